@@ -1,0 +1,137 @@
+package org.jianfu.account;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+import jakarta.validation.Valid;
+import org.jianfu.platform.Actor;
+import org.jianfu.platform.EditConflictException;
+import org.jianfu.platform.RuleViolation;
+import org.jianfu.unit.Unit;
+import org.jianfu.unit.Units;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The system admin's account pages, limited to accounts of units within the admin's subtree. */
+@Controller
+@RequestMapping("/admin/accounts")
+class AccountAdminController {
+
+    private final Accounts accounts;
+    private final Units units;
+
+    AccountAdminController(Accounts accounts, Units units) {
+        this.accounts = accounts;
+        this.units = units;
+    }
+
+    @GetMapping
+    String list(@AuthenticationPrincipal Actor admin, @ModelAttribute("filter") AccountFilter filter, Model model) {
+        fillList(admin, filter, model);
+        return "account/admin-list";
+    }
+
+    @HxRequest
+    @GetMapping
+    String listRows(@AuthenticationPrincipal Actor admin, @ModelAttribute("filter") AccountFilter filter, Model model) {
+        fillList(admin, filter, model);
+        return "account/admin-list :: results";
+    }
+
+    @GetMapping("/new")
+    String createForm(@AuthenticationPrincipal Actor admin, @RequestParam(required = false) Long unitId, Model model) {
+        model.addAttribute("form", AccountForm.blank(unitId));
+        return formPage(admin, model);
+    }
+
+    @PostMapping
+    String create(@AuthenticationPrincipal Actor admin, @Valid @ModelAttribute("form") AccountForm form,
+            BindingResult errors, Model model, RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
+            try {
+                var created = accounts.create(admin, form.username(), form.displayName(), form.unitId(), form.role());
+                redirect.addFlashAttribute("success", "account.created");
+                redirect.addFlashAttribute("temporaryPassword", created.temporaryPassword());
+                return "redirect:/admin/accounts/" + created.id();
+            }
+            catch (RuleViolation violation) {
+                violation.addTo(errors);
+            }
+        }
+        return formPage(admin, model);
+    }
+
+    @GetMapping("/{id}")
+    String show(@AuthenticationPrincipal Actor admin, @PathVariable long id, Model model) {
+        var account = accounts.getManageable(admin, id);
+        model.addAttribute("account", account);
+        model.addAttribute("unit", units.get(account.unitId()));
+        model.addAttribute("self", account.id() == admin.accountId());
+        return "account/admin-show";
+    }
+
+    @PostMapping("/{id}/disable")
+    String disable(@AuthenticationPrincipal Actor admin, @PathVariable long id, @RequestParam int version,
+            RedirectAttributes redirect) {
+        return changeEnabled(admin, id, version, false, redirect);
+    }
+
+    @PostMapping("/{id}/enable")
+    String enable(@AuthenticationPrincipal Actor admin, @PathVariable long id, @RequestParam int version,
+            RedirectAttributes redirect) {
+        return changeEnabled(admin, id, version, true, redirect);
+    }
+
+    @PostMapping("/{id}/reset-password")
+    String resetPassword(@AuthenticationPrincipal Actor admin, @PathVariable long id, RedirectAttributes redirect) {
+        try {
+            redirect.addFlashAttribute("temporaryPassword", accounts.resetPassword(admin, id));
+            redirect.addFlashAttribute("success", "account.password-reset");
+        }
+        catch (RuleViolation violation) {
+            redirect.addFlashAttribute("error", violation.messageKey());
+        }
+        return "redirect:/admin/accounts/" + id;
+    }
+
+    private String changeEnabled(Actor admin, long id, int version, boolean enabled, RedirectAttributes redirect) {
+        try {
+            accounts.setEnabled(admin, id, version, enabled);
+            redirect.addFlashAttribute("success", enabled ? "account.enabled" : "account.disabled");
+        }
+        catch (RuleViolation violation) {
+            redirect.addFlashAttribute("error", violation.messageKey());
+        }
+        catch (EditConflictException conflict) {
+            redirect.addFlashAttribute("error", "account.error.conflict");
+        }
+        return "redirect:/admin/accounts/" + id;
+    }
+
+    private void fillList(Actor admin, AccountFilter filter, Model model) {
+        Map<Long, Unit> unitsById = units.subtree(admin.unitId()).stream()
+                .collect(Collectors.toMap(Unit::id, Function.identity()));
+        model.addAttribute("accounts", accounts.search(admin, filter));
+        model.addAttribute("unitsById", unitsById);
+        model.addAttribute("roles", Role.values());
+        model.addAttribute("statuses", AccountFilter.Status.values());
+    }
+
+    private String formPage(Actor admin, Model model) {
+        model.addAttribute("unitOptions", units.subtree(admin.unitId()).stream().filter(Unit::enabled).toList());
+        model.addAttribute("roles", Arrays.stream(Role.values()).filter(Role::manageableBySystemAdmin).toList());
+        return "account/admin-form";
+    }
+}

@@ -1,0 +1,142 @@
+package org.jianfu.account;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class AccountRepository {
+
+    private final JdbcClient jdbc;
+
+    AccountRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Account> findById(long id) {
+        return jdbc.sql("select * from account where id = ?").param(id).query(AccountRepository::map).optional();
+    }
+
+    Optional<Account> findByUsername(String username) {
+        return jdbc.sql("select * from account where username = ?").param(username).query(AccountRepository::map).optional();
+    }
+
+    boolean existsByUsername(String username) {
+        return jdbc.sql("select exists(select 1 from account where username = ?)").param(username)
+                .query(Boolean.class).single();
+    }
+
+    boolean existsWithRole(Role role) {
+        return jdbc.sql("select exists(select 1 from account where role = ?)").param(role.name())
+                .query(Boolean.class).single();
+    }
+
+    /** Accounts of the given units, filtered, in a stable order. */
+    List<Account> search(List<Long> unitIds, AccountFilter filter) {
+        var sql = new StringBuilder("select * from account where unit_id = any(?)");
+        var params = new ArrayList<Object>();
+        params.add(unitIds.toArray(Long[]::new));
+        if (filter.hasText()) {
+            sql.append(" and (username ilike ? or display_name ilike ?)");
+            var like = "%" + filter.text().strip().replace("%", "\\%").replace("_", "\\_") + "%";
+            params.add(like);
+            params.add(like);
+        }
+        if (filter.role() != null) {
+            sql.append(" and role = ?");
+            params.add(filter.role().name());
+        }
+        if (filter.status() != null) {
+            sql.append(" and enabled = ?");
+            params.add(filter.status() == AccountFilter.Status.ENABLED);
+        }
+        sql.append(" order by unit_id, role, username limit 500");
+        return jdbc.sql(sql.toString()).params(params).query(AccountRepository::map).list();
+    }
+
+    long insert(String username, String displayName, long unitId, Role role, String passwordHash,
+            boolean mustChangePassword, Instant now) {
+        return jdbc.sql("""
+                insert into account (username, display_name, unit_id, role, password_hash, must_change_password,
+                                     password_changed_at, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(username, displayName, unitId, role.name(), passwordHash, mustChangePassword, utc(now), utc(now))
+                .query(Long.class)
+                .single();
+    }
+
+    boolean setEnabled(long id, int expectedVersion, boolean enabled) {
+        return jdbc.sql("""
+                update account set enabled = ?, failed_login_count = 0, locked_until = null, version = version + 1
+                where id = ? and version = ?""")
+                .params(enabled, id, expectedVersion)
+                .update() == 1;
+    }
+
+    void setPassword(long id, String passwordHash, boolean mustChange, Instant now) {
+        jdbc.sql("""
+                update account set password_hash = ?, must_change_password = ?, password_changed_at = ?,
+                    failed_login_count = 0, locked_until = null, version = version + 1
+                where id = ?""")
+                .params(passwordHash, mustChange, utc(now), id)
+                .update();
+    }
+
+    /**
+     * Counts one failed login and locks the account when the count reaches {@code threshold}; the count
+     * starts again after a lock. Returns the account after the update, if it exists.
+     */
+    Optional<Account> recordFailedLogin(String username, int threshold, Instant lockUntil) {
+        return jdbc.sql("""
+                update account set
+                    locked_until = case when failed_login_count + 1 >= :threshold then :lockUntil else locked_until end,
+                    failed_login_count = case when failed_login_count + 1 >= :threshold then 0 else failed_login_count + 1 end
+                where username = :username
+                returning *""")
+                .param("threshold", threshold)
+                .param("lockUntil", utc(lockUntil))
+                .param("username", username)
+                .query(AccountRepository::map)
+                .optional();
+    }
+
+    void recordSuccessfulLogin(long id, Instant now) {
+        jdbc.sql("update account set failed_login_count = 0, locked_until = null, last_login_at = ? where id = ?")
+                .params(utc(now), id)
+                .update();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        var value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    static Account map(ResultSet rs, int n) throws SQLException {
+        return new Account(
+                rs.getLong("id"),
+                rs.getString("username"),
+                rs.getString("display_name"),
+                rs.getLong("unit_id"),
+                Role.valueOf(rs.getString("role")),
+                rs.getString("password_hash"),
+                rs.getBoolean("must_change_password"),
+                rs.getBoolean("enabled"),
+                rs.getInt("failed_login_count"),
+                instant(rs, "locked_until"),
+                instant(rs, "last_login_at"),
+                instant(rs, "created_at"),
+                rs.getInt("version"));
+    }
+}

@@ -1,0 +1,186 @@
+package org.jianfu.account;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+
+import org.jianfu.platform.Actor;
+import org.jianfu.platform.EditConflictException;
+import org.jianfu.platform.RuleViolation;
+import org.jianfu.unit.Unit;
+import org.jianfu.unit.Units;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Accounts: created, disabled, re-enabled and reset by a system admin within the admin's own subtree;
+ * passwords changed by their owners. Every change is published as an audited event.
+ */
+@Service
+public class Accounts {
+
+    private final AccountRepository repository;
+    private final Units units;
+    private final PasswordEncoder passwordEncoder;
+    private final PasswordPolicy policy;
+    private final TemporaryPasswords temporaryPasswords;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final ObjectProvider<FindByIndexNameSessionRepository<?>> sessions;
+
+    Accounts(AccountRepository repository, Units units, PasswordEncoder passwordEncoder, PasswordPolicy policy,
+            TemporaryPasswords temporaryPasswords, ApplicationEventPublisher events, Clock clock,
+            ObjectProvider<FindByIndexNameSessionRepository<?>> sessions) {
+        this.repository = repository;
+        this.units = units;
+        this.passwordEncoder = passwordEncoder;
+        this.policy = policy;
+        this.temporaryPasswords = temporaryPasswords;
+        this.events = events;
+        this.clock = clock;
+        this.sessions = sessions;
+    }
+
+    /** A new account and the one-time password to hand to its owner. */
+    public record Created(long id, String username, String temporaryPassword) {
+    }
+
+    /**
+     * Creates an account on behalf of an administrator, with a one-time password that must be changed
+     * at first login.
+     */
+    @Transactional
+    public Created create(Actor admin, String username, String displayName, long unitId, Role role) {
+        if (!role.manageableBySystemAdmin()) {
+            throw new RuleViolation("role", "account.error.role-not-allowed");
+        }
+        var unit = unitInScope(admin, unitId);
+        var password = temporaryPasswords.next();
+        var id = insert(username, displayName, unit, role, password, true);
+        return new Created(id, normalise(username), password);
+    }
+
+    /**
+     * Creates an account directly with a known password: the first administrator from the command line
+     * and the demo accounts. Not reachable from any page.
+     */
+    @Transactional
+    public long createInitial(String username, String displayName, long unitId, Role role, String password,
+            boolean mustChangePassword) {
+        return insert(username, displayName, units.get(unitId), role, password, mustChangePassword);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean existsWithRole(Role role) {
+        return repository.existsWithRole(role);
+    }
+
+    @Transactional(readOnly = true)
+    Account getManageable(Actor admin, long id) {
+        var account = repository.findById(id).orElseThrow(() -> new AccountNotFoundException(id));
+        if (!account.role().manageableBySystemAdmin() || !units.isWithin(admin.unitId(), account.unitId())) {
+            throw new AccountNotFoundException(id);
+        }
+        return account;
+    }
+
+    @Transactional(readOnly = true)
+    List<Account> search(Actor admin, AccountFilter filter) {
+        var unitIds = units.subtree(admin.unitId()).stream().map(Unit::id).toList();
+        return repository.search(unitIds, filter);
+    }
+
+    @Transactional
+    public void setEnabled(Actor admin, long id, int expectedVersion, boolean enabled) {
+        var before = getManageable(admin, id);
+        if (before.id() == admin.accountId()) {
+            throw new RuleViolation(null, "account.error.self");
+        }
+        if (!repository.setEnabled(id, expectedVersion, enabled)) {
+            throw new EditConflictException("account " + id);
+        }
+        var after = repository.findById(id).orElseThrow();
+        events.publishEvent(enabled
+                ? new AccountEvents.AccountEnabled(before.snapshot(), after.snapshot())
+                : new AccountEvents.AccountDisabled(before.snapshot(), after.snapshot()));
+        if (!enabled) {
+            endSessions(before.username());
+        }
+    }
+
+    /** Sets a new one-time password, ends the account's sessions and returns the password. */
+    @Transactional
+    public String resetPassword(Actor admin, long id) {
+        var before = getManageable(admin, id);
+        if (before.id() == admin.accountId()) {
+            throw new RuleViolation(null, "account.error.self");
+        }
+        var password = temporaryPasswords.next();
+        repository.setPassword(id, passwordEncoder.encode(password), true, clock.instant());
+        var after = repository.findById(id).orElseThrow();
+        events.publishEvent(new AccountEvents.PasswordReset(before.snapshot(), after.snapshot()));
+        endSessions(before.username());
+        return password;
+    }
+
+    /** The owner changes their own password; the current one must be given. */
+    @Transactional
+    public void changePassword(Actor owner, String currentPassword, String newPassword) {
+        var before = repository.findById(owner.accountId()).orElseThrow(() -> new AccountNotFoundException(owner.accountId()));
+        if (currentPassword == null || !passwordEncoder.matches(currentPassword, before.passwordHash())) {
+            throw new RuleViolation("currentPassword", "password.error.current-wrong");
+        }
+        if (passwordEncoder.matches(newPassword, before.passwordHash())) {
+            throw new RuleViolation("newPassword", "password.error.same-as-current");
+        }
+        var problems = policy.check(newPassword, before.username());
+        if (!problems.isEmpty()) {
+            var first = problems.get(0);
+            throw new RuleViolation("newPassword", first.messageKey(), first.arguments());
+        }
+        repository.setPassword(before.id(), passwordEncoder.encode(newPassword), false, clock.instant());
+        var after = repository.findById(before.id()).orElseThrow();
+        events.publishEvent(new AccountEvents.PasswordChanged(before.snapshot(), after.snapshot()));
+    }
+
+    private long insert(String username, String displayName, Unit unit, Role role, String password, boolean mustChange) {
+        var name = normalise(username);
+        if (!name.matches("^[a-z0-9][a-z0-9._-]{2,39}$")) {
+            throw new RuleViolation("username", "account.error.username-format");
+        }
+        if (repository.existsByUsername(name)) {
+            throw new RuleViolation("username", "account.error.username-taken");
+        }
+        if (!role.fits(unit.type())) {
+            throw new RuleViolation("role", "account.error.role-unit-mismatch");
+        }
+        var id = repository.insert(name, displayName.strip(), unit.id(), role, passwordEncoder.encode(password),
+                mustChange, clock.instant());
+        events.publishEvent(new AccountEvents.AccountCreated(repository.findById(id).orElseThrow().snapshot()));
+        return id;
+    }
+
+    private Unit unitInScope(Actor admin, long unitId) {
+        try {
+            return units.getInScope(admin, unitId);
+        }
+        catch (org.jianfu.unit.UnitNotFoundException e) {
+            throw new RuleViolation("unitId", "account.error.unit-out-of-scope");
+        }
+    }
+
+    private void endSessions(String username) {
+        var repository = sessions.getIfAvailable();
+        if (repository != null) {
+            repository.findByPrincipalName(username).keySet().forEach(repository::deleteById);
+        }
+    }
+
+    private static String normalise(String username) {
+        return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,39 @@
+package org.jianfu.audit;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.util.StringUtils;
+
+/** The audit page's filter. Dates are whole days in the application's time zone. */
+record AuditQuery(
+        String username,
+        String action,
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+        Integer page) {
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    boolean hasUsername() {
+        return StringUtils.hasText(username);
+    }
+
+    boolean hasAction() {
+        return StringUtils.hasText(action);
+    }
+
+    Instant fromInstant() {
+        return from.atStartOfDay(ZONE).toInstant();
+    }
+
+    Instant toInstantExclusive() {
+        return to.plusDays(1).atStartOfDay(ZONE).toInstant();
+    }
+
+    int pageOrFirst() {
+        return page == null || page < 0 ? 0 : page;
+    }
+}

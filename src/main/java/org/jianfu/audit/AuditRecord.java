@@ -1,0 +1,20 @@
+package org.jianfu.audit;
+
+import java.time.Instant;
+
+/** One row of the audit trail, as stored. */
+public record AuditRecord(
+        long seq,
+        Instant occurredAt,
+        Long actorAccountId,
+        String actorUsername,
+        Long actorUnitId,
+        String actorUnitName,
+        String action,
+        String objectType,
+        String objectId,
+        String before,
+        String after,
+        String prevHash,
+        String hash) {
+}

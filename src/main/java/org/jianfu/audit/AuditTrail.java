@@ -1,0 +1,141 @@
+package org.jianfu.audit;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import org.jianfu.platform.Actor;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.authentication.event.LogoutSuccessEvent;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes the audit trail and checks it. Changes arrive as {@link AuditableEvent}s inside the
+ * publisher's transaction; logins, failed logins and logouts arrive as Spring Security events.
+ */
+@Service
+public class AuditTrail {
+
+    private static final int VERIFY_PAGE = 1_000;
+
+    private final AuditRepository repository;
+    private final Clock clock;
+    private final JsonMapper json;
+
+    AuditTrail(AuditRepository repository, Clock clock, JsonMapper json) {
+        this.repository = repository;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    @EventListener
+    @Transactional
+    public void on(AuditableEvent event) {
+        append(currentActor(), event.action(), event.objectType(), event.objectId(),
+                toJson(event.before()), toJson(event.after()));
+    }
+
+    @EventListener
+    @Transactional
+    public void on(AuthenticationSuccessEvent event) {
+        var actor = event.getAuthentication().getPrincipal() instanceof Actor a ? a : null;
+        var name = actor != null ? actor.username() : event.getAuthentication().getName();
+        append(new Who(actor, name), "login.succeeded", "account", actor == null ? null : Long.toString(actor.accountId()),
+                null, null);
+    }
+
+    @EventListener
+    @Transactional
+    public void on(AbstractAuthenticationFailureEvent event) {
+        // The attempted name is kept even when no such account exists: that is what an auditor looks for.
+        var attempted = String.valueOf(event.getAuthentication().getPrincipal());
+        var reason = toJson(java.util.Map.of("reason", event.getException().getClass().getSimpleName()));
+        append(new Who(null, truncate(attempted, 100)), "login.failed", "account", null, null, reason);
+    }
+
+    @EventListener
+    @Transactional
+    public void on(LogoutSuccessEvent event) {
+        var actor = event.getAuthentication().getPrincipal() instanceof Actor a ? a : null;
+        append(new Who(actor, event.getAuthentication().getName()), "logout", "account",
+                actor == null ? null : Long.toString(actor.accountId()), null, null);
+    }
+
+    /** Walks the whole chain in pages and reports the first row that does not fit. */
+    @Transactional(readOnly = true)
+    public ChainVerification verify() {
+        var expectedPrev = AuditChain.GENESIS;
+        long expectedSeq = 1;
+        long checked = 0;
+        List<AuditRecord> page;
+        long after = 0;
+        do {
+            page = repository.pageAfter(after, VERIFY_PAGE);
+            for (var row : page) {
+                checked++;
+                if (row.seq() != expectedSeq) {
+                    return ChainVerification.broken(checked, expectedSeq, "row " + expectedSeq + " is missing");
+                }
+                if (!row.prevHash().equals(expectedPrev)) {
+                    return ChainVerification.broken(checked, row.seq(), "row " + row.seq() + " does not link to the row before it");
+                }
+                if (!AuditChain.hash(row).equals(row.hash())) {
+                    return ChainVerification.broken(checked, row.seq(), "row " + row.seq() + " was altered after it was written");
+                }
+                expectedPrev = row.hash();
+                expectedSeq++;
+                after = row.seq();
+            }
+        } while (page.size() == VERIFY_PAGE);
+        var head = repository.head();
+        if (head.lastSeq() != expectedSeq - 1 || !head.lastHash().equals(expectedPrev)) {
+            return ChainVerification.broken(checked, expectedSeq, "the newest rows up to " + head.lastSeq() + " are missing");
+        }
+        return ChainVerification.intact(checked);
+    }
+
+    @Transactional(readOnly = true)
+    List<AuditRecord> search(AuditQuery query, int pageSize) {
+        return repository.search(query, query.pageOrFirst() * pageSize, pageSize + 1);
+    }
+
+    private void append(Who who, String action, String objectType, String objectId, String before, String after) {
+        var head = repository.lockHead();
+        var occurredAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        var actor = who.actor();
+        var unsigned = new AuditRecord(head.lastSeq() + 1, occurredAt,
+                actor == null ? null : actor.accountId(), who.username(),
+                actor == null ? null : actor.unitId(), actor == null ? null : actor.unitName(),
+                action, objectType, objectId, before, after, head.lastHash(), null);
+        var hash = AuditChain.hash(unsigned);
+        repository.append(new AuditRecord(unsigned.seq(), occurredAt, unsigned.actorAccountId(), unsigned.actorUsername(),
+                unsigned.actorUnitId(), unsigned.actorUnitName(), action, objectType, objectId, before, after,
+                head.lastHash(), hash));
+    }
+
+    private static Who currentActor() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.getPrincipal() instanceof Actor actor) {
+            return new Who(actor, actor.username());
+        }
+        // Changes made by the application itself: demo data, the first administrator, scheduled jobs.
+        return new Who(null, "system");
+    }
+
+    private String toJson(Object value) {
+        return value == null ? null : json.writeValueAsString(value);
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+
+    private record Who(Actor actor, String username) {
+    }
+}

@@ -1,0 +1,27 @@
+package org.jianfu.audit;
+
+/**
+ * A change to data that must be kept in the audit trail. Modules publish their own past-tense events
+ * ({@code AccountCreated}, {@code UnitChanged}, …) implementing this; the audit trail writes one row per
+ * event in the publisher's transaction, so a change and its audit row commit or roll back together.
+ *
+ * <p>{@link #before()} and {@link #after()} are snapshots serialised to JSON; they must never carry
+ * secrets such as password hashes.
+ */
+public interface AuditableEvent {
+
+    /** What happened, e.g. {@code account.created}. */
+    String action();
+
+    /** The kind of object changed, e.g. {@code account}. */
+    String objectType();
+
+    /** The changed object's id. */
+    String objectId();
+
+    /** The object before the change, or null when it was created. */
+    Object before();
+
+    /** The object after the change, or null when it was removed. */
+    Object after();
+}

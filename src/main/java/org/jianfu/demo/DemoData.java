@@ -1,0 +1,111 @@
+package org.jianfu.demo;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jianfu.account.Accounts;
+import org.jianfu.account.LoginHints;
+import org.jianfu.account.Role;
+import org.jianfu.unit.Unit;
+import org.jianfu.unit.UnitType;
+import org.jianfu.unit.Units;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Demo mode ({@code demo} profile, which {@code ./mvnw spring-boot:run} turns on): on first start,
+ * fills an empty database with the Beijing hierarchy and one account per role, and lists those
+ * accounts on the login page. Without the profile none of this exists.
+ */
+@Component
+@Profile("demo")
+@Order(20)
+class DemoData implements ApplicationRunner, LoginHints {
+
+    static final String PASSWORD = "Jianfu@Demo2026";
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final Units units;
+    private final Accounts accounts;
+
+    DemoData(Units units, Accounts accounts) {
+        this.units = units;
+        this.accounts = accounts;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        if (units.count() > 0) {
+            return;
+        }
+        var city = units.create(new Units.NewUnit(null, UnitType.CITY, DemoHierarchy.CITY, "110000", null));
+        for (var district : DemoHierarchy.DISTRICTS) {
+            var unit = units.create(new Units.NewUnit(city.id(), UnitType.DISTRICT, district.name(), district.code(), null));
+            int n = 1;
+            for (var school : district.schools()) {
+                units.create(new Units.NewUnit(unit.id(), UnitType.SCHOOL, school.name(),
+                        district.code() + String.format("S%02d", n++), school.stage()));
+            }
+            for (var department : district.departments()) {
+                units.create(new Units.NewUnit(unit.id(), UnitType.DEPARTMENT, department, null, null));
+            }
+        }
+        for (var department : DemoHierarchy.CITY_DEPARTMENTS) {
+            units.create(new Units.NewUnit(city.id(), UnitType.DEPARTMENT, department, null, null));
+        }
+        for (var hint : hints()) {
+            var unit = unitNamed(hint.unitName());
+            accounts.createInitial(hint.username(), displayName(hint), unit.id(), hint.role(),
+                    PASSWORD, false);
+        }
+        log.info("Demo data created: {} units, {} demo accounts (password {})", units.count(), hints().size(), PASSWORD);
+    }
+
+    @Override
+    public List<Hint> hints() {
+        var list = new ArrayList<Hint>();
+        list.add(hint("city.admin", Role.CITY_ADMIN, DemoHierarchy.CITY));
+        list.add(hint("haidian.reporter", Role.DISTRICT_REPORTER, "海淀区教育委员会"));
+        list.add(hint("haidian.approver", Role.DISTRICT_APPROVER, "海淀区教育委员会"));
+        list.add(hint("chaoyang.reporter", Role.DISTRICT_REPORTER, "朝阳区教育委员会"));
+        list.add(hint("dept.user", Role.DEPARTMENT_USER, "海淀区卫生健康委员会"));
+        list.add(hint("school.user", Role.SCHOOL_USER, "北京市海淀区中关村第一小学"));
+        list.add(hint("supervisor", Role.SUPERVISOR, DemoHierarchy.CITY));
+        list.add(hint("sysadmin", Role.SYSTEM_ADMIN, DemoHierarchy.CITY));
+        list.add(hint("auditor", Role.AUDIT_ADMIN, DemoHierarchy.CITY));
+        return list;
+    }
+
+    private static Hint hint(String username, Role role, String unitName) {
+        return new Hint(username, PASSWORD, role, unitName);
+    }
+
+    private static String displayName(Hint hint) {
+        return switch (hint.username()) {
+            case "city.admin" -> "王敏（市教委）";
+            case "haidian.reporter" -> "李静（海淀区教委）";
+            case "haidian.approver" -> "张建国（海淀区教委）";
+            case "chaoyang.reporter" -> "刘洋（朝阳区教委）";
+            case "dept.user" -> "陈晨（海淀区卫健委）";
+            case "school.user" -> "赵丽（中关村一小）";
+            case "supervisor" -> "孙伟（市政府教育督导室）";
+            case "sysadmin" -> "周强（平台运维）";
+            default -> "吴芳（安全审计）";
+        };
+    }
+
+    private Unit unitNamed(String name) {
+        return units.subtree(units.root().orElseThrow().id()).stream()
+                .filter(u -> u.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("demo unit missing: " + name));
+    }
+}

@@ -1,0 +1,23 @@
+package org.jianfu.unit;
+
+import org.jianfu.audit.AuditableEvent;
+
+/** Past-tense events of the unit module; each is kept in the audit trail. */
+final class UnitEvents {
+
+    private UnitEvents() {
+    }
+
+    record UnitCreated(Unit.Snapshot after) implements AuditableEvent {
+        public String action() { return "unit.created"; }
+        public String objectType() { return "unit"; }
+        public String objectId() { return Long.toString(after.id()); }
+        public Object before() { return null; }
+    }
+
+    record UnitChanged(Unit.Snapshot before, Unit.Snapshot after) implements AuditableEvent {
+        public String action() { return "unit.changed"; }
+        public String objectType() { return "unit"; }
+        public String objectId() { return Long.toString(after.id()); }
+    }
+}

@@ -1,0 +1,112 @@
+package org.jianfu.unit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class UnitRepository {
+
+    private final JdbcClient jdbc;
+
+    UnitRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Unit> findById(long id) {
+        return jdbc.sql("select * from unit where id = ?").param(id).query(UnitRepository::map).optional();
+    }
+
+    Optional<Unit> findByCode(String code) {
+        return jdbc.sql("select * from unit where code = ?").param(code).query(UnitRepository::map).optional();
+    }
+
+    Optional<Unit> findRoot() {
+        return jdbc.sql("select * from unit where parent_id is null order by id limit 1").query(UnitRepository::map).optional();
+    }
+
+    /** The unit and everything below it, parents before children, siblings by type then name. */
+    List<Unit> subtree(Unit root) {
+        return jdbc.sql("""
+                select * from unit where path like ? escape '\\'
+                order by depth, parent_id nulls first, type, name""")
+                .param(root.path() + "%")
+                .query(UnitRepository::map)
+                .list();
+    }
+
+    List<Unit> children(long parentId) {
+        return jdbc.sql("select * from unit where parent_id = ? order by type, name")
+                .param(parentId)
+                .query(UnitRepository::map)
+                .list();
+    }
+
+    boolean existsSibling(Long parentId, String name, Long exceptId) {
+        return jdbc.sql("""
+                select exists(select 1 from unit where coalesce(parent_id, 0) = coalesce(?, 0) and name = ?
+                              and id <> coalesce(?, -1))""")
+                .params(parentId, name, exceptId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    boolean existsCode(String code, Long exceptId) {
+        return jdbc.sql("select exists(select 1 from unit where code = ? and id <> coalesce(?, -1))")
+                .params(code, exceptId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    long count() {
+        return jdbc.sql("select count(*) from unit").query(Long.class).single();
+    }
+
+    Unit insert(Unit parent, UnitType type, String name, String code, SchoolStage stage, Instant now) {
+        // The path needs the new id, so the row is written with a placeholder and completed in one statement.
+        var id = jdbc.sql("""
+                insert into unit (parent_id, type, name, code, stage, path, depth, created_at)
+                values (?, ?, ?, ?, ?, '', ?, ?) returning id""")
+                .params(parent == null ? null : parent.id(), type.name(), name, code,
+                        stage == null ? null : stage.name(), parent == null ? 0 : parent.depth() + 1,
+                        OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .query(Long.class)
+                .single();
+        jdbc.sql("update unit set path = ? where id = ?")
+                .params((parent == null ? "/" : parent.path()) + id + "/", id)
+                .update();
+        return findById(id).orElseThrow();
+    }
+
+    /** Updates the editable fields; returns false when someone else changed the unit first. */
+    boolean update(long id, int expectedVersion, String name, String code, SchoolStage stage, boolean enabled) {
+        return jdbc.sql("""
+                update unit set name = ?, code = ?, stage = ?, enabled = ?, version = version + 1
+                where id = ? and version = ?""")
+                .params(name, code, stage == null ? null : stage.name(), enabled, id, expectedVersion)
+                .update() == 1;
+    }
+
+    private static Unit map(ResultSet rs, int n) throws SQLException {
+        var stage = rs.getString("stage");
+        return new Unit(
+                rs.getLong("id"),
+                (Long) rs.getObject("parent_id"),
+                UnitType.valueOf(rs.getString("type")),
+                rs.getString("name"),
+                rs.getString("code"),
+                stage == null ? null : SchoolStage.valueOf(stage),
+                rs.getString("path"),
+                rs.getInt("depth"),
+                rs.getBoolean("enabled"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getInt("version"));
+    }
+}

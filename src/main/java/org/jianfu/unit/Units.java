@@ -1,0 +1,156 @@
+package org.jianfu.unit;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import org.jianfu.platform.Actor;
+import org.jianfu.platform.EditConflictException;
+import org.jianfu.platform.RuleViolation;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+/**
+ * The unit hierarchy: what other modules ask of it, and the only way to change it. Scope checks live
+ * here so that every caller gets the same answer to "may this person see that unit?".
+ */
+@Service
+public class Units {
+
+    private final UnitRepository repository;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Units(UnitRepository repository, ApplicationEventPublisher events, Clock clock) {
+        this.repository = repository;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Unit get(long id) {
+        return repository.findById(id).orElseThrow(() -> new UnitNotFoundException(id));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Unit> findByCode(String code) {
+        return repository.findByCode(code);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Unit> root() {
+        return repository.findRoot();
+    }
+
+    /** The unit, if it lies within the actor's own unit's subtree; otherwise not found. */
+    @Transactional(readOnly = true)
+    public Unit getInScope(Actor actor, long id) {
+        var own = get(actor.unitId());
+        var unit = repository.findById(id).orElseThrow(() -> new UnitNotFoundException(id));
+        if (!own.contains(unit)) {
+            throw new UnitNotFoundException(id);
+        }
+        return unit;
+    }
+
+    /** Whether {@code unitId} is {@code ancestorId} or lies below it. */
+    @Transactional(readOnly = true)
+    public boolean isWithin(long ancestorId, long unitId) {
+        var ancestor = repository.findById(ancestorId);
+        var unit = repository.findById(unitId);
+        return ancestor.isPresent() && unit.isPresent() && ancestor.get().contains(unit.get());
+    }
+
+    @Transactional(readOnly = true)
+    public List<Unit> subtree(long unitId) {
+        return repository.subtree(get(unitId));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Unit> children(long unitId) {
+        return repository.children(unitId);
+    }
+
+    @Transactional(readOnly = true)
+    public long count() {
+        return repository.count();
+    }
+
+    /** Creates a unit. The parent must suit the type (a school under a district, and so on). */
+    @Transactional
+    public Unit create(NewUnit request) {
+        var name = clean(request.name());
+        var code = blankToNull(request.code());
+        Unit parent = null;
+        if (request.type() == UnitType.CITY) {
+            if (request.parentId() != null || repository.findRoot().isPresent()) {
+                throw new RuleViolation("type", "unit.error.single-city");
+            }
+        }
+        else {
+            if (request.parentId() == null) {
+                throw new RuleViolation("parentId", "unit.error.parent-required");
+            }
+            parent = get(request.parentId());
+            if (!request.type().allowedParents().contains(parent.type())) {
+                throw new RuleViolation("parentId", "unit.error.parent-type");
+            }
+        }
+        checkStage(request.type(), request.stage());
+        checkUnique(parent == null ? null : parent.id(), name, code, null);
+        var unit = repository.insert(parent, request.type(), name, code,
+                request.type() == UnitType.SCHOOL ? request.stage() : null, clock.instant());
+        events.publishEvent(new UnitEvents.UnitCreated(unit.snapshot()));
+        return unit;
+    }
+
+    /** Renames, recodes, restages, disables or re-enables a unit; refuses a stale version. */
+    @Transactional
+    public Unit update(long id, int expectedVersion, UnitChange change) {
+        var before = get(id);
+        var name = clean(change.name());
+        var code = blankToNull(change.code());
+        checkStage(before.type(), change.stage());
+        checkUnique(before.parentId(), name, code, id);
+        var stage = before.type() == UnitType.SCHOOL ? change.stage() : null;
+        if (!repository.update(id, expectedVersion, name, code, stage, change.enabled())) {
+            throw new EditConflictException("unit " + id);
+        }
+        var after = get(id);
+        events.publishEvent(new UnitEvents.UnitChanged(before.snapshot(), after.snapshot()));
+        return after;
+    }
+
+    private void checkStage(UnitType type, SchoolStage stage) {
+        if (type == UnitType.SCHOOL && stage == null) {
+            throw new RuleViolation("stage", "unit.error.stage-required");
+        }
+    }
+
+    private void checkUnique(Long parentId, String name, String code, Long exceptId) {
+        if (repository.existsSibling(parentId, name, exceptId)) {
+            throw new RuleViolation("name", "unit.error.name-taken");
+        }
+        if (code != null && repository.existsCode(code, exceptId)) {
+            throw new RuleViolation("code", "unit.error.code-taken");
+        }
+    }
+
+    private static String clean(String s) {
+        return s == null ? "" : s.strip();
+    }
+
+    private static String blankToNull(String s) {
+        return StringUtils.hasText(s) ? s.strip() : null;
+    }
+
+    /** What is needed to create a unit. */
+    public record NewUnit(Long parentId, UnitType type, String name, String code, SchoolStage stage) {
+    }
+
+    /** The editable fields of a unit. */
+    public record UnitChange(String name, String code, SchoolStage stage, boolean enabled) {
+    }
+}
