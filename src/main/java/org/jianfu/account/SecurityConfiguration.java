@@ -1,6 +1,8 @@
 package org.jianfu.account;
 
 import io.github.wimdeblauwe.htmx.spring.boot.security.HxRefreshHeaderAuthenticationEntryPoint;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,9 +12,11 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.RequestMatcherEntry;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 /**
  * Who may reach which URL. Pages check the unit scope themselves; here the role decides which areas
@@ -39,6 +43,7 @@ class SecurityConfiguration {
             Role.DEPARTMENT_USER.name(), Role.SCHOOL_USER.name(), Role.SUPERVISOR.name(), Role.SYSTEM_ADMIN.name() };
 
     @Bean
+    @ConditionalOnWebApplication
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico").permitAll()
@@ -56,9 +61,12 @@ class SecurityConfiguration {
                         .logoutUrl("/logout")
                         .logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(errors -> errors
-                        // An htmx request whose session has expired reloads the page, which then shows the login.
-                        .defaultAuthenticationEntryPointFor(new HxRefreshHeaderAuthenticationEntryPoint(),
-                                new RequestHeaderRequestMatcher("HX-Request")))
+                        // An htmx request whose session has expired reloads the page, which then shows the
+                        // login; every other request is sent to the login page.
+                        .authenticationEntryPoint(new DelegatingAuthenticationEntryPoint(
+                                new LoginUrlAuthenticationEntryPoint("/login"),
+                                new RequestMatcherEntry<>(new RequestHeaderRequestMatcher("HX-Request"),
+                                        new HxRefreshHeaderAuthenticationEntryPoint()))))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(frame -> frame.deny())

@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.util.Locale;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -23,7 +22,6 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 class PlatformConfiguration implements WebMvcConfigurer {
 
     @Bean
-    @ConditionalOnMissingBean
     Clock clock(@Value("${jianfu.time-zone:Asia/Shanghai}") String zone) {
         return Clock.system(ZoneId.of(zone));
     }

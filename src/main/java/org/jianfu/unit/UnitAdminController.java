@@ -86,7 +86,7 @@ class UnitAdminController {
         }
         if (!errors.hasErrors()) {
             try {
-                units.update(id, form.version(), new Units.UnitChange(form.name(), form.code(), form.stage(), form.enabled()));
+                units.update(id, form.version() == null ? -1 : form.version(), new Units.UnitChange(form.name(), form.code(), form.stage(), form.enabled()));
                 redirect.addFlashAttribute("success", "unit.saved");
                 return "redirect:/admin/units/" + id;
             }

@@ -13,7 +13,7 @@ record UnitForm(
         @Pattern(regexp = "^$|^[A-Za-z0-9_-]{1,32}$", message = "{unit.error.code-format}") String code,
         SchoolStage stage,
         boolean enabled,
-        int version) {
+        Integer version) {
 
     static UnitForm blank(Long parentId, UnitType type) {
         return new UnitForm(parentId, type, "", "", null, true, 0);

@@ -1,0 +1,68 @@
+package org.jianfu.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.jianfu.JianfuApplication;
+import org.jianfu.unit.UnitType;
+import org.jianfu.unit.Units;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * With no datasource configured the application runs its own PostgreSQL, keeps the data on disk, and
+ * finds it again on the next start.
+ */
+class EmbeddedDatabaseTests {
+
+    @TempDir
+    Path directory;
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(JianfuApplication.class)
+                .web(WebApplicationType.NONE)
+                .profiles("demo")
+                // Command-line arguments, as an operator would give them: they override application.yml.
+                .run("--jianfu.database.embedded.data-directory=" + directory.resolve("pg"),
+                        "--spring.session.jdbc.cleanup-cron=-");
+    }
+
+    @Test
+    void theApplicationStartsOnAFreshEmbeddedDatabaseAndFindsItsDataAgainOnTheNextStart() throws IOException {
+        int port;
+        long marker;
+        try (var first = start()) {
+            var postgres = first.getBean(EmbeddedPostgres.class);
+            port = postgres.getPort();
+            var units = first.getBean(Units.class);
+            assertThat(units.count()).as("demo hierarchy on first start").isEqualTo(97);
+            var city = units.root().orElseThrow();
+            marker = units.create(new Units.NewUnit(city.id(), UnitType.DEPARTMENT, "重启标记单位", null, null)).id();
+        }
+        assertThat(Files.exists(directory.resolve("pg").resolve("PG_VERSION"))).isTrue();
+        assertThat(listening(port)).as("the embedded server stops with the application").isFalse();
+
+        try (var second = start()) {
+            var units = second.getBean(Units.class);
+            assertThat(units.get(marker).name()).isEqualTo("重启标记单位");
+            assertThat(units.count()).as("demo data is not created twice").isEqualTo(98);
+        }
+    }
+
+    private static boolean listening(int port) {
+        try (var socket = new Socket("localhost", port)) {
+            return true;
+        }
+        catch (IOException e) {
+            return false;
+        }
+    }
+}

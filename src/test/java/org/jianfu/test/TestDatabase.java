@@ -1,0 +1,59 @@
+package org.jianfu.test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * One real PostgreSQL per test JVM, on a fresh data directory, shared by every test context. Contexts
+ * are pointed at it through {@code spring.datasource.url}, exactly as a production deployment points at
+ * an external server, so the application's own embedded-server configuration stays out of the way.
+ */
+public final class TestDatabase {
+
+    private static EmbeddedPostgres postgres;
+
+    private TestDatabase() {
+    }
+
+    public static synchronized EmbeddedPostgres get() {
+        if (postgres == null) {
+            try {
+                var directory = Files.createTempDirectory("jianfu-test-pg");
+                postgres = EmbeddedPostgres.builder()
+                        .setDataDirectory(directory)
+                        .setCleanDataDirectory(true)
+                        .setServerConfig("fsync", "off")
+                        .setServerConfig("synchronous_commit", "off")
+                        .setServerConfig("full_page_writes", "off")
+                        .setServerConfig("max_connections", "100")
+                        .start();
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return postgres;
+    }
+
+    public static String jdbcUrl() {
+        return get().getJdbcUrl("postgres", "postgres");
+    }
+
+    /** Points a test context at the shared server. */
+    public static class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            TestPropertyValues.of(
+                    "spring.datasource.url=" + jdbcUrl(),
+                    "spring.datasource.username=postgres",
+                    "spring.datasource.password=",
+                    "spring.datasource.hikari.maximum-pool-size=5").applyTo(context);
+        }
+    }
+}
