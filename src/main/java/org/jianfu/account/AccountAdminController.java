@@ -101,7 +101,7 @@ class AccountAdminController {
             redirect.addFlashAttribute("success", "account.password-reset");
         }
         catch (RuleViolation violation) {
-            redirect.addFlashAttribute("error", violation.messageKey());
+            redirect.addFlashAttribute("failure", violation.messageKey());
         }
         return "redirect:/admin/accounts/" + id;
     }
@@ -112,10 +112,10 @@ class AccountAdminController {
             redirect.addFlashAttribute("success", enabled ? "account.enabled" : "account.disabled");
         }
         catch (RuleViolation violation) {
-            redirect.addFlashAttribute("error", violation.messageKey());
+            redirect.addFlashAttribute("failure", violation.messageKey());
         }
         catch (EditConflictException conflict) {
-            redirect.addFlashAttribute("error", "account.error.conflict");
+            redirect.addFlashAttribute("failure", "account.error.conflict");
         }
         return "redirect:/admin/accounts/" + id;
     }

@@ -80,13 +80,13 @@ public class AuditTrail {
             for (var row : page) {
                 checked++;
                 if (row.seq() != expectedSeq) {
-                    return ChainVerification.broken(checked, expectedSeq, "row " + expectedSeq + " is missing");
+                    return ChainVerification.broken(checked, expectedSeq, ChainVerification.Problem.ROW_MISSING);
                 }
                 if (!row.prevHash().equals(expectedPrev)) {
-                    return ChainVerification.broken(checked, row.seq(), "row " + row.seq() + " does not link to the row before it");
+                    return ChainVerification.broken(checked, row.seq(), ChainVerification.Problem.LINK_BROKEN);
                 }
                 if (!AuditChain.hash(row).equals(row.hash())) {
-                    return ChainVerification.broken(checked, row.seq(), "row " + row.seq() + " was altered after it was written");
+                    return ChainVerification.broken(checked, row.seq(), ChainVerification.Problem.ROW_ALTERED);
                 }
                 expectedPrev = row.hash();
                 expectedSeq++;
@@ -95,7 +95,7 @@ public class AuditTrail {
         } while (page.size() == VERIFY_PAGE);
         var head = repository.head();
         if (head.lastSeq() != expectedSeq - 1 || !head.lastHash().equals(expectedPrev)) {
-            return ChainVerification.broken(checked, expectedSeq, "the newest rows up to " + head.lastSeq() + " are missing");
+            return ChainVerification.broken(checked, expectedSeq, ChainVerification.Problem.NEWEST_ROWS_MISSING);
         }
         return ChainVerification.intact(checked);
     }

@@ -29,7 +29,7 @@ class AuditVerifyCommand implements ApplicationRunner, ExitCodeGenerator {
             exitCode = 0;
         }
         else {
-            System.out.println("Audit chain BROKEN at row " + result.firstBrokenSeq() + ": " + result.problem()
+            System.out.println("Audit chain BROKEN at row " + result.firstBrokenSeq() + ": " + result.problem().description()
                     + " (" + result.rowsChecked() + " rows read).");
             exitCode = 1;
         }

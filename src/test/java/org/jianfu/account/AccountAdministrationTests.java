@@ -147,7 +147,7 @@ class AccountAdministrationTests {
         var id = jdbc.sql("select id from account where username = ?").param(username).query(Long.class).single();
         mvc.perform(post("/admin/accounts/{id}/disable", id).with(sysadmin()).with(csrf()).param("version", "0"));
         mvc.perform(post("/admin/accounts/{id}/enable", id).with(sysadmin()).with(csrf()).param("version", "0"))
-                .andExpect(flash().attribute("error", "account.error.conflict"));
+                .andExpect(flash().attribute("failure", "account.error.conflict"));
         assertThat(jdbc.sql("select enabled from account where id = ?").param(id).query(Boolean.class).single()).isFalse();
     }
 

@@ -1,0 +1,200 @@
+package org.jianfu.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.logging.Level;
+
+import org.jianfu.test.Fixtures;
+import org.jianfu.test.MutableClock;
+import org.jianfu.test.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The pages in a real browser (headless Chromium): they render, htmx works under the
+ * Content-Security-Policy, and the browser reports no errors or policy violations. Screenshots go to
+ * target/screenshots for a look by eye. Skipped, with a notice, where Chromium is not installed;
+ * .ci/run installs it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("demo")
+@ContextConfiguration(initializers = TestDatabase.Initializer.class)
+@Import(BrowserTests.Clock.class)
+class BrowserTests {
+
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SHOTS = Path.of("target", "screenshots");
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Clock {
+        @Bean
+        @Primary
+        MutableClock mutableClock() {
+            return new MutableClock(Instant.parse("2026-03-02T01:00:00Z"), ZoneId.of("Asia/Shanghai"));
+        }
+    }
+
+    static WebDriver browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER), () -> {
+            System.out.println("NOTICE: browser tests skipped: /usr/bin/chromedriver not found "
+                    + "(apt-get install -y chromium chromium-driver)");
+            return "chromium-driver not installed";
+        });
+        var options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--window-size=1366,900", "--lang=zh-CN");
+        var logging = new LoggingPreferences();
+        logging.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logging);
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        Files.createDirectories(SHOTS);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @org.junit.jupiter.api.BeforeEach
+    void forgetEarlierBrowserMessages() {
+        browser.manage().logs().get(LogType.BROWSER);
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private void shot(String name) throws IOException {
+        var png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+        Files.write(SHOTS.resolve(name + ".png"), png);
+    }
+
+    private List<String> browserProblems() {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue())
+                .map(LogEntry::getMessage)
+                .toList();
+    }
+
+    private void logIn(String username) {
+        browser.manage().deleteAllCookies();
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(Fixtures.DEMO_PASSWORD);
+        browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(url("/")));
+    }
+
+    @Test
+    void theLoginPageRendersInChineseWithTheDemoAccountsAndNoBrowserErrors() throws IOException {
+        browser.manage().deleteAllCookies();
+        browser.get(url("/login"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("登录");
+        assertThat(browser.getPageSource()).contains("haidian.reporter");
+        shot("login");
+        assertThat(browserProblems()).isEmpty();
+    }
+
+    @Test
+    void aSystemAdminFiltersAccountsWithHtmxAndCreatesOne() throws IOException {
+        logIn("sysadmin");
+        shot("home-sysadmin");
+        browser.get(url("/admin/accounts"));
+        var rowsBefore = browser.findElements(By.cssSelector("#results tbody tr")).size();
+        browser.findElement(By.id("text")).sendKeys("haidian");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d ->
+                d.findElements(By.cssSelector("#results tbody tr")).size() < rowsBefore);
+        assertThat(browser.findElement(By.id("results")).getText()).contains("haidian.reporter").doesNotContain("chaoyang.reporter");
+        assertThat(browser.getCurrentUrl()).as("the filter is kept in the address").contains("text=haidian");
+        shot("accounts-filtered");
+
+        browser.get(url("/admin/accounts/new"));
+        browser.findElement(By.id("username")).sendKeys("browser.made");
+        browser.findElement(By.id("displayName")).sendKeys("浏览器创建");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("unitId"))).selectByVisibleText("　海淀区教育委员会");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("role"))).selectByValue("DISTRICT_REPORTER");
+        browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".secret code")));
+        assertThat(browser.findElement(By.cssSelector(".secret code")).getText()).hasSize(14);
+        shot("account-created");
+        assertThat(browserProblems()).isEmpty();
+    }
+
+    @Test
+    void anAuditAdminChecksTheChainFromTheAuditPage() throws IOException {
+        logIn("auditor");
+        browser.get(url("/audit"));
+        browser.findElement(By.cssSelector(".page-head button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> !d.findElement(By.id("verification")).getText().isBlank());
+        assertThat(browser.findElement(By.id("verification")).getText()).startsWith("审计日志完整");
+        shot("audit");
+        assertThat(browserProblems()).isEmpty();
+    }
+
+    @Test
+    void aPageOutsideTheUsersScopeShowsAFriendlyNotFoundPage() throws IOException {
+        logIn("haidian.reporter");
+        browser.get(url("/units/999999"));
+        // The 404 and 403 answers below are the point of this test, so the console is not checked.
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("页面不存在");
+        assertThat(browser.getPageSource()).doesNotContain("Exception");
+        browser.get(url("/admin/accounts"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("无权访问");
+        assertThat(browser.getPageSource()).as("error pages show no stray flash message").doesNotContain("??");
+        shot("forbidden");
+        browser.get(url("/units"));
+        shot("units-haidian");
+    }
+
+    @Test
+    void theInterfaceSwitchesToEnglish() throws IOException {
+        browser.manage().deleteAllCookies();
+        browser.get(url("/login?lang=en"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Log in");
+        shot("login-en");
+        browser.get(url("/login?lang=zh_CN"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("登录");
+    }
+
+}
