@@ -21,7 +21,7 @@ import org.springframework.util.StringUtils;
  * root unit is created too when the database has none.
  */
 @Component
-@Order(10)
+@Order(20)
 class FirstAdministrator implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(FirstAdministrator.class);

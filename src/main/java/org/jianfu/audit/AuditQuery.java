@@ -15,8 +15,6 @@ record AuditQuery(
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
         Integer page) {
 
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
     boolean hasUsername() {
         return StringUtils.hasText(username);
     }
@@ -25,12 +23,12 @@ record AuditQuery(
         return StringUtils.hasText(action);
     }
 
-    Instant fromInstant() {
-        return from.atStartOfDay(ZONE).toInstant();
+    Instant fromInstant(ZoneId zone) {
+        return from.atStartOfDay(zone).toInstant();
     }
 
-    Instant toInstantExclusive() {
-        return to.plusDays(1).atStartOfDay(ZONE).toInstant();
+    Instant toInstantExclusive(ZoneId zone) {
+        return to.plusDays(1).atStartOfDay(zone).toInstant();
     }
 
     int pageOrFirst() {

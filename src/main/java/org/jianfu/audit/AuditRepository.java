@@ -71,7 +71,7 @@ class AuditRepository {
                 .list();
     }
 
-    List<AuditRecord> search(AuditQuery query, int offset, int limit) {
+    List<AuditRecord> search(AuditQuery query, java.time.ZoneId zone, int offset, int limit) {
         var where = new StringBuilder(" where true");
         var params = new ArrayList<Object>();
         if (query.hasUsername()) {
@@ -84,11 +84,11 @@ class AuditRepository {
         }
         if (query.from() != null) {
             where.append(" and occurred_at >= ?");
-            params.add(query.fromInstant());
+            params.add(query.fromInstant(zone));
         }
         if (query.to() != null) {
             where.append(" and occurred_at < ?");
-            params.add(query.toInstantExclusive());
+            params.add(query.toInstantExclusive(zone));
         }
         params.add(limit);
         params.add(offset);

@@ -102,7 +102,7 @@ public class AuditTrail {
 
     @Transactional(readOnly = true)
     List<AuditRecord> search(AuditQuery query, int pageSize) {
-        return repository.search(query, query.pageOrFirst() * pageSize, pageSize + 1);
+        return repository.search(query, clock.getZone(), query.pageOrFirst() * pageSize, pageSize + 1);
     }
 
     private void append(Who who, String action, String objectType, String objectId, String before, String after) {

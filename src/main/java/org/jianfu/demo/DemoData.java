@@ -21,11 +21,12 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Demo mode ({@code demo} profile, which {@code ./mvnw spring-boot:run} turns on): on first start,
  * fills an empty database with the Beijing hierarchy and one account per role, and lists those
- * accounts on the login page. Without the profile none of this exists.
+ * accounts on the login page. Without the profile none of this exists. Runs before
+ * {@code FirstAdministrator}, which then finds the demo city instead of creating its own.
  */
 @Component
 @Profile("demo")
-@Order(20)
+@Order(10)
 class DemoData implements ApplicationRunner, LoginHints {
 
     static final String PASSWORD = "Jianfu@Demo2026";

@@ -57,6 +57,49 @@ class EmbeddedDatabaseTests {
         }
     }
 
+    @Test
+    void aServerLeftRunningByAKilledInstanceIsStoppedAndTheDataOpenedAgain() throws Exception {
+        long marker;
+        try (var first = start()) {
+            var units = first.getBean(Units.class);
+            marker = units.create(new Units.NewUnit(units.root().orElseThrow().id(), UnitType.DEPARTMENT,
+                    "崩溃前的单位", null, null)).id();
+        }
+        // What a killed JVM leaves behind: its PostgreSQL still running on the data directory.
+        var pg = directory.resolve("pg");
+        var orphanPort = freePort();
+        var command = new java.util.ArrayList<String>();
+        if ("root".equals(System.getProperty("user.name"))) {
+            command.addAll(java.util.List.of("unshare", "-U")); // PostgreSQL refuses root; the library does the same
+        }
+        command.addAll(java.util.List.of(postgresBinaries().resolve("postgres").toString(), "-D", pg.toString(),
+                "-p", Integer.toString(orphanPort)));
+        var orphan = new ProcessBuilder(command)
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        for (int i = 0; i < 200 && !listening(orphanPort); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(listening(orphanPort)).as("the orphan is up").isTrue();
+
+        try (var second = start()) {
+            assertThat(second.getBean(Units.class).get(marker).name()).isEqualTo("崩溃前的单位");
+        }
+        assertThat(orphan.isAlive()).as("the orphaned server was stopped").isFalse();
+    }
+
+    private static Path postgresBinaries() throws IOException {
+        try (var candidates = Files.list(Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg"))) {
+            return candidates.map(p -> p.resolve("bin")).filter(p -> Files.isExecutable(p.resolve("postgres")))
+                    .findFirst().orElseThrow();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
     private static boolean listening(int port) {
         try (var socket = new Socket("localhost", port)) {
             return true;
