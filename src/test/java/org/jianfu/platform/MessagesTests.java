@@ -37,7 +37,7 @@ class MessagesTests {
     @Test
     void everyKeyATemplateNamesExists() throws IOException {
         var keys = load("messages.properties").stringPropertyNames();
-        var literal = Pattern.compile("#\\{([a-zA-Z0-9.\\-]+)");
+        var literal = Pattern.compile("#\\{([a-zA-Z0-9_.\\-]+)");
         var missing = new TreeSet<String>();
         try (Stream<Path> files = Files.walk(Path.of("src/main/resources/templates"))) {
             for (var file : files.filter(f -> f.toString().endsWith(".html")).toList()) {

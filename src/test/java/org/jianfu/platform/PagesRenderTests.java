@@ -32,12 +32,12 @@ class PagesRenderTests {
         var haidian = fixtures.haidian().id();
         var account = jdbc.sql("select id from account where username = 'haidian.reporter'").query(Long.class).single();
         var pages = Map.of(
-                "city.admin", List.of("/", "/units", "/units/" + haidian, "/account/password"),
-                "haidian.reporter", List.of("/", "/units", "/units/" + haidian),
-                "haidian.approver", List.of("/", "/units"),
+                "city.admin", List.of("/", "/units", "/units/" + haidian, "/account/password", "/ledger", "/ledger/rounds/new"),
+                "haidian.reporter", List.of("/", "/units", "/units/" + haidian, "/ledger"),
+                "haidian.approver", List.of("/", "/units", "/ledger"),
                 "dept.user", List.of("/", "/units"),
                 "school.user", List.of("/", "/units"),
-                "supervisor", List.of("/", "/units"),
+                "supervisor", List.of("/", "/units", "/ledger"),
                 "sysadmin", List.of("/", "/units", "/admin/accounts", "/admin/accounts/new", "/admin/accounts/" + account,
                         "/admin/units", "/admin/units/" + haidian, "/admin/units/new?parentId=" + haidian),
                 "auditor", List.of("/", "/audit", "/audit/verify", "/account/password"));

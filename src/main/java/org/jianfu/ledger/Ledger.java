@@ -1,0 +1,15 @@
+package org.jianfu.ledger;
+
+import java.time.Instant;
+
+/** One unit's ledger in one round: its header and where it stands. The entries are separate. */
+public record Ledger(long id, long roundId, long unitId, LedgerState state, String contactPerson, String contactPhone,
+        Instant startedAt, Instant submittedAt, Instant acceptedAt, int version) {
+
+    Snapshot snapshot() {
+        return new Snapshot(id, roundId, unitId, state, contactPerson, contactPhone);
+    }
+
+    record Snapshot(long id, long roundId, long unitId, LedgerState state, String contactPerson, String contactPhone) {
+    }
+}

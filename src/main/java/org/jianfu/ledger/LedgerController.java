@@ -1,0 +1,328 @@
+package org.jianfu.ledger;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import org.jianfu.account.AccountPrincipal;
+import org.jianfu.account.Role;
+import org.jianfu.platform.EditConflictException;
+import org.jianfu.platform.RuleViolation;
+import org.jianfu.unit.Unit;
+import org.jianfu.unit.Units;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Rounds for the city, ledgers for everyone who may read them, and the steps of the cycle. */
+@Controller
+class LedgerController {
+
+    private final Ledgers ledgers;
+    private final Templates templates;
+    private final Units units;
+    private final Clock clock;
+    private final org.springframework.context.MessageSource messages;
+
+    LedgerController(Ledgers ledgers, Templates templates, Units units, Clock clock,
+            org.springframework.context.MessageSource messages) {
+        this.ledgers = ledgers;
+        this.templates = templates;
+        this.units = units;
+        this.clock = clock;
+        this.messages = messages;
+    }
+
+    // --- overview
+
+    @GetMapping("/ledger")
+    String index(@AuthenticationPrincipal AccountPrincipal me, Model model) {
+        switch (me.role()) {
+            case CITY_ADMIN, SUPERVISOR -> model.addAttribute("rounds", ledgers.rounds());
+            case DISTRICT_REPORTER, DISTRICT_APPROVER -> model.addAttribute("mine", ledgers.ledgersOf(me));
+            default -> throw new AccessDeniedException("no ledgers for " + me.role());
+        }
+        return "ledger/index";
+    }
+
+    // --- rounds
+
+    @GetMapping("/ledger/rounds/new")
+    String newRound(@AuthenticationPrincipal AccountPrincipal me, Model model) {
+        requireCityAdmin(me);
+        var year = LocalDate.now(clock).getYear();
+        var template = templates.list().get(0);
+        model.addAttribute("form", new RoundForm(template.id(), year, year + "年中小学教师减负工作任务台账填报",
+                LocalDate.now(clock).plusDays(30), ledgers.districtsOf(me).stream().map(Unit::id).toList()));
+        return roundForm(me, model);
+    }
+
+    @PostMapping("/ledger/rounds")
+    String openRound(@AuthenticationPrincipal AccountPrincipal me, @Valid @ModelAttribute("form") RoundForm form,
+            BindingResult errors, Model model, RedirectAttributes redirect) {
+        requireCityAdmin(me);
+        if (!errors.hasErrors()) {
+            try {
+                var round = ledgers.openRound(me, form.templateId(), form.year(), form.title(), form.deadline(), form.unitIds());
+                redirect.addFlashAttribute("success", "ledger.round-opened");
+                return "redirect:/ledger/rounds/" + round.id();
+            }
+            catch (RuleViolation violation) {
+                violation.addTo(errors);
+            }
+        }
+        return roundForm(me, model);
+    }
+
+    private String roundForm(AccountPrincipal me, Model model) {
+        model.addAttribute("templates", templates.list());
+        model.addAttribute("districts", ledgers.districtsOf(me));
+        return "ledger/round-form";
+    }
+
+    @PostMapping("/ledger/rounds/{id}/close")
+    String closeRound(@AuthenticationPrincipal AccountPrincipal me, @PathVariable long id, @RequestParam int version,
+            RedirectAttributes redirect) {
+        try {
+            ledgers.closeRound(me, id, version);
+            redirect.addFlashAttribute("success", "ledger.round-closed");
+        }
+        catch (EditConflictException conflict) {
+            redirect.addFlashAttribute("failure", "ledger.error.conflict");
+        }
+        return "redirect:/ledger/rounds/" + id;
+    }
+
+    @GetMapping("/ledger/rounds/{id}")
+    String dashboard(@AuthenticationPrincipal AccountPrincipal me, @PathVariable long id,
+            @RequestParam(required = false) Integer matter, Model model) {
+        requireCityReader(me);
+        var round = ledgers.round(id);
+        var template = templates.get(round.templateId());
+        var visible = ledgers.ledgersOfRound(id).stream().filter(l -> units.isWithin(me.unitId(), l.unitId())).toList();
+        var unitsById = units.subtree(me.unitId()).stream().collect(Collectors.toMap(Unit::id, Function.identity()));
+        Map<Long, Map<Integer, EntryStatus>> matrix = new HashMap<>();
+        for (var cell : ledgers.statusMatrix(id)) {
+            matrix.computeIfAbsent(cell.ledgerId(), k -> new HashMap<>()).put(cell.number(), cell.status());
+        }
+        var columns = template.rows().stream()
+                .filter(r -> matter == null || r.matter().position() == matter)
+                .toList();
+        var counts = new EnumMap<DashboardState, Integer>(DashboardState.class);
+        for (var s : DashboardState.values()) {
+            counts.put(s, 0);
+        }
+        var rows = visible.stream()
+                .map(l -> new DashboardRow(l, unitsById.get(l.unitId()), DashboardState.of(l), overdue(l, round), late(l, round),
+                        matrix.getOrDefault(l.id(), Map.of())))
+                .sorted(Comparator.comparing(r -> r.unit().code() == null ? "" : r.unit().code()))
+                .toList();
+        rows.forEach(r -> counts.merge(r.state(), 1, Integer::sum));
+        model.addAttribute("round", round);
+        model.addAttribute("template", template);
+        model.addAttribute("columns", columns);
+        model.addAttribute("rows", rows);
+        model.addAttribute("counts", counts);
+        model.addAttribute("onTime", rows.stream().filter(r -> r.ledger().submittedAt() != null && !r.late()).count());
+        model.addAttribute("late", rows.stream().filter(DashboardRow::late).count());
+        model.addAttribute("overdue", rows.stream().filter(DashboardRow::overdue).count());
+        model.addAttribute("matter", matter);
+        model.addAttribute("cityAdmin", me.role() == Role.CITY_ADMIN);
+        return "ledger/dashboard";
+    }
+
+    /** The dashboard's simplified states: not started is a draft nobody has touched yet. */
+    enum DashboardState {
+        NOT_STARTED, DRAFTING, PENDING_APPROVAL, SUBMITTED, RETURNED, ACCEPTED;
+
+        static DashboardState of(Ledger l) {
+            return switch (l.state()) {
+                case DRAFT -> l.startedAt() == null ? NOT_STARTED : DRAFTING;
+                case PENDING_APPROVAL -> PENDING_APPROVAL;
+                case SUBMITTED -> SUBMITTED;
+                case RETURNED -> RETURNED;
+                case ACCEPTED -> ACCEPTED;
+            };
+        }
+
+        public String messageKey() {
+            return "ledger.dashboard-state." + name();
+        }
+    }
+
+    record DashboardRow(Ledger ledger, Unit unit, DashboardState state, boolean overdue, boolean late,
+            Map<Integer, EntryStatus> statuses) {
+    }
+
+    @GetMapping("/ledger/rounds/{id}/requirements/{number}")
+    String sideBySide(@AuthenticationPrincipal AccountPrincipal me, @PathVariable long id, @PathVariable int number,
+            Model model) {
+        requireCityReader(me);
+        var round = ledgers.round(id);
+        var template = templates.get(round.templateId());
+        var row = template.rows().stream().filter(r -> r.requirement().number() == number).findFirst()
+                .orElseThrow(() -> new LedgerNotFoundException("requirement " + number));
+        var ledgersById = ledgers.ledgersOfRound(id).stream().collect(Collectors.toMap(Ledger::id, Function.identity()));
+        var unitsById = units.subtree(me.unitId()).stream().collect(Collectors.toMap(Unit::id, Function.identity()));
+        var answers = ledgers.entriesOfRequirement(id, row.requirement().id()).stream()
+                .filter(e -> units.isWithin(me.unitId(), ledgersById.get(e.ledgerId()).unitId()))
+                .map(e -> new Answer(unitsById.get(ledgersById.get(e.ledgerId()).unitId()), ledgersById.get(e.ledgerId()), e))
+                .sorted(Comparator.comparing(a -> a.unit().code() == null ? "" : a.unit().code()))
+                .toList();
+        model.addAttribute("round", round);
+        model.addAttribute("row", row);
+        model.addAttribute("answers", answers);
+        model.addAttribute("numbers", template.requirements().stream().map(LedgerTemplate.Requirement::number).toList());
+        return "ledger/requirement";
+    }
+
+    record Answer(Unit unit, Ledger ledger, LedgerEntry entry) {
+    }
+
+    // --- one ledger
+
+    @GetMapping("/ledgers/{id}")
+    String ledger(@AuthenticationPrincipal AccountPrincipal me, @PathVariable long id, Model model) {
+        var ledger = ledgers.readable(me, id);
+        fillLedger(me, ledger, model);
+        return "ledger/ledger";
+    }
+
+    private void fillLedger(AccountPrincipal me, Ledger ledger, Model model) {
+        var round = ledgers.round(ledger.roundId());
+        var template = templates.get(round.templateId());
+        var entries = ledgers.entries(ledger.id()).stream()
+                .collect(Collectors.toMap(LedgerEntry::requirementId, Function.identity()));
+        model.addAttribute("ledger", ledger);
+        model.addAttribute("round", round);
+        model.addAttribute("unit", units.get(ledger.unitId()));
+        model.addAttribute("template", template);
+        model.addAttribute("rows", template.rows());
+        model.addAttribute("entries", entries);
+        model.addAttribute("editable", ledgers.editableBy(me, ledger));
+        model.addAttribute("actions", ledgers.actionsFor(me, ledger));
+        model.addAttribute("transitions", ledgers.transitions(ledger.id()));
+        model.addAttribute("statuses", EntryStatus.values());
+        model.addAttribute("overdue", overdue(ledger, round));
+        if (ledger.state() == LedgerState.SUBMITTED || ledger.state() == LedgerState.PENDING_APPROVAL) {
+            model.addAttribute("changes", ledgers.changesSinceReturn(ledger));
+        }
+        if (!model.containsAttribute("header")) {
+            model.addAttribute("header", new HeaderForm(ledger.contactPerson(), ledger.contactPhone(), ledger.version()));
+        }
+    }
+
+    record HeaderForm(String contactPerson, String contactPhone, int version) {
+    }
+
+    @PostMapping("/ledgers/{id}/header")
+    String saveHeader(@AuthenticationPrincipal AccountPrincipal me, @PathVariable long id,
+            @ModelAttribute("header") HeaderForm header, BindingResult errors, Model model, RedirectAttributes redirect) {
+        try {
+            ledgers.saveHeader(me, id, header.version(), header.contactPerson(), header.contactPhone());
+            redirect.addFlashAttribute("success", "ledger.header-saved");
+            return "redirect:/ledgers/" + id;
+        }
+        catch (RuleViolation violation) {
+            violation.addTo(errors);
+        }
+        catch (EditConflictException conflict) {
+            errors.reject("ledger.error.conflict");
+        }
+        fillLedger(me, ledgers.readable(me, id), model);
+        return "ledger/ledger";
+    }
+
+    /**
+     * Autosave of one entry (htmx). Answers with the save state and the new version; a stale version
+     * answers 409 with both versions side by side; invalid input answers 422. The text being typed is
+     * never replaced.
+     */
+    @HxRequest
+    @PostMapping("/ledgers/{id}/entries/{requirementId}")
+    String saveEntry(@AuthenticationPrincipal AccountPrincipal me, @PathVariable long id, @PathVariable long requirementId,
+            @Valid @ModelAttribute EntryDraft draft, BindingResult errors, Model model, HttpServletResponse response,
+            java.util.Locale locale) {
+        if (errors.hasErrors()) {
+            response.setStatus(422);
+            model.addAttribute("message", errors.getAllErrors().get(0).getDefaultMessage());
+            return "ledger/ledger :: entry-invalid";
+        }
+        try {
+            model.addAttribute("entry", ledgers.saveEntry(me, id, requirementId, draft));
+            return "ledger/ledger :: entry-saved";
+        }
+        catch (EntryConflictException conflict) {
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            model.addAttribute("entry", conflict.theirs());
+            model.addAttribute("mine", conflict.mine());
+            return "ledger/ledger :: entry-conflict";
+        }
+        catch (RuleViolation violation) {
+            response.setStatus(422);
+            model.addAttribute("message", messages.getMessage(violation.messageKey(), violation.arguments(), locale));
+            return "ledger/ledger :: entry-invalid";
+        }
+    }
+
+    @PostMapping("/ledgers/{id}/{step}")
+    String move(@AuthenticationPrincipal AccountPrincipal me, @PathVariable long id, @PathVariable String step,
+            @RequestParam int version, @RequestParam(required = false) String comment, RedirectAttributes redirect) {
+        var action = java.util.Arrays.stream(LedgerAction.values()).filter(a -> a.path().equals(step)).findFirst()
+                .orElseThrow(() -> new LedgerNotFoundException("step " + step));
+        try {
+            ledgers.move(me, id, version, action, comment);
+            redirect.addFlashAttribute("success", "ledger.moved." + action.name());
+        }
+        catch (LedgerIncompleteException incomplete) {
+            redirect.addFlashAttribute("failure", "ledger.error.incomplete");
+            redirect.addFlashAttribute("gaps", incomplete.gaps());
+        }
+        catch (RuleViolation violation) {
+            redirect.addFlashAttribute("failure", violation.messageKey());
+        }
+        catch (EditConflictException conflict) {
+            redirect.addFlashAttribute("failure", "ledger.error.conflict");
+        }
+        return "redirect:/ledgers/" + id;
+    }
+
+    // --- helpers
+
+    private boolean overdue(Ledger ledger, LedgerRound round) {
+        return ledgers.overdue(ledger, round);
+    }
+
+    private boolean late(Ledger ledger, LedgerRound round) {
+        return ledgers.late(ledger, round);
+    }
+
+    private static void requireCityAdmin(AccountPrincipal me) {
+        if (me.role() != Role.CITY_ADMIN) {
+            throw new AccessDeniedException("city admin only");
+        }
+    }
+
+    private static void requireCityReader(AccountPrincipal me) {
+        if (me.role() != Role.CITY_ADMIN && me.role() != Role.SUPERVISOR) {
+            throw new AccessDeniedException("city staff only");
+        }
+    }
+}

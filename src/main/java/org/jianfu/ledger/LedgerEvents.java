@@ -1,0 +1,46 @@
+package org.jianfu.ledger;
+
+import org.jianfu.audit.AuditableEvent;
+
+/** Past-tense events of the ledger module; each is kept in the audit trail. */
+final class LedgerEvents {
+
+    private LedgerEvents() {
+    }
+
+    record RoundOpened(LedgerRound after) implements AuditableEvent {
+        public String action() { return "ledger.round-opened"; }
+        public String objectType() { return "ledger-round"; }
+        public String objectId() { return Long.toString(after.id()); }
+        public Object before() { return null; }
+    }
+
+    record RoundClosed(LedgerRound before, LedgerRound after) implements AuditableEvent {
+        public String action() { return "ledger.round-closed"; }
+        public String objectType() { return "ledger-round"; }
+        public String objectId() { return Long.toString(after.id()); }
+    }
+
+    record EntrySaved(LedgerEntry.Snapshot before, LedgerEntry.Snapshot after) implements AuditableEvent {
+        public String action() { return "ledger.entry-saved"; }
+        public String objectType() { return "ledger-entry"; }
+        public String objectId() { return Long.toString(after.id()); }
+    }
+
+    record HeaderSaved(Ledger.Snapshot before, Ledger.Snapshot after) implements AuditableEvent {
+        public String action() { return "ledger.header-saved"; }
+        public String objectType() { return "ledger"; }
+        public String objectId() { return Long.toString(after.id()); }
+    }
+
+    /** A workflow step: submitted, returned, signed off, accepted, reopened. */
+    record LedgerMoved(LedgerAction step, Ledger.Snapshot before, Moved after) implements AuditableEvent {
+        public String action() { return "ledger." + step.path(); }
+        public String objectType() { return "ledger"; }
+        public String objectId() { return Long.toString(after.ledger().id()); }
+    }
+
+    /** The ledger after a step, with the comment given for it. */
+    record Moved(Ledger.Snapshot ledger, String comment) {
+    }
+}

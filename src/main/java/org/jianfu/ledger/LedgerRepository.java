@@ -1,0 +1,228 @@
+package org.jianfu.ledger;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for rounds, ledgers, entries, revisions and transitions: the tables this module owns. */
+@Repository
+class LedgerRepository {
+
+    private final JdbcClient jdbc;
+
+    LedgerRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        var value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    // --- rounds
+
+    long insertRound(long templateId, int year, String title, LocalDate deadline, Instant now) {
+        return jdbc.sql("""
+                insert into ledger_round (template_id, year, title, deadline, state, opened_at)
+                values (?, ?, ?, ?, 'OPEN', ?) returning id""")
+                .params(templateId, year, title, deadline, utc(now)).query(Long.class).single();
+    }
+
+    Optional<LedgerRound> findRound(long id) {
+        return jdbc.sql("select * from ledger_round where id = ?").param(id).query(LedgerRepository::mapRound).optional();
+    }
+
+    List<LedgerRound> rounds() {
+        return jdbc.sql("select * from ledger_round order by opened_at desc, id desc").query(LedgerRepository::mapRound).list();
+    }
+
+    boolean closeRound(long id, int expectedVersion, Instant now) {
+        return jdbc.sql("""
+                update ledger_round set state = 'CLOSED', closed_at = ?, version = version + 1
+                where id = ? and version = ? and state = 'OPEN'""")
+                .params(utc(now), id, expectedVersion).update() == 1;
+    }
+
+    private static LedgerRound mapRound(ResultSet rs, int n) throws SQLException {
+        return new LedgerRound(rs.getLong("id"), rs.getLong("template_id"), rs.getInt("year"), rs.getString("title"),
+                rs.getObject("deadline", LocalDate.class), "OPEN".equals(rs.getString("state")),
+                instant(rs, "opened_at"), instant(rs, "closed_at"), rs.getInt("version"));
+    }
+
+    // --- ledgers
+
+    /** Creates the ledger of a unit with an empty entry per requirement of the round's template. */
+    long insertLedger(long roundId, long unitId, long templateId) {
+        var id = jdbc.sql("insert into ledger (round_id, unit_id, state) values (?, ?, 'DRAFT') returning id")
+                .params(roundId, unitId).query(Long.class).single();
+        jdbc.sql("""
+                insert into ledger_entry (ledger_id, requirement_id)
+                select ?, id from template_requirement where template_id = ? order by number""")
+                .params(id, templateId).update();
+        return id;
+    }
+
+    Optional<Ledger> findLedger(long id) {
+        return jdbc.sql("select * from ledger where id = ?").param(id).query(LedgerRepository::mapLedger).optional();
+    }
+
+    List<Ledger> ledgersOfRound(long roundId) {
+        return jdbc.sql("select * from ledger where round_id = ? order by unit_id").param(roundId)
+                .query(LedgerRepository::mapLedger).list();
+    }
+
+    List<Ledger> ledgersOfUnit(long unitId) {
+        return jdbc.sql("select * from ledger where unit_id = ? order by round_id desc").param(unitId)
+                .query(LedgerRepository::mapLedger).list();
+    }
+
+    boolean updateHeader(long id, int expectedVersion, String person, String phone, Instant now) {
+        return jdbc.sql("""
+                update ledger set contact_person = ?, contact_phone = ?, started_at = coalesce(started_at, ?),
+                    version = version + 1
+                where id = ? and version = ?""")
+                .params(person, phone, utc(now), id, expectedVersion).update() == 1;
+    }
+
+    boolean moveLedger(long id, int expectedVersion, LedgerState from, LedgerState to, Instant now) {
+        return jdbc.sql("""
+                update ledger set state = ?, version = version + 1,
+                    submitted_at = case when ? = 'SUBMITTED' then ? else submitted_at end,
+                    accepted_at = case when ? = 'ACCEPTED' then ? else accepted_at end
+                where id = ? and version = ? and state = ?""")
+                .params(to.name(), to.name(), utc(now), to.name(), utc(now), id, expectedVersion, from.name())
+                .update() == 1;
+    }
+
+    void touchStarted(long ledgerId, Instant now) {
+        jdbc.sql("update ledger set started_at = ? where id = ? and started_at is null").params(utc(now), ledgerId).update();
+    }
+
+    void insertTransition(long ledgerId, LedgerAction action, LedgerState from, LedgerState to, String comment,
+            String actor, Instant now) {
+        jdbc.sql("""
+                insert into ledger_transition (ledger_id, revision_mark, action, from_state, to_state, comment, actor, at)
+                values (?, (select coalesce(max(id), 0) from ledger_entry_revision), ?, ?, ?, ?, ?, ?)""")
+                .params(ledgerId, action.name(), from.name(), to.name(), comment, actor, utc(now)).update();
+    }
+
+    List<Transition> transitions(long ledgerId) {
+        return jdbc.sql("select * from ledger_transition where ledger_id = ? order by at, id").param(ledgerId)
+                .query((rs, n) -> new Transition(LedgerAction.valueOf(rs.getString("action")),
+                        LedgerState.valueOf(rs.getString("from_state")), LedgerState.valueOf(rs.getString("to_state")),
+                        rs.getString("comment"), rs.getString("actor"), instant(rs, "at"), rs.getLong("revision_mark")))
+                .list();
+    }
+
+    record Transition(LedgerAction action, LedgerState from, LedgerState to, String comment, String actor, Instant at,
+            long revisionMark) {
+    }
+
+    private static Ledger mapLedger(ResultSet rs, int n) throws SQLException {
+        return new Ledger(rs.getLong("id"), rs.getLong("round_id"), rs.getLong("unit_id"),
+                LedgerState.valueOf(rs.getString("state")), rs.getString("contact_person"), rs.getString("contact_phone"),
+                instant(rs, "started_at"), instant(rs, "submitted_at"), instant(rs, "accepted_at"), rs.getInt("version"));
+    }
+
+    // --- entries
+
+    List<LedgerEntry> entries(long ledgerId) {
+        return jdbc.sql("""
+                select e.* from ledger_entry e join template_requirement r on r.id = e.requirement_id
+                where e.ledger_id = ? order by r.number""")
+                .param(ledgerId).query(LedgerRepository::mapEntry).list();
+    }
+
+    Optional<LedgerEntry> entry(long ledgerId, long requirementId) {
+        return jdbc.sql("select * from ledger_entry where ledger_id = ? and requirement_id = ?")
+                .params(ledgerId, requirementId).query(LedgerRepository::mapEntry).optional();
+    }
+
+    /** Writes a new version of an entry and its revision; false when the version is stale. */
+    boolean saveEntry(long entryId, int expectedVersion, EntryStatus status, String text, String naReason, String by,
+            Instant now) {
+        var updated = jdbc.sql("""
+                update ledger_entry set status = ?, text = ?, na_reason = ?, version = version + 1, updated_at = ?,
+                    updated_by = ?
+                where id = ? and version = ?""")
+                .params(status == null ? null : status.name(), text, naReason, utc(now), by, entryId, expectedVersion)
+                .update() == 1;
+        if (updated) {
+            jdbc.sql("""
+                    insert into ledger_entry_revision (entry_id, version, status, text, na_reason, saved_at, saved_by)
+                    values (?, ?, ?, ?, ?, ?, ?)""")
+                    .params(entryId, expectedVersion + 1, status == null ? null : status.name(), text, naReason, utc(now), by)
+                    .update();
+        }
+        return updated;
+    }
+
+    /** The entry as it stood when a step was taken (its newest revision up to the step's mark), if any. */
+    Optional<Revision> revisionAt(long entryId, long revisionMark) {
+        return jdbc.sql("""
+                select * from ledger_entry_revision where entry_id = ? and id <= ?
+                order by version desc limit 1""")
+                .params(entryId, revisionMark).query(LedgerRepository::mapRevision).optional();
+    }
+
+    List<Revision> revisions(long entryId) {
+        return jdbc.sql("select * from ledger_entry_revision where entry_id = ? order by version")
+                .param(entryId).query(LedgerRepository::mapRevision).list();
+    }
+
+    record Revision(int version, EntryStatus status, String text, String naReason, Instant savedAt, String savedBy) {
+    }
+
+    private static Revision mapRevision(ResultSet rs, int n) throws SQLException {
+        var status = rs.getString("status");
+        return new Revision(rs.getInt("version"), status == null ? null : EntryStatus.valueOf(status), rs.getString("text"),
+                rs.getString("na_reason"), instant(rs, "saved_at"), rs.getString("saved_by"));
+    }
+
+    private static LedgerEntry mapEntry(ResultSet rs, int n) throws SQLException {
+        var status = rs.getString("status");
+        return new LedgerEntry(rs.getLong("id"), rs.getLong("ledger_id"), rs.getLong("requirement_id"),
+                status == null ? null : EntryStatus.valueOf(status), rs.getString("text"), rs.getString("na_reason"),
+                rs.getInt("version"), instant(rs, "updated_at"), rs.getString("updated_by"));
+    }
+
+    // --- city views
+
+    /** For the dashboard: every entry's status in the round, as (ledger id, requirement number, status). */
+    List<Cell> statusMatrix(long roundId) {
+        return jdbc.sql("""
+                select e.ledger_id, r.number, e.status from ledger_entry e
+                join ledger l on l.id = e.ledger_id
+                join template_requirement r on r.id = e.requirement_id
+                where l.round_id = ?""")
+                .param(roundId)
+                .query((rs, n) -> {
+                    var status = rs.getString(3);
+                    return new Cell(rs.getLong(1), rs.getInt(2), status == null ? null : EntryStatus.valueOf(status));
+                })
+                .list();
+    }
+
+    record Cell(long ledgerId, int number, EntryStatus status) {
+    }
+
+    /** For the side-by-side page: one requirement's entries from every ledger of the round. */
+    List<LedgerEntry> entriesOfRequirement(long roundId, long requirementId) {
+        return jdbc.sql("""
+                select e.* from ledger_entry e join ledger l on l.id = e.ledger_id
+                where l.round_id = ? and e.requirement_id = ? order by l.unit_id""")
+                .params(roundId, requirementId).query(LedgerRepository::mapEntry).list();
+    }
+}

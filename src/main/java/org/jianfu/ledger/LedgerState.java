@@ -1,0 +1,23 @@
+package org.jianfu.ledger;
+
+/** Where a unit's ledger stands in the cycle. */
+public enum LedgerState {
+    /** Being filled in by the district (also after the district approver sent it back). */
+    DRAFT,
+    /** Submitted by the reporter, waiting for the district approver's sign-off. */
+    PENDING_APPROVAL,
+    /** Signed off with the district's seal and sent to the city. */
+    SUBMITTED,
+    /** Returned by the city with comments; editable again. */
+    RETURNED,
+    /** Accepted by the city; locked. */
+    ACCEPTED;
+
+    public boolean editable() {
+        return this == DRAFT || this == RETURNED;
+    }
+
+    public String messageKey() {
+        return "ledger.state." + name();
+    }
+}

@@ -1,0 +1,328 @@
+package org.jianfu.ledger;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.jianfu.account.AccountPrincipal;
+import org.jianfu.account.Role;
+import org.jianfu.platform.EditConflictException;
+import org.jianfu.platform.RuleViolation;
+import org.jianfu.unit.Unit;
+import org.jianfu.unit.UnitType;
+import org.jianfu.unit.Units;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Rounds and ledgers: opening and closing rounds, filling in, and the steps from draft to accepted.
+ * Every check of role, unit and state is made here, so no page can skip one.
+ */
+@Service
+public class Ledgers {
+
+    /** Mainland mobile (11 digits from 13–19) or landline with area code, optionally with extension. */
+    static final Pattern PHONE = Pattern.compile("^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}(-\\d{1,6})?)$");
+
+    private static final Set<Role> READERS = Set.of(Role.CITY_ADMIN, Role.SUPERVISOR, Role.DISTRICT_REPORTER,
+            Role.DISTRICT_APPROVER);
+
+    private final LedgerRepository repository;
+    private final Templates templates;
+    private final Units units;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Ledgers(LedgerRepository repository, Templates templates, Units units, ApplicationEventPublisher events, Clock clock) {
+        this.repository = repository;
+        this.templates = templates;
+        this.units = units;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    // --- rounds
+
+    /** Opens a round for the given units (all enabled districts when none are named). */
+    @Transactional
+    public LedgerRound openRound(AccountPrincipal me, long templateId, int year, String title, LocalDate deadline,
+            List<Long> unitIds) {
+        requireRole(me, Role.CITY_ADMIN);
+        var template = templates.get(templateId);
+        if (deadline.isBefore(LocalDate.now(clock))) {
+            throw new RuleViolation("deadline", "ledger.error.deadline-past");
+        }
+        var asked = unitIds == null || unitIds.isEmpty() ? districtsOf(me) : unitIds.stream().distinct().map(id -> units.getInScope(me, id)).toList();
+        if (asked.stream().anyMatch(u -> u.type() != UnitType.DISTRICT)) {
+            throw new RuleViolation("unitIds", "ledger.error.only-districts");
+        }
+        var id = repository.insertRound(template.id(), year, title.strip(), deadline, clock.instant());
+        for (var unit : asked) {
+            repository.insertLedger(id, unit.id(), template.id());
+        }
+        var round = repository.findRound(id).orElseThrow();
+        events.publishEvent(new LedgerEvents.RoundOpened(round));
+        return round;
+    }
+
+    @Transactional
+    public void closeRound(AccountPrincipal me, long roundId, int version) {
+        requireRole(me, Role.CITY_ADMIN);
+        var before = round(roundId);
+        if (!repository.closeRound(roundId, version, clock.instant())) {
+            throw new EditConflictException("round " + roundId);
+        }
+        events.publishEvent(new LedgerEvents.RoundClosed(before, round(roundId)));
+    }
+
+    @Transactional(readOnly = true)
+    public LedgerRound round(long id) {
+        return repository.findRound(id).orElseThrow(() -> new LedgerNotFoundException("round " + id));
+    }
+
+    @Transactional(readOnly = true)
+    List<LedgerRound> rounds() {
+        return repository.rounds();
+    }
+
+    List<Unit> districtsOf(AccountPrincipal me) {
+        return units.subtree(me.unitId()).stream().filter(u -> u.type() == UnitType.DISTRICT && u.enabled()).toList();
+    }
+
+    // --- reading
+
+    /** The ledger, if the reader's role and unit allow it; otherwise not found. */
+    @Transactional(readOnly = true)
+    public Ledger readable(AccountPrincipal me, long ledgerId) {
+        var ledger = repository.findLedger(ledgerId).orElseThrow(() -> new LedgerNotFoundException("ledger " + ledgerId));
+        if (!READERS.contains(me.role()) || !units.isWithin(me.unitId(), ledger.unitId())) {
+            throw new LedgerNotFoundException("ledger " + ledgerId);
+        }
+        return ledger;
+    }
+
+    /** Whether this person may change the ledger's text right now. */
+    @Transactional(readOnly = true)
+    public boolean editableBy(AccountPrincipal me, Ledger ledger) {
+        return me.role() == Role.DISTRICT_REPORTER && me.unitId() == ledger.unitId() && ledger.state().editable()
+                && round(ledger.roundId()).open();
+    }
+
+    /** The steps this person may take on the ledger now. */
+    @Transactional(readOnly = true)
+    public List<LedgerAction> actionsFor(AccountPrincipal me, Ledger ledger) {
+        if (!round(ledger.roundId()).open()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(LedgerAction.values())
+                .filter(a -> a.role() == me.role() && a.allowedFrom(ledger.state()))
+                .filter(a -> !a.ownUnitOnly() || me.unitId() == ledger.unitId())
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    List<LedgerEntry> entries(long ledgerId) {
+        return repository.entries(ledgerId);
+    }
+
+    @Transactional(readOnly = true)
+    List<LedgerRepository.Transition> transitions(long ledgerId) {
+        return repository.transitions(ledgerId);
+    }
+
+    @Transactional(readOnly = true)
+    List<Ledger> ledgersOfRound(long roundId) {
+        return repository.ledgersOfRound(roundId);
+    }
+
+    /** The ledgers of the person's own unit, newest round first. */
+    @Transactional(readOnly = true)
+    List<UnitLedger> ledgersOf(AccountPrincipal me) {
+        return repository.ledgersOfUnit(me.unitId()).stream()
+                .map(l -> {
+                    var round = round(l.roundId());
+                    return new UnitLedger(l, round, overdue(l, round));
+                })
+                .toList();
+    }
+
+    record UnitLedger(Ledger ledger, LedgerRound round, boolean overdue) {
+    }
+
+    /** Not yet sent to the city and the deadline day has passed. */
+    boolean overdue(Ledger ledger, LedgerRound round) {
+        return ledger.submittedAt() == null && LocalDate.now(clock).isAfter(round.deadline());
+    }
+
+    /** Sent to the city after the deadline day. */
+    boolean late(Ledger ledger, LedgerRound round) {
+        return ledger.submittedAt() != null
+                && ledger.submittedAt().atZone(clock.getZone()).toLocalDate().isAfter(round.deadline());
+    }
+
+    // --- filling in
+
+    @Transactional
+    public Ledger saveHeader(AccountPrincipal me, long ledgerId, int version, String person, String phone) {
+        var before = editable(me, ledgerId);
+        var cleanPerson = person == null ? "" : person.strip();
+        var cleanPhone = phone == null ? "" : phone.replace(" ", "").strip();
+        if (!cleanPhone.isEmpty() && !PHONE.matcher(cleanPhone).matches()) {
+            throw new RuleViolation("contactPhone", "ledger.error.phone-format");
+        }
+        if (cleanPerson.length() > 50) {
+            throw new RuleViolation("contactPerson", "ledger.error.person-too-long");
+        }
+        if (!repository.updateHeader(ledgerId, version, emptyToNull(cleanPerson), emptyToNull(cleanPhone), clock.instant())) {
+            throw new EditConflictException("ledger " + ledgerId);
+        }
+        var after = repository.findLedger(ledgerId).orElseThrow();
+        events.publishEvent(new LedgerEvents.HeaderSaved(before.snapshot(), after.snapshot()));
+        return after;
+    }
+
+    /**
+     * Saves one entry as a new version. A stale version is refused with both versions, so nothing
+     * anyone wrote is overwritten without being seen.
+     */
+    @Transactional
+    public LedgerEntry saveEntry(AccountPrincipal me, long ledgerId, long requirementId, EntryDraft draft) {
+        editable(me, ledgerId);
+        var before = repository.entry(ledgerId, requirementId)
+                .orElseThrow(() -> new LedgerNotFoundException("entry " + requirementId));
+        var text = draft.textOrEmpty();
+        if (text.length() > 3000) {
+            throw new RuleViolation("text", "ledger.error.text-too-long");
+        }
+        if (!repository.saveEntry(before.id(), draft.version(), draft.status(), text, draft.reasonOrNull(), me.username(),
+                clock.instant())) {
+            throw new EntryConflictException(before, draft);
+        }
+        repository.touchStarted(ledgerId, clock.instant());
+        var after = repository.entry(ledgerId, requirementId).orElseThrow();
+        events.publishEvent(new LedgerEvents.EntrySaved(before.snapshot(), after.snapshot()));
+        return after;
+    }
+
+    private Ledger editable(AccountPrincipal me, long ledgerId) {
+        var ledger = readable(me, ledgerId);
+        if (!editableBy(me, ledger)) {
+            throw new LedgerNotEditableException(ledger.state());
+        }
+        return ledger;
+    }
+
+    // --- the steps
+
+    /** Takes one step of the cycle, or refuses it; audited with the comment. */
+    @Transactional
+    public Ledger move(AccountPrincipal me, long ledgerId, int version, LedgerAction action, String comment) {
+        var before = readable(me, ledgerId);
+        if (!actionsFor(me, before).contains(action)) {
+            throw new LedgerNotEditableException(before.state());
+        }
+        var cleanComment = comment == null || comment.isBlank() ? null : comment.strip();
+        if (action.commentRequired() && cleanComment == null) {
+            throw new RuleViolation("comment", "ledger.error.comment-required");
+        }
+        if (action == LedgerAction.SUBMIT) {
+            checkComplete(before);
+        }
+        if (!repository.moveLedger(ledgerId, version, before.state(), action.to(), clock.instant())) {
+            throw new EditConflictException("ledger " + ledgerId);
+        }
+        repository.insertTransition(ledgerId, action, before.state(), action.to(), cleanComment, me.username(), clock.instant());
+        var after = repository.findLedger(ledgerId).orElseThrow();
+        events.publishEvent(new LedgerEvents.LedgerMoved(action, before.snapshot(),
+                new LedgerEvents.Moved(after.snapshot(), cleanComment)));
+        return after;
+    }
+
+    void checkComplete(Ledger ledger) {
+        var gaps = new ArrayList<LedgerIncompleteException.Gap>();
+        if (ledger.contactPerson() == null) {
+            gaps.add(new LedgerIncompleteException.Gap("ledger.gap.contact-person", null));
+        }
+        if (ledger.contactPhone() == null) {
+            gaps.add(new LedgerIncompleteException.Gap("ledger.gap.contact-phone", null));
+        }
+        var numbers = requirementNumbers(ledger);
+        for (var entry : repository.entries(ledger.id())) {
+            var number = numbers.get(entry.requirementId());
+            if (entry.status() == null) {
+                gaps.add(new LedgerIncompleteException.Gap("ledger.gap.status", number));
+            }
+            else if (entry.status() == EntryStatus.NOT_APPLICABLE) {
+                if (entry.naReason() == null) {
+                    gaps.add(new LedgerIncompleteException.Gap("ledger.gap.reason", number));
+                }
+            }
+            else if (entry.text().isBlank()) {
+                gaps.add(new LedgerIncompleteException.Gap("ledger.gap.text", number));
+            }
+        }
+        if (!gaps.isEmpty()) {
+            throw new LedgerIncompleteException(gaps);
+        }
+    }
+
+    private Map<Long, Integer> requirementNumbers(Ledger ledger) {
+        return templates.get(round(ledger.roundId()).templateId()).requirements().stream()
+                .collect(Collectors.toMap(LedgerTemplate.Requirement::id, LedgerTemplate.Requirement::number));
+    }
+
+    // --- what changed since the city returned it
+
+    /** Entries whose text, status or reason differ from what they were when the city last returned the ledger. */
+    @Transactional(readOnly = true)
+    List<Change> changesSinceReturn(Ledger ledger) {
+        var lastReturn = repository.transitions(ledger.id()).stream()
+                .filter(t -> t.action() == LedgerAction.RETURN_TO_DISTRICT || t.action() == LedgerAction.REOPEN)
+                .reduce((a, b) -> b);
+        if (lastReturn.isEmpty()) {
+            return List.of();
+        }
+        var numbers = requirementNumbers(ledger);
+        var changes = new ArrayList<Change>();
+        for (var entry : repository.entries(ledger.id())) {
+            var then = repository.revisionAt(entry.id(), lastReturn.get().revisionMark());
+            var oldText = then.map(LedgerRepository.Revision::text).orElse("");
+            var oldStatus = then.map(LedgerRepository.Revision::status).orElse(null);
+            var oldReason = then.map(LedgerRepository.Revision::naReason).orElse(null);
+            if (!oldText.equals(entry.text()) || oldStatus != entry.status() || !Objects.equals(oldReason, entry.naReason())) {
+                changes.add(new Change(numbers.get(entry.requirementId()), oldStatus, oldText, entry.status(), entry.text()));
+            }
+        }
+        return changes;
+    }
+
+    record Change(int number, EntryStatus oldStatus, String oldText, EntryStatus newStatus, String newText) {
+    }
+
+    private static void requireRole(AccountPrincipal me, Role role) {
+        if (me.role() != role) {
+            throw new org.springframework.security.access.AccessDeniedException("requires " + role);
+        }
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    @Transactional(readOnly = true)
+    List<LedgerRepository.Cell> statusMatrix(long roundId) {
+        return repository.statusMatrix(roundId);
+    }
+
+    @Transactional(readOnly = true)
+    List<LedgerEntry> entriesOfRequirement(long roundId, long requirementId) {
+        return repository.entriesOfRequirement(roundId, requirementId);
+    }
+}

@@ -1,0 +1,258 @@
+package org.jianfu.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.jianfu.account.AccountPrincipal;
+import org.jianfu.test.Fixtures;
+import org.jianfu.test.JianfuIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The whole cycle through the pages: open, fill in, submit, sign off, return, resubmit, accept, reopen. */
+@JianfuIntegrationTest
+class LedgerWorkflowTests {
+
+    @Autowired MockMvc mvc;
+    @Autowired Ledgers ledgers;
+    @Autowired Fixtures fixtures;
+    @Autowired UserDetailsService userDetails;
+    @Autowired JdbcClient jdbc;
+
+    LedgerRound round;
+    long haidianLedger;
+    long chaoyangLedger;
+
+    AccountPrincipal as(String username) {
+        return (AccountPrincipal) userDetails.loadUserByUsername(username);
+    }
+
+    @BeforeEach
+    void aRoundIsOpen() {
+        var template = jdbc.sql("select id from ledger_template where year = 2021").query(Long.class).single();
+        round = ledgers.openRound(as("city.admin"), template, 2026, "测试轮次 " + System.nanoTime(),
+                LocalDate.of(2026, 3, 31), List.of());
+        haidianLedger = ledgerOf(fixtures.haidian().id());
+        chaoyangLedger = ledgerOf(fixtures.chaoyang().id());
+    }
+
+    long ledgerOf(long unitId) {
+        return jdbc.sql("select id from ledger where round_id = ? and unit_id = ?").params(round.id(), unitId)
+                .query(Long.class).single();
+    }
+
+    long requirementId(int number) {
+        return jdbc.sql("select id from template_requirement where template_id = ? and number = ?")
+                .params(round.templateId(), number).query(Long.class).single();
+    }
+
+    int version(long ledgerId) {
+        return jdbc.sql("select version from ledger where id = ?").param(ledgerId).query(Integer.class).single();
+    }
+
+    /** Fills every entry and the header through the service, as the reporter. */
+    void fillIn(long ledgerId, String reporter) {
+        var me = as(reporter);
+        ledgers.saveHeader(me, ledgerId, version(ledgerId), "李静", "010-62345678");
+        for (var entry : ledgers.entries(ledgerId)) {
+            ledgers.saveEntry(me, ledgerId, entry.requirementId(),
+                    new EntryDraft(EntryStatus.IMPLEMENTED, "已按要求落实，建立了工作台账。", null, entry.version()));
+        }
+    }
+
+    @Test
+    void openingARoundGivesEveryDistrictALedgerWithAnEntryPerRequirement() {
+        var count = jdbc.sql("select count(*) from ledger where round_id = ?").param(round.id()).query(Long.class).single();
+        assertThat(count).isEqualTo(18);
+        assertThat(ledgers.entries(haidianLedger)).hasSize(24);
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'ledger.round-opened' and object_id = ?")
+                .param(Long.toString(round.id())).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void theReportersAutosaveStoresANewVersionWithHistoryAndAuditRow() throws Exception {
+        var req = requirementId(4);
+        mvc.perform(post("/ledgers/{id}/entries/{r}", haidianLedger, req).header("HX-Request", "true")
+                        .with(user(as("haidian.reporter"))).with(csrf())
+                        .param("status", "PARTIAL").param("text", "已清理督查检查事项，减少52%。\n第二段。").param("version", "0"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("已保存")))
+                .andExpect(content().string(containsString("value=\"1\"")));
+        var entry = jdbc.sql("select text, version from ledger_entry where ledger_id = ? and requirement_id = ?")
+                .params(haidianLedger, req).query((rs, n) -> rs.getString(1) + "|" + rs.getInt(2)).single();
+        assertThat(entry).isEqualTo("已清理督查检查事项，减少52%。\n第二段。|1");
+        assertThat(jdbc.sql("select count(*) from ledger_entry_revision r join ledger_entry e on e.id = r.entry_id where e.ledger_id = ? and e.requirement_id = ?")
+                .params(haidianLedger, req).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select after->>'text' from audit_event where action = 'ledger.entry-saved' order by seq desc limit 1")
+                .query(String.class).single()).startsWith("已清理督查检查事项");
+    }
+
+    @Test
+    void whenTwoPeopleEditTheSameEntryTheSecondSaveIsRefusedAndShowsBothVersions() throws Exception {
+        var req = requirementId(7);
+        var second = fixtures.account(org.jianfu.account.Role.DISTRICT_REPORTER, fixtures.haidian());
+        mvc.perform(post("/ledgers/{id}/entries/{r}", haidianLedger, req).header("HX-Request", "true")
+                        .with(user(as("haidian.reporter"))).with(csrf())
+                        .param("status", "IMPLEMENTED").param("text", "甲的版本").param("version", "0"))
+                .andExpect(status().isOk());
+        mvc.perform(post("/ledgers/{id}/entries/{r}", haidianLedger, req).header("HX-Request", "true")
+                        .with(user(as(second))).with(csrf())
+                        .param("status", "PARTIAL").param("text", "乙的版本").param("version", "0"))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("甲的版本")))
+                .andExpect(content().string(containsString("乙的版本")))
+                .andExpect(content().string(containsString("haidian.reporter")));
+        assertThat(jdbc.sql("select text from ledger_entry where ledger_id = ? and requirement_id = ?")
+                .params(haidianLedger, req).query(String.class).single()).isEqualTo("甲的版本");
+    }
+
+    @Test
+    void anIncompleteLedgerCannotBeSubmittedAndTheGapsAreListed() throws Exception {
+        mvc.perform(post("/ledgers/{id}/submit", haidianLedger).with(user(as("haidian.reporter"))).with(csrf())
+                        .param("version", Integer.toString(version(haidianLedger))))
+                .andExpect(flash().attribute("failure", "ledger.error.incomplete"));
+        assertThat(ledgers.readable(as("haidian.reporter"), haidianLedger).state()).isEqualTo(LedgerState.DRAFT);
+    }
+
+    @Test
+    void notApplicableNeedsAReasonInsteadOfAText() {
+        fillIn(haidianLedger, "haidian.reporter");
+        var me = as("haidian.reporter");
+        var entry = ledgers.entries(haidianLedger).get(19);
+        ledgers.saveEntry(me, haidianLedger, entry.requirementId(), new EntryDraft(EntryStatus.NOT_APPLICABLE, "", null, entry.version()));
+        assertThatThrownBy(() -> ledgers.move(me, haidianLedger, version(haidianLedger), LedgerAction.SUBMIT, null))
+                .isInstanceOf(LedgerIncompleteException.class)
+                .satisfies(e -> assertThat(((LedgerIncompleteException) e).gaps())
+                        .containsExactly(new LedgerIncompleteException.Gap("ledger.gap.reason", 20)));
+        var now = ledgers.entries(haidianLedger).get(19);
+        ledgers.saveEntry(me, haidianLedger, now.requirementId(),
+                new EntryDraft(EntryStatus.NOT_APPLICABLE, "", "本区无寄宿制学校", now.version()));
+        assertThat(ledgers.move(me, haidianLedger, version(haidianLedger), LedgerAction.SUBMIT, null).state())
+                .isEqualTo(LedgerState.PENDING_APPROVAL);
+    }
+
+    @Test
+    void theWholeCycleRunsAndTheCitySeesWhatChangedSinceItReturnedTheLedger() throws Exception {
+        fillIn(haidianLedger, "haidian.reporter");
+        var reporter = as("haidian.reporter");
+        var approver = as("haidian.approver");
+        var city = as("city.admin");
+        ledgers.move(reporter, haidianLedger, version(haidianLedger), LedgerAction.SUBMIT, null);
+        ledgers.move(approver, haidianLedger, version(haidianLedger), LedgerAction.SIGN_OFF, null);
+        ledgers.move(city, haidianLedger, version(haidianLedger), LedgerAction.RETURN_TO_DISTRICT, "第4条请补充清理比例");
+        var entry4 = ledgers.entries(haidianLedger).get(3);
+        ledgers.saveEntry(reporter, haidianLedger, entry4.requirementId(),
+                new EntryDraft(EntryStatus.IMPLEMENTED, "清理后保留事项减少58%，7月20日报市备案。", null, entry4.version()));
+        ledgers.move(reporter, haidianLedger, version(haidianLedger), LedgerAction.SUBMIT, null);
+        ledgers.move(approver, haidianLedger, version(haidianLedger), LedgerAction.SIGN_OFF, null);
+
+        var submitted = ledgers.readable(city, haidianLedger);
+        var changes = ledgers.changesSinceReturn(submitted);
+        assertThat(changes).hasSize(1);
+        assertThat(changes.get(0).number()).isEqualTo(4);
+        assertThat(changes.get(0).oldText()).isEqualTo("已按要求落实，建立了工作台账。");
+        assertThat(changes.get(0).newText()).contains("58%");
+        mvc.perform(get("/ledgers/{id}", haidianLedger).with(user(city)))
+                .andExpect(content().string(containsString("市教委退回后修改的内容")))
+                .andExpect(content().string(containsString("58%")));
+
+        ledgers.move(city, haidianLedger, version(haidianLedger), LedgerAction.ACCEPT, null);
+        assertThat(ledgers.readable(city, haidianLedger).state()).isEqualTo(LedgerState.ACCEPTED);
+        var accepted = ledgers.entries(haidianLedger).get(0);
+        assertThatThrownBy(() -> ledgers.saveEntry(reporter, haidianLedger, accepted.requirementId(),
+                new EntryDraft(EntryStatus.PARTIAL, "改动", null, accepted.version())))
+                .isInstanceOf(LedgerNotEditableException.class);
+
+        assertThatThrownBy(() -> ledgers.move(city, haidianLedger, version(haidianLedger), LedgerAction.REOPEN, " "))
+                .isInstanceOf(org.jianfu.platform.RuleViolation.class);
+        ledgers.move(city, haidianLedger, version(haidianLedger), LedgerAction.REOPEN, "发现第4条数据有误，请核实");
+        assertThat(ledgers.editableBy(reporter, ledgers.readable(reporter, haidianLedger))).isTrue();
+        assertThat(ledgers.transitions(haidianLedger)).extracting(LedgerRepository.Transition::action).containsExactly(
+                LedgerAction.SUBMIT, LedgerAction.SIGN_OFF, LedgerAction.RETURN_TO_DISTRICT, LedgerAction.SUBMIT,
+                LedgerAction.SIGN_OFF, LedgerAction.ACCEPT, LedgerAction.REOPEN);
+        assertThat(jdbc.sql("select count(*) from audit_event where object_type = 'ledger' and object_id = ? and action like 'ledger.%'")
+                .param(Long.toString(haidianLedger)).query(Long.class).single()).isGreaterThanOrEqualTo(8);
+    }
+
+    @Test
+    void aDistrictCannotReadOrChangeAnotherDistrictsLedgerByDirectUrl() throws Exception {
+        var haidian = user(as("haidian.reporter"));
+        mvc.perform(get("/ledgers/{id}", chaoyangLedger).with(haidian)).andExpect(status().isNotFound());
+        mvc.perform(post("/ledgers/{id}/entries/{r}", chaoyangLedger, requirementId(1)).header("HX-Request", "true")
+                        .with(haidian).with(csrf()).param("text", "越权").param("version", "0"))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/ledgers/{id}/submit", chaoyangLedger).with(haidian).with(csrf()).param("version", "0"))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/ledgers/{id}/header", chaoyangLedger).with(haidian).with(csrf())
+                        .param("contactPerson", "x").param("contactPhone", "13800000000").param("version", "0"))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/ledger/rounds/{id}", round.id()).with(haidian)).andExpect(status().isForbidden());
+        assertThat(jdbc.sql("select count(*) from ledger_entry where ledger_id = ? and version > 0").param(chaoyangLedger)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void theCityDashboardAndTheSideBySidePageShowEveryDistrict() throws Exception {
+        fillIn(haidianLedger, "haidian.reporter");
+        mvc.perform(get("/ledger/rounds/{id}", round.id()).with(user(as("city.admin"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("海淀区教育委员会")))
+                .andExpect(content().string(containsString("北京经济技术开发区社会事业局")))
+                .andExpect(content().string(containsString("cell IMPLEMENTED")));
+        mvc.perform(get("/ledger/rounds/{id}/requirements/4", round.id()).with(user(as("supervisor"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("已按要求落实，建立了工作台账。")))
+                .andExpect(content().string(containsString("朝阳区教育委员会")));
+    }
+
+    @Test
+    void aDistrictSeesItsOpenRoundsOnItsHomePage() throws Exception {
+        mvc.perform(get("/").with(user(as("chaoyang.reporter"))))
+                .andExpect(content().string(containsString("进行中的台账填报")))
+                .andExpect(content().string(containsString(round.title())));
+    }
+
+    @Test
+    void everyLedgerPageRendersInBothLanguagesWithoutMissingMessages() throws Exception {
+        fillIn(haidianLedger, "haidian.reporter");
+        ledgers.move(as("haidian.reporter"), haidianLedger, version(haidianLedger), LedgerAction.SUBMIT, null);
+        var pages = java.util.Map.of(
+                "city.admin", List.of("/ledger", "/ledger/rounds/" + round.id(), "/ledger/rounds/" + round.id() + "?matter=2",
+                        "/ledger/rounds/" + round.id() + "/requirements/1", "/ledgers/" + haidianLedger, "/ledgers/" + chaoyangLedger),
+                "haidian.reporter", List.of("/", "/ledger", "/ledgers/" + haidianLedger),
+                "haidian.approver", List.of("/", "/ledger", "/ledgers/" + haidianLedger),
+                "chaoyang.reporter", List.of("/", "/ledgers/" + chaoyangLedger));
+        for (var entry : pages.entrySet()) {
+            for (var page : entry.getValue()) {
+                for (var lang : List.of("zh_CN", "en")) {
+                    var body = mvc.perform(get(page).param("lang", lang).with(user(as(entry.getKey()))))
+                            .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                    assertThat(body).as(entry.getKey() + " " + page + " " + lang).doesNotContain("??");
+                }
+            }
+        }
+    }
+
+    @Test
+    void aWrongPhoneNumberIsRefusedNextToTheField() throws Exception {
+        mvc.perform(post("/ledgers/{id}/header", haidianLedger).with(user(as("haidian.reporter"))).with(csrf())
+                        .param("contactPerson", "李静").param("contactPhone", "12345").param("version", Integer.toString(version(haidianLedger))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("电话格式不正确")));
+    }
+}
