@@ -3,7 +3,7 @@ package org.jianfu.ledger;
 import jakarta.validation.constraints.Size;
 
 /** What the ledger page sends when an entry is saved; {@code version} is the one the user started from. */
-record EntryDraft(
+public record EntryDraft(
         EntryStatus status,
         @Size(max = 3000, message = "{ledger.error.text-too-long}") String text,
         @Size(max = 500, message = "{ledger.error.reason-too-long}") String naReason,

@@ -187,6 +187,62 @@ class BrowserTests {
         shot("units-haidian");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired org.jianfu.ledger.Ledgers ledgers;
+    @org.springframework.beans.factory.annotation.Autowired org.springframework.security.core.userdetails.UserDetailsService userDetails;
+    @org.springframework.beans.factory.annotation.Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @org.springframework.beans.factory.annotation.Autowired org.jianfu.test.Fixtures fixtures;
+
+    @Test
+    void aReporterFillsInTheLedgerWithAutosaveAndSeesBothVersionsWhenSomeoneElseSavedFirst() throws IOException {
+        var city = (org.jianfu.account.AccountPrincipal) userDetails.loadUserByUsername("city.admin");
+        var template = jdbc.sql("select id from ledger_template where year = 2021").query(Long.class).single();
+        var round = ledgers.openRound(city, template, 2026, "浏览器测试轮次", java.time.LocalDate.of(2026, 4, 30),
+                List.of(fixtures.haidian().id()));
+        var ledgerId = jdbc.sql("select id from ledger where round_id = ?").param(round.id()).query(Long.class).single();
+        var firstRequirement = jdbc.sql("select id from template_requirement where template_id = ? and number = 1")
+                .param(template).query(Long.class).single();
+
+        logIn("haidian.reporter");
+        assertThat(browser.getPageSource()).contains("浏览器测试轮次");
+        browser.get(url("/ledgers/" + ledgerId));
+        var form = browser.findElement(By.id("entry-form-" + firstRequirement));
+        new org.openqa.selenium.support.ui.Select(form.findElement(By.name("status"))).selectByValue("IMPLEMENTED");
+        form.findElement(By.name("text")).sendKeys("区委、区政府统一部署督查检查事项，实行年度计划和审批报备。");
+        // The status change saves at once, the typing 1.5 s after the last key.
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> jdbc.sql(
+                "select text from ledger_entry where ledger_id = ? and requirement_id = ?")
+                .params(ledgerId, firstRequirement).query(String.class).single().startsWith("区委、区政府统一部署"));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("entry-state-" + firstRequirement), "已保存"));
+        shot("ledger-autosaved");
+
+        // Someone else saves the same entry; the page still holds the older version.
+        var colleague = fixtures.account(org.jianfu.account.Role.DISTRICT_REPORTER, fixtures.haidian());
+        var current = jdbc.sql("select version from ledger_entry where ledger_id = ? and requirement_id = ?")
+                .params(ledgerId, firstRequirement).query(Integer.class).single();
+        ledgers.saveEntry((org.jianfu.account.AccountPrincipal) userDetails.loadUserByUsername(colleague), ledgerId,
+                firstRequirement, new org.jianfu.ledger.EntryDraft(org.jianfu.ledger.EntryStatus.PARTIAL, "同事改写的版本", null, current));
+        form.findElement(By.name("text")).sendKeys("补充一句。");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#entry-conflict-" + firstRequirement + " .conflict-versions")));
+        var conflict = browser.findElement(By.id("entry-conflict-" + firstRequirement)).getText();
+        assertThat(conflict).contains("同事改写的版本").contains("补充一句。");
+        assertThat(jdbc.sql("select text from ledger_entry where ledger_id = ? and requirement_id = ?")
+                .params(ledgerId, firstRequirement).query(String.class).single()).isEqualTo("同事改写的版本");
+        shot("ledger-conflict");
+
+        browser.findElement(By.cssSelector("#entry-conflict-" + firstRequirement + " button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> jdbc.sql(
+                "select text from ledger_entry where ledger_id = ? and requirement_id = ?")
+                .params(ledgerId, firstRequirement).query(String.class).single().endsWith("补充一句。"));
+        assertThat(browserProblems()).as("the 409 is answered, not an error")
+                .allMatch(m -> m.contains("409"));
+
+        logIn("city.admin");
+        browser.get(url("/ledger/rounds/" + round.id()));
+        shot("ledger-dashboard");
+    }
+
     @Test
     void theInterfaceSwitchesToEnglish() throws IOException {
         browser.manage().deleteAllCookies();
