@@ -221,6 +221,7 @@ class LedgerController {
         model.addAttribute("transitions", ledgers.transitions(ledger.id()));
         model.addAttribute("statuses", EntryStatus.values());
         model.addAttribute("overdue", overdue(ledger, round));
+        model.addAttribute("commentCounts", ledgers.commentCounts(ledger.id()));
         if (ledger.state() == LedgerState.SUBMITTED || ledger.state() == LedgerState.PENDING_APPROVAL) {
             model.addAttribute("changes", ledgers.changesSinceReturn(ledger));
         }
@@ -280,6 +281,66 @@ class LedgerController {
             model.addAttribute("message", messages.getMessage(violation.messageKey(), violation.arguments(), locale));
             return "ledger/ledger :: entry-invalid";
         }
+    }
+
+    /** Without JavaScript the entry form posts normally: save and come back to the ledger. */
+    @PostMapping("/ledgers/{id}/entries/{requirementId}")
+    String saveEntryWithoutScript(@AuthenticationPrincipal AccountPrincipal me, @PathVariable long id,
+            @PathVariable long requirementId, @Valid @ModelAttribute EntryDraft draft, BindingResult errors,
+            RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            redirect.addFlashAttribute("failure", "ledger.error.text-too-long");
+            return "redirect:/ledgers/" + id;
+        }
+        try {
+            ledgers.saveEntry(me, id, requirementId, draft);
+            redirect.addFlashAttribute("success", "ledger.entry-saved");
+            return "redirect:/ledgers/" + id;
+        }
+        catch (EntryConflictException conflict) {
+            redirect.addFlashAttribute("failure", "ledger.error.conflict");
+            return "redirect:/ledgers/" + id + "/entries/" + requirementId;
+        }
+    }
+
+    /** One entry: the requirement, the current text, every saved version with a diff, and the comments. */
+    @GetMapping("/ledgers/{id}/entries/{requirementId}")
+    String entry(@AuthenticationPrincipal AccountPrincipal me, @PathVariable long id, @PathVariable long requirementId,
+            @RequestParam(required = false) Integer from, @RequestParam(required = false) Integer to, Model model) {
+        var ledger = ledgers.readable(me, id);
+        var round = ledgers.round(ledger.roundId());
+        var row = templates.get(round.templateId()).rows().stream().filter(r -> r.requirement().id() == requirementId)
+                .findFirst().orElseThrow(() -> new LedgerNotFoundException("requirement " + requirementId));
+        var revisions = ledgers.history(me, id, requirementId);
+        var newest = revisions.isEmpty() ? 0 : revisions.get(revisions.size() - 1).version();
+        int right = to == null ? newest : to;
+        int left = from == null ? Math.max(0, right - 1) : from;
+        var textOf = revisions.stream().collect(Collectors.toMap(LedgerRepository.Revision::version,
+                LedgerRepository.Revision::text));
+        model.addAttribute("ledger", ledger);
+        model.addAttribute("round", round);
+        model.addAttribute("unit", units.get(ledger.unitId()));
+        model.addAttribute("row", row);
+        model.addAttribute("entry", ledgers.entryOf(id, requirementId));
+        model.addAttribute("revisions", revisions);
+        model.addAttribute("from", left);
+        model.addAttribute("to", right);
+        model.addAttribute("diff", TextDiff.diff(textOf.getOrDefault(left, ""), textOf.getOrDefault(right, "")));
+        model.addAttribute("comments", ledgers.comments(me, id, requirementId));
+        return "ledger/entry";
+    }
+
+    @PostMapping("/ledgers/{id}/entries/{requirementId}/comments")
+    String comment(@AuthenticationPrincipal AccountPrincipal me, @PathVariable long id, @PathVariable long requirementId,
+            @RequestParam(required = false) String body, RedirectAttributes redirect) {
+        try {
+            ledgers.comment(me, id, requirementId, body);
+            redirect.addFlashAttribute("success", "ledger.comment-added");
+        }
+        catch (RuleViolation violation) {
+            redirect.addFlashAttribute("failure", violation.messageKey());
+        }
+        return "redirect:/ledgers/" + id + "/entries/" + requirementId + "#comments";
     }
 
     @PostMapping("/ledgers/{id}/{step}")

@@ -33,6 +33,16 @@ final class LedgerEvents {
         public String objectId() { return Long.toString(after.id()); }
     }
 
+    record CommentAdded(long entryId, Comment after) implements AuditableEvent {
+        public String action() { return "ledger.comment-added"; }
+        public String objectType() { return "ledger-entry"; }
+        public String objectId() { return Long.toString(entryId); }
+        public Object before() { return null; }
+    }
+
+    record Comment(String author, String body) {
+    }
+
     /** A workflow step: submitted, returned, signed off, accepted, reopened. */
     record LedgerMoved(LedgerAction step, Ledger.Snapshot before, Moved after) implements AuditableEvent {
         public String action() { return "ledger." + step.path(); }

@@ -198,6 +198,38 @@ class LedgerRepository {
                 rs.getInt("version"), instant(rs, "updated_at"), rs.getString("updated_by"));
     }
 
+    // --- comments
+
+    void insertComment(long entryId, String author, String authorName, String unitName, String body, Instant now) {
+        jdbc.sql("""
+                insert into ledger_entry_comment (entry_id, author, author_name, unit_name, body, created_at)
+                values (?, ?, ?, ?, ?, ?)""")
+                .params(entryId, author, authorName, unitName, body, utc(now)).update();
+    }
+
+    List<Comment> comments(long entryId) {
+        return jdbc.sql("select * from ledger_entry_comment where entry_id = ? order by created_at, id").param(entryId)
+                .query((rs, n) -> new Comment(rs.getString("author"), rs.getString("author_name"), rs.getString("unit_name"),
+                        rs.getString("body"), instant(rs, "created_at")))
+                .list();
+    }
+
+    /** Comment counts per requirement id of one ledger. */
+    java.util.Map<Long, Integer> commentCounts(long ledgerId) {
+        var counts = new java.util.HashMap<Long, Integer>();
+        jdbc.sql("""
+                select e.requirement_id, count(*) from ledger_entry_comment c join ledger_entry e on e.id = c.entry_id
+                where e.ledger_id = ? group by e.requirement_id""")
+                .param(ledgerId)
+                .query(rs -> {
+                    counts.put(rs.getLong(1), rs.getInt(2));
+                });
+        return counts;
+    }
+
+    record Comment(String author, String authorName, String unitName, String body, Instant at) {
+    }
+
     // --- city views
 
     /** For the dashboard: every entry's status in the round, as (ledger id, requirement number, status). */

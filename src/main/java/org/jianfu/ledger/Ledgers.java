@@ -219,6 +219,48 @@ public class Ledgers {
         return ledger;
     }
 
+    // --- history and comments
+
+    /** Every saved version of one entry, oldest first. */
+    @Transactional(readOnly = true)
+    List<LedgerRepository.Revision> history(AccountPrincipal me, long ledgerId, long requirementId) {
+        readable(me, ledgerId);
+        return repository.revisions(entryOf(ledgerId, requirementId).id());
+    }
+
+    @Transactional(readOnly = true)
+    LedgerEntry entryOf(long ledgerId, long requirementId) {
+        return repository.entry(ledgerId, requirementId)
+                .orElseThrow(() -> new LedgerNotFoundException("entry " + requirementId));
+    }
+
+    @Transactional(readOnly = true)
+    List<LedgerRepository.Comment> comments(AccountPrincipal me, long ledgerId, long requirementId) {
+        readable(me, ledgerId);
+        return repository.comments(entryOf(ledgerId, requirementId).id());
+    }
+
+    @Transactional(readOnly = true)
+    Map<Long, Integer> commentCounts(long ledgerId) {
+        return repository.commentCounts(ledgerId);
+    }
+
+    /** Anyone who may read the ledger may comment on an entry: the city on what it asks, the district in answer. */
+    @Transactional
+    public void comment(AccountPrincipal me, long ledgerId, long requirementId, String body) {
+        readable(me, ledgerId);
+        var text = body == null ? "" : body.strip();
+        if (text.isEmpty()) {
+            throw new RuleViolation("body", "ledger.error.comment-required");
+        }
+        if (text.length() > 2000) {
+            throw new RuleViolation("body", "ledger.error.comment-too-long");
+        }
+        var entry = entryOf(ledgerId, requirementId);
+        repository.insertComment(entry.id(), me.username(), me.displayName(), me.unitName(), text, clock.instant());
+        events.publishEvent(new LedgerEvents.CommentAdded(entry.id(), new LedgerEvents.Comment(me.username(), text)));
+    }
+
     // --- the steps
 
     /** Takes one step of the cycle, or refuses it; audited with the comment. */

@@ -249,6 +249,50 @@ class LedgerWorkflowTests {
     }
 
     @Test
+    void anEntrysHistoryShowsTheDifferenceBetweenAnyTwoVersions() throws Exception {
+        var reporter = as("haidian.reporter");
+        var req = requirementId(5);
+        var v1 = ledgers.saveEntry(reporter, haidianLedger, req, new EntryDraft(EntryStatus.IN_PROGRESS, "专项督导每年一次。", null, 0));
+        var v2 = ledgers.saveEntry(reporter, haidianLedger, req,
+                new EntryDraft(EntryStatus.IN_PROGRESS, "专项督导每年一次。检查改为每学期2次。", null, v1.version()));
+        ledgers.saveEntry(reporter, haidianLedger, req,
+                new EntryDraft(EntryStatus.IMPLEMENTED, "专项督导每年不超过一次。检查改为每学期2次。", null, v2.version()));
+        mvc.perform(get("/ledgers/{id}/entries/{r}", haidianLedger, req).param("from", "1").param("to", "3")
+                        .with(user(as("city.admin"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<del>专项督导每年一次。</del>")))
+                .andExpect(content().string(containsString("<ins>专项督导每年不超过一次。检查改为每学期2次。</ins>")));
+        mvc.perform(get("/ledgers/{id}/entries/{r}", haidianLedger, req).param("from", "1").param("to", "2")
+                        .with(user(as("haidian.approver"))))
+                .andExpect(content().string(containsString("<ins>检查改为每学期2次。</ins>")));
+    }
+
+    @Test
+    void theCityAndTheDistrictDiscussAnEntryInItsCommentThread() throws Exception {
+        var req = requirementId(4);
+        mvc.perform(post("/ledgers/{id}/entries/{r}/comments", haidianLedger, req).with(user(as("city.admin"))).with(csrf())
+                        .param("body", "请补充清理前后的事项数量。"))
+                .andExpect(flash().attribute("success", "ledger.comment-added"));
+        mvc.perform(post("/ledgers/{id}/entries/{r}/comments", haidianLedger, req).with(user(as("haidian.reporter"))).with(csrf())
+                        .param("body", "清理前31项，保留13项。"))
+                .andExpect(flash().attribute("success", "ledger.comment-added"));
+        mvc.perform(post("/ledgers/{id}/entries/{r}/comments", haidianLedger, req).with(user(as("chaoyang.reporter"))).with(csrf())
+                        .param("body", "越权"))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/ledgers/{id}/entries/{r}/comments", haidianLedger, req).with(user(as("haidian.reporter"))).with(csrf())
+                        .param("body", "  "))
+                .andExpect(flash().attribute("failure", "ledger.error.comment-required"));
+        mvc.perform(get("/ledgers/{id}/entries/{r}", haidianLedger, req).with(user(as("haidian.approver"))))
+                .andExpect(content().string(containsString("请补充清理前后的事项数量。")))
+                .andExpect(content().string(containsString("清理前31项，保留13项。")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("越权"))));
+        mvc.perform(get("/ledgers/{id}", haidianLedger).with(user(as("haidian.reporter"))))
+                .andExpect(content().string(containsString("历史版本与意见（2）")));
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'ledger.comment-added' and after->>'body' like '清理前31项%'")
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void aWrongPhoneNumberIsRefusedNextToTheField() throws Exception {
         mvc.perform(post("/ledgers/{id}/header", haidianLedger).with(user(as("haidian.reporter"))).with(csrf())
                         .param("contactPerson", "李静").param("contactPhone", "12345").param("version", Integer.toString(version(haidianLedger))))
