@@ -142,6 +142,7 @@ class LedgerController {
         model.addAttribute("counts", counts);
         model.addAttribute("onTime", rows.stream().filter(r -> r.ledger().submittedAt() != null && !r.late()).count());
         model.addAttribute("late", rows.stream().filter(DashboardRow::late).count());
+        model.addAttribute("flags", ledgers.flagCounts(id));
         model.addAttribute("overdue", rows.stream().filter(DashboardRow::overdue).count());
         model.addAttribute("matter", matter);
         model.addAttribute("cityAdmin", me.role() == Role.CITY_ADMIN);
@@ -228,6 +229,15 @@ class LedgerController {
         if (!model.containsAttribute("header")) {
             model.addAttribute("header", new HeaderForm(ledger.contactPerson(), ledger.contactPhone(), ledger.version()));
         }
+    }
+
+    /** The answer-quality warnings of a ledger, as the city's dashboard links to them. */
+    @GetMapping("/ledgers/{id}/quality")
+    String quality(@AuthenticationPrincipal AccountPrincipal me, @PathVariable long id, Model model) {
+        var ledger = ledgers.readable(me, id);
+        model.addAttribute("warnings", ledgers.qualityWarnings(me, id));
+        fillLedger(me, ledger, model);
+        return "ledger/ledger";
     }
 
     record HeaderForm(String contactPerson, String contactPhone, int version) {
@@ -345,10 +355,20 @@ class LedgerController {
 
     @PostMapping("/ledgers/{id}/{step}")
     String move(@AuthenticationPrincipal AccountPrincipal me, @PathVariable long id, @PathVariable String step,
-            @RequestParam int version, @RequestParam(required = false) String comment, RedirectAttributes redirect) {
+            @RequestParam int version, @RequestParam(required = false) String comment,
+            @RequestParam(defaultValue = "false") boolean acknowledged, RedirectAttributes redirect) {
         var action = java.util.Arrays.stream(LedgerAction.values()).filter(a -> a.path().equals(step)).findFirst()
                 .orElseThrow(() -> new LedgerNotFoundException("step " + step));
         try {
+            if (action == LedgerAction.SUBMIT && !acknowledged) {
+                // Gaps block; warnings do not: they are shown once, then the reporter submits anyway or edits.
+                ledgers.checkComplete(ledgers.readable(me, id));
+                var warnings = ledgers.qualityWarnings(me, id);
+                if (!warnings.isEmpty()) {
+                    redirect.addFlashAttribute("warnings", warnings);
+                    return "redirect:/ledgers/" + id + "#warnings";
+                }
+            }
             ledgers.move(me, id, version, action, comment);
             redirect.addFlashAttribute("success", "ledger.moved." + action.name());
         }

@@ -230,6 +230,46 @@ class LedgerRepository {
     record Comment(String author, String authorName, String unitName, String body, Instant at) {
     }
 
+    // --- answer quality
+
+    /** Every answer of one requirement in a round, for comparing units: (entry id, ledger id, unit id, text). */
+    List<RoundAnswer> answersOfRound(long roundId) {
+        return jdbc.sql("""
+                select e.id, e.ledger_id, l.unit_id, e.requirement_id, e.text from ledger_entry e
+                join ledger l on l.id = e.ledger_id
+                where l.round_id = ? and e.text <> '' and (e.status is null or e.status <> 'NOT_APPLICABLE')""")
+                .param(roundId)
+                .query((rs, n) -> new RoundAnswer(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5)))
+                .list();
+    }
+
+    record RoundAnswer(long entryId, long ledgerId, long unitId, long requirementId, String text) {
+    }
+
+    void replaceFlags(long ledgerId, List<StoredFlag> flags) {
+        jdbc.sql("delete from ledger_entry_flag where ledger_id = ?").param(ledgerId).update();
+        for (var flag : flags) {
+            jdbc.sql("insert into ledger_entry_flag (ledger_id, entry_id, kind, other_entry_id) values (?, ?, ?, ?)")
+                    .params(ledgerId, flag.entryId(), flag.kind().name(), flag.otherEntryId()).update();
+        }
+    }
+
+    record StoredFlag(long entryId, AnswerQuality.Flag kind, Long otherEntryId) {
+    }
+
+    /** Warnings per ledger of a round, for the dashboard. */
+    java.util.Map<Long, Integer> flagCounts(long roundId) {
+        var counts = new java.util.HashMap<Long, Integer>();
+        jdbc.sql("""
+                select f.ledger_id, count(*) from ledger_entry_flag f join ledger l on l.id = f.ledger_id
+                where l.round_id = ? group by f.ledger_id""")
+                .param(roundId)
+                .query(rs -> {
+                    counts.put(rs.getLong(1), rs.getInt(2));
+                });
+        return counts;
+    }
+
     // --- city views
 
     /** For the dashboard: every entry's status in the round, as (ledger id, requirement number, status). */

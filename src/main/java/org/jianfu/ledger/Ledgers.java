@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -276,6 +277,8 @@ public class Ledgers {
         }
         if (action == LedgerAction.SUBMIT) {
             checkComplete(before);
+            repository.replaceFlags(ledgerId, qualityWarnings(before).stream()
+                    .map(w -> new LedgerRepository.StoredFlag(w.entryId(), w.flag(), w.otherEntryId())).toList());
         }
         if (!repository.moveLedger(ledgerId, version, before.state(), action.to(), clock.instant())) {
             throw new EditConflictException("ledger " + ledgerId);
@@ -318,6 +321,64 @@ public class Ledgers {
     private Map<Long, Integer> requirementNumbers(Ledger ledger) {
         return templates.get(round(ledger.roundId()).templateId()).requirements().stream()
                 .collect(Collectors.toMap(LedgerTemplate.Requirement::id, LedgerTemplate.Requirement::number));
+    }
+
+    // --- answer quality
+
+    /** A warning about one answer: which requirement, what is wrong, and the other answer it resembles. */
+    record Warning(int number, long entryId, AnswerQuality.Flag flag, Long otherEntryId, String otherUnitName,
+            Integer otherNumber) implements java.io.Serializable {
+    }
+
+    /** The warnings a submission of this ledger would carry. They never stop a submission. */
+    @Transactional(readOnly = true)
+    public List<Warning> qualityWarnings(AccountPrincipal me, long ledgerId) {
+        return qualityWarnings(readable(me, ledgerId));
+    }
+
+    List<Warning> qualityWarnings(Ledger ledger) {
+        var template = templates.get(round(ledger.roundId()).templateId());
+        var requirements = template.requirements().stream()
+                .collect(Collectors.toMap(LedgerTemplate.Requirement::id, Function.identity()));
+        var warnings = new ArrayList<Warning>();
+        var answers = repository.answersOfRound(ledger.roundId());
+        var grams = new java.util.HashMap<Long, Set<String>>();
+        for (var answer : answers) {
+            grams.put(answer.entryId(), AnswerQuality.bigrams(AnswerQuality.normalise(answer.text())));
+        }
+        var own = answers.stream().filter(a -> a.ledgerId() == ledger.id()).toList();
+        for (var entry : repository.entries(ledger.id())) {
+            var requirement = requirements.get(entry.requirementId());
+            for (var flag : AnswerQuality.ofAnswer(entry.status(), entry.text(), requirement.text())) {
+                warnings.add(new Warning(requirement.number(), entry.id(), flag, null, null, null));
+            }
+        }
+        for (var mine : own) {
+            var number = requirements.get(mine.requirementId()).number();
+            var mineGrams = grams.get(mine.entryId());
+            if (mineGrams.size() < AnswerQuality.SHORT) {
+                continue; // too short to compare meaningfully; already flagged as short
+            }
+            answers.stream()
+                    .filter(o -> o.requirementId() == mine.requirementId() && o.ledgerId() != ledger.id())
+                    .filter(o -> AnswerQuality.similarity(mineGrams, grams.get(o.entryId())) >= AnswerQuality.NEAR_IDENTICAL)
+                    .findFirst()
+                    .ifPresent(o -> warnings.add(new Warning(number, mine.entryId(), AnswerQuality.Flag.SAME_AS_OTHER_UNIT,
+                            o.entryId(), units.get(o.unitId()).name(), null)));
+            own.stream()
+                    .filter(o -> o.entryId() != mine.entryId())
+                    .filter(o -> AnswerQuality.similarity(mineGrams, grams.get(o.entryId())) >= AnswerQuality.NEAR_IDENTICAL)
+                    .findFirst()
+                    .ifPresent(o -> warnings.add(new Warning(number, mine.entryId(), AnswerQuality.Flag.SAME_AS_OTHER_REQUIREMENT,
+                            o.entryId(), null, requirements.get(o.requirementId()).number())));
+        }
+        warnings.sort(java.util.Comparator.comparingInt(Warning::number));
+        return warnings;
+    }
+
+    @Transactional(readOnly = true)
+    Map<Long, Integer> flagCounts(long roundId) {
+        return repository.flagCounts(roundId);
     }
 
     // --- what changed since the city returned it

@@ -293,6 +293,42 @@ class LedgerWorkflowTests {
     }
 
     @Test
+    void submittingWarnsAboutWeakAnswersOnceAndThenSubmitsAnywayAndTheCitySeesTheFlags() throws Exception {
+        fillIn(chaoyangLedger, "chaoyang.reporter");
+        var shared = "区教委牵头制定督查检查事项审批报备办法，其他部门拟开展的事项一律商区教委后按程序报批";
+        var chaoyang2 = ledgers.entries(chaoyangLedger).get(1);
+        ledgers.saveEntry(as("chaoyang.reporter"), chaoyangLedger, chaoyang2.requirementId(),
+                new EntryDraft(EntryStatus.IMPLEMENTED, shared + "。", null, chaoyang2.version()));
+        var reporter = as("haidian.reporter");
+        ledgers.saveHeader(reporter, haidianLedger, version(haidianLedger), "李静", "13812345678");
+        int n = 0;
+        for (var entry : ledgers.entries(haidianLedger)) {
+            n++;
+            var text = n == 1 ? "已落实。" // very short
+                    : n == 2 ? shared + "！" // the other unit's words with other punctuation
+                    : "第" + n + "条：区教委制定专门方案，明确责任科室，按季度调度推进，台账编号" + (1000 + n * 37) + "，已印发全区执行。";
+            ledgers.saveEntry(reporter, haidianLedger, entry.requirementId(), new EntryDraft(EntryStatus.IMPLEMENTED, text, null, entry.version()));
+        }
+        mvc.perform(post("/ledgers/{id}/submit", haidianLedger).with(user(reporter)).with(csrf())
+                        .param("version", Integer.toString(version(haidianLedger))))
+                .andExpect(flash().attributeExists("warnings"));
+        assertThat(ledgers.readable(reporter, haidianLedger).state()).as("a warning alone does not move it").isEqualTo(LedgerState.DRAFT);
+        var warnings = ledgers.qualityWarnings(reporter, haidianLedger);
+        assertThat(warnings).extracting(Ledgers.Warning::number, Ledgers.Warning::flag).contains(
+                org.assertj.core.groups.Tuple.tuple(1, AnswerQuality.Flag.TOO_SHORT),
+                org.assertj.core.groups.Tuple.tuple(2, AnswerQuality.Flag.SAME_AS_OTHER_UNIT));
+        assertThat(warnings.stream().filter(w -> w.flag() == AnswerQuality.Flag.SAME_AS_OTHER_UNIT).findFirst().orElseThrow()
+                .otherUnitName()).isEqualTo("朝阳区教育委员会");
+
+        mvc.perform(post("/ledgers/{id}/submit", haidianLedger).with(user(reporter)).with(csrf())
+                        .param("version", Integer.toString(version(haidianLedger))).param("acknowledged", "true"))
+                .andExpect(flash().attribute("success", "ledger.moved.SUBMIT"));
+        assertThat(ledgers.flagCounts(round.id()).get(haidianLedger)).isEqualTo(warnings.size());
+        mvc.perform(get("/ledgers/{id}/quality", haidianLedger).with(user(as("city.admin"))))
+                .andExpect(content().string(containsString("第 2 条：与朝阳区教育委员会的填报内容几乎相同")));
+    }
+
+    @Test
     void aWrongPhoneNumberIsRefusedNextToTheField() throws Exception {
         mvc.perform(post("/ledgers/{id}/header", haidianLedger).with(user(as("haidian.reporter"))).with(csrf())
                         .param("contactPerson", "李静").param("contactPhone", "12345").param("version", Integer.toString(version(haidianLedger))))
