@@ -230,6 +230,14 @@ class LedgerRepository {
     record Comment(String author, String authorName, String unitName, String body, Instant at) {
     }
 
+    // --- reminders
+
+    /** Records that a reminder went out; false when it had gone out already. */
+    boolean recordReminder(long ledgerId, String kind, Instant now) {
+        return jdbc.sql("insert into ledger_reminder (ledger_id, kind, sent_at) values (?, ?, ?) on conflict do nothing")
+                .params(ledgerId, kind, utc(now)).update() == 1;
+    }
+
     // --- answer quality
 
     /** Every answer of one requirement in a round, for comparing units: (entry id, ledger id, unit id, text). */

@@ -70,6 +70,10 @@ public class Ledgers {
         }
         var round = repository.findRound(id).orElseThrow();
         events.publishEvent(new LedgerEvents.RoundOpened(round));
+        for (var ledger : repository.ledgersOfRound(id)) {
+            events.publishEvent(new LedgerNotice(LedgerNotice.Kind.ROUND_OPENED, ledger.unitId(), ledger.id(), round.title(),
+                    round.deadline()));
+        }
         return round;
     }
 
@@ -287,6 +291,11 @@ public class Ledgers {
         var after = repository.findLedger(ledgerId).orElseThrow();
         events.publishEvent(new LedgerEvents.LedgerMoved(action, before.snapshot(),
                 new LedgerEvents.Moved(after.snapshot(), cleanComment)));
+        if (action == LedgerAction.RETURN_TO_DISTRICT || action == LedgerAction.REOPEN || action == LedgerAction.ACCEPT) {
+            var round = round(after.roundId());
+            events.publishEvent(new LedgerNotice(action == LedgerAction.ACCEPT ? LedgerNotice.Kind.ACCEPTED
+                    : LedgerNotice.Kind.RETURNED, after.unitId(), after.id(), round.title(), round.deadline()));
+        }
         return after;
     }
 
@@ -321,6 +330,36 @@ public class Ledgers {
     private Map<Long, Integer> requirementNumbers(Ledger ledger) {
         return templates.get(round(ledger.roundId()).templateId()).requirements().stream()
                 .collect(Collectors.toMap(LedgerTemplate.Requirement::id, LedgerTemplate.Requirement::number));
+    }
+
+    // --- reminders
+
+    /**
+     * Tells units whose ledger is not yet with the city that the deadline is three days away, or has
+     * passed. Each reminder goes out once per ledger: the insert that records it decides, so two
+     * application instances running this at the same time send it once.
+     */
+    @Transactional
+    public int sendDeadlineReminders() {
+        var today = LocalDate.now(clock);
+        int sent = 0;
+        for (var round : repository.rounds()) {
+            if (!round.open()) {
+                continue;
+            }
+            LedgerNotice.Kind kind = today.isAfter(round.deadline()) ? LedgerNotice.Kind.OVERDUE
+                    : !today.isBefore(round.deadline().minusDays(3)) ? LedgerNotice.Kind.DEADLINE_APPROACHING : null;
+            if (kind == null) {
+                continue;
+            }
+            for (var ledger : repository.ledgersOfRound(round.id())) {
+                if (ledger.submittedAt() == null && repository.recordReminder(ledger.id(), kind.name(), clock.instant())) {
+                    events.publishEvent(new LedgerNotice(kind, ledger.unitId(), ledger.id(), round.title(), round.deadline()));
+                    sent++;
+                }
+            }
+        }
+        return sent;
     }
 
     // --- answer quality

@@ -15,10 +15,11 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
- * The clock every rule reads (so tests can move time), and the interface language: Simplified Chinese
+ * The clock every rule reads (so tests can move time), scheduled jobs, and the interface language: Simplified Chinese
  * unless the user picks English with {@code ?lang=en}, remembered in a cookie.
  */
 @Configuration(proxyBeanMethods = false)
+@org.springframework.scheduling.annotation.EnableScheduling
 class PlatformConfiguration implements WebMvcConfigurer {
 
     @Bean
