@@ -110,18 +110,17 @@ class LedgerController {
         return "redirect:/ledger/rounds/" + id;
     }
 
+    static final int DASHBOARD_PAGE = 100;
+    static final int ANSWERS_PAGE = 50;
+
     @GetMapping("/ledger/rounds/{id}")
     String dashboard(@AuthenticationPrincipal AccountPrincipal me, @PathVariable long id,
-            @RequestParam(required = false) Integer matter, Model model) {
+            @RequestParam(required = false) Integer matter, @RequestParam(defaultValue = "0") int page, Model model) {
         requireCityReader(me);
         var round = ledgers.round(id);
         var template = templates.get(round.templateId());
-        var visible = ledgers.ledgersOfRound(id).stream().filter(l -> units.isWithin(me.unitId(), l.unitId())).toList();
         var unitsById = units.subtree(me.unitId()).stream().collect(Collectors.toMap(Unit::id, Function.identity()));
-        Map<Long, Map<Integer, EntryStatus>> matrix = new HashMap<>();
-        for (var cell : ledgers.statusMatrix(id)) {
-            matrix.computeIfAbsent(cell.ledgerId(), k -> new HashMap<>()).put(cell.number(), cell.status());
-        }
+        var visible = ledgers.ledgersOfRound(id).stream().filter(l -> unitsById.containsKey(l.unitId())).toList();
         var columns = template.rows().stream()
                 .filter(r -> matter == null || r.matter().position() == matter)
                 .toList();
@@ -129,21 +128,33 @@ class LedgerController {
         for (var s : DashboardState.values()) {
             counts.put(s, 0);
         }
-        var rows = visible.stream()
+        var sorted = visible.stream()
+                .sorted(Comparator.comparing((Ledger l) -> unitsById.get(l.unitId()).code() == null ? "" : unitsById.get(l.unitId()).code())
+                        .thenComparing(l -> unitsById.get(l.unitId()).name()))
+                .toList();
+        sorted.forEach(l -> counts.merge(DashboardState.of(l), 1, Integer::sum));
+        // Counts cover every unit; the matrix shows one page of units at a time (a country has thousands).
+        var first = Math.min(Math.max(0, page) * DASHBOARD_PAGE, sorted.size());
+        var pageLedgers = sorted.subList(first, Math.min(sorted.size(), first + DASHBOARD_PAGE));
+        Map<Long, Map<Integer, EntryStatus>> matrix = new HashMap<>();
+        for (var cell : ledgers.statusMatrix(pageLedgers.stream().map(Ledger::id).toList())) {
+            matrix.computeIfAbsent(cell.ledgerId(), k -> new HashMap<>()).put(cell.number(), cell.status());
+        }
+        var pageRows = pageLedgers.stream()
                 .map(l -> new DashboardRow(l, unitsById.get(l.unitId()), DashboardState.of(l), overdue(l, round), late(l, round),
                         matrix.getOrDefault(l.id(), Map.of())))
-                .sorted(Comparator.comparing(r -> r.unit().code() == null ? "" : r.unit().code()))
                 .toList();
-        rows.forEach(r -> counts.merge(r.state(), 1, Integer::sum));
+        model.addAttribute("pageRows", pageRows);
+        model.addAttribute("page", Math.max(0, page));
+        model.addAttribute("pages", (sorted.size() + DASHBOARD_PAGE - 1) / DASHBOARD_PAGE);
+        model.addAttribute("onTime", sorted.stream().filter(l -> l.submittedAt() != null && !late(l, round)).count());
+        model.addAttribute("late", sorted.stream().filter(l -> late(l, round)).count());
+        model.addAttribute("overdue", sorted.stream().filter(l -> overdue(l, round)).count());
+        model.addAttribute("flags", ledgers.flagCounts(id));
         model.addAttribute("round", round);
         model.addAttribute("template", template);
         model.addAttribute("columns", columns);
-        model.addAttribute("rows", rows);
         model.addAttribute("counts", counts);
-        model.addAttribute("onTime", rows.stream().filter(r -> r.ledger().submittedAt() != null && !r.late()).count());
-        model.addAttribute("late", rows.stream().filter(DashboardRow::late).count());
-        model.addAttribute("flags", ledgers.flagCounts(id));
-        model.addAttribute("overdue", rows.stream().filter(DashboardRow::overdue).count());
         model.addAttribute("matter", matter);
         model.addAttribute("cityAdmin", me.role() == Role.CITY_ADMIN);
         return "ledger/dashboard";
@@ -174,7 +185,7 @@ class LedgerController {
 
     @GetMapping("/ledger/rounds/{id}/requirements/{number}")
     String sideBySide(@AuthenticationPrincipal AccountPrincipal me, @PathVariable long id, @PathVariable int number,
-            Model model) {
+            @RequestParam(defaultValue = "0") int page, Model model) {
         requireCityReader(me);
         var round = ledgers.round(id);
         var template = templates.get(round.templateId());
@@ -182,11 +193,19 @@ class LedgerController {
                 .orElseThrow(() -> new LedgerNotFoundException("requirement " + number));
         var ledgersById = ledgers.ledgersOfRound(id).stream().collect(Collectors.toMap(Ledger::id, Function.identity()));
         var unitsById = units.subtree(me.unitId()).stream().collect(Collectors.toMap(Unit::id, Function.identity()));
-        var answers = ledgers.entriesOfRequirement(id, row.requirement().id()).stream()
-                .filter(e -> units.isWithin(me.unitId(), ledgersById.get(e.ledgerId()).unitId()))
-                .map(e -> new Answer(unitsById.get(ledgersById.get(e.ledgerId()).unitId()), ledgersById.get(e.ledgerId()), e))
-                .sorted(Comparator.comparing(a -> a.unit().code() == null ? "" : a.unit().code()))
+        var visibleLedgers = ledgersById.values().stream().filter(l -> unitsById.containsKey(l.unitId()))
+                .sorted(Comparator.comparing((Ledger l) -> unitsById.get(l.unitId()).code() == null ? "" : unitsById.get(l.unitId()).code())
+                        .thenComparing(l -> unitsById.get(l.unitId()).name()))
                 .toList();
+        var first = Math.min(Math.max(0, page) * ANSWERS_PAGE, visibleLedgers.size());
+        var pageLedgers = visibleLedgers.subList(first, Math.min(visibleLedgers.size(), first + ANSWERS_PAGE));
+        var entries = ledgers.entriesOfRequirement(pageLedgers.stream().map(Ledger::id).toList(), row.requirement().id()).stream()
+                .collect(Collectors.toMap(LedgerEntry::ledgerId, Function.identity()));
+        var answers = pageLedgers.stream()
+                .map(l -> new Answer(unitsById.get(l.unitId()), l, entries.get(l.id())))
+                .toList();
+        model.addAttribute("page", Math.max(0, page));
+        model.addAttribute("pages", (visibleLedgers.size() + ANSWERS_PAGE - 1) / ANSWERS_PAGE);
         model.addAttribute("round", round);
         model.addAttribute("row", row);
         model.addAttribute("answers", answers);

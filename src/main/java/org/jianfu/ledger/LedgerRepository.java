@@ -280,14 +280,13 @@ class LedgerRepository {
 
     // --- city views
 
-    /** For the dashboard: every entry's status in the round, as (ledger id, requirement number, status). */
-    List<Cell> statusMatrix(long roundId) {
+    /** For the dashboard: the entries' statuses of the given ledgers, as (ledger id, requirement number, status). */
+    List<Cell> statusMatrix(List<Long> ledgerIds) {
         return jdbc.sql("""
                 select e.ledger_id, r.number, e.status from ledger_entry e
-                join ledger l on l.id = e.ledger_id
                 join template_requirement r on r.id = e.requirement_id
-                where l.round_id = ?""")
-                .param(roundId)
+                where e.ledger_id = any(?)""")
+                .param(ledgerIds.toArray(Long[]::new))
                 .query((rs, n) -> {
                     var status = rs.getString(3);
                     return new Cell(rs.getLong(1), rs.getInt(2), status == null ? null : EntryStatus.valueOf(status));
@@ -298,11 +297,9 @@ class LedgerRepository {
     record Cell(long ledgerId, int number, EntryStatus status) {
     }
 
-    /** For the side-by-side page: one requirement's entries from every ledger of the round. */
-    List<LedgerEntry> entriesOfRequirement(long roundId, long requirementId) {
-        return jdbc.sql("""
-                select e.* from ledger_entry e join ledger l on l.id = e.ledger_id
-                where l.round_id = ? and e.requirement_id = ? order by l.unit_id""")
-                .params(roundId, requirementId).query(LedgerRepository::mapEntry).list();
+    /** For the side-by-side page: one requirement's entries from the given ledgers (one page of units). */
+    List<LedgerEntry> entriesOfRequirement(List<Long> ledgerIds, long requirementId) {
+        return jdbc.sql("select * from ledger_entry where ledger_id = any(?) and requirement_id = ?")
+                .params(ledgerIds.toArray(Long[]::new), requirementId).query(LedgerRepository::mapEntry).list();
     }
 }

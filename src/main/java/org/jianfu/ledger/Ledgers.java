@@ -459,12 +459,12 @@ public class Ledgers {
     }
 
     @Transactional(readOnly = true)
-    List<LedgerRepository.Cell> statusMatrix(long roundId) {
-        return repository.statusMatrix(roundId);
+    List<LedgerRepository.Cell> statusMatrix(List<Long> ledgerIds) {
+        return repository.statusMatrix(ledgerIds);
     }
 
     @Transactional(readOnly = true)
-    List<LedgerEntry> entriesOfRequirement(long roundId, long requirementId) {
-        return repository.entriesOfRequirement(roundId, requirementId);
+    List<LedgerEntry> entriesOfRequirement(List<Long> ledgerIds, long requirementId) {
+        return repository.entriesOfRequirement(ledgerIds, requirementId);
     }
 }
