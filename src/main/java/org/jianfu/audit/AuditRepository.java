@@ -36,12 +36,16 @@ class AuditRepository {
                 .single();
     }
 
+    /** Appends a row and moves the chain head to it, in one statement (one round trip per audited change). */
     void append(AuditRecord r) {
         jdbc.sql("""
-                insert into audit_event (seq, occurred_at, actor_account_id, actor_username, actor_unit_id,
-                    actor_unit_name, action, object_type, object_id, before, after, prev_hash, hash)
-                values (:seq, :at, :accountId, :username, :unitId, :unitName, :action, :objectType, :objectId,
-                    cast(:before as json), cast(:after as json), :prevHash, :hash)""")
+                with appended as (
+                    insert into audit_event (seq, occurred_at, actor_account_id, actor_username, actor_unit_id,
+                        actor_unit_name, action, object_type, object_id, before, after, prev_hash, hash)
+                    values (:seq, :at, :accountId, :username, :unitId, :unitName, :action, :objectType, :objectId,
+                        cast(:before as json), cast(:after as json), :prevHash, :hash)
+                    returning seq, hash)
+                update audit_chain_head h set last_seq = a.seq, last_hash = a.hash from appended a where h.id = 1""")
                 .param("seq", r.seq())
                 .param("at", OffsetDateTime.ofInstant(r.occurredAt(), java.time.ZoneOffset.UTC))
                 .param("accountId", r.actorAccountId())
@@ -54,10 +58,6 @@ class AuditRepository {
                 .param("before", r.before())
                 .param("after", r.after())
                 .param("prevHash", r.prevHash())
-                .param("hash", r.hash())
-                .update();
-        jdbc.sql("update audit_chain_head set last_seq = :seq, last_hash = :hash where id = 1")
-                .param("seq", r.seq())
                 .param("hash", r.hash())
                 .update();
     }

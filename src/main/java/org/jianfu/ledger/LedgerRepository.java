@@ -106,10 +106,6 @@ class LedgerRepository {
                 .update() == 1;
     }
 
-    void touchStarted(long ledgerId, Instant now) {
-        jdbc.sql("update ledger set started_at = ? where id = ? and started_at is null").params(utc(now), ledgerId).update();
-    }
-
     void insertTransition(long ledgerId, LedgerAction action, LedgerState from, LedgerState to, String comment,
             String actor, Instant now) {
         jdbc.sql("""
@@ -150,23 +146,62 @@ class LedgerRepository {
                 .params(ledgerId, requirementId).query(LedgerRepository::mapEntry).optional();
     }
 
-    /** Writes a new version of an entry and its revision; false when the version is stale. */
-    boolean saveEntry(long entryId, int expectedVersion, EntryStatus status, String text, String naReason, String by,
-            Instant now) {
-        var updated = jdbc.sql("""
-                update ledger_entry set status = ?, text = ?, na_reason = ?, version = version + 1, updated_at = ?,
-                    updated_by = ?
-                where id = ? and version = ?""")
-                .params(status == null ? null : status.name(), text, naReason, utc(now), by, entryId, expectedVersion)
-                .update() == 1;
-        if (updated) {
-            jdbc.sql("""
+    /** The outcome of {@link #saveEntryIfEditable}: the entry before, and after (null when the version was stale). */
+    record SavedEntry(LedgerEntry before, LedgerEntry after) {
+    }
+
+    /**
+     * The whole save in one statement, for the common case: only when the ledger belongs to the unit, is
+     * editable and its round open, and the version is current, the entry is updated, its revision written
+     * and the ledger marked started. Empty when the ledger is not editable by that unit (the caller then
+     * finds out why); an {@code after} of null when someone else saved first.
+     */
+    Optional<SavedEntry> saveEntryIfEditable(long ledgerId, long requirementId, long unitId, int expectedVersion,
+            EntryStatus status, String text, String naReason, String by, Instant now) {
+        return jdbc.sql("""
+                with target as (
+                    select e.* from ledger_entry e
+                    join ledger l on l.id = e.ledger_id
+                    join ledger_round r on r.id = l.round_id
+                    where e.ledger_id = :ledger and e.requirement_id = :requirement and l.unit_id = :unit
+                      and l.state in ('DRAFT', 'RETURNED') and r.state = 'OPEN'
+                    for update of e),
+                updated as (
+                    update ledger_entry e set status = :status, text = :text, na_reason = :reason,
+                        version = e.version + 1, updated_at = :now, updated_by = :by
+                    from target t where e.id = t.id and t.version = :version
+                    returning e.*),
+                revision as (
                     insert into ledger_entry_revision (entry_id, version, status, text, na_reason, saved_at, saved_by)
-                    values (?, ?, ?, ?, ?, ?, ?)""")
-                    .params(entryId, expectedVersion + 1, status == null ? null : status.name(), text, naReason, utc(now), by)
-                    .update();
-        }
-        return updated;
+                    select id, version, status, text, na_reason, updated_at, updated_by from updated),
+                started as (
+                    update ledger set started_at = :now
+                    where id = :ledger and started_at is null and exists (select 1 from updated))
+                select t.id, t.ledger_id, t.requirement_id, t.status, t.text, t.na_reason, t.version, t.updated_at, t.updated_by,
+                       u.status as new_status, u.text as new_text, u.na_reason as new_na_reason, u.version as new_version,
+                       u.updated_at as new_updated_at, u.updated_by as new_updated_by, u.id is not null as saved
+                from target t left join updated u on u.id = t.id""")
+                .param("ledger", ledgerId)
+                .param("requirement", requirementId)
+                .param("unit", unitId)
+                .param("status", status == null ? null : status.name())
+                .param("text", text)
+                .param("reason", naReason)
+                .param("now", utc(now))
+                .param("by", by)
+                .param("version", expectedVersion)
+                .query((rs, n) -> {
+                    var before = mapEntry(rs, n);
+                    if (!rs.getBoolean("saved")) {
+                        return new SavedEntry(before, null);
+                    }
+                    var newStatus = rs.getString("new_status");
+                    return new SavedEntry(before, new LedgerEntry(before.id(), before.ledgerId(), before.requirementId(),
+                            newStatus == null ? null : EntryStatus.valueOf(newStatus), rs.getString("new_text"),
+                            rs.getString("new_na_reason"), rs.getInt("new_version"), instant(rs, "new_updated_at"),
+                            rs.getString("new_updated_by")));
+                })
+                .optional();
     }
 
     /** The entry as it stood when a step was taken (its newest revision up to the step's mark), if any. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -199,21 +200,24 @@ public class Ledgers {
      */
     @Transactional
     public LedgerEntry saveEntry(AccountPrincipal me, long ledgerId, long requirementId, EntryDraft draft) {
-        editable(me, ledgerId);
-        var before = repository.entry(ledgerId, requirementId)
-                .orElseThrow(() -> new LedgerNotFoundException("entry " + requirementId));
         var text = draft.textOrEmpty();
         if (text.length() > 3000) {
             throw new RuleViolation("text", "ledger.error.text-too-long");
         }
-        if (!repository.saveEntry(before.id(), draft.version(), draft.status(), text, draft.reasonOrNull(), me.username(),
-                clock.instant())) {
-            throw new EntryConflictException(before, draft);
+        // Only a reporter of the ledger's own unit may write; the statement itself checks unit and states.
+        var saved = me.role() == Role.DISTRICT_REPORTER
+                ? repository.saveEntryIfEditable(ledgerId, requirementId, me.unitId(), draft.version(), draft.status(), text,
+                        draft.reasonOrNull(), me.username(), clock.instant())
+                : Optional.<LedgerRepository.SavedEntry>empty();
+        if (saved.isEmpty()) {
+            editable(me, ledgerId); // throws: not found for other units, not editable for the wrong state or role
+            throw new LedgerNotFoundException("entry " + requirementId);
         }
-        repository.touchStarted(ledgerId, clock.instant());
-        var after = repository.entry(ledgerId, requirementId).orElseThrow();
-        events.publishEvent(new LedgerEvents.EntrySaved(before.snapshot(), after.snapshot()));
-        return after;
+        if (saved.get().after() == null) {
+            throw new EntryConflictException(saved.get().before(), draft);
+        }
+        events.publishEvent(new LedgerEvents.EntrySaved(saved.get().before().snapshot(), saved.get().after().snapshot()));
+        return saved.get().after();
     }
 
     private Ledger editable(AccountPrincipal me, long ledgerId) {

@@ -1,0 +1,188 @@
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.function.LongSupplier;
+
+import org.jianfu.JianfuApplication;
+import org.jianfu.account.AccountPrincipal;
+import org.jianfu.account.Accounts;
+import org.jianfu.account.Role;
+import org.jianfu.ledger.EntryDraft;
+import org.jianfu.ledger.EntryStatus;
+import org.jianfu.ledger.Ledgers;
+import org.jianfu.test.TestDatabase;
+import org.jianfu.unit.Units;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/**
+ * National scale for the ledger (issue 3): 3,000 reporting units x 24 entries of about 500 characters.
+ * Measures, against the running application on loopback:
+ *  - the round dashboard (GET /ledger/rounds/{id}) and the side-by-side page of one requirement, as the
+ *    city admin, through Tomcat, security and Thymeleaf: server time = request to last byte on loopback;
+ *  - saving one entry through the application (update, revision row, audit row with hash chain) against
+ *    a bare JDBC upsert of the same row, both measured in the same run on the same database.
+ * Run with bench/ledger-scale.sh. Prints a Markdown table.
+ */
+public class LedgerScaleBenchmark {
+
+    static final int UNITS = Integer.getInteger("units", 3000);
+
+    public static void main(String[] args) throws Exception {
+        var url = TestDatabase.jdbcUrl();
+        var context = new SpringApplicationBuilder(JianfuApplication.class).profiles("demo").run(
+                "--spring.datasource.url=" + url, "--spring.datasource.username=postgres", "--server.port=0",
+                "--logging.level.root=warn", "--jianfu.reminders.initial-delay=PT24H");
+        var jdbc = context.getBean(JdbcClient.class);
+        var units = context.getBean(Units.class);
+        var ledgers = context.getBean(Ledgers.class);
+        var accounts = context.getBean(Accounts.class);
+        var users = context.getBean(UserDetailsService.class);
+        var port = ((WebServerApplicationContext) context).getWebServer().getPort();
+
+        // --- data: 3,000 district units (bulk SQL, as an import would), a round asking all of them
+        var city = units.root().orElseThrow();
+        long t0 = System.nanoTime();
+        jdbc.sql("""
+                insert into unit (parent_id, type, name, code, path, depth, created_at)
+                select ?, 'DISTRICT', '测试区县教育局' || lpad(g::text, 4, '0'), 'B' || lpad(g::text, 5, '0'), '', 1, now()
+                from generate_series(1, ?) g""").params(city.id(), UNITS).update();
+        jdbc.sql("update unit set path = ? || id || '/' where path = ''").param(city.path()).update();
+        var ids = jdbc.sql("select id from unit where code like 'B%' order by id").query(Long.class).list();
+        var template = jdbc.sql("select id from ledger_template where year = 2021").query(Long.class).single();
+        var cityAdmin = (AccountPrincipal) users.loadUserByUsername("city.admin");
+        var round = ledgers.openRound(cityAdmin, template, 2026, "全国规模测试", LocalDate.now().plusDays(30), ids);
+        // ~500 characters of varied Chinese prose per entry
+        var phrases = new String[] { "区教委统筹安排督查检查事项，", "按照年度计划和审批报备制度执行，", "对现有事项进行集中清理，",
+                "保留事项实行清单管理，", "合并内容相近的检查，", "联合开展涉及多部门的事项，", "不得层层加码，",
+                "严格控制总量和频次，", "减轻教师非教育教学负担，", "建立动态监测机制，", "定期通报落实情况。" };
+        jdbc.sql("""
+                update ledger_entry e set status = (array['IMPLEMENTED','PARTIAL','IN_PROGRESS','NOT_STARTED'])[1 + (e.id % 4)],
+                    text = (select string_agg((?::text[])[1 + ((e.id * 7 + g) % 11)], '') from generate_series(1, 45) g),
+                    version = 1, updated_at = now(), updated_by = 'bench'
+                where e.ledger_id in (select id from ledger where round_id = ?)""")
+                .params(phrases, round.id()).update();
+        jdbc.sql("update ledger set started_at = now(), state = (array['DRAFT','SUBMITTED','ACCEPTED'])[1 + (id % 3)], "
+                + "submitted_at = case when id % 3 > 0 then now() end where round_id = ?").param(round.id()).update();
+        jdbc.sql("analyze").update();
+        var setup = (System.nanoTime() - t0) / 1_000_000;
+        var entries = jdbc.sql("select count(*) from ledger_entry e join ledger l on l.id = e.ledger_id where l.round_id = ?")
+                .param(round.id()).query(Long.class).single();
+        var avgLength = jdbc.sql("select avg(length(text))::int from ledger_entry e join ledger l on l.id = e.ledger_id where l.round_id = ?")
+                .param(round.id()).query(Integer.class).single();
+
+        // --- pages over HTTP on loopback, logged in as the city admin
+        var http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        var base = "http://localhost:" + port;
+        var loginPage = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        var csrf = loginPage.replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+        http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=city.admin&password=Jianfu%40Demo2026&_csrf=" + csrf)).build(),
+                HttpResponse.BodyHandlers.discarding());
+        var dashboard = URI.create(base + "/ledger/rounds/" + round.id());
+        var sideBySide = URI.create(base + "/ledger/rounds/" + round.id() + "/requirements/4");
+        var dashboardBody = http.send(HttpRequest.newBuilder(dashboard).build(), HttpResponse.BodyHandlers.ofString()).body();
+        if (!dashboardBody.contains("测试区县教育局0001")) {
+            throw new IllegalStateException("dashboard did not render the generated units");
+        }
+        var dashboardMs = timeRequests(http, dashboard, 20, 100);
+        var sideMs = timeRequests(http, sideBySide, 20, 100);
+
+        // --- saving one entry: the application's save vs a bare JDBC upsert of the same row
+        var unit = ids.get(0);
+        accounts.createInitial("bench.reporter", "基准填报员", unit, Role.DISTRICT_REPORTER, "Lv7#qz-Kestrel9", false);
+        var reporter = (AccountPrincipal) users.loadUserByUsername("bench.reporter");
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(reporter, null, reporter.getAuthorities()));
+        var ledgerId = jdbc.sql("select id from ledger where round_id = ? and unit_id = ?").params(round.id(), unit).query(Long.class).single();
+        jdbc.sql("update ledger set state = 'DRAFT', submitted_at = null where id = ?").param(ledgerId).update();
+        var requirement = jdbc.sql("select requirement_id from ledger_entry where ledger_id = ? limit 1").param(ledgerId).query(Long.class).single();
+        var random = new Random(1);
+        var text = new StringBuilder();
+        while (text.length() < 500) {
+            text.append(phrases[random.nextInt(phrases.length)]);
+        }
+        var body = text.toString();
+        var appVersion = new int[] { jdbc.sql("select version from ledger_entry where ledger_id = ? and requirement_id = ?")
+                .params(ledgerId, requirement).query(Integer.class).single() };
+        LongSupplier appSave = () -> {
+            long s = System.nanoTime();
+            var saved = ledgers.saveEntry(reporter, ledgerId, requirement,
+                    new EntryDraft(EntryStatus.PARTIAL, body + appVersion[0], null, appVersion[0]));
+            appVersion[0] = saved.version();
+            return System.nanoTime() - s;
+        };
+        var bareCounter = new int[] { 0 };
+        LongSupplier bareUpsert = () -> {
+            long s = System.nanoTime();
+            jdbc.sql("""
+                    insert into ledger_entry (ledger_id, requirement_id, status, text, version, updated_at, updated_by)
+                    values (?, ?, 'PARTIAL', ?, 1, now(), 'bench')
+                    on conflict (ledger_id, requirement_id) do update
+                    set status = excluded.status, text = excluded.text,
+                        updated_at = excluded.updated_at, updated_by = excluded.updated_by""")
+                    .params(ledgerId, requirement, body + (bareCounter[0]++)).update();
+            return System.nanoTime() - s;
+        };
+        // Interleaved on the same row, after a warm-up, so both see the same machine state. The bare upsert
+        // leaves the version alone, so the application's optimistic check still holds between them.
+        var appTimes = new ArrayList<Long>();
+        var bareTimes = new ArrayList<Long>();
+        for (int i = 0; i < 300; i++) {
+            appSave.getAsLong();
+            bareUpsert.getAsLong();
+        }
+        for (int i = 0; i < 2000; i++) {
+            appTimes.add(appSave.getAsLong());
+            bareTimes.add(bareUpsert.getAsLong());
+        }
+        var appUs = stats(appTimes, 1_000);
+        var bareUs = stats(bareTimes, 1_000);
+
+        System.out.println();
+        System.out.printf("data: %d units x 24 = %d entries, average %d characters; generated in %d ms%n", ids.size(), entries, avgLength, setup);
+        System.out.println("| measure | median | p95 | max | target |");
+        System.out.println("|---|---:|---:|---:|---|");
+        System.out.printf("| round dashboard, GET (100 requests) | %.1f ms | %.1f ms | %.1f ms | < 300 ms |%n", dashboardMs[0], dashboardMs[1], dashboardMs[2]);
+        System.out.printf("| side-by-side, requirement 4, GET (100 requests) | %.1f ms | %.1f ms | %.1f ms | < 300 ms |%n", sideMs[0], sideMs[1], sideMs[2]);
+        System.out.printf("| save one entry: application (2000 saves) | %.0f µs | %.0f µs | %.0f µs | ≤ 3 × baseline |%n", appUs[0], appUs[1], appUs[2]);
+        System.out.printf("| baseline: bare JDBC upsert (2000) | %.0f µs | %.0f µs | %.0f µs | |%n", bareUs[0], bareUs[1], bareUs[2]);
+        System.out.printf("| ratio of medians | %.2f × | | | ≤ 3 × |%n", appUs[0] / bareUs[0]);
+        context.close();
+        System.exit(0);
+    }
+
+    static double[] timeRequests(HttpClient http, URI uri, int warmup, int runs) throws Exception {
+        for (int i = 0; i < warmup; i++) {
+            http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding());
+        }
+        var times = new ArrayList<Long>();
+        for (int i = 0; i < runs; i++) {
+            long s = System.nanoTime();
+            var response = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofByteArray());
+            times.add(System.nanoTime() - s);
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(uri + " answered " + response.statusCode());
+            }
+        }
+        return stats(times, 1_000_000);
+    }
+
+    static double[] stats(List<Long> nanos, double divisor) {
+        var sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        return new double[] { sorted[sorted.length / 2] / divisor, sorted[(int) (sorted.length * 0.95)] / divisor,
+                sorted[sorted.length - 1] / divisor };
+    }
+}
