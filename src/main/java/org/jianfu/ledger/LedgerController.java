@@ -356,7 +356,49 @@ class LedgerController {
         model.addAttribute("to", right);
         model.addAttribute("diff", TextDiff.diff(textOf.getOrDefault(left, ""), textOf.getOrDefault(right, "")));
         model.addAttribute("comments", ledgers.comments(me, id, requirementId));
+        model.addAttribute("evidence", ledgers.evidence(me, id, requirementId));
+        model.addAttribute("editable", ledgers.editableBy(me, ledger));
         return "ledger/entry";
+    }
+
+    @PostMapping("/ledgers/{id}/entries/{requirementId}/evidence")
+    String addEvidence(@AuthenticationPrincipal AccountPrincipal me, @PathVariable long id, @PathVariable long requirementId,
+            @RequestParam(name = "file", required = false) org.springframework.web.multipart.MultipartFile file,
+            RedirectAttributes redirect) throws java.io.IOException {
+        try {
+            if (file == null || file.isEmpty()) {
+                throw new RuleViolation("file", "ledger.evidence.error.empty");
+            }
+            if (file.getSize() > Ledgers.MAX_EVIDENCE_BYTES) {
+                throw new RuleViolation("file", "ledger.evidence.error.too-large");
+            }
+            ledgers.addEvidence(me, id, requirementId, file.getOriginalFilename(), file.getBytes());
+            redirect.addFlashAttribute("success", "ledger.evidence.added");
+        }
+        catch (RuleViolation violation) {
+            redirect.addFlashAttribute("failure", violation.messageKey());
+        }
+        return "redirect:/ledgers/" + id + "/entries/" + requirementId + "#evidence";
+    }
+
+    @PostMapping("/ledgers/{id}/entries/{requirementId}/evidence/{evidenceId}/delete")
+    String removeEvidence(@AuthenticationPrincipal AccountPrincipal me, @PathVariable long id, @PathVariable long requirementId,
+            @PathVariable long evidenceId, RedirectAttributes redirect) {
+        ledgers.removeEvidence(me, id, requirementId, evidenceId);
+        redirect.addFlashAttribute("success", "ledger.evidence.removed");
+        return "redirect:/ledgers/" + id + "/entries/" + requirementId + "#evidence";
+    }
+
+    @GetMapping("/ledgers/{id}/entries/{requirementId}/evidence/{evidenceId}")
+    org.springframework.http.ResponseEntity<byte[]> downloadEvidence(@AuthenticationPrincipal AccountPrincipal me,
+            @PathVariable long id, @PathVariable long requirementId, @PathVariable long evidenceId) {
+        var file = ledgers.download(me, id, requirementId, evidenceId);
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType(file.contentType()))
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        org.springframework.http.ContentDisposition.attachment()
+                                .filename(file.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .body(file.content());
     }
 
     @PostMapping("/ledgers/{id}/entries/{requirementId}/comments")

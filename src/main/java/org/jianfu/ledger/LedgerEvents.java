@@ -43,6 +43,15 @@ final class LedgerEvents {
     record Comment(String author, String body) {
     }
 
+    /** Evidence added to or removed from an entry; the audit keeps its name, type and size, not the file. */
+    record EvidenceChanged(String action, long entryId, EvidenceFile before, EvidenceFile after) implements AuditableEvent {
+        public String objectType() { return "ledger-entry"; }
+        public String objectId() { return Long.toString(entryId); }
+    }
+
+    record EvidenceFile(long id, String fileName, String contentType, long size) {
+    }
+
     /** A workflow step: submitted, returned, signed off, accepted, reopened. */
     record LedgerMoved(LedgerAction step, Ledger.Snapshot before, Moved after) implements AuditableEvent {
         public String action() { return "ledger." + step.path(); }

@@ -233,6 +233,37 @@ class LedgerRepository {
                 rs.getInt("version"), instant(rs, "updated_at"), rs.getString("updated_by"));
     }
 
+    // --- evidence
+
+    long insertEvidence(long entryId, String fileName, String contentType, byte[] content, String by, Instant now) {
+        return jdbc.sql("""
+                insert into ledger_evidence (entry_id, file_name, content_type, size, content, uploaded_by, uploaded_at)
+                values (?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(entryId, fileName, contentType, content.length, content, by, utc(now)).query(Long.class).single();
+    }
+
+    List<Evidence> evidence(long entryId) {
+        return jdbc.sql("""
+                select id, entry_id, file_name, content_type, size, uploaded_by, uploaded_at from ledger_evidence
+                where entry_id = ? order by uploaded_at, id""")
+                .param(entryId)
+                .query((rs, n) -> new Evidence(rs.getLong("id"), rs.getLong("entry_id"), rs.getString("file_name"),
+                        rs.getString("content_type"), rs.getLong("size"), rs.getString("uploaded_by"), instant(rs, "uploaded_at")))
+                .list();
+    }
+
+    Optional<byte[]> evidenceContent(long evidenceId, long entryId) {
+        return jdbc.sql("select content from ledger_evidence where id = ? and entry_id = ?").params(evidenceId, entryId)
+                .query((rs, n) -> rs.getBytes(1)).optional();
+    }
+
+    boolean deleteEvidence(long evidenceId, long entryId) {
+        return jdbc.sql("delete from ledger_evidence where id = ? and entry_id = ?").params(evidenceId, entryId).update() == 1;
+    }
+
+    record Evidence(long id, long entryId, String fileName, String contentType, long size, String uploadedBy, Instant at) {
+    }
+
     // --- comments
 
     void insertComment(long entryId, String author, String authorName, String unitName, String body, Instant now) {

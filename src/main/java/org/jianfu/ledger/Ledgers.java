@@ -228,6 +228,72 @@ public class Ledgers {
         return ledger;
     }
 
+    // --- evidence (optional everywhere)
+
+    static final long MAX_EVIDENCE_BYTES = 20L * 1024 * 1024;
+
+    /** Adds an evidence file after checking its size and recognising its type from its content. */
+    @Transactional
+    public long addEvidence(AccountPrincipal me, long ledgerId, long requirementId, String fileName, byte[] content) {
+        editable(me, ledgerId);
+        if (content == null || content.length == 0) {
+            throw new RuleViolation("file", "ledger.evidence.error.empty");
+        }
+        if (content.length > MAX_EVIDENCE_BYTES) {
+            throw new RuleViolation("file", "ledger.evidence.error.too-large");
+        }
+        var type = EvidenceType.of(content).orElseThrow(() -> new RuleViolation("file", "ledger.evidence.error.type"));
+        var entry = entryOf(ledgerId, requirementId);
+        var name = cleanFileName(fileName, type);
+        var id = repository.insertEvidence(entry.id(), name, type.contentType(), content, me.username(), clock.instant());
+        events.publishEvent(new LedgerEvents.EvidenceChanged("ledger.evidence-added", entry.id(), null,
+                new LedgerEvents.EvidenceFile(id, name, type.contentType(), content.length)));
+        return id;
+    }
+
+    @Transactional
+    public void removeEvidence(AccountPrincipal me, long ledgerId, long requirementId, long evidenceId) {
+        editable(me, ledgerId);
+        var entry = entryOf(ledgerId, requirementId);
+        var file = repository.evidence(entry.id()).stream().filter(e -> e.id() == evidenceId).findFirst()
+                .orElseThrow(() -> new LedgerNotFoundException("evidence " + evidenceId));
+        repository.deleteEvidence(evidenceId, entry.id());
+        events.publishEvent(new LedgerEvents.EvidenceChanged("ledger.evidence-removed", entry.id(),
+                new LedgerEvents.EvidenceFile(file.id(), file.fileName(), file.contentType(), file.size()), null));
+    }
+
+    @Transactional(readOnly = true)
+    List<LedgerRepository.Evidence> evidence(AccountPrincipal me, long ledgerId, long requirementId) {
+        readable(me, ledgerId);
+        return repository.evidence(entryOf(ledgerId, requirementId).id());
+    }
+
+    @Transactional(readOnly = true)
+    EvidenceDownload download(AccountPrincipal me, long ledgerId, long requirementId, long evidenceId) {
+        var file = evidence(me, ledgerId, requirementId).stream().filter(e -> e.id() == evidenceId).findFirst()
+                .orElseThrow(() -> new LedgerNotFoundException("evidence " + evidenceId));
+        var content = repository.evidenceContent(evidenceId, file.entryId()).orElseThrow();
+        return new EvidenceDownload(file.fileName(), file.contentType(), content);
+    }
+
+    record EvidenceDownload(String fileName, String contentType, byte[] content) {
+    }
+
+    /** Keeps the name people gave the file, without paths or control characters, with the right extension. */
+    static String cleanFileName(String original, EvidenceType type) {
+        var name = original == null ? "" : original.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"<>|:*?]", "").strip();
+        var dot = name.lastIndexOf('.');
+        var stem = dot > 0 ? name.substring(0, dot) : name;
+        if (stem.isBlank()) {
+            stem = "evidence";
+        }
+        if (stem.length() > 150) {
+            stem = stem.substring(0, 150);
+        }
+        return stem + "." + type.extension();
+    }
+
     // --- history and comments
 
     /** Every saved version of one entry, oldest first. */
