@@ -242,6 +242,7 @@ class LedgerController {
         model.addAttribute("statuses", EntryStatus.values());
         model.addAttribute("overdue", overdue(ledger, round));
         model.addAttribute("commentCounts", ledgers.commentCounts(ledger.id()));
+        model.addAttribute("sealId", ledgers.sealOf(ledger.id()).orElse(null));
         if (ledger.state() == LedgerState.SUBMITTED || ledger.state() == LedgerState.PENDING_APPROVAL) {
             model.addAttribute("changes", ledgers.changesSinceReturn(ledger));
         }

@@ -106,6 +106,15 @@ class LedgerRepository {
                 .update() == 1;
     }
 
+    void applySeal(long ledgerId, Long sealId) {
+        jdbc.sql("update ledger set seal_id = ? where id = ?").params(sealId, ledgerId).update();
+    }
+
+    Optional<Long> sealOf(long ledgerId) {
+        return jdbc.sql("select seal_id from ledger where id = ? and seal_id is not null").param(ledgerId)
+                .query(Long.class).optional();
+    }
+
     void insertTransition(long ledgerId, LedgerAction action, LedgerState from, LedgerState to, String comment,
             String actor, Instant now) {
         jdbc.sql("""

@@ -39,15 +39,24 @@ public class Ledgers {
     private final LedgerRepository repository;
     private final Templates templates;
     private final Units units;
+    private final org.jianfu.unit.Seals seals;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Ledgers(LedgerRepository repository, Templates templates, Units units, ApplicationEventPublisher events, Clock clock) {
+    Ledgers(LedgerRepository repository, Templates templates, Units units, org.jianfu.unit.Seals seals,
+            ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
         this.templates = templates;
         this.units = units;
+        this.seals = seals;
         this.events = events;
         this.clock = clock;
+    }
+
+    /** The seal applied when the ledger was signed off, if any. */
+    @Transactional(readOnly = true)
+    Optional<Long> sealOf(long ledgerId) {
+        return repository.sealOf(ledgerId);
     }
 
     // --- rounds
@@ -356,6 +365,10 @@ public class Ledgers {
         }
         if (!repository.moveLedger(ledgerId, version, before.state(), action.to(), clock.instant())) {
             throw new EditConflictException("ledger " + ledgerId);
+        }
+        if (action == LedgerAction.SIGN_OFF) {
+            // The seal the district has now is the one on this submission, even if it is replaced later.
+            repository.applySeal(ledgerId, seals.currentSealId(before.unitId()).orElse(null));
         }
         repository.insertTransition(ledgerId, action, before.state(), action.to(), cleanComment, me.username(), clock.instant());
         var after = repository.findLedger(ledgerId).orElseThrow();

@@ -25,9 +25,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class UnitAdminController {
 
     private final Units units;
+    private final Seals seals;
 
-    UnitAdminController(Units units) {
+    UnitAdminController(Units units, Seals seals) {
         this.units = units;
+        this.seals = seals;
     }
 
     @GetMapping
@@ -100,6 +102,20 @@ class UnitAdminController {
         return editPage(unit, model);
     }
 
+    @PostMapping("/{id}/seal")
+    String uploadSeal(@AuthenticationPrincipal Actor actor, @PathVariable long id,
+            @RequestParam(name = "seal", required = false) org.springframework.web.multipart.MultipartFile seal,
+            RedirectAttributes redirect) throws java.io.IOException {
+        try {
+            seals.upload(actor, id, seal == null ? null : seal.getBytes());
+            redirect.addFlashAttribute("success", "unit.seal.uploaded");
+        }
+        catch (RuleViolation violation) {
+            redirect.addFlashAttribute("failure", violation.messageKey());
+        }
+        return "redirect:/admin/units/" + id;
+    }
+
     private String createPage(Unit parent, Model model) {
         model.addAttribute("parent", parent);
         model.addAttribute("types", childTypes(parent));
@@ -113,6 +129,7 @@ class UnitAdminController {
         model.addAttribute("children", units.children(unit.id()));
         model.addAttribute("childTypes", childTypes(unit));
         model.addAttribute("showStage", unit.type() == UnitType.SCHOOL);
+        model.addAttribute("sealId", seals.currentSealId(unit.id()).orElse(null));
         model.addAttribute("stages", SchoolStage.values());
         return "unit/admin-form";
     }

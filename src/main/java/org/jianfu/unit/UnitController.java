@@ -12,15 +12,29 @@ import org.springframework.web.bind.annotation.PathVariable;
 class UnitController {
 
     private final Units units;
+    private final Seals seals;
 
-    UnitController(Units units) {
+    UnitController(Units units, Seals seals) {
         this.units = units;
+        this.seals = seals;
     }
 
     @GetMapping("/units")
     String tree(@AuthenticationPrincipal Actor actor, Model model) {
         model.addAttribute("tree", UnitTree.of(units.subtree(actor.unitId())));
         return "unit/tree";
+    }
+
+    /** A seal image, to whoever may see the unit it belongs to (its own people and the units above it). */
+    @GetMapping("/units/{id}/seals/{sealId}")
+    org.springframework.http.ResponseEntity<byte[]> seal(@AuthenticationPrincipal Actor actor, @PathVariable long id,
+            @PathVariable long sealId) {
+        units.getInScope(actor, id);
+        var seal = seals.find(sealId).filter(s -> s.unitId() == id).orElseThrow(() -> new UnitNotFoundException(id));
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType(seal.contentType()))
+                .cacheControl(org.springframework.http.CacheControl.maxAge(java.time.Duration.ofDays(1)).cachePrivate())
+                .body(seal.content());
     }
 
     @GetMapping("/units/{id}")

@@ -1,0 +1,87 @@
+package org.jianfu.unit;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+import org.jianfu.audit.AuditableEvent;
+import org.jianfu.platform.Actor;
+import org.jianfu.platform.RuleViolation;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Units' electronic seals: uploaded by a system admin, applied when a ledger is signed off. */
+@Service
+public class Seals {
+
+    static final int MAX_BYTES = 2 * 1024 * 1024;
+
+    private final JdbcClient jdbc;
+    private final Units units;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Seals(JdbcClient jdbc, Units units, ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.units = units;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** A seal image. */
+    public record Seal(long id, long unitId, String contentType, byte[] content) {
+    }
+
+    record SealUploaded(long unitId, Object after) implements AuditableEvent {
+        public String action() { return "unit.seal-uploaded"; }
+        public String objectType() { return "unit"; }
+        public String objectId() { return Long.toString(unitId); }
+        public Object before() { return null; }
+    }
+
+    /** Stores a new seal image for a unit within the admin's scope; PNG or JPEG, at most 2 MB. */
+    @Transactional
+    public long upload(Actor admin, long unitId, byte[] content) {
+        units.getInScope(admin, unitId);
+        if (content == null || content.length == 0) {
+            throw new RuleViolation("seal", "unit.seal.error.empty");
+        }
+        if (content.length > MAX_BYTES) {
+            throw new RuleViolation("seal", "unit.seal.error.too-large");
+        }
+        var type = contentTypeOf(content).orElseThrow(() -> new RuleViolation("seal", "unit.seal.error.type"));
+        var id = jdbc.sql("""
+                insert into unit_seal (unit_id, content_type, content, uploaded_by, uploaded_at)
+                values (?, ?, ?, ?, ?) returning id""")
+                .params(unitId, type, content, admin.username(), OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .query(Long.class).single();
+        events.publishEvent(new SealUploaded(unitId, java.util.Map.of("sealId", id, "contentType", type, "size", content.length)));
+        return id;
+    }
+
+    /** The id of the unit's newest seal, if it has one. */
+    @Transactional(readOnly = true)
+    public Optional<Long> currentSealId(long unitId) {
+        return jdbc.sql("select id from unit_seal where unit_id = ? order by id desc limit 1").param(unitId)
+                .query(Long.class).optional();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Seal> find(long sealId) {
+        return jdbc.sql("select id, unit_id, content_type, content from unit_seal where id = ?").param(sealId)
+                .query((rs, n) -> new Seal(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBytes(4))).optional();
+    }
+
+    static Optional<String> contentTypeOf(byte[] content) {
+        if (content.length >= 8 && (content[0] & 0xFF) == 0x89 && content[1] == 'P' && content[2] == 'N' && content[3] == 'G') {
+            return Optional.of("image/png");
+        }
+        if (content.length >= 3 && (content[0] & 0xFF) == 0xFF && (content[1] & 0xFF) == 0xD8 && (content[2] & 0xFF) == 0xFF) {
+            return Optional.of("image/jpeg");
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,90 @@
+package org.jianfu.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.jianfu.account.AccountPrincipal;
+import org.jianfu.test.Fixtures;
+import org.jianfu.test.JianfuIntegrationTest;
+import org.jianfu.unit.Seals;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The district's seal: uploaded by an admin, applied at sign-off, shown on the ledger, kept as it was. */
+@JianfuIntegrationTest
+class SealTests {
+
+    static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R' };
+
+    @Autowired MockMvc mvc;
+    @Autowired Ledgers ledgers;
+    @Autowired Seals seals;
+    @Autowired Fixtures fixtures;
+    @Autowired UserDetailsService userDetails;
+    @Autowired JdbcClient jdbc;
+
+    AccountPrincipal as(String username) {
+        return (AccountPrincipal) userDetails.loadUserByUsername(username);
+    }
+
+    int version(long ledgerId) {
+        return jdbc.sql("select version from ledger where id = ?").param(ledgerId).query(Integer.class).single();
+    }
+
+    @Test
+    void signingOffAppliesTheDistrictsSealWhichStaysEvenWhenTheSealIsReplacedLater() throws Exception {
+        var haidian = fixtures.haidian().id();
+        mvc.perform(multipart("/admin/units/{id}/seal", haidian).file(new MockMultipartFile("seal", "公章.png", "image/png", PNG))
+                        .with(user(as("sysadmin"))).with(csrf()))
+                .andExpect(flash().attribute("success", "unit.seal.uploaded"));
+        var sealId = seals.currentSealId(haidian).orElseThrow();
+
+        var template = jdbc.sql("select id from ledger_template where year = 2021").query(Long.class).single();
+        var round = ledgers.openRound(as("city.admin"), template, 2026, "印章测试 " + System.nanoTime(),
+                LocalDate.of(2026, 6, 30), List.of(haidian));
+        var ledgerId = jdbc.sql("select id from ledger where round_id = ?").param(round.id()).query(Long.class).single();
+        var reporter = as("haidian.reporter");
+        ledgers.saveHeader(reporter, ledgerId, 0, "李静", "13812345678");
+        for (var entry : ledgers.entries(ledgerId)) {
+            ledgers.saveEntry(reporter, ledgerId, entry.requirementId(),
+                    new EntryDraft(EntryStatus.IMPLEMENTED, "区教委制定方案并推进落实，第" + entry.requirementId() + "项已完成。", null, entry.version()));
+        }
+        ledgers.move(reporter, ledgerId, version(ledgerId), LedgerAction.SUBMIT, null);
+        ledgers.move(as("haidian.approver"), ledgerId, version(ledgerId), LedgerAction.SIGN_OFF, null);
+        assertThat(ledgers.sealOf(ledgerId)).contains(sealId);
+
+        seals.upload(as("sysadmin"), haidian, PNG);
+        assertThat(ledgers.sealOf(ledgerId)).as("the signed ledger keeps its seal").contains(sealId);
+        mvc.perform(get("/ledgers/{id}", ledgerId).with(user(as("city.admin"))))
+                .andExpect(content().string(containsString("/units/" + haidian + "/seals/" + sealId)));
+        mvc.perform(get("/units/{u}/seals/{s}", haidian, sealId).with(user(as("city.admin")))).andExpect(status().isOk());
+        mvc.perform(get("/units/{u}/seals/{s}", haidian, sealId).with(user(as("chaoyang.reporter")))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aSealMustBeAPngOrJpegImageAndOnlyAnAdminUploadsIt() throws Exception {
+        var chaoyang = fixtures.chaoyang().id();
+        var before = seals.currentSealId(chaoyang);
+        mvc.perform(multipart("/admin/units/{id}/seal", chaoyang).file(new MockMultipartFile("seal", "公章.png", "image/png", "不是图片".getBytes()))
+                        .with(user(as("sysadmin"))).with(csrf()))
+                .andExpect(flash().attribute("failure", "unit.seal.error.type"));
+        mvc.perform(multipart("/admin/units/{id}/seal", chaoyang).file(new MockMultipartFile("seal", "公章.png", "image/png", PNG))
+                        .with(user(as("chaoyang.reporter"))).with(csrf()))
+                .andExpect(status().isForbidden());
+        assertThat(seals.currentSealId(chaoyang)).isEqualTo(before);
+    }
+}
