@@ -90,6 +90,50 @@ class TemplateRepository {
         return Optional.of(new LedgerTemplate((Long) h[0], (Integer) h[1], (String) h[2], (Integer) h[3], matters));
     }
 
+    boolean usedByRound(long templateId) {
+        return jdbc.sql("select exists(select 1 from ledger_round where template_id = ?)").param(templateId)
+                .query(Boolean.class).single();
+    }
+
+    int nextVersion(int year) {
+        return jdbc.sql("select coalesce(max(version), 0) + 1 from ledger_template where year = ?").param(year)
+                .query(Integer.class).single();
+    }
+
+    void markBasedOn(long templateId, long basedOnId) {
+        jdbc.sql("update ledger_template set based_on_id = ? where id = ?").params(basedOnId, templateId).update();
+    }
+
+    void updateRequirementText(long templateId, long requirementId, String text) {
+        jdbc.sql("update template_requirement set text = ? where id = ? and template_id = ?")
+                .params(text, requirementId, templateId).update();
+    }
+
+    void deleteRequirement(long templateId, long requirementId) {
+        jdbc.sql("delete from template_requirement where id = ? and template_id = ?").params(requirementId, templateId).update();
+    }
+
+    /** Adds a requirement with a number past all others; {@link #renumber} then puts it in place. */
+    void appendRequirement(long templateId, long keyTaskId, String text) {
+        jdbc.sql("""
+                insert into template_requirement (template_id, key_task_id, number, text)
+                values (?, ?, (select coalesce(max(number), 0) + 1000 from template_requirement where template_id = ?), ?)""")
+                .params(templateId, keyTaskId, templateId, text).update();
+    }
+
+    void setNumber(long requirementId, int number) {
+        jdbc.sql("update template_requirement set number = ? where id = ?").params(number, requirementId).update();
+    }
+
+    /** Numbers the requirements 1..n in the given order (in two passes, so the unique index never trips). */
+    void renumber(long templateId, java.util.List<Long> requirementIdsInOrder) {
+        jdbc.sql("update template_requirement set number = -number - 100000 where template_id = ?").param(templateId).update();
+        int n = 0;
+        for (var id : requirementIdsInOrder) {
+            setNumber(id, ++n);
+        }
+    }
+
     record TemplateSummary(long id, int year, String title, int version, int requirements) {
     }
 }

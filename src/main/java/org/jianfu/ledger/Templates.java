@@ -19,11 +19,14 @@ public class Templates {
     private final TemplateRepository repository;
     private final JsonMapper json;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    Templates(TemplateRepository repository, JsonMapper json, Clock clock) {
+    Templates(TemplateRepository repository, JsonMapper json, Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
         this.repository = repository;
         this.json = json;
         this.clock = clock;
+        this.events = events;
     }
 
     /** The template as stored in the project's data file. */
@@ -63,6 +66,129 @@ public class Templates {
                 }
             }
         }
+    }
+
+    /**
+     * Starts a new version for another year as a copy of an existing template. The copy can be edited
+     * until a round uses it; the original never changes.
+     */
+    @Transactional
+    public long copy(org.jianfu.account.AccountPrincipal me, long sourceId, int year, String title) {
+        requireCityAdmin(me);
+        var source = get(sourceId);
+        var id = repository.insertTemplate(year, title.strip(), repository.nextVersion(year), clock.instant());
+        repository.markBasedOn(id, sourceId);
+        for (var matter : source.matters()) {
+            var matterId = repository.insertMatter(id, matter.position(), matter.name());
+            for (var task : matter.keyTasks()) {
+                var taskId = repository.insertKeyTask(matterId, task.position(), task.name());
+                for (var requirement : task.requirements()) {
+                    repository.insertRequirement(id, taskId, requirement.number(), requirement.text());
+                }
+            }
+        }
+        events.publishEvent(new TemplateChanged("ledger.template-copied", id, null,
+                java.util.Map.of("basedOn", sourceId, "year", year, "title", title.strip())));
+        return id;
+    }
+
+    /** Whether the template may still be edited: no round has used it. */
+    @Transactional(readOnly = true)
+    public boolean editable(long templateId) {
+        return !repository.usedByRound(templateId);
+    }
+
+    @Transactional
+    public void reword(org.jianfu.account.AccountPrincipal me, long templateId, long requirementId, String text) {
+        var template = editableTemplate(me, templateId);
+        var before = requirement(template, requirementId);
+        var clean = text == null ? "" : text.strip();
+        if (clean.isEmpty() || clean.length() > 2000) {
+            throw new org.jianfu.platform.RuleViolation("text", "ledger.template.error.text");
+        }
+        repository.updateRequirementText(templateId, requirementId, clean);
+        events.publishEvent(new TemplateChanged("ledger.template-requirement-reworded", templateId,
+                java.util.Map.of("number", before.number(), "text", before.text()),
+                java.util.Map.of("number", before.number(), "text", clean)));
+    }
+
+    @Transactional
+    public void remove(org.jianfu.account.AccountPrincipal me, long templateId, long requirementId) {
+        var template = editableTemplate(me, templateId);
+        var before = requirement(template, requirementId);
+        var task = template.rows().stream().filter(r -> r.requirement().id() == requirementId).findFirst().orElseThrow().keyTask();
+        if (task.requirements().size() == 1) {
+            throw new org.jianfu.platform.RuleViolation(null, "ledger.template.error.last-in-task");
+        }
+        repository.deleteRequirement(templateId, requirementId);
+        renumber(templateId);
+        events.publishEvent(new TemplateChanged("ledger.template-requirement-removed", templateId,
+                java.util.Map.of("number", before.number(), "text", before.text()), null));
+    }
+
+    @Transactional
+    public void add(org.jianfu.account.AccountPrincipal me, long templateId, long keyTaskId, String text) {
+        var template = editableTemplate(me, templateId);
+        if (template.matters().stream().flatMap(m -> m.keyTasks().stream()).noneMatch(k -> k.id() == keyTaskId)) {
+            throw new LedgerNotFoundException("key task " + keyTaskId);
+        }
+        var clean = text == null ? "" : text.strip();
+        if (clean.isEmpty() || clean.length() > 2000) {
+            throw new org.jianfu.platform.RuleViolation("text", "ledger.template.error.text");
+        }
+        repository.appendRequirement(templateId, keyTaskId, clean);
+        renumber(templateId);
+        events.publishEvent(new TemplateChanged("ledger.template-requirement-added", templateId, null,
+                java.util.Map.of("keyTaskId", keyTaskId, "text", clean)));
+    }
+
+    /** Moves a requirement one place up or down within its key task. */
+    @Transactional
+    public void move(org.jianfu.account.AccountPrincipal me, long templateId, long requirementId, boolean up) {
+        var template = editableTemplate(me, templateId);
+        var order = new java.util.ArrayList<>(template.requirements().stream().map(LedgerTemplate.Requirement::id).toList());
+        var task = template.rows().stream().filter(r -> r.requirement().id() == requirementId).findFirst()
+                .orElseThrow(() -> new LedgerNotFoundException("requirement " + requirementId)).keyTask();
+        var siblings = task.requirements().stream().map(LedgerTemplate.Requirement::id).toList();
+        var at = siblings.indexOf(requirementId);
+        var to = up ? at - 1 : at + 1;
+        if (to < 0 || to >= siblings.size()) {
+            return;
+        }
+        java.util.Collections.swap(order, order.indexOf(requirementId), order.indexOf(siblings.get(to)));
+        repository.renumber(templateId, order);
+        events.publishEvent(new TemplateChanged("ledger.template-requirement-moved", templateId,
+                java.util.Map.of("requirementId", requirementId), java.util.Map.of("direction", up ? "up" : "down")));
+    }
+
+    private void renumber(long templateId) {
+        repository.renumber(templateId, get(templateId).requirements().stream().map(LedgerTemplate.Requirement::id).toList());
+    }
+
+    private LedgerTemplate editableTemplate(org.jianfu.account.AccountPrincipal me, long templateId) {
+        requireCityAdmin(me);
+        var template = get(templateId);
+        if (!editable(templateId)) {
+            throw new org.jianfu.platform.RuleViolation(null, "ledger.template.error.in-use");
+        }
+        return template;
+    }
+
+    private static LedgerTemplate.Requirement requirement(LedgerTemplate template, long requirementId) {
+        return template.requirements().stream().filter(r -> r.id() == requirementId).findFirst()
+                .orElseThrow(() -> new LedgerNotFoundException("requirement " + requirementId));
+    }
+
+    private static void requireCityAdmin(org.jianfu.account.AccountPrincipal me) {
+        if (me.role() != org.jianfu.account.Role.CITY_ADMIN) {
+            throw new org.springframework.security.access.AccessDeniedException("city admin only");
+        }
+    }
+
+    record TemplateChanged(String action, long templateId, Object before, Object after)
+            implements org.jianfu.audit.AuditableEvent {
+        public String objectType() { return "ledger-template"; }
+        public String objectId() { return Long.toString(templateId); }
     }
 
     @Transactional(readOnly = true)
