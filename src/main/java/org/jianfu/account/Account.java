@@ -9,6 +9,7 @@ record Account(
         String displayName,
         long unitId,
         Role role,
+        String email,
         String passwordHash,
         boolean mustChangePassword,
         boolean enabled,
@@ -24,10 +25,10 @@ record Account(
 
     /** What the audit trail keeps of an account: never the password hash. */
     Snapshot snapshot() {
-        return new Snapshot(id, username, displayName, unitId, role, enabled, mustChangePassword, lockedUntil);
+        return new Snapshot(id, username, displayName, unitId, role, email, enabled, mustChangePassword, lockedUntil);
     }
 
-    record Snapshot(long id, String username, String displayName, long unitId, Role role, boolean enabled,
+    record Snapshot(long id, String username, String displayName, long unitId, Role role, String email, boolean enabled,
             boolean mustChangePassword, Instant lockedUntil) {
     }
 }

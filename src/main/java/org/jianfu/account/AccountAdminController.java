@@ -61,7 +61,7 @@ class AccountAdminController {
             BindingResult errors, Model model, RedirectAttributes redirect) {
         if (!errors.hasErrors()) {
             try {
-                var created = accounts.create(admin, form.username(), form.displayName(), form.unitId(), form.role());
+                var created = accounts.create(admin, form.username(), form.displayName(), form.unitId(), form.role(), form.email());
                 redirect.addFlashAttribute("success", "account.created");
                 redirect.addFlashAttribute("temporaryPassword", created.temporaryPassword());
                 return "redirect:/admin/accounts/" + created.id();

@@ -11,9 +11,11 @@ record AccountForm(
         @Pattern(regexp = "^$|^[A-Za-z0-9][A-Za-z0-9._-]{2,39}$", message = "{account.error.username-format}") String username,
         @NotBlank(message = "{account.error.display-name-required}") @Size(max = 50, message = "{account.error.display-name-length}") String displayName,
         @NotNull(message = "{account.error.unit-required}") Long unitId,
-        @NotNull(message = "{account.error.role-required}") Role role) {
+        @NotNull(message = "{account.error.role-required}") Role role,
+        @jakarta.validation.constraints.Email(message = "{account.error.email-format}")
+        @Size(max = 254, message = "{account.error.email-format}") String email) {
 
     static AccountForm blank(Long unitId) {
-        return new AccountForm("", "", unitId, null);
+        return new AccountForm("", "", unitId, null, "");
     }
 }

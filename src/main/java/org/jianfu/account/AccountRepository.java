@@ -62,15 +62,21 @@ class AccountRepository {
         return jdbc.sql(sql.toString()).params(params).query(AccountRepository::map).list();
     }
 
-    long insert(String username, String displayName, long unitId, Role role, String passwordHash,
+    long insert(String username, String displayName, long unitId, Role role, String email, String passwordHash,
             boolean mustChangePassword, Instant now) {
         return jdbc.sql("""
-                insert into account (username, display_name, unit_id, role, password_hash, must_change_password,
+                insert into account (username, display_name, unit_id, role, email, password_hash, must_change_password,
                                      password_changed_at, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(username, displayName, unitId, role.name(), passwordHash, mustChangePassword, utc(now), utc(now))
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(username, displayName, unitId, role.name(), email, passwordHash, mustChangePassword, utc(now), utc(now))
                 .query(Long.class)
                 .single();
+    }
+
+    /** E-mail addresses of the enabled accounts of a unit that gave one. */
+    List<String> emailsOfUnit(long unitId) {
+        return jdbc.sql("select email from account where unit_id = ? and enabled and email is not null order by id")
+                .param(unitId).query(String.class).list();
     }
 
     boolean setEnabled(long id, int expectedVersion, boolean enabled) {
@@ -130,6 +136,7 @@ class AccountRepository {
                 rs.getString("display_name"),
                 rs.getLong("unit_id"),
                 Role.valueOf(rs.getString("role")),
+                rs.getString("email"),
                 rs.getString("password_hash"),
                 rs.getBoolean("must_change_password"),
                 rs.getBoolean("enabled"),

@@ -55,12 +55,18 @@ public class Accounts {
      */
     @Transactional
     public Created create(Actor admin, String username, String displayName, long unitId, Role role) {
+        return create(admin, username, displayName, unitId, role, null);
+    }
+
+    /** The same, with an optional e-mail address for notifications. */
+    @Transactional
+    public Created create(Actor admin, String username, String displayName, long unitId, Role role, String email) {
         if (!role.manageableBySystemAdmin()) {
             throw new RuleViolation("role", "account.error.role-not-allowed");
         }
         var unit = unitInScope(admin, unitId);
         var password = temporaryPasswords.next();
-        var id = insert(username, displayName, unit, role, password, true);
+        var id = insert(username, displayName, unit, role, email, password, true);
         return new Created(id, normalise(username), password);
     }
 
@@ -71,7 +77,7 @@ public class Accounts {
     @Transactional
     public long createInitial(String username, String displayName, long unitId, Role role, String password,
             boolean mustChangePassword) {
-        return insert(username, displayName, units.get(unitId), role, password, mustChangePassword);
+        return insert(username, displayName, units.get(unitId), role, null, password, mustChangePassword);
     }
 
     @Transactional(readOnly = true)
@@ -147,7 +153,14 @@ public class Accounts {
         events.publishEvent(new AccountEvents.PasswordChanged(before.snapshot(), after.snapshot()));
     }
 
-    private long insert(String username, String displayName, Unit unit, Role role, String password, boolean mustChange) {
+    /** E-mail addresses of the unit's enabled accounts, for notifications. */
+    @Transactional(readOnly = true)
+    public List<String> emailsOfUnit(long unitId) {
+        return repository.emailsOfUnit(unitId);
+    }
+
+    private long insert(String username, String displayName, Unit unit, Role role, String email, String password,
+            boolean mustChange) {
         var name = normalise(username);
         if (!name.matches("^[a-z0-9][a-z0-9._-]{2,39}$")) {
             throw new RuleViolation("username", "account.error.username-format");
@@ -158,7 +171,8 @@ public class Accounts {
         if (!role.fits(unit.type())) {
             throw new RuleViolation("role", "account.error.role-unit-mismatch");
         }
-        var id = repository.insert(name, displayName.strip(), unit.id(), role, passwordEncoder.encode(password),
+        var cleanEmail = email == null || email.isBlank() ? null : email.strip();
+        var id = repository.insert(name, displayName.strip(), unit.id(), role, cleanEmail, passwordEncoder.encode(password),
                 mustChange, clock.instant());
         events.publishEvent(new AccountEvents.AccountCreated(repository.findById(id).orElseThrow().snapshot()));
         return id;

@@ -38,6 +38,8 @@ class NotificationTests {
     @Autowired UserDetailsService userDetails;
     @Autowired JdbcClient jdbc;
     @Autowired MutableClock clock;
+    @Autowired org.springframework.mail.javamail.JavaMailSender mailSender;
+    @Autowired org.jianfu.account.Accounts accounts;
 
     LedgerRound round;
     String reporter;
@@ -76,6 +78,22 @@ class NotificationTests {
         mvc.perform(post("/notifications/read").with(user(me)).with(csrf()));
         assertThat(notifications.unread(me)).isZero();
         assertThat(notifications.unread(as("chaoyang.reporter"))).as("another unit's notifications are its own").isPositive();
+    }
+
+    @Test
+    void withAMailServerConfiguredTheNotificationAlsoGoesToTheUnitsAddresses() {
+        var mail = (org.jianfu.test.RecordingMailSender) mailSender;
+        accounts.create(as("sysadmin"), "mail.reporter." + System.nanoTime() % 100000, "邮件用户", fixtures.chaoyang().id(),
+                org.jianfu.account.Role.DISTRICT_REPORTER, "reporter@chaoyang.example");
+        var before = mail.sent().size();
+        var template = jdbc.sql("select id from ledger_template where year = 2021").query(Long.class).single();
+        var second = ledgers.openRound(as("city.admin"), template, 2026, "邮件测试 " + System.nanoTime(),
+                LocalDate.now(clock).plusDays(10), List.of(fixtures.chaoyang().id()));
+        var sent = mail.sent().subList(before, mail.sent().size());
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0).getTo()).contains("reporter@chaoyang.example");
+        assertThat(sent.get(0).getSubject()).startsWith("【减负工作平台】").contains(second.title());
+        assertThat(sent.get(0).getText()).contains("/ledgers/");
     }
 
     @Test

@@ -38,5 +38,11 @@ public @interface JianfuIntegrationTest {
         MutableClock mutableClock() {
             return new MutableClock(Instant.parse("2026-03-02T01:00:00Z"), ZoneId.of("Asia/Shanghai"));
         }
+
+        /** As if an SMTP server were configured: notifications are mailed, and tests read what was sent. */
+        @Bean
+        RecordingMailSender recordingMailSender() {
+            return new RecordingMailSender();
+        }
     }
 }
