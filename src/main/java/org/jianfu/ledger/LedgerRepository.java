@@ -291,14 +291,17 @@ class LedgerRepository {
 
     /** Comment counts per requirement id of one ledger. */
     java.util.Map<Long, Integer> commentCounts(long ledgerId) {
-        var counts = new java.util.HashMap<Long, Integer>();
-        jdbc.sql("""
+        return counts("""
                 select e.requirement_id, count(*) from ledger_entry_comment c join ledger_entry e on e.id = c.entry_id
-                where e.ledger_id = ? group by e.requirement_id""")
-                .param(ledgerId)
-                .query(rs -> {
-                    counts.put(rs.getLong(1), rs.getInt(2));
-                });
+                where e.ledger_id = ? group by e.requirement_id""", ledgerId);
+    }
+
+    /** A (key, count) query as a map. */
+    private java.util.Map<Long, Integer> counts(String sql, long parameter) {
+        var counts = new java.util.HashMap<Long, Integer>();
+        jdbc.sql(sql).param(parameter).query(rs -> {
+            counts.put(rs.getLong(1), rs.getInt(2));
+        });
         return counts;
     }
 
@@ -342,15 +345,9 @@ class LedgerRepository {
 
     /** Warnings per ledger of a round, for the dashboard. */
     java.util.Map<Long, Integer> flagCounts(long roundId) {
-        var counts = new java.util.HashMap<Long, Integer>();
-        jdbc.sql("""
+        return counts("""
                 select f.ledger_id, count(*) from ledger_entry_flag f join ledger l on l.id = f.ledger_id
-                where l.round_id = ? group by f.ledger_id""")
-                .param(roundId)
-                .query(rs -> {
-                    counts.put(rs.getLong(1), rs.getInt(2));
-                });
-        return counts;
+                where l.round_id = ? group by f.ledger_id""", roundId);
     }
 
     // --- city views
