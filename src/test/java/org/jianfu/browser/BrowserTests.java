@@ -238,6 +238,16 @@ class BrowserTests {
         assertThat(browserProblems()).as("the 409 is answered, not an error")
                 .allMatch(m -> m.contains("409"));
 
+        // Typing and leaving at once, before the autosave delay: the beacon still delivers the text.
+        var second = jdbc.sql("select id from template_requirement where template_id = ? and number = 2")
+                .param(template).query(Long.class).single();
+        browser.get(url("/ledgers/" + ledgerId));
+        browser.findElement(By.id("entry-form-" + second)).findElement(By.name("text")).sendKeys("离开页面前最后输入的内容。");
+        browser.get(url("/"));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> jdbc.sql(
+                "select text from ledger_entry where ledger_id = ? and requirement_id = ?")
+                .params(ledgerId, second).query(String.class).single().equals("离开页面前最后输入的内容。"));
+
         logIn("city.admin");
         browser.get(url("/ledger/rounds/" + round.id()));
         shot("ledger-dashboard");
