@@ -1,11 +1,18 @@
 package org.jianfu.demo;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jianfu.account.AccountPrincipal;
 import org.jianfu.account.Accounts;
 import org.jianfu.account.LoginHints;
 import org.jianfu.account.Role;
+import org.jianfu.ledger.EntryDraft;
+import org.jianfu.ledger.EntryStatus;
+import org.jianfu.ledger.Ledgers;
+import org.jianfu.ledger.Templates;
 import org.jianfu.unit.Unit;
 import org.jianfu.unit.UnitType;
 import org.jianfu.unit.Units;
@@ -15,6 +22,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,10 +43,19 @@ class DemoData implements ApplicationRunner, LoginHints {
 
     private final Units units;
     private final Accounts accounts;
+    private final Templates templates;
+    private final Ledgers ledgers;
+    private final UserDetailsService userDetails;
+    private final Clock clock;
 
-    DemoData(Units units, Accounts accounts) {
+    DemoData(Units units, Accounts accounts, Templates templates, Ledgers ledgers, UserDetailsService userDetails,
+            Clock clock) {
         this.units = units;
         this.accounts = accounts;
+        this.templates = templates;
+        this.ledgers = ledgers;
+        this.userDetails = userDetails;
+        this.clock = clock;
     }
 
     @Override
@@ -67,7 +84,32 @@ class DemoData implements ApplicationRunner, LoginHints {
             accounts.createInitial(hint.username(), displayName(hint), unit.id(), hint.role(),
                     PASSWORD, false);
         }
-        log.info("Demo data created: {} units, {} demo accounts (password {})", units.count(), hints().size(), PASSWORD);
+        openDemoRound();
+        log.info("Demo data created: {} units, {} demo accounts (password {}), one open ledger round",
+                units.count(), hints().size(), PASSWORD);
+    }
+
+    /** An open round for this year, with 海淀区's ledger partly filled in, so every role has something to see. */
+    private void openDemoRound() {
+        templates.loadShippedTemplates();
+        var template = templates.shipped2021();
+        var city = (AccountPrincipal) userDetails.loadUserByUsername("city.admin");
+        var year = LocalDate.now(clock).getYear();
+        var round = ledgers.openRound(city, template, year, year + "年中小学教师减负工作任务台账填报",
+                LocalDate.now(clock).plusDays(30), List.of());
+        var haidian = units.findByCode("110108").orElseThrow();
+        var reporter = (AccountPrincipal) userDetails.loadUserByUsername("haidian.reporter");
+        var ledger = ledgers.ledgerOf(round.id(), haidian.id());
+        ledgers.saveHeader(reporter, ledger, 0, "李静", "010-62345678");
+        var answers = List.of(
+                "区委、区政府统一部署督查检查考核事项，区教委建立年度计划和审批报备制度，年初报区委办、区政府办审核，上报内容包括名称、依据、内容、对象、方式、时间和参与单位。",
+                "区卫健委、区城管委等部门拟开展涉及教师的检查，均已先商区教委并按程序报批；本年度共受理3项，合并实施1项。",
+                "区教委统筹协调涉及中小学校的检查，内容相近的合并开展，涉及多部门的联合开展，未出现层层加码的情况。",
+                "对现有31项督查检查评比考核事项集中清理，保留13项，减少58%；保留清单经区委教育工作领导小组审批后于7月20日报市委教育工作领导小组备案。");
+        var entries = ledgers.entriesOf(ledger);
+        for (int i = 0; i < answers.size(); i++) {
+            ledgers.saveEntry(reporter, ledger, entries.get(i), new EntryDraft(EntryStatus.IMPLEMENTED, answers.get(i), null, 0));
+        }
     }
 
     @Override

@@ -142,6 +142,19 @@ public class Ledgers {
                 .toList();
     }
 
+    /** The id of a unit's ledger in a round. */
+    @Transactional(readOnly = true)
+    public long ledgerOf(long roundId, long unitId) {
+        return repository.ledgersOfRound(roundId).stream().filter(l -> l.unitId() == unitId).findFirst()
+                .orElseThrow(() -> new LedgerNotFoundException("ledger of unit " + unitId)).id();
+    }
+
+    /** The requirement ids of a ledger's entries, in number order. */
+    @Transactional(readOnly = true)
+    public List<Long> entriesOf(long ledgerId) {
+        return repository.entries(ledgerId).stream().map(LedgerEntry::requirementId).toList();
+    }
+
     @Transactional(readOnly = true)
     List<LedgerEntry> entries(long ledgerId) {
         return repository.entries(ledgerId);

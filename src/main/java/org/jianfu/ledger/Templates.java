@@ -196,6 +196,12 @@ public class Templates {
         return repository.find(id).orElseThrow(() -> new LedgerNotFoundException("template " + id));
     }
 
+    /** The id of the shipped 2021 template (version 1). */
+    @Transactional(readOnly = true)
+    public long shipped2021() {
+        return repository.list().stream().filter(t -> t.year() == 2021 && t.version() == 1).findFirst().orElseThrow().id();
+    }
+
     @Transactional(readOnly = true)
     List<TemplateRepository.TemplateSummary> list() {
         return repository.list();
