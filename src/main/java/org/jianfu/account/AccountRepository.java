@@ -1,10 +1,11 @@
 package org.jianfu.account;
 
+import static org.jianfu.platform.SqlTimestamps.instant;
+import static org.jianfu.platform.SqlTimestamps.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -118,15 +119,6 @@ class AccountRepository {
         jdbc.sql("update account set failed_login_count = 0, locked_until = null, last_login_at = ? where id = ?")
                 .params(utc(now), id)
                 .update();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        var value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 
     static Account map(ResultSet rs, int n) throws SQLException {

@@ -1,9 +1,11 @@
 package org.jianfu.audit;
 
+import static org.jianfu.platform.SqlTimestamps.utc;
+import static org.jianfu.platform.SqlTimestamps.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,7 +49,7 @@ class AuditRepository {
                     returning seq, hash)
                 update audit_chain_head h set last_seq = a.seq, last_hash = a.hash from appended a where h.id = 1""")
                 .param("seq", r.seq())
-                .param("at", OffsetDateTime.ofInstant(r.occurredAt(), java.time.ZoneOffset.UTC))
+                .param("at", utc(r.occurredAt()))
                 .param("accountId", r.actorAccountId())
                 .param("username", r.actorUsername())
                 .param("unitId", r.actorUnitId())
@@ -99,13 +101,13 @@ class AuditRepository {
     }
 
     private static Object jdbcValue(Object value) {
-        return value instanceof Instant i ? OffsetDateTime.ofInstant(i, java.time.ZoneOffset.UTC) : value;
+        return value instanceof Instant i ? utc(i) : value;
     }
 
     private static AuditRecord map(ResultSet rs, int n) throws SQLException {
         return new AuditRecord(
                 rs.getLong("seq"),
-                rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                instant(rs, "occurred_at"),
                 (Long) rs.getObject("actor_account_id"),
                 rs.getString("actor_username"),
                 (Long) rs.getObject("actor_unit_id"),

@@ -5,6 +5,8 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
+import org.jianfu.platform.FileSignature;
+
 /**
  * The kinds of evidence file accepted, recognised by their content, never by their name: PDF, Word
  * (.docx), Excel (.xlsx), JPEG and PNG.
@@ -36,19 +38,12 @@ enum EvidenceType {
     }
 
     static Optional<EvidenceType> of(byte[] content) {
-        if (startsWith(content, "%PDF-".getBytes())) {
-            return Optional.of(PDF);
-        }
-        if (startsWith(content, new byte[] { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A })) {
-            return Optional.of(PNG);
-        }
-        if (startsWith(content, new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF })) {
-            return Optional.of(JPEG);
-        }
-        if (startsWith(content, new byte[] { 'P', 'K', 3, 4 })) {
-            return officeType(content);
-        }
-        return Optional.empty();
+        return FileSignature.of(content).flatMap(signature -> switch (signature) {
+            case PDF -> Optional.of(PDF);
+            case PNG -> Optional.of(PNG);
+            case JPEG -> Optional.of(JPEG);
+            case ZIP -> officeType(content);
+        });
     }
 
     /**
@@ -91,17 +86,5 @@ enum EvidenceType {
             position += 46 + nameLength + extraLength + commentLength;
         }
         return Optional.empty();
-    }
-
-    private static boolean startsWith(byte[] content, byte[] prefix) {
-        if (content.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if (content[i] != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 }

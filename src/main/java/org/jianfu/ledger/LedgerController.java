@@ -65,7 +65,7 @@ class LedgerController {
 
     @GetMapping("/ledger/rounds/new")
     String newRound(@AuthenticationPrincipal AccountPrincipal me, Model model) {
-        requireCityAdmin(me);
+        Templates.requireCityAdmin(me);
         var year = LocalDate.now(clock).getYear();
         var template = templates.list().get(0);
         model.addAttribute("form", new RoundForm(template.id(), year, year + "年中小学教师减负工作任务台账填报",
@@ -76,7 +76,7 @@ class LedgerController {
     @PostMapping("/ledger/rounds")
     String openRound(@AuthenticationPrincipal AccountPrincipal me, @Valid @ModelAttribute("form") RoundForm form,
             BindingResult errors, Model model, RedirectAttributes redirect) {
-        requireCityAdmin(me);
+        Templates.requireCityAdmin(me);
         if (!errors.hasErrors()) {
             try {
                 var round = ledgers.openRound(me, form.templateId(), form.year(), form.title(), form.deadline(), form.unitIds());
@@ -140,15 +140,15 @@ class LedgerController {
             matrix.computeIfAbsent(cell.ledgerId(), k -> new HashMap<>()).put(cell.number(), cell.status());
         }
         var pageRows = pageLedgers.stream()
-                .map(l -> new DashboardRow(l, unitsById.get(l.unitId()), DashboardState.of(l), overdue(l, round), late(l, round),
+                .map(l -> new DashboardRow(l, unitsById.get(l.unitId()), DashboardState.of(l), ledgers.overdue(l, round), ledgers.late(l, round),
                         matrix.getOrDefault(l.id(), Map.of())))
                 .toList();
         model.addAttribute("pageRows", pageRows);
         model.addAttribute("page", Math.max(0, page));
         model.addAttribute("pages", (sorted.size() + DASHBOARD_PAGE - 1) / DASHBOARD_PAGE);
-        model.addAttribute("onTime", sorted.stream().filter(l -> l.submittedAt() != null && !late(l, round)).count());
-        model.addAttribute("late", sorted.stream().filter(l -> late(l, round)).count());
-        model.addAttribute("overdue", sorted.stream().filter(l -> overdue(l, round)).count());
+        model.addAttribute("onTime", sorted.stream().filter(l -> l.submittedAt() != null && !ledgers.late(l, round)).count());
+        model.addAttribute("late", sorted.stream().filter(l -> ledgers.late(l, round)).count());
+        model.addAttribute("overdue", sorted.stream().filter(l -> ledgers.overdue(l, round)).count());
         model.addAttribute("flags", ledgers.flagCounts(id));
         model.addAttribute("round", round);
         model.addAttribute("template", template);
@@ -239,7 +239,7 @@ class LedgerController {
         model.addAttribute("actions", ledgers.actionsFor(me, ledger));
         model.addAttribute("transitions", ledgers.transitions(ledger.id()));
         model.addAttribute("statuses", EntryStatus.values());
-        model.addAttribute("overdue", overdue(ledger, round));
+        model.addAttribute("overdue", ledgers.overdue(ledger, round));
         model.addAttribute("commentCounts", ledgers.commentCounts(ledger.id()));
         model.addAttribute("sealId", ledgers.sealOf(ledger.id()).orElse(null));
         if (ledger.state() == LedgerState.SUBMITTED || ledger.state() == LedgerState.PENDING_APPROVAL) {
@@ -366,13 +366,8 @@ class LedgerController {
             @RequestParam(name = "file", required = false) org.springframework.web.multipart.MultipartFile file,
             RedirectAttributes redirect) throws java.io.IOException {
         try {
-            if (file == null || file.isEmpty()) {
-                throw new RuleViolation("file", "ledger.evidence.error.empty");
-            }
-            if (file.getSize() > Ledgers.MAX_EVIDENCE_BYTES) {
-                throw new RuleViolation("file", "ledger.evidence.error.too-large");
-            }
-            ledgers.addEvidence(me, id, requirementId, file.getOriginalFilename(), file.getBytes());
+            ledgers.addEvidence(me, id, requirementId, file == null ? null : file.getOriginalFilename(),
+                    file == null ? null : file.getBytes());
             redirect.addFlashAttribute("success", "ledger.evidence.added");
         }
         catch (RuleViolation violation) {
@@ -447,20 +442,6 @@ class LedgerController {
     }
 
     // --- helpers
-
-    private boolean overdue(Ledger ledger, LedgerRound round) {
-        return ledgers.overdue(ledger, round);
-    }
-
-    private boolean late(Ledger ledger, LedgerRound round) {
-        return ledgers.late(ledger, round);
-    }
-
-    private static void requireCityAdmin(AccountPrincipal me) {
-        if (me.role() != Role.CITY_ADMIN) {
-            throw new AccessDeniedException("city admin only");
-        }
-    }
 
     private static void requireCityReader(AccountPrincipal me) {
         if (me.role() != Role.CITY_ADMIN && me.role() != Role.SUPERVISOR) {

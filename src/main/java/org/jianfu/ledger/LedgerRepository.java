@@ -1,11 +1,12 @@
 package org.jianfu.ledger;
 
+import static org.jianfu.platform.SqlTimestamps.instant;
+import static org.jianfu.platform.SqlTimestamps.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,15 +21,6 @@ class LedgerRepository {
 
     LedgerRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        var value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 
     // --- rounds

@@ -1,9 +1,7 @@
 package org.jianfu.ledger;
 
 import org.jianfu.account.AccountPrincipal;
-import org.jianfu.account.Role;
 import org.jianfu.platform.RuleViolation;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,7 +23,7 @@ class TemplateController {
 
     @GetMapping("/ledger/templates")
     String list(@AuthenticationPrincipal AccountPrincipal me, Model model) {
-        requireCityAdmin(me);
+        Templates.requireCityAdmin(me);
         model.addAttribute("templates", templates.list());
         return "ledger/templates";
     }
@@ -48,7 +46,7 @@ class TemplateController {
 
     @GetMapping("/ledger/templates/{id}")
     String show(@AuthenticationPrincipal AccountPrincipal me, @PathVariable long id, Model model) {
-        requireCityAdmin(me);
+        Templates.requireCityAdmin(me);
         var template = templates.get(id);
         model.addAttribute("template", template);
         model.addAttribute("rows", template.rows());
@@ -89,11 +87,5 @@ class TemplateController {
             redirect.addFlashAttribute("failure", violation.messageKey());
         }
         return "redirect:/ledger/templates/" + id;
-    }
-
-    private static void requireCityAdmin(AccountPrincipal me) {
-        if (me.role() != Role.CITY_ADMIN) {
-            throw new AccessDeniedException("city admin only");
-        }
     }
 }

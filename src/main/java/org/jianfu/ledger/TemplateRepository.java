@@ -1,8 +1,8 @@
 package org.jianfu.ledger;
 
+import static org.jianfu.platform.SqlTimestamps.utc;
+
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +36,7 @@ class TemplateRepository {
 
     long insertTemplate(int year, String title, int version, Instant now) {
         return jdbc.sql("insert into ledger_template (year, title, version, created_at) values (?, ?, ?, ?) returning id")
-                .params(year, title, version, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .params(year, title, version, utc(now))
                 .query(Long.class).single();
     }
 

@@ -54,9 +54,13 @@ public class Templates {
         if (repository.exists(data.year())) {
             return;
         }
-        var templateId = repository.insertTemplate(data.year(), data.title(), 1, clock.instant());
+        insertStructure(repository.insertTemplate(data.year(), data.title(), 1, clock.instant()), data.matters());
+    }
+
+    /** Writes matters, key tasks and requirements under a template, in the order given. */
+    private void insertStructure(long templateId, List<TemplateData.MatterData> matters) {
         int m = 0;
-        for (var matter : data.matters()) {
+        for (var matter : matters) {
             var matterId = repository.insertMatter(templateId, ++m, matter.name());
             int k = 0;
             for (var task : matter.keyTasks()) {
@@ -66,6 +70,16 @@ public class Templates {
                 }
             }
         }
+    }
+
+    /** A stored template's structure in the shape of the data file, so a copy is written like a load. */
+    private static List<TemplateData.MatterData> structureOf(LedgerTemplate template) {
+        return template.matters().stream()
+                .map(m -> new TemplateData.MatterData(m.name(), m.keyTasks().stream()
+                        .map(k -> new TemplateData.KeyTaskData(k.name(), k.requirements().stream()
+                                .map(r -> new TemplateData.RequirementData(r.number(), r.text())).toList()))
+                        .toList()))
+                .toList();
     }
 
     /**
@@ -78,15 +92,7 @@ public class Templates {
         var source = get(sourceId);
         var id = repository.insertTemplate(year, title.strip(), repository.nextVersion(year), clock.instant());
         repository.markBasedOn(id, sourceId);
-        for (var matter : source.matters()) {
-            var matterId = repository.insertMatter(id, matter.position(), matter.name());
-            for (var task : matter.keyTasks()) {
-                var taskId = repository.insertKeyTask(matterId, task.position(), task.name());
-                for (var requirement : task.requirements()) {
-                    repository.insertRequirement(id, taskId, requirement.number(), requirement.text());
-                }
-            }
-        }
+        insertStructure(id, structureOf(source));
         events.publishEvent(new TemplateChanged("ledger.template-copied", id, null,
                 java.util.Map.of("basedOn", sourceId, "year", year, "title", title.strip())));
         return id;
@@ -179,7 +185,8 @@ public class Templates {
                 .orElseThrow(() -> new LedgerNotFoundException("requirement " + requirementId));
     }
 
-    private static void requireCityAdmin(org.jianfu.account.AccountPrincipal me) {
+    /** The ledger module's one check for pages and changes that belong to the city admin alone. */
+    static void requireCityAdmin(org.jianfu.account.AccountPrincipal me) {
         if (me.role() != org.jianfu.account.Role.CITY_ADMIN) {
             throw new org.springframework.security.access.AccessDeniedException("city admin only");
         }

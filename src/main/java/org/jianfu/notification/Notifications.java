@@ -1,10 +1,11 @@
 package org.jianfu.notification;
 
+import static org.jianfu.platform.SqlTimestamps.utc;
+import static org.jianfu.platform.SqlTimestamps.instant;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import org.jianfu.ledger.LedgerNotice;
@@ -43,7 +44,7 @@ public class Notifications {
                 insert into notification (unit_id, kind, subject, link, deadline, created_at)
                 values (?, ?, ?, ?, ?, ?)""")
                 .params(notice.unitId(), notice.kind().name(), notice.roundTitle(), "/ledgers/" + notice.ledgerId(),
-                        notice.deadline(), OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                        notice.deadline(), utc(clock.instant()))
                 .update();
     }
 
@@ -55,7 +56,7 @@ public class Notifications {
                 .params(actor.accountId(), actor.unitId())
                 .query((rs, i) -> new Notification(rs.getLong("id"), rs.getString("kind"), rs.getString("subject"),
                         rs.getString("link"), rs.getObject("deadline", LocalDate.class),
-                        rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getBoolean("read")))
+                        instant(rs, "created_at"), rs.getBoolean("read")))
                 .list();
     }
 
@@ -73,7 +74,7 @@ public class Notifications {
         jdbc.sql("""
                 insert into notification_read (notification_id, account_id, read_at)
                 select id, ?, ? from notification where unit_id = ? on conflict do nothing""")
-                .params(actor.accountId(), OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), actor.unitId())
+                .params(actor.accountId(), utc(clock.instant()), actor.unitId())
                 .update();
     }
 }

@@ -1,12 +1,13 @@
 package org.jianfu.unit;
 
+import static org.jianfu.platform.SqlTimestamps.utc;
+
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 import org.jianfu.audit.AuditableEvent;
 import org.jianfu.platform.Actor;
+import org.jianfu.platform.FileSignature;
 import org.jianfu.platform.RuleViolation;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,7 +57,7 @@ public class Seals {
         var id = jdbc.sql("""
                 insert into unit_seal (unit_id, content_type, content, uploaded_by, uploaded_at)
                 values (?, ?, ?, ?, ?) returning id""")
-                .params(unitId, type, content, admin.username(), OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .params(unitId, type, content, admin.username(), utc(clock.instant()))
                 .query(Long.class).single();
         events.publishEvent(new SealUploaded(unitId, java.util.Map.of("sealId", id, "contentType", type, "size", content.length)));
         return id;
@@ -76,12 +77,10 @@ public class Seals {
     }
 
     static Optional<String> contentTypeOf(byte[] content) {
-        if (content.length >= 8 && (content[0] & 0xFF) == 0x89 && content[1] == 'P' && content[2] == 'N' && content[3] == 'G') {
-            return Optional.of("image/png");
-        }
-        if (content.length >= 3 && (content[0] & 0xFF) == 0xFF && (content[1] & 0xFF) == 0xD8 && (content[2] & 0xFF) == 0xFF) {
-            return Optional.of("image/jpeg");
-        }
-        return Optional.empty();
+        return FileSignature.of(content).flatMap(signature -> switch (signature) {
+            case PNG -> Optional.of("image/png");
+            case JPEG -> Optional.of("image/jpeg");
+            default -> Optional.empty();
+        });
     }
 }

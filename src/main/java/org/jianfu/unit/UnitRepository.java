@@ -1,10 +1,11 @@
 package org.jianfu.unit;
 
+import static org.jianfu.platform.SqlTimestamps.utc;
+import static org.jianfu.platform.SqlTimestamps.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -76,7 +77,7 @@ class UnitRepository {
                 values (?, ?, ?, ?, ?, '', ?, ?) returning id""")
                 .params(parent == null ? null : parent.id(), type.name(), name, code,
                         stage == null ? null : stage.name(), parent == null ? 0 : parent.depth() + 1,
-                        OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                        utc(now))
                 .query(Long.class)
                 .single();
         jdbc.sql("update unit set path = ? where id = ?")
@@ -106,7 +107,7 @@ class UnitRepository {
                 rs.getString("path"),
                 rs.getInt("depth"),
                 rs.getBoolean("enabled"),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                instant(rs, "created_at"),
                 rs.getInt("version"));
     }
 }
