@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -39,14 +40,16 @@ class LedgerController {
     private final Units units;
     private final Clock clock;
     private final org.springframework.context.MessageSource messages;
+    private final List<RegisterFigures> registerFigures;
 
     LedgerController(Ledgers ledgers, Templates templates, Units units, Clock clock,
-            org.springframework.context.MessageSource messages) {
+            org.springframework.context.MessageSource messages, List<RegisterFigures> registerFigures) {
         this.ledgers = ledgers;
         this.templates = templates;
         this.units = units;
         this.clock = clock;
         this.messages = messages;
+        this.registerFigures = registerFigures;
     }
 
     // --- overview
@@ -242,6 +245,9 @@ class LedgerController {
         model.addAttribute("overdue", ledgers.overdue(ledger, round));
         model.addAttribute("commentCounts", ledgers.commentCounts(ledger.id()));
         model.addAttribute("sealId", ledgers.sealOf(ledger.id()).orElse(null));
+        model.addAttribute("figures", registerFigures.stream()
+                .flatMap(registers -> registers.figuresFor(ledger.unitId(), round.year()).stream())
+                .collect(Collectors.groupingBy(RegisterFigures.Figure::requirementNumber)));
         if (ledger.state() == LedgerState.SUBMITTED || ledger.state() == LedgerState.PENDING_APPROVAL) {
             model.addAttribute("changes", ledgers.changesSinceReturn(ledger));
         }
