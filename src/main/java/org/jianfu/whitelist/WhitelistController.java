@@ -110,7 +110,7 @@ class WhitelistController {
     }
 
     private String applicationForm(AccountPrincipal me, WhitelistApplication application, Model model) {
-        model.addAttribute("application", application);
+        model.addAttribute("applied", application);
         model.addAttribute("level", whitelist.levelFor(me));
         model.addAttribute("categories", Category.values());
         model.addAttribute("activityForms", ActivityForm.values());
@@ -123,7 +123,7 @@ class WhitelistController {
     @GetMapping("/whitelist/applications/{id}")
     String application(@AuthenticationPrincipal AccountPrincipal me, @PathVariable long id, Model model) {
         var application = whitelist.readable(me, id);
-        model.addAttribute("application", application);
+        model.addAttribute("applied", application);
         model.addAttribute("applicant", whitelist.unit(application.applicantUnitId()));
         model.addAttribute("reviewer", whitelist.unit(application.reviewingUnitId()));
         model.addAttribute("schools", whitelist.namedSchools(application));
