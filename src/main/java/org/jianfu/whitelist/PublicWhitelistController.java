@@ -123,14 +123,11 @@ class PublicWhitelistController {
     }
 
     private String reportForm(Model model) {
-        model.addAttribute("kinds", Report.Kind.values());
-        model.addAttribute("bannedDemands", BannedDemand.values());
         var districts = reports.districts();
         model.addAttribute("districts", districts);
         model.addAttribute("schoolsByDistrict", districts.stream()
                 .collect(java.util.stream.Collectors.toMap(org.jianfu.unit.Unit::id, d -> reports.schoolsOf(d.id()))));
-        model.addAttribute("action", "/public/reports");
-        return "whitelist/public/report-form";
+        return ReportController.reportForm(model, "/public/reports");
     }
 
     @GetMapping("/public/reports/status")

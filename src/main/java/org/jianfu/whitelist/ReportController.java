@@ -74,9 +74,14 @@ class ReportController {
     }
 
     private String reportForm(Model model) {
+        return reportForm(model, "/whitelist/reports");
+    }
+
+    /** The report form, for school users and (with the districts added) anonymous teachers alike. */
+    static String reportForm(Model model, String action) {
         model.addAttribute("kinds", Report.Kind.values());
         model.addAttribute("bannedDemands", BannedDemand.values());
-        model.addAttribute("action", "/whitelist/reports");
+        model.addAttribute("action", action);
         return "whitelist/public/report-form";
     }
 

@@ -29,10 +29,6 @@ record Semester(LocalDate first, LocalDate last) {
         return semesters;
     }
 
-    boolean overlaps(LocalDate from, LocalDate to) {
-        return !from.isAfter(last) && !to.isBefore(first);
-    }
-
     boolean spring() {
         return first.getMonthValue() == 2;
     }
