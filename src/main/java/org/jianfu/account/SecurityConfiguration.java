@@ -48,10 +48,14 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico").permitAll()
                         .requestMatchers("/login", "/error", "/actuator/health").permitAll()
+                        // The published whitelist, verification and anonymous reports (whitelist module).
+                        .requestMatchers(PublicPagesCsrfTokenRepository.PUBLIC_PREFIX + "**").permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.SYSTEM_ADMIN.name())
                         .requestMatchers("/audit/**").hasRole(Role.AUDIT_ADMIN.name())
                         .requestMatchers("/units/**").hasAnyRole(EVERYONE_BUT_AUDITOR)
                         .anyRequest().authenticated())
+                // CSRF stays on everywhere; under /public/ the token is kept in a cookie, not a session.
+                .csrf(csrf -> csrf.csrfTokenRepository(new PublicPagesCsrfTokenRepository()))
                 .formLogin(login -> login
                         .loginPage("/login")
                         .failureUrl("/login?error")

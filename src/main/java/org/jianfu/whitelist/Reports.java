@@ -1,0 +1,243 @@
+package org.jianfu.whitelist;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jianfu.account.AccountPrincipal;
+import org.jianfu.account.Role;
+import org.jianfu.platform.EditConflictException;
+import org.jianfu.platform.RuleViolation;
+import org.jianfu.unit.Unit;
+import org.jianfu.unit.UnitType;
+import org.jianfu.unit.Units;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reports of unlisted or out-of-scope requests and banned demands: filed by schools or anonymously by
+ * teachers, handled by the district commission, seen by the city. A receipt code lets the reporter follow
+ * the state; the code itself is never stored, only its hash.
+ */
+@Service
+public class Reports {
+
+    private static final Set<Role> HANDLERS = Set.of(Role.DISTRICT_REPORTER, Role.DISTRICT_APPROVER);
+    private static final Set<Role> CITY_READERS = Set.of(Role.CITY_ADMIN, Role.SUPERVISOR);
+    private static final String RECEIPT_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+    private static final int RECEIPT_LENGTH = 12;
+
+    private final ReportRepository repository;
+    private final Whitelist whitelist;
+    private final Units units;
+    private final AnonymousReportLimiter limiter;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    Reports(ReportRepository repository, Whitelist whitelist, Units units, AnonymousReportLimiter limiter,
+            ApplicationEventPublisher events, Clock clock) {
+        this.repository = repository;
+        this.whitelist = whitelist;
+        this.units = units;
+        this.limiter = limiter;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** A report filed and the receipt code to give the reporter, once. */
+    public record Filed(Report report, String receiptCode) {
+    }
+
+    /** A school user reports in the school's name, to the school's district. */
+    @Transactional
+    public Filed fileBySchool(AccountPrincipal me, ReportForm form) {
+        if (me.role() != Role.SCHOOL_USER) {
+            throw new AccessDeniedException("schools only");
+        }
+        var school = units.get(me.unitId());
+        return file(school.parentId(), school.id(), form, school.id(), me.username());
+    }
+
+    /**
+     * A teacher reports without an account. Nothing about the sender is stored: the address is used only
+     * for the in-memory rate limit, and no account, unit, session or time of day goes into the report.
+     */
+    @Transactional
+    public Filed fileAnonymously(String senderAddress, ReportForm form) {
+        if (form.districtId() == null) {
+            throw new RuleViolation("districtId", "whitelist.error.district-required");
+        }
+        var district = units.get(form.districtId());
+        if (district.type() != UnitType.DISTRICT || !district.enabled()) {
+            throw new RuleViolation("districtId", "whitelist.error.district-required");
+        }
+        Long schoolId = null;
+        if (form.schoolId() != null) {
+            var school = units.get(form.schoolId());
+            if (school.type() != UnitType.SCHOOL || !district.contains(school)) {
+                throw new RuleViolation("schoolId", "whitelist.error.school-outside-district");
+            }
+            schoolId = school.id();
+        }
+        checkForm(form);
+        if (!limiter.tryAcquire(senderAddress)) {
+            throw new RuleViolation(null, "whitelist.error.too-many-reports");
+        }
+        return file(district.id(), schoolId, form, null, null);
+    }
+
+    private Filed file(long districtId, Long schoolId, ReportForm form, Long filedByUnitId, String filedBy) {
+        checkForm(form);
+        Long applicationId = null;
+        if (form.kind() == Report.Kind.OUT_OF_SCOPE || form.code() != null && !form.code().isBlank()) {
+            var item = whitelist.listed(form.code())
+                    .orElseThrow(() -> new RuleViolation("code", "whitelist.error.report-code-unknown"));
+            applicationId = item.item().id();
+        }
+        var receipt = newReceipt();
+        var id = repository.insert(districtId, schoolId, form, applicationId, filedByUnitId, filedBy, hash(receipt),
+                LocalDate.now(clock));
+        var report = repository.find(id).orElseThrow();
+        events.publishEvent(new WhitelistEvents.ReportFiled(report.snapshot()));
+        return new Filed(report, receipt.substring(0, 4) + "-" + receipt.substring(4, 8) + "-" + receipt.substring(8));
+    }
+
+    private static void checkForm(ReportForm form) {
+        if (form.kind() == Report.Kind.BANNED_DEMAND && form.bannedDemand() == null) {
+            throw new RuleViolation("bannedDemand", "whitelist.error.banned-demand-required");
+        }
+        if (form.occurredOn() != null && form.occurredOn().getYear() < 2000) {
+            throw new RuleViolation("occurredOn", "whitelist.error.day-required");
+        }
+    }
+
+    /** The state of the report with this receipt code, and nothing else. */
+    @Transactional(readOnly = true)
+    public Optional<Report.State> status(String receiptCode) {
+        var clean = receiptCode == null ? "" : receiptCode.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
+        if (clean.length() != RECEIPT_LENGTH) {
+            return Optional.empty();
+        }
+        return repository.stateByReceipt(hash(clean));
+    }
+
+    // --- district handling, city overview
+
+    /** The report, if the reader may see it: the district it was sent to, the city, or the school that filed it. */
+    @Transactional(readOnly = true)
+    public Report readable(AccountPrincipal me, long id) {
+        var report = repository.find(id).orElseThrow(() -> new WhitelistNotFoundException("report " + id));
+        var allowed = switch (me.role()) {
+            case DISTRICT_REPORTER, DISTRICT_APPROVER -> report.districtId() == me.unitId();
+            case CITY_ADMIN, SUPERVISOR -> units.isWithin(me.unitId(), report.districtId());
+            case SCHOOL_USER -> report.filedByUnitId() != null && report.filedByUnitId() == me.unitId();
+            default -> false;
+        };
+        if (!allowed) {
+            throw new WhitelistNotFoundException("report " + id);
+        }
+        return report;
+    }
+
+    /** Reports this person may read. */
+    @Transactional(readOnly = true)
+    public List<Report> list(AccountPrincipal me) {
+        if (me.role() == Role.SCHOOL_USER) {
+            return repository.filedBy(me.unitId());
+        }
+        if (!HANDLERS.contains(me.role()) && !CITY_READERS.contains(me.role())) {
+            throw new AccessDeniedException("no reports for " + me.role());
+        }
+        return repository.toDistrictsUnder(units.get(me.unitId()).path());
+    }
+
+    /** For the city: reports received and handled per district. */
+    @Transactional(readOnly = true)
+    Map<Long, ReportRepository.Count> countsPerDistrict(AccountPrincipal me) {
+        if (!CITY_READERS.contains(me.role())) {
+            return Map.of();
+        }
+        return repository.countsPerDistrict(units.get(me.unitId()).path());
+    }
+
+    @Transactional(readOnly = true)
+    Map<Report.Kind, ReportRepository.Count> countsOf(long districtId, int year) {
+        return repository.countsOf(districtId, year);
+    }
+
+    /** Whether this person records the handling of the report. */
+    public boolean handledBy(AccountPrincipal me, Report report) {
+        return HANDLERS.contains(me.role()) && report.districtId() == me.unitId();
+    }
+
+    /** The district records what it did and the outcome; handled needs an outcome. */
+    @Transactional
+    public Report handle(AccountPrincipal me, long id, int version, Report.State state, String handling, String outcome) {
+        var before = repository.find(id).orElseThrow(() -> new WhitelistNotFoundException("report " + id));
+        if (!handledBy(me, before)) {
+            throw new WhitelistNotFoundException("report " + id);
+        }
+        var cleanHandling = handling == null ? "" : handling.strip();
+        var cleanOutcome = outcome == null ? "" : outcome.strip();
+        if (state == null || state == Report.State.RECEIVED) {
+            throw new RuleViolation("state", "whitelist.error.handling-state");
+        }
+        if (cleanHandling.isEmpty()) {
+            throw new RuleViolation("handling", "whitelist.error.handling-required");
+        }
+        if (state == Report.State.HANDLED && cleanOutcome.isEmpty()) {
+            throw new RuleViolation("outcome", "whitelist.error.outcome-required");
+        }
+        if (cleanHandling.length() > 2000 || cleanOutcome.length() > 2000) {
+            throw new RuleViolation("handling", "whitelist.error.too-long");
+        }
+        if (!repository.handle(id, version, state, cleanHandling, cleanOutcome.isEmpty() ? null : cleanOutcome,
+                LocalDate.now(clock), me.username())) {
+            throw new EditConflictException("report " + id);
+        }
+        var after = repository.find(id).orElseThrow();
+        events.publishEvent(new WhitelistEvents.ReportHandled(before.snapshot(), after.snapshot()));
+        return after;
+    }
+
+    /** The districts an anonymous teacher may send a report to, and their schools. */
+    @Transactional(readOnly = true)
+    List<Unit> districts() {
+        var city = units.root().orElseThrow();
+        return units.children(city.id()).stream().filter(u -> u.type() == UnitType.DISTRICT && u.enabled()).toList();
+    }
+
+    @Transactional(readOnly = true)
+    List<Unit> schoolsOf(long districtId) {
+        return units.children(districtId).stream().filter(u -> u.type() == UnitType.SCHOOL && u.enabled()).toList();
+    }
+
+    private String newReceipt() {
+        var code = new StringBuilder(RECEIPT_LENGTH);
+        for (int i = 0; i < RECEIPT_LENGTH; i++) {
+            code.append(RECEIPT_ALPHABET.charAt(random.nextInt(RECEIPT_ALPHABET.length())));
+        }
+        return code.toString();
+    }
+
+    private static String hash(String receipt) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(receipt.getBytes(StandardCharsets.UTF_8)));
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
+    }
+}

@@ -1,0 +1,428 @@
+package org.jianfu.whitelist;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jianfu.account.AccountPrincipal;
+import org.jianfu.account.Role;
+import org.jianfu.platform.EditConflictException;
+import org.jianfu.platform.RuleViolation;
+import org.jianfu.unit.SchoolStage;
+import org.jianfu.unit.Unit;
+import org.jianfu.unit.UnitType;
+import org.jianfu.unit.Units;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Applications, their review, the published whitelist, verification codes, hosted activities and the caps.
+ * Every check of role, unit and state is made here, so no page can skip one.
+ */
+@Service
+public class Whitelist {
+
+    static final Set<Role> APPLICANTS = Set.of(Role.DEPARTMENT_USER, Role.DISTRICT_REPORTER, Role.DISTRICT_APPROVER,
+            Role.CITY_ADMIN);
+    static final Set<Role> REVIEWERS = Set.of(Role.DISTRICT_REPORTER, Role.DISTRICT_APPROVER, Role.CITY_ADMIN);
+    static final Set<Role> READERS = Set.of(Role.DEPARTMENT_USER, Role.DISTRICT_REPORTER, Role.DISTRICT_APPROVER,
+            Role.CITY_ADMIN, Role.SUPERVISOR);
+
+    /** Letters and digits that cannot be misread for each other (no 0/O, 1/I/L). */
+    private static final String CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+    private static final int CODE_LENGTH = 8;
+    private static final int CACHE_LIMIT = 10_000;
+    private static final Duration CACHE_TIME = Duration.ofMinutes(5);
+
+    private final WhitelistRepository repository;
+    private final Units units;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    /**
+     * Published items by code, for the verification page. An approved item never changes again (there is
+     * no withdrawal), so only unit names can age, for at most {@link #CACHE_TIME}; misses are not cached,
+     * so a new approval on any instance is seen at once.
+     */
+    private final Map<String, Listing> listedByCode = new ConcurrentHashMap<>();
+
+    Whitelist(WhitelistRepository repository, Units units, ApplicationEventPublisher events, Clock clock) {
+        this.repository = repository;
+        this.units = units;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    // --- applying
+
+    /**
+     * Files an application for the applicant's own unit. A department under the city applies to the city's
+     * list, one under a district to the district's; an education commission may apply itself. An
+     * application that answers "yes" to a banned demand is kept as refused at the door and never reviewed.
+     */
+    @Transactional
+    public WhitelistApplication apply(AccountPrincipal me, ApplicationForm form) {
+        if (!APPLICANTS.contains(me.role())) {
+            throw new org.springframework.security.access.AccessDeniedException("no applications for " + me.role());
+        }
+        var reviewer = reviewerOf(units.get(me.unitId()));
+        check(form, reviewer);
+        var refused = !form.bannedDemands().isEmpty();
+        var id = repository.insert(me.unitId(), reviewer.id(), levelOf(reviewer), form,
+                refused ? ApplicationState.REFUSED : ApplicationState.SUBMITTED, null, me.username(), clock.instant());
+        var application = repository.find(id).orElseThrow();
+        events.publishEvent(new WhitelistEvents.ApplicationSubmitted(application.snapshot()));
+        return application;
+    }
+
+    /** Submits a returned application again, corrected. The same door applies. */
+    @Transactional
+    public WhitelistApplication resubmit(AccountPrincipal me, long id, ApplicationForm form) {
+        var before = readable(me, id);
+        if (before.applicantUnitId() != me.unitId() || !APPLICANTS.contains(me.role())) {
+            throw new WhitelistNotFoundException("application " + id);
+        }
+        if (before.state() != ApplicationState.RETURNED) {
+            throw new RuleViolation(null, "whitelist.error.not-returned");
+        }
+        check(form, units.get(before.reviewingUnitId()));
+        var state = form.bannedDemands().isEmpty() ? ApplicationState.SUBMITTED : ApplicationState.REFUSED;
+        if (!repository.resubmit(id, form.version(), form, state, null, me.username(), clock.instant())) {
+            throw new EditConflictException("application " + id);
+        }
+        var after = repository.find(id).orElseThrow();
+        events.publishEvent(new WhitelistEvents.ApplicationResubmitted(before.snapshot(), after.snapshot()));
+        return after;
+    }
+
+    /** Whether this person may correct and resubmit the application now. */
+    public boolean editableBy(AccountPrincipal me, WhitelistApplication application) {
+        return application.state() == ApplicationState.RETURNED && application.applicantUnitId() == me.unitId()
+                && APPLICANTS.contains(me.role());
+    }
+
+    /** The education commission that reviews applications of a unit: its own, or the one it hangs off. */
+    Unit reviewerOf(Unit applicant) {
+        return switch (applicant.type()) {
+            case CITY, DISTRICT -> applicant;
+            case DEPARTMENT -> units.get(applicant.parentId());
+            case SCHOOL -> throw new RuleViolation(null, "whitelist.error.schools-do-not-apply");
+        };
+    }
+
+    private static Level levelOf(Unit reviewer) {
+        return reviewer.type() == UnitType.CITY ? Level.CITY : Level.DISTRICT;
+    }
+
+    private void check(ApplicationForm form, Unit reviewer) {
+        var thisYear = LocalDate.now(clock).getYear();
+        if (form.year() < thisYear - 1 || form.year() > thisYear + 1) {
+            throw new RuleViolation("year", "whitelist.error.year-range", thisYear - 1, thisYear + 1);
+        }
+        if (form.endsOn().isBefore(form.startsOn())) {
+            throw new RuleViolation("endsOn", "whitelist.error.dates-order");
+        }
+        if (form.startsOn().getYear() != form.year() || form.endsOn().getYear() != form.year()) {
+            throw new RuleViolation("startsOn", "whitelist.error.dates-in-year", form.year());
+        }
+        if (form.stagesOrEmpty().stream().anyMatch(s -> !SCOPE_STAGES.contains(s))) {
+            throw new RuleViolation("stages", "whitelist.error.stage");
+        }
+        for (var schoolId : form.schoolIdsOrEmpty()) {
+            var school = units.get(schoolId);
+            if (school.type() != UnitType.SCHOOL || !reviewer.contains(school)) {
+                throw new RuleViolation("schoolIds", "whitelist.error.school-outside-area");
+            }
+        }
+    }
+
+    /** The stages a scope may name; through-schools are reached through the stages they teach. */
+    static final Set<SchoolStage> SCOPE_STAGES = Set.of(SchoolStage.PRIMARY, SchoolStage.JUNIOR, SchoolStage.SENIOR);
+
+    // --- review
+
+    /** What a reviewer decides. */
+    public enum Decision {
+        APPROVE, REJECT, RETURN
+    }
+
+    /**
+     * Approves, rejects or returns an application waiting for review. Only the education commission the
+     * application was filed with may review it; for anyone else it does not exist. Rejecting and returning
+     * need a reason; approving checks the banned demands once more and the caps, then issues the code.
+     */
+    @Transactional
+    public WhitelistApplication review(AccountPrincipal me, long id, int version, Decision decision, String reason) {
+        var before = repository.find(id).orElseThrow(() -> new WhitelistNotFoundException("application " + id));
+        if (!REVIEWERS.contains(me.role()) || before.reviewingUnitId() != me.unitId()) {
+            throw new WhitelistNotFoundException("application " + id);
+        }
+        if (before.state() != ApplicationState.SUBMITTED) {
+            throw new RuleViolation(null, "whitelist.error.not-waiting");
+        }
+        var cleanReason = reason == null ? "" : reason.strip();
+        if (decision != Decision.APPROVE && cleanReason.isEmpty()) {
+            throw new RuleViolation("reason", "whitelist.error.reason-required");
+        }
+        if (cleanReason.length() > 1000) {
+            throw new RuleViolation("reason", "whitelist.error.too-long");
+        }
+        String code = null;
+        var to = switch (decision) {
+            case APPROVE -> ApplicationState.APPROVED;
+            case REJECT -> ApplicationState.REJECTED;
+            case RETURN -> ApplicationState.RETURNED;
+        };
+        if (decision == Decision.APPROVE) {
+            if (!before.bannedDemands().isEmpty()) {
+                throw new RuleViolation(null, before.bannedDemands().iterator().next().refusalKey());
+            }
+            checkCaps(before);
+            code = newCode();
+        }
+        if (!repository.review(id, version, to, cleanReason.isEmpty() ? null : cleanReason, code, me.username(),
+                clock.instant())) {
+            throw new EditConflictException("application " + id);
+        }
+        var after = repository.find(id).orElseThrow();
+        events.publishEvent(new WhitelistEvents.ApplicationReviewed(before.snapshot(), after.snapshot()));
+        return after;
+    }
+
+    /** Whether this person may review the application now. */
+    public boolean reviewableBy(AccountPrincipal me, WhitelistApplication application) {
+        return application.state() == ApplicationState.SUBMITTED && REVIEWERS.contains(me.role())
+                && application.reviewingUnitId() == me.unitId();
+    }
+
+    /**
+     * The caps, read as data: one school's whitelist (the city's items and its district's) may hold at
+     * most the yearly total, and no school may be reached by more than the semester cap of activities in
+     * any semester the new item touches.
+     */
+    private void checkCaps(WhitelistApplication candidate) {
+        var caps = repository.caps();
+        var city = units.root().orElseThrow();
+        var cityItems = repository.approvedCount(candidate.year(), city.id());
+        var districtItems = candidate.level() == Level.CITY
+                ? repository.approvedDistrictCounts(candidate.year()).values().stream().mapToInt(Integer::intValue).max().orElse(0)
+                : repository.approvedCount(candidate.year(), candidate.reviewingUnitId());
+        if (cityItems + districtItems >= caps.yearlyTotal()) {
+            throw new RuleViolation(null, "whitelist.error.yearly-cap", caps.yearlyTotal(), candidate.year(),
+                    cityItems, districtItems);
+        }
+        var reviewer = units.get(candidate.reviewingUnitId());
+        var schools = units.subtree(reviewer.id()).stream()
+                .filter(u -> u.type() == UnitType.SCHOOL && u.enabled() && candidate.reaches(u)).toList();
+        for (var semester : Semester.touchedBy(candidate.startsOn(), candidate.endsOn())) {
+            var others = repository.approvedOverlapping(semester.first(), semester.last());
+            for (var school : schools) {
+                var reaching = others.stream().filter(o -> inArea(o, school) && o.reaches(school)).count();
+                if (reaching >= caps.schoolSemester()) {
+                    throw new RuleViolation(null, "whitelist.error.semester-cap", school.name(), semesterLabel(semester),
+                            caps.schoolSemester());
+                }
+            }
+        }
+    }
+
+    /** Whether a school lies in the area of an item's list: the city's list reaches all, a district's its own. */
+    private boolean inArea(WhitelistApplication item, Unit school) {
+        return units.isWithin(item.reviewingUnitId(), school.id());
+    }
+
+    static DefaultMessageSourceResolvable semesterLabel(Semester semester) {
+        return new DefaultMessageSourceResolvable(new String[] { semester.messageKey() },
+                new Object[] { Integer.toString(semester.first().getYear()) });
+    }
+
+    private String newCode() {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            var code = new StringBuilder(CODE_LENGTH);
+            for (int i = 0; i < CODE_LENGTH; i++) {
+                code.append(CODE_ALPHABET.charAt(random.nextInt(CODE_ALPHABET.length())));
+            }
+            if (!repository.codeTaken(code.toString())) {
+                return code.toString();
+            }
+        }
+        throw new IllegalStateException("no free verification code after 20 attempts");
+    }
+
+    // --- reading
+
+    /** The application, if the reader's role and unit allow it; otherwise not found. */
+    @Transactional(readOnly = true)
+    public WhitelistApplication readable(AccountPrincipal me, long id) {
+        var application = repository.find(id).orElseThrow(() -> new WhitelistNotFoundException("application " + id));
+        if (!READERS.contains(me.role()) || !(units.isWithin(me.unitId(), application.applicantUnitId())
+                || units.isWithin(me.unitId(), application.reviewingUnitId()))) {
+            throw new WhitelistNotFoundException("application " + id);
+        }
+        return application;
+    }
+
+    /** The applications this person may read: those filed from or with a unit of their subtree. */
+    @Transactional(readOnly = true)
+    public List<WhitelistApplication> list(AccountPrincipal me, Integer year, ApplicationState state, Category category) {
+        if (!READERS.contains(me.role())) {
+            throw new org.springframework.security.access.AccessDeniedException("no applications for " + me.role());
+        }
+        return repository.inSubtree(units.get(me.unitId()).path(), year, state, category);
+    }
+
+    /** The published whitelist, for everyone. */
+    @Transactional(readOnly = true)
+    public List<WhitelistApplication> published(Level level, Integer year, Category category, String nameContains) {
+        var name = nameContains == null || nameContains.isBlank() ? null : nameContains.strip();
+        return repository.published(level, year, category, name);
+    }
+
+    /**
+     * A published item with what its public page shows besides the application: the approving commission
+     * and the schools it names.
+     */
+    public record Listing(WhitelistApplication item, String approvedBy, List<String> schoolNames, Instant loadedAt) {
+    }
+
+    /** The listed item with this verification code (dashes, spaces and case do not matter). */
+    @Transactional(readOnly = true)
+    public Optional<Listing> listed(String code) {
+        var normalised = normalise(code);
+        if (normalised == null) {
+            return Optional.empty();
+        }
+        var now = clock.instant();
+        var cached = listedByCode.get(normalised);
+        if (cached != null && cached.loadedAt().plus(CACHE_TIME).isAfter(now)) {
+            return Optional.of(cached);
+        }
+        var found = repository.findApprovedByCode(normalised).map(item -> new Listing(item,
+                units.get(item.reviewingUnitId()).name(), item.schoolIds().stream().map(id -> units.get(id).name()).toList(),
+                now));
+        found.ifPresent(listing -> {
+            if (listedByCode.size() >= CACHE_LIMIT) {
+                listedByCode.clear();
+            }
+            listedByCode.put(normalised, listing);
+        });
+        return found;
+    }
+
+    static String normalise(String code) {
+        if (code == null) {
+            return null;
+        }
+        var clean = code.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
+        return clean.length() == CODE_LENGTH ? clean : null;
+    }
+
+    /** The schools an item names, by name, for its page. */
+    @Transactional(readOnly = true)
+    public List<Unit> namedSchools(WhitelistApplication item) {
+        return item.schoolIds().stream().map(units::get).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Unit unit(long id) {
+        return units.get(id);
+    }
+
+    /** The schools an application may name: those of the reviewing commission's area. */
+    @Transactional(readOnly = true)
+    List<Unit> schoolsFor(AccountPrincipal me) {
+        var reviewer = reviewerOf(units.get(me.unitId()));
+        return units.subtree(reviewer.id()).stream().filter(u -> u.type() == UnitType.SCHOOL && u.enabled()).toList();
+    }
+
+    @Transactional(readOnly = true)
+    Level levelFor(AccountPrincipal me) {
+        return levelOf(reviewerOf(units.get(me.unitId())));
+    }
+
+    // --- hosted activities
+
+    /**
+     * A school records that it hosted a listed activity on a day. The activity must be listed for this
+     * school (its area and scope) and the day in its window; a new activity must fit the semester cap.
+     */
+    @Transactional
+    public void recordHosted(AccountPrincipal me, String code, LocalDate day) {
+        if (me.role() != Role.SCHOOL_USER) {
+            throw new org.springframework.security.access.AccessDeniedException("schools only");
+        }
+        if (day == null) {
+            throw new RuleViolation("hostedOn", "whitelist.error.day-required");
+        }
+        var item = listed(code).orElseThrow(() -> new RuleViolation("code", "whitelist.error.not-listed")).item();
+        var school = units.get(me.unitId());
+        if (!inArea(item, school) || !item.reaches(school)) {
+            throw new RuleViolation("code", "whitelist.error.school-out-of-scope");
+        }
+        if (!item.covers(day)) {
+            throw new RuleViolation("hostedOn", "whitelist.error.day-outside-window", item.startsOn(), item.endsOn());
+        }
+        if (repository.hostedExists(item.id(), school.id(), day)) {
+            throw new RuleViolation("hostedOn", "whitelist.error.already-recorded");
+        }
+        var semester = Semester.of(day);
+        var caps = repository.caps();
+        if (!repository.hostedActivity(school.id(), item.id(), semester.first(), semester.last())
+                && repository.hostedActivities(school.id(), semester.first(), semester.last()) >= caps.schoolSemester()) {
+            throw new RuleViolation(null, "whitelist.error.semester-cap", school.name(), semesterLabel(semester),
+                    caps.schoolSemester());
+        }
+        var id = repository.insertHosted(item.id(), school.id(), day, me.username(), clock.instant());
+        events.publishEvent(new WhitelistEvents.ActivityHosted(id, new WhitelistEvents.Hosted(item.id(), school.id(), day)));
+    }
+
+    @Transactional(readOnly = true)
+    List<WhitelistRepository.Hosted> hostedBy(AccountPrincipal me) {
+        return repository.hostedBy(me.unitId());
+    }
+
+    // --- caps
+
+    @Transactional(readOnly = true)
+    public Caps caps() {
+        return repository.caps();
+    }
+
+    @Transactional
+    public Caps changeCaps(AccountPrincipal me, int version, int yearlyTotal, int schoolSemester) {
+        if (me.role() != Role.CITY_ADMIN) {
+            throw new org.springframework.security.access.AccessDeniedException("city admins only");
+        }
+        if (yearlyTotal < 1 || yearlyTotal > 1000) {
+            throw new RuleViolation("yearlyTotal", "whitelist.error.cap-range");
+        }
+        if (schoolSemester < 1 || schoolSemester > 1000) {
+            throw new RuleViolation("schoolSemester", "whitelist.error.cap-range");
+        }
+        var before = repository.caps();
+        if (!repository.updateCaps(version, yearlyTotal, schoolSemester, me.username(), clock.instant())) {
+            throw new EditConflictException("whitelist caps");
+        }
+        var after = repository.caps();
+        events.publishEvent(new WhitelistEvents.CapsChanged(before, after));
+        return after;
+    }
+
+    // --- figures
+
+    @Transactional(readOnly = true)
+    List<WhitelistRepository.Tally> tally(long reviewingUnitId, int year) {
+        return repository.tally(reviewingUnitId, year);
+    }
+}
