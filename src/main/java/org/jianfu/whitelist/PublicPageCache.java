@@ -1,0 +1,141 @@
+package org.jianfu.whitelist;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * A short-lived cache of the rendered verification page of a listed item ({@code /public/whitelist/{code}}),
+ * the page every school gate hits. An approved item never changes (there is no withdrawal), so the page a
+ * visitor without a session sees depends only on the code, the language and the day (the "current" and
+ * "ended" marks); it is kept for {@link #TIME_TO_LIVE} and served without the security filters, the
+ * controller or the template engine.
+ *
+ * <p>Only what is safe to share is kept: a 200 response to a GET without a query string, from a visitor
+ * without a session, that sets no cookie. Pages for unknown codes (404) are never kept, so random codes
+ * cannot fill the memory; the number of entries is bounded too.
+ */
+class PublicPageCache extends OncePerRequestFilter {
+
+    static final Duration TIME_TO_LIVE = Duration.ofSeconds(60);
+    static final int MAX_ENTRIES = 5_000;
+    private static final Pattern ITEM_PAGE = Pattern.compile("/public/whitelist/[A-Za-z0-9-]{4,16}");
+    private static final String LANGUAGE_COOKIE = "jianfu-lang";
+    private static final String SESSION_COOKIE = "SESSION";
+
+    private final Clock clock;
+    private final Map<Key, Page> pages = new ConcurrentHashMap<>();
+
+    PublicPageCache(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        var path = request.getRequestURI().substring(request.getContextPath().length());
+        return !"GET".equals(request.getMethod()) || request.getQueryString() != null
+                || !ITEM_PAGE.matcher(path).matches() || path.endsWith("/verify") || cookie(request, SESSION_COOKIE) != null;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        var now = clock.instant();
+        var key = new Key(request.getRequestURI(), cookie(request, LANGUAGE_COOKIE), now.atZone(clock.getZone()).toLocalDate().toEpochDay());
+        var page = pages.get(key);
+        if (page != null && page.expires().isAfter(now)) {
+            page.writeTo(response);
+            return;
+        }
+        var recording = new ContentCachingResponseWrapper(response);
+        chain.doFilter(request, recording);
+        if (recording.getStatus() == HttpServletResponse.SC_OK && !recording.containsHeader(HttpHeaders.SET_COOKIE)
+                && request.getSession(false) == null) {
+            keep(key, Page.of(recording, now.plus(TIME_TO_LIVE)), now);
+        }
+        recording.copyBodyToResponse();
+    }
+
+    private void keep(Key key, Page page, Instant now) {
+        if (pages.size() >= MAX_ENTRIES) {
+            pages.values().removeIf(p -> !p.expires().isAfter(now));
+            if (pages.size() >= MAX_ENTRIES) {
+                return;
+            }
+        }
+        pages.put(key, page);
+    }
+
+    /** How many pages are kept now, expired ones included until the next clean-up. */
+    int size() {
+        return pages.size();
+    }
+
+    private static String cookie(HttpServletRequest request, String name) {
+        if (request.getCookies() == null) {
+            return null;
+        }
+        for (Cookie c : request.getCookies()) {
+            if (c.getName().equals(name)) {
+                return c.getValue();
+            }
+        }
+        return null;
+    }
+
+    private record Key(String uri, String language, long day) {
+    }
+
+    private record Page(String contentType, List<Map.Entry<String, String>> headers, byte[] body, Instant expires) {
+
+        static Page of(ContentCachingResponseWrapper response, Instant expires) {
+            var headers = new ArrayList<Map.Entry<String, String>>();
+            for (var name : response.getHeaderNames()) {
+                if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH) && !name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)) {
+                    response.getHeaders(name).forEach(value -> headers.add(Map.entry(name, value)));
+                }
+            }
+            return new Page(response.getContentType(), List.copyOf(headers), response.getContentAsByteArray(), expires);
+        }
+
+        void writeTo(HttpServletResponse response) throws IOException {
+            response.setStatus(HttpServletResponse.SC_OK);
+            response.setContentType(contentType);
+            headers.forEach(h -> response.addHeader(h.getKey(), h.getValue()));
+            response.setContentLength(body.length);
+            response.getOutputStream().write(body);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Registration {
+
+        /** Ahead of the security filters: a kept page needs none of them, and its headers were recorded. */
+        @Bean
+        FilterRegistrationBean<PublicPageCache> publicPageCache(Clock clock) {
+            var registration = new FilterRegistrationBean<>(new PublicPageCache(clock));
+            registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
+            registration.addUrlPatterns("/public/whitelist/*");
+            return registration;
+        }
+    }
+}
