@@ -17,6 +17,7 @@ import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.xmlbeans.XmlException;
 import org.openxmlformats.schemas.drawingml.x2006.wordprocessingDrawing.CTAnchor;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTDrawing;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTcPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType;
@@ -54,7 +55,7 @@ final class WordLedgerWriter {
         if (ledger.unitName() != null) {
             WordFormat.run(unit, ledger.unitName(), Typeface.TEXT, LINE_SIZE);
             if (ledger.seal() != null) {
-                seal(unit, ledger.seal(), ledger.unitName());
+                seal(unit, ledger.seal(), labels.reportingUnit().length() + 1, ledger.unitName());
             }
         }
         WordFormat.paragraph(doc, labels.contact() + "：" + ledger.contact(), Typeface.TEXT, LINE_SIZE, ParagraphAlignment.LEFT)
@@ -148,32 +149,33 @@ final class WordLedgerWriter {
      * The seal over the unit's name, as a stamp on paper: a picture floating in front of the text,
      * centred on the name.
      */
-    private static void seal(XWPFParagraph paragraph, LedgerDocument.SealImage seal, String unitName) {
+    private static void seal(XWPFParagraph paragraph, LedgerDocument.SealImage seal, int labelLength, String unitName) {
         var run = paragraph.createRun();
         var type = "image/png".equals(seal.contentType()) ? Document.PICTURE_TYPE_PNG : Document.PICTURE_TYPE_JPEG;
         try {
             run.addPicture(new ByteArrayInputStream(seal.content()), type, "seal", SEAL_EMU, SEAL_EMU);
             var drawing = run.getCTR().getDrawingArray(0);
             var inline = drawing.getInlineArray(0);
-            long nameWidth = (long) unitName.length() * (long) (LINE_SIZE * Units.EMU_PER_POINT);
-            long x = -(nameWidth / 2) - SEAL_EMU / 2;
-            long y = -(SEAL_EMU / 2) + (long) (LINE_SIZE / 2 * Units.EMU_PER_POINT);
-            var anchor = CTAnchor.Factory.parse("""
+            long em = (long) (LINE_SIZE * Units.EMU_PER_POINT);
+            long x = Math.max(0, (long) ((labelLength + unitName.length() / 2.0) * em) - SEAL_EMU / 2);
+            long y = -(SEAL_EMU / 2) + em * 3 / 4;
+            // Parsed as the content of a drawing element, so the anchor is its child and not a wrapper around one.
+            var anchor = CTDrawing.Factory.parse("""
                     <wp:anchor xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
                         distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="251659264" behindDoc="0"
                         locked="1" layoutInCell="1" allowOverlap="1">
                       <wp:simplePos x="0" y="0"/>
-                      <wp:positionH relativeFrom="character"><wp:posOffset>%d</wp:posOffset></wp:positionH>
-                      <wp:positionV relativeFrom="line"><wp:posOffset>%d</wp:posOffset></wp:positionV>
+                      <wp:positionH relativeFrom="column"><wp:posOffset>%d</wp:posOffset></wp:positionH>
+                      <wp:positionV relativeFrom="paragraph"><wp:posOffset>%d</wp:posOffset></wp:positionV>
                       <wp:extent cx="%d" cy="%d"/>
                       <wp:effectExtent l="0" t="0" r="0" b="0"/>
                       <wp:wrapNone/>
                       <wp:docPr id="%d" name="seal"/>
                       <wp:cNvGraphicFramePr/>
-                    </wp:anchor>""".formatted(x, y, SEAL_EMU, SEAL_EMU, inline.getDocPr().getId()));
+                    </wp:anchor>""".formatted(x, y, SEAL_EMU, SEAL_EMU, inline.getDocPr().getId() + 1)).getAnchorArray(0);
             anchor.setGraphic(inline.getGraphic());
+            drawing.setAnchorArray(new CTAnchor[] { anchor });
             drawing.removeInline(0);
-            drawing.addNewAnchor().set(anchor);
         }
         catch (InvalidFormatException | IOException | XmlException e) {
             throw new IllegalStateException("seal picture", e);
