@@ -13,7 +13,7 @@ import org.springframework.context.MessageSource;
  * the person's screen is in, so every label comes from the Chinese bundles.
  */
 record DocumentLabels(Map<EntryStatus, String> statuses, Map<LedgerState, String> states, String reason,
-        String reportingUnit, String contact, String attachment, String[] columns, String notFilled) {
+        String reportingUnit, String contact, String attachment, String[] columns, String notFilled, MessageSource messages) {
 
     static DocumentLabels chinese(MessageSource messages) {
         var zh = Locale.SIMPLIFIED_CHINESE;
@@ -35,7 +35,12 @@ record DocumentLabels(Map<EntryStatus, String> statuses, Map<LedgerState, String
                         messages.getMessage("ledger.col.key-task", null, zh),
                         messages.getMessage("ledger.col.requirement", null, zh),
                         messages.getMessage("ledger.col.entry", null, zh) },
-                messages.getMessage("ledger.entry-status.none", null, zh));
+                messages.getMessage("ledger.entry-status.none", null, zh), messages);
+    }
+
+    /** Any other text of a file, in Chinese. */
+    String text(String key, Object... arguments) {
+        return messages.getMessage(key, arguments, Locale.SIMPLIFIED_CHINESE);
     }
 
     String status(EntryStatus status) {

@@ -32,7 +32,7 @@ final class ExcelLedgerWriter {
 
     byte[] write(LedgerDocument ledger) {
         var workbook = new XSSFWorkbook();
-        var sheet = workbook.createSheet("台账");
+        var sheet = workbook.createSheet(labels.text("document.file.ledger-sheet"));
         for (int c = 0; c < COLUMNS.size(); c++) {
             sheet.setColumnWidth(c, ExcelFormat.width(COLUMNS.get(c)));
         }
