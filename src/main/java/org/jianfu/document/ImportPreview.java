@@ -41,7 +41,7 @@ record ImportPreview(String token, long ledgerId, int ledgerVersion, String file
             List<Notice> notices) implements Serializable {
     }
 
-    long changes() {
+    public long changes() {
         return rows.stream().filter(Row::change).count() + (header == null ? 0 : 1);
     }
 

@@ -23,7 +23,7 @@ record LedgerDocument(LedgerRound round, LedgerTemplate template, String unitNam
     }
 
     /** The title with the round's year, e.g. 2026年中小学教师减负工作任务台账 for a round of 2026 on the 2021 template. */
-    String title() {
+    public String title() {
         return titleOf(round, template);
     }
 
@@ -33,13 +33,13 @@ record LedgerDocument(LedgerRound round, LedgerTemplate template, String unitNam
     }
 
     /** The contact line's value: person and phone separated by a full-width space, or empty. */
-    String contact() {
+    public String contact() {
         var person = contactPerson == null ? "" : contactPerson;
         var phone = contactPhone == null ? "" : contactPhone;
         return (person + "　" + phone).strip();
     }
 
-    List<LedgerTemplate.Row> rows() {
+    public List<LedgerTemplate.Row> rows() {
         return template.rows();
     }
 
