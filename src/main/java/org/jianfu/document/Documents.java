@@ -18,6 +18,8 @@ import org.jianfu.unit.Unit;
 import org.jianfu.unit.Units;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Ledgers as Word and Excel files, and filled-in files read back into ledgers. Who may see or change
@@ -36,13 +38,18 @@ class Documents {
     private final Units units;
     private final Seals seals;
     private final DocumentLabels labels;
+    /** Reads what a file shows in one read-only transaction, so its many small reads share one connection. */
+    private final TransactionTemplate reads;
 
-    Documents(Ledgers ledgers, Templates templates, Units units, Seals seals, MessageSource messages) {
+    Documents(Ledgers ledgers, Templates templates, Units units, Seals seals, MessageSource messages,
+            PlatformTransactionManager transactions) {
         this.ledgers = ledgers;
         this.templates = templates;
         this.units = units;
         this.seals = seals;
         this.labels = DocumentLabels.chinese(messages);
+        this.reads = new TransactionTemplate(transactions);
+        this.reads.setReadOnly(true);
     }
 
     /** The Chinese words of the files, for the print view. */
@@ -57,6 +64,10 @@ class Documents {
     // --- one unit's ledger
 
     LedgerDocument ledger(AccountPrincipal me, long ledgerId) {
+        return reads.execute(status -> read(me, ledgerId));
+    }
+
+    private LedgerDocument read(AccountPrincipal me, long ledgerId) {
         var ledger = ledgers.readable(me, ledgerId);
         var round = ledgers.round(ledger.roundId());
         var seal = ledgers.sealOf(me, ledgerId).flatMap(seals::find)
@@ -116,6 +127,10 @@ class Documents {
 
     /** The round's ledgers the reader may see, ordered as on the dashboard (by unit code, then name). */
     private List<UnitLedger> unitLedgers(AccountPrincipal me, long roundId) {
+        return reads.execute(status -> readUnitLedgers(me, roundId));
+    }
+
+    private List<UnitLedger> readUnitLedgers(AccountPrincipal me, long roundId) {
         var visible = ledgers.ledgersOfRound(me, roundId);
         var unitsById = units.subtree(me.unitId()).stream().collect(Collectors.toMap(Unit::id, Function.identity()));
         return visible.stream()

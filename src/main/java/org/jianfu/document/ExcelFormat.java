@@ -13,8 +13,8 @@ import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFColor;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /** Cell styles, row heights and print setup of Excel files in the style of government documents. */
 final class ExcelFormat {
@@ -26,7 +26,7 @@ final class ExcelFormat {
     }
 
     /** A style with the typeface (its installed name), size, alignment, wrapping, and thin borders when {@code boxed}. */
-    static CellStyle style(XSSFWorkbook workbook, Typeface face, double size, boolean bold, HorizontalAlignment alignment,
+    static CellStyle style(Workbook workbook, Typeface face, double size, boolean bold, HorizontalAlignment alignment,
             boolean boxed) {
         var font = workbook.createFont();
         font.setFontName(face.fallback());
@@ -47,7 +47,7 @@ final class ExcelFormat {
     }
 
     /** The same style filled with a colour (hex RGB). */
-    static CellStyle filled(XSSFWorkbook workbook, CellStyle base, String rgb) {
+    static CellStyle filled(Workbook workbook, CellStyle base, String rgb) {
         var style = workbook.createCellStyle();
         style.cloneStyleFrom(base);
         ((org.apache.poi.xssf.usermodel.XSSFCellStyle) style).setFillForegroundColor(new XSSFColor(hex(rgb), null));
@@ -126,7 +126,8 @@ final class ExcelFormat {
         }
     }
 
-    static byte[] bytes(XSSFWorkbook workbook) {
+    /** The file's bytes; a streaming workbook's temporary files are removed when it is closed. */
+    static byte[] bytes(Workbook workbook) {
         try (workbook; var out = new ByteArrayOutputStream(64 * 1024)) {
             workbook.write(out);
             return out.toByteArray();

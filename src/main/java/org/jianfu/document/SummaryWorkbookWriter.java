@@ -6,8 +6,8 @@ import java.util.List;
 
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.jianfu.ledger.EntryStatus;
 import org.jianfu.ledger.LedgerRound;
 import org.jianfu.ledger.LedgerTemplate;
@@ -36,7 +36,8 @@ final class SummaryWorkbookWriter {
     }
 
     byte[] write(LedgerRound round, LedgerTemplate template, List<UnitLedger> ledgers) {
-        var workbook = new XSSFWorkbook();
+        // Streamed: rows are written out as text instead of being kept as XML objects, several times faster.
+        var workbook = new SXSSFWorkbook(null, SXSSFWorkbook.DEFAULT_WINDOW_SIZE, false, false);
         var centred = ExcelFormat.style(workbook, Typeface.TEXT, TEXT_SIZE, false, HorizontalAlignment.CENTER, true);
         var statuses = new EnumMap<EntryStatus, CellStyle>(EntryStatus.class);
         COLOURS.forEach((status, colour) -> statuses.put(status, ExcelFormat.filled(workbook, centred, colour)));
@@ -52,7 +53,7 @@ final class SummaryWorkbookWriter {
         return ExcelFormat.bytes(workbook);
     }
 
-    private void matrix(XSSFSheet sheet, String title, LedgerTemplate template, List<UnitLedger> ledgers, Styles styles) {
+    private void matrix(Sheet sheet, String title, LedgerTemplate template, List<UnitLedger> ledgers, Styles styles) {
         var requirements = template.requirements();
         var headers = new ArrayList<>(List.of(labels.columns()[0], labels.text("document.file.summary.unit"),
                 labels.text("document.file.summary.state"), labels.text("document.file.summary.person"),
@@ -103,7 +104,7 @@ final class SummaryWorkbookWriter {
         ExcelFormat.print(sheet, true, 1);
     }
 
-    private void answers(XSSFSheet sheet, LedgerTemplate.Row requirement, List<UnitLedger> ledgers, Styles styles) {
+    private void answers(Sheet sheet, LedgerTemplate.Row requirement, List<UnitLedger> ledgers, Styles styles) {
         for (int c = 0; c < ANSWER_COLUMNS.size(); c++) {
             sheet.setColumnWidth(c, ExcelFormat.width(ANSWER_COLUMNS.get(c)));
         }

@@ -100,8 +100,9 @@ final class WordLedgerWriter {
         }
         for (int i = 0; i < rows.size(); i++) {
             var row = rows.get(i);
+            // Data rows may break across pages, as in the source document: its answers run to half a page,
+            // and keeping each row whole would leave most pages half empty.
             var tableRow = table.getRow(i + 1);
-            tableRow.setCantSplitRow(true);
             for (int c = 0; c < COLUMNS.length; c++) {
                 prepare(tableRow.getCell(c), c);
             }

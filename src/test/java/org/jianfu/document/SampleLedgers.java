@@ -18,9 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The shipped 2021 template and ledgers filled in on it, without a database, for the tests of the file
- * writers and readers. Requirement n has id 1000 + n.
+ * writers and readers (and a seal image for the benchmark). Requirement n has id 1000 + n.
  */
-final class SampleLedgers {
+public final class SampleLedgers {
 
     private SampleLedgers() {
     }
@@ -82,8 +82,12 @@ final class SampleLedgers {
         return new LedgerDocument(round2026(), template2021(), "海淀区教育委员会", "李静", "010-62345678", filledEntries(), seal);
     }
 
-    /** A round red seal with the unit's name, as a PNG with a transparent background. */
     static LedgerDocument.SealImage seal() {
+        return new LedgerDocument.SealImage("image/png", sealPng("海淀区教育委员会"));
+    }
+
+    /** A round red seal with the unit's name, as a PNG with a transparent background. */
+    public static byte[] sealPng(String unitName) {
         var image = new java.awt.image.BufferedImage(300, 300, java.awt.image.BufferedImage.TYPE_INT_ARGB);
         var g = image.createGraphics();
         g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
@@ -103,7 +107,7 @@ final class SampleLedgers {
         star.closePath();
         g.fill(star);
         g.setFont(new java.awt.Font("Noto Serif CJK SC", java.awt.Font.BOLD, 28));
-        var text = "海淀区教育委员会";
+        var text = unitName;
         for (int i = 0; i < text.length(); i++) {
             var at = g.getTransform();
             g.rotate(-Math.PI * 0.75 + i * Math.PI * 1.5 / (text.length() - 1), 150, 150);
@@ -118,7 +122,7 @@ final class SampleLedgers {
         catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new LedgerDocument.SealImage("image/png", out.toByteArray());
+        return out.toByteArray();
     }
 
     static LedgerDocument blank() {
