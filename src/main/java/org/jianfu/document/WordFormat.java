@@ -55,11 +55,6 @@ final class WordFormat {
         return doc;
     }
 
-    /** Usable width of the page in twips. */
-    static int textWidth(boolean landscape, int leftRight) {
-        return (landscape ? A4_LONG : A4_SHORT) - 2 * leftRight;
-    }
-
     /** A paragraph with one run of text. */
     static XWPFParagraph paragraph(XWPFDocument doc, String text, Typeface face, double size, ParagraphAlignment alignment) {
         var paragraph = doc.createParagraph();

@@ -316,4 +316,32 @@ class BrowserTests {
         assertThat(Double.parseDouble(box.group(2))).as("A4 landscape height in points").isCloseTo(595, org.assertj.core.data.Offset.offset(2.0));
         assertThat(browserProblems()).isEmpty();
     }
+
+    /** The document module's import (issue 4): upload a filled Word file, see the preview, apply it. */
+    @Test
+    void aReporterImportsAFilledWordFileAfterSeeingThePreview() throws IOException {
+        var haidian = fixtures.haidian().id();
+        var template = jdbc.sql("select id from ledger_template where year = 2021 and version = 1").query(Long.class).single();
+        var round = ledgers.openRound((org.jianfu.account.AccountPrincipal) userDetails.loadUserByUsername("city.admin"), template,
+                2026, "导入测试轮次", java.time.LocalDate.of(2026, 4, 30), List.of(haidian));
+        var ledgerId = ledgers.ledgerOf(round.id(), haidian);
+        var file = Files.createTempFile("手填台账", ".docx");
+        Files.write(file, org.jianfu.document.SampleLedgers.handFilledWord());
+
+        logIn("haidian.reporter");
+        browser.get(url("/ledgers/" + ledgerId));
+        browser.findElement(By.linkText("导入填好的文件")).click();
+        browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+        browser.findElement(By.cssSelector(".document-upload button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlToBe(url("/ledgers/" + ledgerId + "/import/preview")));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("王芳", "13912345678", "第1条：我区已制定实施方案。");
+        shot("ledger-import-preview");
+        browser.findElement(By.cssSelector("form.actions button.primary")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlToBe(url("/ledgers/" + ledgerId)));
+        assertThat(browser.findElement(By.cssSelector(".flash.success")).getText()).startsWith("已导入");
+        assertThat(jdbc.sql("select count(*) from ledger_entry where ledger_id = ? and text like '第%条：我区已制定实施方案。%'")
+                .param(ledgerId).query(Long.class).single()).isEqualTo(23);
+        assertThat(browserProblems()).isEmpty();
+        Files.delete(file);
+    }
 }

@@ -112,7 +112,7 @@ class DocumentImportTests {
         var id = round.haidianLedger;
         var before = round.entries(id);
         var audit = round.auditRows();
-        var token = upload(id, "手填.docx", LedgerFileTests.handFilledWord());
+        var token = upload(id, "手填.docx", SampleLedgers.handFilledWord());
         var page = mvc.perform(get("/ledgers/{id}/import/preview", id).with(reporter)).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("第1条：我区已制定实施方案。", "王芳", "13912345678", "文件中这一条没有填写，保留当前内容。",
                 "没有注明落实状态");
@@ -158,7 +158,7 @@ class DocumentImportTests {
     @Test
     void aLedgerSubmittedAfterThePreviewIsNotChangedByApplyingIt() throws Exception {
         var id = round.haidianLedger;
-        var token = upload(id, "手填.docx", LedgerFileTests.handFilledWord());
+        var token = upload(id, "手填.docx", SampleLedgers.handFilledWord());
         round.fill(id, "haidian.reporter", "李静", "13812345678", "");
         ledgers.move(round.as("haidian.reporter"), id, round.version(id), LedgerAction.SUBMIT, null);
         var before = round.entries(id);
@@ -170,7 +170,7 @@ class DocumentImportTests {
     @Test
     void anEntrySavedAfterThePreviewMakesTheWholeImportBeRefused() throws Exception {
         var id = round.haidianLedger;
-        var token = upload(id, "手填.docx", LedgerFileTests.handFilledWord());
+        var token = upload(id, "手填.docx", SampleLedgers.handFilledWord());
         var requirement = round.entries(id).values().stream().filter(e -> round.number(e.requirementId()) == 7).findFirst().orElseThrow();
         ledgers.saveEntry(round.as("haidian.reporter"), id, requirement.requirementId(),
                 new EntryDraft(EntryStatus.IMPLEMENTED, "同事刚刚在页面上写的答复。", null, 0));
@@ -186,10 +186,10 @@ class DocumentImportTests {
     @Test
     void anotherDistrictCannotImportIntoOrPreviewALedgerNotTheirs() throws Exception {
         var id = round.haidianLedger;
-        var token = upload(id, "手填.docx", LedgerFileTests.handFilledWord());
+        var token = upload(id, "手填.docx", SampleLedgers.handFilledWord());
         var before = round.entries(id);
         var chaoyang = Logins.session(mvc, "chaoyang.reporter", Fixtures.DEMO_PASSWORD);
-        mvc.perform(multipart("/ledgers/{id}/import", id).file(file("台账.docx", LedgerFileTests.handFilledWord()))
+        mvc.perform(multipart("/ledgers/{id}/import", id).file(file("台账.docx", SampleLedgers.handFilledWord()))
                 .with(chaoyang).with(csrf())).andExpect(status().isNotFound());
         mvc.perform(get("/ledgers/{id}/import", id).with(chaoyang)).andExpect(status().isNotFound());
         mvc.perform(get("/ledgers/{id}/import/preview", id).with(chaoyang)).andExpect(status().isNotFound());
@@ -201,7 +201,7 @@ class DocumentImportTests {
     @Test
     void aTokenFromAnotherPreviewIsNotApplied() throws Exception {
         var id = round.haidianLedger;
-        upload(id, "手填.docx", LedgerFileTests.handFilledWord());
+        upload(id, "手填.docx", SampleLedgers.handFilledWord());
         var before = round.entries(id);
         mvc.perform(post("/ledgers/{id}/import/apply", id).param("token", "00000000-0000-0000-0000-000000000000")
                         .with(reporter).with(csrf()))

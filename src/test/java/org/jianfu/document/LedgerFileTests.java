@@ -124,56 +124,9 @@ class LedgerFileTests {
         }
     }
 
-    /** The original Word table as a district fills it in by hand. */
-    static byte[] handFilledWord() throws Exception {
-        var template = SampleLedgers.template2021();
-        try (var doc = new XWPFDocument(); var out = new ByteArrayOutputStream()) {
-            doc.createParagraph().createRun().setText("附件2");
-            doc.createParagraph().createRun().setText("2021年中小学教师减负工作任务台账");
-            doc.createParagraph().createRun().setText("报送单位（区教委公章）： 海淀区教育委员会");
-            doc.createParagraph().createRun().setText("联系人及电话：王芳　　139 1234 5678");
-            var rows = template.rows();
-            var table = doc.createTable(1, 5);
-            String[] header = { "序 号", "事项", "重点任务", "工作要求", "落实情况" };
-            for (int c = 0; c < 5; c++) {
-                table.getRow(0).getCell(c).setText(header[c]);
-            }
-            for (var row : rows) {
-                int n = row.requirement().number();
-                var tableRow = table.createRow();
-                // "1." for some, "（1）" for others, plain for the rest; merged cells as blank cells
-                tableRow.getCell(0).setText(n % 3 == 0 ? n + "." : n % 3 == 1 ? "（" + n + "）" : Integer.toString(n));
-                tableRow.getCell(1).setText(row.firstOfMatter() ? row.matter().name() : "");
-                tableRow.getCell(2).setText(row.firstOfKeyTask() ? row.keyTask().name() : "");
-                tableRow.getCell(3).setText(row.requirement().text());
-                if (n != 5) {
-                    var cell = tableRow.getCell(4);
-                    cell.getParagraphs().get(0).createRun().setText("第" + n + "条：我区已制定实施方案。");
-                    cell.addParagraph().createRun().setText("　　二是建立台账，按月调度。");
-                }
-                if (n == 9) {
-                    table.createRow(); // an extra blank row
-                }
-                if (n == 12) {
-                    // the header row again, as when a table was pasted together from pages
-                    var again = table.createRow();
-                    for (int c = 0; c < 5; c++) {
-                        again.getCell(c).setText(header[c]);
-                    }
-                }
-                if (n == 20) {
-                    // an answer continued in a row of its own
-                    table.createRow().getCell(4).setText("三是开展专项检查。");
-                }
-            }
-            doc.write(out);
-            return out.toByteArray();
-        }
-    }
-
     @Test
     void aHandFilledOriginalTableIsReadWithItsNumberingMergedCellsParagraphsBlankRowsAndHeaderLines() throws Exception {
-        var file = readWord(handFilledWord());
+        var file = readWord(SampleLedgers.handFilledWord());
         assertThat(file.unitName()).isEqualTo("海淀区教育委员会");
         assertThat(file.contactPerson()).isEqualTo("王芳");
         assertThat(file.contactPhone()).isEqualTo("13912345678");
