@@ -563,4 +563,55 @@ public class Ledgers {
     List<LedgerEntry> entriesOfRequirement(List<Long> ledgerIds, long requirementId) {
         return repository.entriesOfRequirement(ledgerIds, requirementId);
     }
+
+    // --- for documents (Word and Excel export and import, in the document module)
+
+    /** The ledger's entries in number order, if the reader may read the ledger. */
+    @Transactional(readOnly = true)
+    public List<LedgerEntry> entries(AccountPrincipal me, long ledgerId) {
+        readable(me, ledgerId);
+        return repository.entries(ledgerId);
+    }
+
+    /** The seal applied when the ledger was signed off, if the reader may read the ledger. */
+    @Transactional(readOnly = true)
+    public Optional<Long> sealOf(AccountPrincipal me, long ledgerId) {
+        readable(me, ledgerId);
+        return repository.sealOf(ledgerId);
+    }
+
+    /** The ledgers of a round whose units are within a city reader's unit, by unit. */
+    @Transactional(readOnly = true)
+    public List<Ledger> ledgersOfRound(AccountPrincipal me, long roundId) {
+        if (me.role() != Role.CITY_ADMIN && me.role() != Role.SUPERVISOR) {
+            throw new org.springframework.security.access.AccessDeniedException("city staff only");
+        }
+        round(roundId);
+        return repository.ledgersOfRound(roundId).stream().filter(l -> units.isWithin(me.unitId(), l.unitId())).toList();
+    }
+
+    /**
+     * Applies answers read from a filled-in file in one transaction: the header (when not null) and each
+     * draft through the same saves as the ledger page, so each is checked, versioned and audited alike.
+     * Refused when the ledger is not editable by this person; when anything was saved after the drafts'
+     * versions were read, nothing is saved and an {@link EditConflictException} tells the caller.
+     *
+     * @param ledgerVersion the ledger's version the header was read against (used only with a header)
+     * @param contactPerson the new contact person, or null with a null phone to leave the header as it is
+     * @param drafts the new entries by requirement id, each with the entry version it replaces
+     */
+    @Transactional
+    public void applyImport(AccountPrincipal me, long ledgerId, int ledgerVersion, String contactPerson,
+            String contactPhone, Map<Long, EntryDraft> drafts) {
+        editable(me, ledgerId);
+        if (contactPerson != null || contactPhone != null) {
+            saveHeader(me, ledgerId, ledgerVersion, contactPerson, contactPhone);
+        }
+        try {
+            drafts.forEach((requirementId, draft) -> saveEntry(me, ledgerId, requirementId, draft));
+        }
+        catch (EntryConflictException conflict) {
+            throw new EditConflictException("ledger " + ledgerId);
+        }
+    }
 }

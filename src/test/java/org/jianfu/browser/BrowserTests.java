@@ -263,4 +263,85 @@ class BrowserTests {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("登录");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired org.jianfu.unit.Seals seals;
+
+    /** The document module's print view (issue 4): the source document's layout, printed on A4 landscape. */
+    @Test
+    void aSignedLedgerPrintsInTheSourceLayoutOnA4LandscapeWithTheHeaderOnEveryPage() throws IOException {
+        var haidian = fixtures.haidian().id();
+        var template = jdbc.sql("select id from ledger_template where year = 2021 and version = 1").query(Long.class).single();
+        var round = ledgers.openRound((org.jianfu.account.AccountPrincipal) userDetails.loadUserByUsername("city.admin"), template,
+                2026, "打印测试轮次", java.time.LocalDate.of(2026, 4, 30), List.of(haidian));
+        var ledgerId = ledgers.ledgerOf(round.id(), haidian);
+        var reporter = (org.jianfu.account.AccountPrincipal) userDetails.loadUserByUsername("haidian.reporter");
+        ledgers.saveHeader(reporter, ledgerId, 0, "李静", "010-62345678");
+        for (var entry : ledgers.entries(reporter, ledgerId)) {
+            ledgers.saveEntry(reporter, ledgerId, entry.requirementId(), new org.jianfu.ledger.EntryDraft(
+                    org.jianfu.ledger.EntryStatus.IMPLEMENTED, "区教委印发专项工作方案，明确牵头科室和完成时限。\n"
+                            + "　　二是建立月度调度机制，对照要求逐项检查，形成问题清单并限期整改。", null, entry.version()));
+        }
+        seals.upload((org.jianfu.account.AccountPrincipal) userDetails.loadUserByUsername("sysadmin"), haidian,
+                org.jianfu.document.SampleLedgers.sealPng("海淀区教育委员会"));
+        for (var step : List.of("haidian.reporter", "haidian.approver")) {
+            var version = jdbc.sql("select version from ledger where id = ?").param(ledgerId).query(Integer.class).single();
+            ledgers.move((org.jianfu.account.AccountPrincipal) userDetails.loadUserByUsername(step), ledgerId, version,
+                    step.endsWith("reporter") ? org.jianfu.ledger.LedgerAction.SUBMIT : org.jianfu.ledger.LedgerAction.SIGN_OFF, null);
+        }
+
+        logIn("haidian.reporter");
+        browser.get(url("/ledgers/" + ledgerId + "/print"));
+        assertThat(browser.findElement(By.cssSelector(".doc-title")).getText()).isEqualTo("2026年中小学教师减负工作任务台账");
+        assertThat(browser.findElements(By.cssSelector(".doc-seal"))).hasSize(1);
+        assertThat(browser.findElements(By.cssSelector(".doc-table tbody tr"))).hasSize(24);
+        shot("ledger-print-view");
+
+        var chrome = (ChromeDriver) browser;
+        var script = (org.openqa.selenium.JavascriptExecutor) browser;
+        chrome.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", "print"));
+        assertThat(script.executeScript("return getComputedStyle(document.querySelector('.sidebar')).display")).isEqualTo("none");
+        assertThat(script.executeScript("return getComputedStyle(document.querySelector('.print-tools')).display")).isEqualTo("none");
+        assertThat(script.executeScript("return getComputedStyle(document.querySelector('.doc-table thead')).display"))
+                .as("the header row repeats on every page").isEqualTo("table-header-group");
+        assertThat(script.executeScript("return getComputedStyle(document.querySelector('.doc-table tbody td.doc-text')).breakInside"))
+                .as("a row is not split where avoidable").isEqualTo("avoid");
+        chrome.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", ""));
+        // Printed as the browser's print dialog would, with the page size the style sheet asks for.
+        var printed = chrome.executeCdpCommand("Page.printToPDF", java.util.Map.of("preferCSSPageSize", true, "printBackground", true));
+        var pdf = java.util.Base64.getDecoder().decode((String) printed.get("data"));
+        Files.write(SHOTS.resolve("ledger-print.pdf"), pdf);
+        var text = new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1);
+        var box = java.util.regex.Pattern.compile("/MediaBox \\[0 0 ([0-9.]+) ([0-9.]+)\\]").matcher(text);
+        assertThat(box.find()).as("the PDF has a page size").isTrue();
+        assertThat(Double.parseDouble(box.group(1))).as("A4 landscape width in points").isCloseTo(842, org.assertj.core.data.Offset.offset(2.0));
+        assertThat(Double.parseDouble(box.group(2))).as("A4 landscape height in points").isCloseTo(595, org.assertj.core.data.Offset.offset(2.0));
+        assertThat(browserProblems()).isEmpty();
+    }
+
+    /** The document module's import (issue 4): upload a filled Word file, see the preview, apply it. */
+    @Test
+    void aReporterImportsAFilledWordFileAfterSeeingThePreview() throws IOException {
+        var haidian = fixtures.haidian().id();
+        var template = jdbc.sql("select id from ledger_template where year = 2021 and version = 1").query(Long.class).single();
+        var round = ledgers.openRound((org.jianfu.account.AccountPrincipal) userDetails.loadUserByUsername("city.admin"), template,
+                2026, "导入测试轮次", java.time.LocalDate.of(2026, 4, 30), List.of(haidian));
+        var ledgerId = ledgers.ledgerOf(round.id(), haidian);
+        var file = Files.createTempFile("手填台账", ".docx");
+        Files.write(file, org.jianfu.document.SampleLedgers.handFilledWord());
+
+        logIn("haidian.reporter");
+        browser.get(url("/ledgers/" + ledgerId));
+        browser.findElement(By.linkText("导入填好的文件")).click();
+        browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+        browser.findElement(By.cssSelector(".document-upload button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlToBe(url("/ledgers/" + ledgerId + "/import/preview")));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("王芳", "13912345678", "第1条：我区已制定实施方案。");
+        shot("ledger-import-preview");
+        browser.findElement(By.cssSelector("form.actions button.primary")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlToBe(url("/ledgers/" + ledgerId)));
+        assertThat(browser.findElement(By.cssSelector(".flash.success")).getText()).startsWith("已导入");
+        assertThat(jdbc.sql("select count(*) from ledger_entry where ledger_id = ? and text like '第%条：我区已制定实施方案。%'")
+                .param(ledgerId).query(Long.class).single()).isEqualTo(23);
+        assertThat(browserProblems()).isEmpty();
+        Files.delete(file);
+    }
 }

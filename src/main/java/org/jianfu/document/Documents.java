@@ -1,0 +1,201 @@
+package org.jianfu.document;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.jianfu.account.AccountPrincipal;
+import org.jianfu.ledger.Ledger;
+import org.jianfu.ledger.LedgerEntry;
+import org.jianfu.ledger.Ledgers;
+import org.jianfu.ledger.Templates;
+import org.jianfu.platform.EditConflictException;
+import org.jianfu.platform.RuleViolation;
+import org.jianfu.unit.Seals;
+import org.jianfu.unit.Unit;
+import org.jianfu.unit.Units;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Ledgers as Word and Excel files, and filled-in files read back into ledgers. Who may see or change
+ * what is decided by the ledger module ({@link Ledgers#readable}, {@link Ledgers#editableBy},
+ * {@link Ledgers#ledgersOfRound}): a file shows exactly what its page would. Files are written and read
+ * outside any transaction; the one change, applying an import, is a single transaction in the ledger module.
+ */
+@Service
+class Documents {
+
+    static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private final Ledgers ledgers;
+    private final Templates templates;
+    private final Units units;
+    private final Seals seals;
+    private final DocumentLabels labels;
+    /** Reads what a file shows in one read-only transaction, so its many small reads share one connection. */
+    private final TransactionTemplate reads;
+
+    Documents(Ledgers ledgers, Templates templates, Units units, Seals seals, MessageSource messages,
+            PlatformTransactionManager transactions) {
+        this.ledgers = ledgers;
+        this.templates = templates;
+        this.units = units;
+        this.seals = seals;
+        this.labels = DocumentLabels.chinese(messages);
+        this.reads = new TransactionTemplate(transactions);
+        this.reads.setReadOnly(true);
+    }
+
+    /** The Chinese words of the files, for the print view. */
+    DocumentLabels labels() {
+        return labels;
+    }
+
+    /** A file to download. */
+    record Download(String fileName, String contentType, byte[] content) {
+    }
+
+    // --- one unit's ledger
+
+    LedgerDocument ledger(AccountPrincipal me, long ledgerId) {
+        return reads.execute(status -> read(me, ledgerId));
+    }
+
+    private LedgerDocument read(AccountPrincipal me, long ledgerId) {
+        var ledger = ledgers.readable(me, ledgerId);
+        var round = ledgers.round(ledger.roundId());
+        var seal = ledgers.sealOf(me, ledgerId).flatMap(seals::find)
+                .map(s -> new LedgerDocument.SealImage(s.contentType(), s.content())).orElse(null);
+        return new LedgerDocument(round, templates.get(round.templateId()), units.get(ledger.unitId()).name(),
+                ledger.contactPerson(), ledger.contactPhone(), byRequirement(ledgers.entries(me, ledgerId)), seal);
+    }
+
+    Download word(AccountPrincipal me, long ledgerId) {
+        var ledger = ledger(me, ledgerId);
+        return new Download(ledger.unitName() + "-" + ledger.title() + ".docx", DOCX, new WordLedgerWriter(labels).write(ledger));
+    }
+
+    Download excel(AccountPrincipal me, long ledgerId) {
+        var ledger = ledger(me, ledgerId);
+        return new Download(ledger.unitName() + "-" + ledger.title() + ".xlsx", XLSX, new ExcelLedgerWriter(labels).write(ledger));
+    }
+
+    /** The template to fill in offline: the unit's name, nothing else filled. */
+    Download blankWord(AccountPrincipal me, long ledgerId) {
+        var ledger = ledgers.readable(me, ledgerId);
+        var round = ledgers.round(ledger.roundId());
+        var blank = new LedgerDocument(round, templates.get(round.templateId()), units.get(ledger.unitId()).name(), null, null,
+                Map.of(), null);
+        return new Download(blank.unitName() + "-" + blank.title() + labels.text("document.file.blank-suffix") + ".docx", DOCX,
+                new WordLedgerWriter(labels).write(blank));
+    }
+
+    // --- a round, for the city
+
+    /** The round's template with nothing filled in, for the city to send out. */
+    Download roundBlankWord(AccountPrincipal me, long roundId) {
+        ledgers.ledgersOfRound(me, roundId);
+        var round = ledgers.round(roundId);
+        var blank = new LedgerDocument(round, templates.get(round.templateId()), null, null, null, Map.of(), null);
+        return new Download(blank.title() + labels.text("document.file.blank-suffix") + ".docx", DOCX,
+                new WordLedgerWriter(labels).write(blank));
+    }
+
+    Download summary(AccountPrincipal me, long roundId) {
+        var round = ledgers.round(roundId);
+        var template = templates.get(round.templateId());
+        var content = new SummaryWorkbookWriter(labels).write(round, template, unitLedgers(me, roundId));
+        return new Download(labels.text("document.file.summary.title", LedgerDocument.titleOf(round, template)) + ".xlsx", XLSX,
+                content);
+    }
+
+    Download compiled(AccountPrincipal me, long roundId, int number) {
+        var round = ledgers.round(roundId);
+        var template = templates.get(round.templateId());
+        var unitLedgers = unitLedgers(me, roundId);
+        var row = template.rows().stream().filter(r -> r.requirement().number() == number).findFirst()
+                .orElseThrow(() -> new DocumentNotFoundException("requirement " + number));
+        return new Download(LedgerDocument.titleOf(round, template) + "-" + labels.text("document.file.compiled.title", number)
+                + ".docx", DOCX, new CompiledRequirementWriter(labels).write(round, template, row, unitLedgers));
+    }
+
+    /** The round's ledgers the reader may see, ordered as on the dashboard (by unit code, then name). */
+    private List<UnitLedger> unitLedgers(AccountPrincipal me, long roundId) {
+        return reads.execute(status -> readUnitLedgers(me, roundId));
+    }
+
+    private List<UnitLedger> readUnitLedgers(AccountPrincipal me, long roundId) {
+        var visible = ledgers.ledgersOfRound(me, roundId);
+        var unitsById = units.subtree(me.unitId()).stream().collect(Collectors.toMap(Unit::id, Function.identity()));
+        return visible.stream()
+                .sorted(Comparator.comparing((Ledger l) -> nullToEmpty(unitsById.get(l.unitId()).code()))
+                        .thenComparing(l -> unitsById.get(l.unitId()).name()))
+                .map(l -> new UnitLedger(unitsById.get(l.unitId()).name(), l, byRequirement(ledgers.entries(me, l.id()))))
+                .toList();
+    }
+
+    // --- import
+
+    /** Whether this person may import into the ledger now. */
+    boolean importable(AccountPrincipal me, long ledgerId) {
+        return ledgers.editableBy(me, ledgers.readable(me, ledgerId));
+    }
+
+    /**
+     * Reads a filled-in file and compares it with the ledger. Nothing is saved. Refused with a message
+     * for a file that is not a usable Word or Excel ledger, and while the ledger is not editable.
+     */
+    ImportPreview preview(AccountPrincipal me, long ledgerId, String fileName, byte[] content) {
+        var ledger = ledgers.readable(me, ledgerId);
+        requireEditable(me, ledger);
+        var kind = OfficeUpload.check(content);
+        var parts = kind == OfficeUpload.Kind.DOCX ? List.of(WordLedgerReader.read(content)) : ExcelLedgerReader.read(content);
+        var file = new LedgerFileParser(labels).parse(parts);
+        var template = templates.get(ledgers.round(ledger.roundId()).templateId());
+        return ImportPreview.compare(file, template, ledger, units.get(ledger.unitId()).name(),
+                byRequirement(ledgers.entries(me, ledgerId)), labels, cleanName(fileName));
+    }
+
+    /**
+     * Saves a preview as the ledger's new version, all or nothing. Refused when the ledger is no longer
+     * editable, or was changed since the preview was made (then the file must be read again).
+     */
+    void apply(AccountPrincipal me, ImportPreview preview) {
+        requireEditable(me, ledgers.readable(me, preview.ledgerId()));
+        var header = preview.header();
+        try {
+            ledgers.applyImport(me, preview.ledgerId(), preview.ledgerVersion(), header == null ? null : header.person(),
+                    header == null ? null : header.phone(), preview.drafts());
+        }
+        catch (EditConflictException conflict) {
+            throw new RuleViolation(null, "document.import.error.changed");
+        }
+    }
+
+    private void requireEditable(AccountPrincipal me, Ledger ledger) {
+        if (!ledgers.editableBy(me, ledger)) {
+            throw new RuleViolation(null, "document.import.error.not-editable");
+        }
+    }
+
+    private static Map<Long, LedgerEntry> byRequirement(List<LedgerEntry> entries) {
+        return entries.stream().collect(Collectors.toMap(LedgerEntry::requirementId, Function.identity()));
+    }
+
+    /** The name the file had, without any path, for the preview page. */
+    private static String cleanName(String fileName) {
+        var name = fileName == null ? "" : fileName.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "").strip();
+        return name.length() > 120 ? name.substring(0, 120) : name;
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,49 @@
+package org.jianfu.document;
+
+import java.util.List;
+import java.util.Map;
+
+import org.jianfu.ledger.LedgerEntry;
+import org.jianfu.ledger.LedgerRound;
+import org.jianfu.ledger.LedgerTemplate;
+
+/**
+ * One ledger as its files show it: the round's template, the reporting unit and its header, the
+ * entries, and the seal applied at sign-off. A blank template has no unit, no header and no entries.
+ *
+ * @param unitName the reporting unit, or null for a blank template of the round
+ * @param entries the entries by requirement id (empty for a blank template)
+ * @param seal the seal image applied at sign-off, or null
+ */
+record LedgerDocument(LedgerRound round, LedgerTemplate template, String unitName, String contactPerson,
+        String contactPhone, Map<Long, LedgerEntry> entries, SealImage seal) {
+
+    /** A seal image with its type (image/png or image/jpeg). */
+    record SealImage(String contentType, byte[] content) {
+    }
+
+    /** The title with the round's year, e.g. 2026年中小学教师减负工作任务台账 for a round of 2026 on the 2021 template. */
+    public String title() {
+        return titleOf(round, template);
+    }
+
+    static String titleOf(LedgerRound round, LedgerTemplate template) {
+        var title = template.title().strip();
+        return title.matches("^\\d{4}年.*") ? round.year() + title.substring(4) : round.year() + "年" + title;
+    }
+
+    /** The contact line's value: person and phone separated by a full-width space, or empty. */
+    public String contact() {
+        var person = contactPerson == null ? "" : contactPerson;
+        var phone = contactPhone == null ? "" : contactPhone;
+        return (person + "　" + phone).strip();
+    }
+
+    public List<LedgerTemplate.Row> rows() {
+        return template.rows();
+    }
+
+    LedgerEntry entry(LedgerTemplate.Row row) {
+        return entries.get(row.requirement().id());
+    }
+}
