@@ -41,11 +41,7 @@ final class RuleCheck {
             List<Window> windows, boolean approved, Long implementsItemId, String text) {
 
         boolean covers(School school) {
-            return switch (target) {
-                case ALL_SCHOOLS -> true;
-                case STAGES -> Targets.covers(stages, school.stage());
-                case LISTED_SCHOOLS -> listedSchools.contains(school.id());
-            };
+            return Targets.reaches(target, stages, listedSchools, school.id(), school.stage());
         }
     }
 
@@ -68,6 +64,12 @@ final class RuleCheck {
 
         void add(long id, long schoolId, Long itemId, InspectionCategory category, LocalDate date, LocalDate notifiedOn,
                 boolean proofDemanded) {
+            addRaw(id, schoolId, itemId == null ? 0 : itemId, category.ordinal(), (int) date.toEpochDay(),
+                    notifiedOn == null ? null : (int) notifiedOn.toEpochDay(), proofDemanded);
+        }
+
+        /** A visit as the database hands it over: days since 1970-01-01, the category's ordinal, 0 for no item. */
+        void addRaw(long id, long schoolId, long itemId, int category, int day, Integer notifiedDay, boolean proofDemanded) {
             if (size == ids.length) {
                 int n = size * 2;
                 ids = Arrays.copyOf(ids, n);
@@ -80,10 +82,10 @@ final class RuleCheck {
             }
             ids[size] = id;
             schools[size] = schoolId;
-            items[size] = itemId == null ? 0 : itemId;
-            days[size] = (int) date.toEpochDay();
-            notified[size] = notifiedOn == null ? NONE : (int) notifiedOn.toEpochDay();
-            categories[size] = (byte) category.ordinal();
+            items[size] = itemId;
+            days[size] = day;
+            notified[size] = notifiedDay == null ? NONE : notifiedDay;
+            categories[size] = (byte) category;
             proof[size] = proofDemanded;
             size++;
         }

@@ -24,6 +24,15 @@ final class Targets {
         };
     }
 
+    /** Whether a target reaches a school. */
+    static boolean reaches(TargetKind kind, Set<SchoolStage> stages, java.util.Collection<Long> listed, long schoolId, SchoolStage stage) {
+        return switch (kind) {
+            case ALL_SCHOOLS -> true;
+            case STAGES -> covers(stages, stage);
+            case LISTED_SCHOOLS -> listed.contains(schoolId);
+        };
+    }
+
     /** Equal for items with the same target. */
     static String key(RuleCheck.Item item) {
         return switch (item.target()) {
