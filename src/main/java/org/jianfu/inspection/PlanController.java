@@ -187,7 +187,7 @@ class PlanController {
             return "redirect:/inspection/items/" + item.id();
         }
         catch (RuleViolation violation) {
-            violation.addTo(errors);
+            reject(violation, errors);
         }
         return itemForm(me, null, model);
     }
@@ -209,12 +209,22 @@ class PlanController {
             return "redirect:/inspection/items/" + id;
         }
         catch (RuleViolation violation) {
-            violation.addTo(errors);
+            reject(violation, errors);
         }
         catch (EditConflictException conflict) {
             errors.reject("inspection.error.conflict");
         }
         return itemForm(me, items.readable(me, id), model);
+    }
+
+    /** The windows are several inputs, not one form field: their refusal goes above the form. */
+    private static void reject(RuleViolation violation, BindingResult errors) {
+        if ("windows".equals(violation.field())) {
+            errors.reject(violation.messageKey(), violation.arguments(), violation.messageKey());
+        }
+        else {
+            violation.addTo(errors);
+        }
     }
 
     private String itemForm(AccountPrincipal me, InspectionItem item, Model model) {
