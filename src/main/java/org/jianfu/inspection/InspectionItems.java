@@ -64,9 +64,9 @@ public class InspectionItems {
                 : items.stream().filter(i -> i.state() == ItemState.APPROVED).toList();
     }
 
-    /** The approved items of a plan, for recording visits and a school's calendar (the caller checked the school's scope). */
+    /** The approved items of a plan: what reaches the units below it (their forms, visits and calendars). */
     @Transactional(readOnly = true)
-    List<InspectionItem> ofPlanForVisits(long planUnitId, int year) {
+    List<InspectionItem> approvedOfPlan(long planUnitId, int year) {
         return repository.ofPlan(planUnitId, year).stream().filter(i -> i.state() == ItemState.APPROVED).toList();
     }
 

@@ -238,8 +238,8 @@ class PlanController {
         model.addAttribute("schools", units.subtree(plan.id()).stream().filter(u -> u.type() == UnitType.SCHOOL && u.enabled()).toList());
         var cityItems = new ArrayList<InspectionItem>();
         if (plan.type() == UnitType.DISTRICT && plan.parentId() != null) {
-            cityItems.addAll(items.ofPlan(me, plan.parentId(), ((ItemForm) model.getAttribute("form")).year()).stream()
-                    .filter(i -> i.state() == ItemState.APPROVED).toList());
+            var year = ((ItemForm) model.getAttribute("form")).year();
+            cityItems.addAll(items.approvedOfPlan(plan.parentId(), year == null ? LocalDate.now(clock).getYear() : year));
         }
         model.addAttribute("cityItems", cityItems);
         return "inspection/item-form";

@@ -85,7 +85,7 @@ class VisitController {
 
     @GetMapping("/inspection/visits/new")
     String newVisit(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) Long school, Model model) {
-        model.addAttribute("form", new VisitForm(school == null && me.role() == Role.SCHOOL_USER ? me.unitId() : school, null, null,
+        model.addAttribute("form", new VisitForm(school == null && me.role() == Role.SCHOOL_USER ? Long.valueOf(me.unitId()) : school, null, null,
                 LocalDate.now(clock).toString(), "", "", BigDecimal.ZERO, false, ""));
         return visitForm(me, model);
     }
@@ -99,7 +99,7 @@ class VisitController {
         var year = LocalDate.now(clock).getYear();
         var choices = new ArrayList<InspectionItem>();
         for (var planUnit : planUnitsAbove(scope.id())) {
-            items.ofPlanForVisits(planUnit, year).stream()
+            items.approvedOfPlan(planUnit, year).stream()
                     .filter(i -> me.role() != Role.DEPARTMENT_USER || i.organizerUnitId() == me.unitId())
                     .forEach(choices::add);
         }
@@ -160,7 +160,7 @@ class VisitController {
             months.put(m, new Month(m, new ArrayList<>(), new ArrayList<>()));
         }
         for (var planUnit : planUnitsAbove(school.parentId())) {
-            for (var item : items.ofPlanForVisits(planUnit, y)) {
+            for (var item : items.approvedOfPlan(planUnit, y)) {
                 if (Targets.reaches(item.targetKind(), item.targetStages(), item.targetSchools(), school.id(), school.stage())) {
                     for (var w : item.windows()) {
                         months.get(w.startsOn().getMonthValue()).planned().add(new Planned(item, w));
