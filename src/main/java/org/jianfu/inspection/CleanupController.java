@@ -5,8 +5,6 @@ import java.util.Locale;
 
 import org.jianfu.account.AccountPrincipal;
 import org.jianfu.account.Role;
-import org.jianfu.platform.EditConflictException;
-import org.jianfu.platform.RuleViolation;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -52,29 +50,18 @@ class CleanupController {
             @RequestParam(required = false) String name, @RequestParam(required = false) String basis,
             @RequestParam(required = false) String organizer, @RequestParam(required = false) InspectionCategory category,
             RedirectAttributes redirect, Locale locale) {
-        try {
-            cleanups.add(me, districtId, year, name, basis, organizer, category);
-            redirect.addFlashAttribute("success", "inspection.baseline-added");
-        }
-        catch (RuleViolation violation) {
-            refusals.flash(redirect, violation, locale);
-        }
+        refusals.attempt(redirect, locale, "inspection.baseline-added",
+                () -> cleanups.add(me, districtId, year, name, basis, organizer, category));
         return back(districtId, year);
     }
 
     @PostMapping("/inspection/cleanups/{districtId}/{year}/import")
     String importSheet(@AuthenticationPrincipal AccountPrincipal me, @PathVariable long districtId, @PathVariable int year,
             @RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect, Locale locale) throws IOException {
-        try {
-            access.ownDistrict(me, districtId, java.util.Set.of(Role.DISTRICT_REPORTER));
-            var rows = baselineImport.read(file == null ? null : file.getBytes());
-            var count = cleanups.importRows(me, districtId, year, rows);
-            redirect.addFlashAttribute("imported", count);
-            redirect.addFlashAttribute("success", "inspection.baseline-imported");
-        }
-        catch (RuleViolation violation) {
-            refusals.flash(redirect, violation, locale);
-        }
+        access.ownDistrict(me, districtId, java.util.Set.of(Role.DISTRICT_REPORTER));
+        var content = file == null ? null : file.getBytes();
+        refusals.attempt(redirect, locale, "inspection.baseline-imported",
+                () -> cleanups.importRows(me, districtId, year, baselineImport.read(content)));
         return back(districtId, year);
     }
 
@@ -83,29 +70,15 @@ class CleanupController {
             @RequestParam(required = false) BaselineOutcome outcome, @RequestParam(required = false) Long mergedIntoId,
             @RequestParam(required = false) String note, @RequestParam long districtId, @RequestParam int year,
             RedirectAttributes redirect, Locale locale) {
-        try {
-            cleanups.mark(me, itemId, version, outcome, mergedIntoId, note);
-            redirect.addFlashAttribute("success", "inspection.baseline-marked");
-        }
-        catch (RuleViolation violation) {
-            refusals.flash(redirect, violation, locale);
-        }
-        catch (EditConflictException conflict) {
-            redirect.addFlashAttribute("failure", "inspection.error.conflict");
-        }
+        refusals.attempt(redirect, locale, "inspection.baseline-marked",
+                () -> cleanups.mark(me, itemId, version, outcome, mergedIntoId, note));
         return back(districtId, year) + "#baseline-" + itemId;
     }
 
     @PostMapping("/inspection/baseline/{itemId}/delete")
     String remove(@AuthenticationPrincipal AccountPrincipal me, @PathVariable long itemId, @RequestParam int version,
             @RequestParam long districtId, @RequestParam int year, RedirectAttributes redirect, Locale locale) {
-        try {
-            cleanups.remove(me, itemId, version);
-            redirect.addFlashAttribute("success", "inspection.baseline-removed");
-        }
-        catch (RuleViolation violation) {
-            refusals.flash(redirect, violation, locale);
-        }
+        refusals.attempt(redirect, locale, "inspection.baseline-removed", () -> cleanups.remove(me, itemId, version));
         return back(districtId, year);
     }
 
@@ -113,26 +86,15 @@ class CleanupController {
     String approve(@AuthenticationPrincipal AccountPrincipal me, @PathVariable long districtId, @PathVariable int year,
             @RequestParam(required = false) String document, @RequestParam(required = false) String approvedOn,
             RedirectAttributes redirect, Locale locale) {
-        try {
-            cleanups.approve(me, districtId, year, document, Refusals.date(approvedOn));
-            redirect.addFlashAttribute("success", "inspection.cleanup-approved");
-        }
-        catch (RuleViolation violation) {
-            refusals.flash(redirect, violation, locale);
-        }
+        refusals.attempt(redirect, locale, "inspection.cleanup-approved",
+                () -> cleanups.approve(me, districtId, year, document, Refusals.date(approvedOn)));
         return back(districtId, year);
     }
 
     @PostMapping("/inspection/cleanups/{districtId}/{year}/file")
     String file(@AuthenticationPrincipal AccountPrincipal me, @PathVariable long districtId, @PathVariable int year,
             RedirectAttributes redirect, Locale locale) {
-        try {
-            cleanups.file(me, districtId, year);
-            redirect.addFlashAttribute("success", "inspection.cleanup-filed");
-        }
-        catch (RuleViolation violation) {
-            refusals.flash(redirect, violation, locale);
-        }
+        refusals.attempt(redirect, locale, "inspection.cleanup-filed", () -> cleanups.file(me, districtId, year));
         return back(districtId, year);
     }
 

@@ -246,11 +246,8 @@ public class InspectionItems {
     public InspectionItem returnToDraft(AccountPrincipal me, long id, int version, String comment) {
         var item = readable(me, id);
         InspectionAccess.require(InspectionAccess.compilesFor(me, item.planUnitId()), "returning item " + id);
-        if (!StringUtils.hasText(comment)) {
-            throw new RuleViolation("comment", "inspection.error.comment-required");
-        }
         return move(me, item, version, "returned", Set.of(ItemState.AWAITING_CONSULTATION, ItemState.SUBMITTED, ItemState.COMPILED),
-                ItemState.DRAFT, comment.strip());
+                ItemState.DRAFT, reason(comment));
     }
 
     /**
@@ -292,10 +289,15 @@ public class InspectionItems {
     public InspectionItem reject(AccountPrincipal me, long id, int version, String comment) {
         var item = readable(me, id);
         InspectionAccess.require(InspectionAccess.approvesFor(me, item.planUnitId()), "rejecting item " + id);
+        return move(me, item, version, "rejected", Set.of(ItemState.COMPILED), ItemState.REJECTED, reason(comment));
+    }
+
+    /** A return or rejection says why. */
+    private static String reason(String comment) {
         if (!StringUtils.hasText(comment)) {
             throw new RuleViolation("comment", "inspection.error.comment-required");
         }
-        return move(me, item, version, "rejected", Set.of(ItemState.COMPILED), ItemState.REJECTED, comment.strip());
+        return comment.strip();
     }
 
     private InspectionItem move(AccountPrincipal me, InspectionItem item, int version, String action, Set<ItemState> from, ItemState to,

@@ -151,18 +151,33 @@ class ItemRepository {
                 .param(organizerUnitId).query(ItemRepository::map).list());
     }
 
-    /** Items of the given plans and years that still count, with whether each has an agreeing consultation. */
+    /**
+     * Items of the given plans and years that still count, with their windows and listed schools, and
+     * whether each has an agreeing consultation. Three statements whatever the number of items; for a
+     * whole country (thousands of plans) the plans are filtered here rather than in a huge SQL array.
+     */
     List<Checked> forCheck(Collection<Long> planUnitIds, int fromYear, int toYear) {
-        var ids = planUnitIds.toArray(Long[]::new);
-        var rows = jdbc.sql(SELECT + " where i.plan_unit_id = any(?) and i.year between ? and ? and i.state not in ('REJECTED', 'WITHDRAWN')")
-                .params(ids, fromYear, toYear)
-                .query((rs, n) -> new Checked(map(rs, n), rs.getBoolean("consulted"))).list();
-        var details = withDetails(rows.stream().map(Checked::item).toList());
-        var result = new ArrayList<Checked>(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            result.add(new Checked(details.get(i), rows.get(i).consulted()));
-        }
-        return result;
+        boolean few = planUnitIds.size() <= 500;
+        var where = " where i.year between ? and ? and i.state not in ('REJECTED', 'WITHDRAWN')" + (few ? " and i.plan_unit_id = any(?)" : "");
+        var params = few ? new Object[] { fromYear, toYear, planUnitIds.toArray(Long[]::new) } : new Object[] { fromYear, toYear };
+        var wanted = new java.util.HashSet<>(planUnitIds);
+        var rows = jdbc.sql(SELECT + where).params(params)
+                .query((rs, n) -> new Checked(map(rs, n), rs.getBoolean("consulted"))).list()
+                .stream().filter(c -> wanted.contains(c.item().planUnitId())).toList();
+        Map<Long, List<Window>> windows = new HashMap<>();
+        jdbc.sql("select w.item_id, w.starts_on, w.ends_on from inspection_item_window w join inspection_item i on i.id = w.item_id"
+                + where + " order by w.item_id, w.position").params(params)
+                .query(rs -> {
+                    windows.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new Window(rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class)));
+                });
+        Map<Long, List<Long>> schools = new HashMap<>();
+        jdbc.sql("select s.item_id, s.school_id from inspection_item_school s join inspection_item i on i.id = s.item_id" + where)
+                .params(params)
+                .query(rs -> {
+                    schools.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
+                });
+        return rows.stream().map(c -> new Checked(withDetails(c.item(), windows, schools), c.consulted())).toList();
     }
 
     record Checked(InspectionItem item, boolean consulted) {
@@ -186,11 +201,15 @@ class ItemRepository {
                 .query(rs -> {
                     schools.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
                 });
-        return items.stream().map(i -> new InspectionItem(i.id(), i.year(), i.level(), i.planUnitId(), i.organizerUnitId(), i.name(),
+        return items.stream().map(i -> withDetails(i, windows, schools)).collect(Collectors.toList());
+    }
+
+    private static InspectionItem withDetails(InspectionItem i, Map<Long, List<Window>> windows, Map<Long, List<Long>> schools) {
+        return new InspectionItem(i.id(), i.year(), i.level(), i.planUnitId(), i.organizerUnitId(), i.name(),
                 i.basis(), i.content(), i.targetKind(), i.targetStages(), List.copyOf(schools.getOrDefault(i.id(), List.of())),
                 i.method(), i.participatingUnits(), i.category(), i.joint(), i.implementsItemId(), i.state(), i.createdBy(),
                 i.createdByName(), i.createdAt(), i.approvedBy(), i.approvalBody(), i.approvalDocument(), i.approvedOn(),
-                i.version(), List.copyOf(windows.getOrDefault(i.id(), List.of())))).collect(Collectors.toList());
+                i.version(), List.copyOf(windows.getOrDefault(i.id(), List.of())));
     }
 
     private static InspectionItem map(ResultSet rs, int n) throws SQLException {

@@ -135,13 +135,7 @@ class PlanController {
     @PostMapping("/inspection/plans/{unitId}/{year}/file")
     String file(@AuthenticationPrincipal AccountPrincipal me, @PathVariable long unitId, @PathVariable int year,
             RedirectAttributes redirect, Locale locale) {
-        try {
-            items.filePlan(me, unitId, year);
-            redirect.addFlashAttribute("success", "inspection.plan-filed");
-        }
-        catch (RuleViolation violation) {
-            refusals.flash(redirect, violation, locale);
-        }
+        refusals.attempt(redirect, locale, "inspection.plan-filed", () -> items.filePlan(me, unitId, year));
         return "redirect:/inspection/plans/" + unitId + "/" + year;
     }
 
@@ -306,25 +300,18 @@ class PlanController {
             @RequestParam(required = false) String comment, @RequestParam(required = false) Boolean agreed,
             @RequestParam(required = false) String body, @RequestParam(required = false) String document,
             @RequestParam(required = false) String approvedOn, RedirectAttributes redirect, Locale locale) {
-        try {
+        refusals.attempt(redirect, locale, "inspection.step-done." + step, () -> {
             switch (step) {
-                case "submit" -> items.submit(me, id, version);
-                case "withdraw" -> items.withdraw(me, id, version);
-                case "consult" -> items.consult(me, id, version, !Boolean.FALSE.equals(agreed), comment);
-                case "compile" -> items.compile(me, id, version);
-                case "return" -> items.returnToDraft(me, id, version, comment);
-                case "approve" -> items.approve(me, id, version, body, document, Refusals.date(approvedOn));
-                case "reject" -> items.reject(me, id, version, comment);
-                default -> throw new InspectionNotFoundException("step " + step);
+            case "submit" -> items.submit(me, id, version);
+            case "withdraw" -> items.withdraw(me, id, version);
+            case "consult" -> items.consult(me, id, version, !Boolean.FALSE.equals(agreed), comment);
+            case "compile" -> items.compile(me, id, version);
+            case "return" -> items.returnToDraft(me, id, version, comment);
+            case "approve" -> items.approve(me, id, version, body, document, Refusals.date(approvedOn));
+            case "reject" -> items.reject(me, id, version, comment);
+            default -> throw new InspectionNotFoundException("step " + step);
             }
-            redirect.addFlashAttribute("success", "inspection.step-done." + step);
-        }
-        catch (RuleViolation violation) {
-            refusals.flash(redirect, violation, locale);
-        }
-        catch (EditConflictException conflict) {
-            redirect.addFlashAttribute("failure", "inspection.error.conflict");
-        }
+        });
         return "redirect:/inspection/items/" + id;
     }
 }

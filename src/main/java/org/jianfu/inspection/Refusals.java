@@ -19,6 +19,23 @@ class Refusals {
         this.messages = messages;
     }
 
+    /**
+     * Takes one step of a form that redirects: on success the success message, on a refusal its text with
+     * its numbers, on a concurrent change the conflict message. Nothing is half-saved either way.
+     */
+    void attempt(RedirectAttributes redirect, Locale locale, String successKey, Runnable step) {
+        try {
+            step.run();
+            redirect.addFlashAttribute("success", successKey);
+        }
+        catch (RuleViolation violation) {
+            flash(redirect, violation, locale);
+        }
+        catch (org.jianfu.platform.EditConflictException conflict) {
+            redirect.addFlashAttribute("failure", "inspection.error.conflict");
+        }
+    }
+
     void flash(RedirectAttributes redirect, RuleViolation violation, Locale locale) {
         redirect.addFlashAttribute("problem", message(violation, locale));
     }

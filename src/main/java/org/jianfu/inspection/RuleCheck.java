@@ -206,11 +206,19 @@ final class RuleCheck {
     private static void countPerPeriod(int year, Rule rule, List<Occurrence> occurrences, List<Term> terms, boolean visits,
             List<Long> schools, Findings findings) {
         int max = rule.maxCount();
+        if (occurrences.size() <= max) {
+            return;
+        }
         for (var category : CATEGORIES) {
             if (!rule.categories().contains(category) && !rule.categories().isEmpty()) {
                 continue;
             }
-            var list = occurrences.stream().filter(o -> o.category() == category && rule.appliesTo(o.level())).toList();
+            var list = new ArrayList<Occurrence>();
+            for (var o : occurrences) {
+                if (o.category() == category && rule.appliesTo(o.level())) {
+                    list.add(o);
+                }
+            }
             if (list.size() <= max) {
                 continue;
             }

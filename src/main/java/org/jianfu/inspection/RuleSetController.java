@@ -7,8 +7,6 @@ import java.util.Locale;
 
 import org.jianfu.account.AccountPrincipal;
 import org.jianfu.account.Role;
-import org.jianfu.platform.EditConflictException;
-import org.jianfu.platform.RuleViolation;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -51,13 +49,8 @@ class RuleSetController {
     String createSet(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) String name,
             @RequestParam(required = false) String source, @RequestParam(required = false) Integer firstYear,
             @RequestParam(required = false) Integer lastYear, RedirectAttributes redirect, Locale locale) {
-        try {
-            ruleSets.create(me, name, source, firstYear == null ? 0 : firstYear, lastYear);
-            redirect.addFlashAttribute("success", "inspection.rule-set-created");
-        }
-        catch (RuleViolation violation) {
-            refusals.flash(redirect, violation, locale);
-        }
+        refusals.attempt(redirect, locale, "inspection.rule-set-created",
+                () -> ruleSets.create(me, name, source, firstYear == null ? 0 : firstYear, lastYear));
         return "redirect:/inspection/rules";
     }
 
@@ -65,16 +58,8 @@ class RuleSetController {
     String changeYears(@AuthenticationPrincipal AccountPrincipal me, @PathVariable long id, @RequestParam int version,
             @RequestParam(required = false) Integer firstYear, @RequestParam(required = false) Integer lastYear,
             RedirectAttributes redirect, Locale locale) {
-        try {
-            ruleSets.changeYears(me, id, version, firstYear == null ? 0 : firstYear, lastYear);
-            redirect.addFlashAttribute("success", "inspection.rule-set-changed");
-        }
-        catch (RuleViolation violation) {
-            refusals.flash(redirect, violation, locale);
-        }
-        catch (EditConflictException conflict) {
-            redirect.addFlashAttribute("failure", "inspection.error.conflict");
-        }
+        refusals.attempt(redirect, locale, "inspection.rule-set-changed",
+                () -> ruleSets.changeYears(me, id, version, firstYear == null ? 0 : firstYear, lastYear));
         return "redirect:/inspection/rules#set-" + id;
     }
 
@@ -86,16 +71,12 @@ class RuleSetController {
             @RequestParam(required = false) Integer minDays, @RequestParam(required = false) BigDecimal similarity,
             @RequestParam(defaultValue = "false") boolean blocking, @RequestParam(required = false) String description,
             RedirectAttributes redirect, Locale locale) {
-        try {
+        refusals.attempt(redirect, locale, "inspection.rule-added", () -> {
             ruleSets.addRule(me, id, kind, requirementNumber,
-                    categories == null || categories.isEmpty() ? EnumSet.noneOf(InspectionCategory.class) : EnumSet.copyOf(categories),
-                    levels == null || levels.isEmpty() ? EnumSet.noneOf(InspectionLevel.class) : EnumSet.copyOf(levels), period, periodYears,
-                    maxCount, minDays, similarity, blocking, description);
-            redirect.addFlashAttribute("success", "inspection.rule-added");
-        }
-        catch (RuleViolation violation) {
-            refusals.flash(redirect, violation, locale);
-        }
+            categories == null || categories.isEmpty() ? EnumSet.noneOf(InspectionCategory.class) : EnumSet.copyOf(categories),
+            levels == null || levels.isEmpty() ? EnumSet.noneOf(InspectionLevel.class) : EnumSet.copyOf(levels), period, periodYears,
+            maxCount, minDays, similarity, blocking, description);
+        });
         return "redirect:/inspection/rules#set-" + id;
     }
 
@@ -110,13 +91,8 @@ class RuleSetController {
     String addTerm(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) String name,
             @RequestParam(required = false) String startsOn, @RequestParam(required = false) String endsOn,
             RedirectAttributes redirect, Locale locale) {
-        try {
-            ruleSets.addTerm(me, name, Refusals.date(startsOn), Refusals.date(endsOn));
-            redirect.addFlashAttribute("success", "inspection.term-added");
-        }
-        catch (RuleViolation violation) {
-            refusals.flash(redirect, violation, locale);
-        }
+        refusals.attempt(redirect, locale, "inspection.term-added",
+                () -> ruleSets.addTerm(me, name, Refusals.date(startsOn), Refusals.date(endsOn)));
         return "redirect:/inspection/rules#terms";
     }
 }

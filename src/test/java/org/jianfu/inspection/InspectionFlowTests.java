@@ -40,7 +40,7 @@ class InspectionFlowTests {
         var reporter = data.person(Role.DISTRICT_REPORTER, district);
         var approver = data.person(Role.DISTRICT_APPROVER, district);
 
-        var item = items.draft(department, draft("学校卫生工作检查", InspectionCategory.SPECIAL_SUPERVISION, APRIL));
+        var item = items.draft(department, draft("学校卫生工作检查", InspectionCategory.SUBJECT_INSPECTION, APRIL));
         assertThat(item.byDepartment()).isTrue();
         assertThat(item.level()).isEqualTo(InspectionLevel.DISTRICT);
         item = items.submit(department, item.id(), item.version());

@@ -182,7 +182,7 @@ class InspectionRegisterTests {
     @Test
     void unplannedOverFrequencyAndScreenshotVisitsAreFlaggedToTheDistrictAndTheCity() throws Exception {
         var district = data.units.findByCode("110112").orElseThrow(); // 通州区
-        var item = data.approved(district, draft("通州区专项督导", InspectionCategory.SPECIAL_SUPERVISION, LocalDate.of(2026, 2, 23)));
+        var item = data.approved(district, draft("通州区学科视导", InspectionCategory.SUBJECT_INSPECTION, LocalDate.of(2026, 2, 23)));
         var school = data.schoolOf(district);
         var recorder = data.person(Role.SCHOOL_USER, school);
         var planned = visits.record(recorder, new VisitDraft(school.id(), item.id(), null, LocalDate.of(2026, 2, 24),
@@ -204,7 +204,7 @@ class InspectionRegisterTests {
                 .andExpect(content().string(containsString("第7条")));
         var school2 = Logins.session(mvc, recorder.username(), Fixtures.STRONG_PASSWORD);
         mvc.perform(get("/inspection/schools/{id}/calendar", school.id()).param("year", "2026").with(school2))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("通州区专项督导")))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("通州区学科视导")))
                 .andExpect(content().string(containsString("计划外")));
     }
 
