@@ -43,14 +43,18 @@ public class InspectionChecks {
     /** What one check reads, with how big it was: for the benchmark. */
     @Transactional(readOnly = true)
     public Sizes measure(long areaUnitId, int year) {
+        long start = System.nanoTime();
         var in = load(areaUnitId, year);
+        long loaded = System.nanoTime();
         var found = RuleCheck.run(in);
+        long done = System.nanoTime();
         return new Sizes(in.items().size(), in.schools().size(), in.visits().size(), found.size(),
-                found.stream().mapToInt(f -> Math.max(f.schoolIds().size(), 1)).sum());
+                found.stream().mapToInt(f -> Math.max(f.schoolIds().size(), 1)).sum(), (loaded - start) / 1_000_000,
+                (done - loaded) / 1_000_000);
     }
 
-    /** How much one check read and found. */
-    public record Sizes(int items, int schools, int visits, int findings, int schoolFindings) {
+    /** How much one check read and found, and how long reading and applying the rules took. */
+    public record Sizes(int items, int schools, int visits, int findings, int schoolFindings, long loadMs, long ruleMs) {
     }
 
     private RuleCheck.Input load(long areaUnitId, int year) {

@@ -95,11 +95,78 @@ final class RuleCheck {
         }
     }
 
-    /** One occurrence at a school: a planned window or a recorded visit (visitId 0 for a window). */
-    private record Occurrence(int day, long itemId, InspectionCategory category, InspectionLevel level, long visitId) {
-    }
-
     private static final InspectionCategory[] CATEGORIES = InspectionCategory.values();
+    private static final InspectionLevel[] LEVELS = InspectionLevel.values();
+
+    /**
+     * Occurrences at one school (or one class of schools) in columns: planned windows (visit 0) or recorded
+     * visits. {@link #group()} orders them by category, then day, so that each rule reads one slice per
+     * category. Reused from school to school, so millions of visits allocate almost nothing.
+     */
+    private static final class Occurrences {
+        int size;
+        int[] day = new int[64];
+        long[] item = new long[64];
+        long[] visit = new long[64];
+        int[] row = new int[64];
+        byte[] category = new byte[64];
+        byte[] level = new byte[64];
+        int[] order = new int[64];
+        long[] keys = new long[64];
+        final int[] start = new int[CATEGORIES.length + 1];
+
+        void clear() {
+            size = 0;
+        }
+
+        void add(int day, long item, long visit, int row, int category, InspectionLevel level) {
+            if (size == this.day.length) {
+                int n = size * 2;
+                this.day = Arrays.copyOf(this.day, n);
+                this.item = Arrays.copyOf(this.item, n);
+                this.visit = Arrays.copyOf(this.visit, n);
+                this.row = Arrays.copyOf(this.row, n);
+                this.category = Arrays.copyOf(this.category, n);
+                this.level = Arrays.copyOf(this.level, n);
+                this.order = new int[n];
+                this.keys = new long[n];
+            }
+            this.day[size] = day;
+            this.item[size] = item;
+            this.visit[size] = visit;
+            this.row[size] = row;
+            this.category[size] = (byte) category;
+            this.level[size] = (byte) (level == null ? -1 : level.ordinal());
+            size++;
+        }
+
+        void addAll(Occurrences other) {
+            for (int i = 0; i < other.size; i++) {
+                add(other.day[i], other.item[i], other.visit[i], other.row[i], other.category[i],
+                        other.level[i] < 0 ? null : LEVELS[other.level[i]]);
+            }
+        }
+
+        /** Orders the occurrences by category and day; {@code start[c]..start[c+1]} is category c's slice of {@code order}. */
+        void group() {
+            for (int i = 0; i < size; i++) {
+                keys[i] = ((long) category[i] << 52) | ((long) (day[i] + 1_000_000) << 24) | i;
+            }
+            Arrays.sort(keys, 0, size);
+            Arrays.fill(start, 0);
+            for (int i = 0; i < size; i++) {
+                order[i] = (int) (keys[i] & 0xFFFFFF);
+                start[category[order[i]] + 1]++;
+            }
+            for (int c = 0; c < CATEGORIES.length; c++) {
+                start[c + 1] += start[c];
+            }
+        }
+
+        InspectionLevel levelOf(int i) {
+            return level[i] < 0 ? null : LEVELS[level[i]];
+        }
+    }
 
     static List<Finding> run(Input in) {
         var findings = new Findings();
@@ -117,7 +184,7 @@ final class RuleCheck {
                 case CONSULTATION -> current.stream().filter(i -> i.byDepartment() && !i.consulted() && rule.appliesTo(i.category())
                         && rule.appliesTo(i.level()))
                         .forEach(i -> findings.add(rule, false, i.category(), null, null, null, 0, List.of(i.id()), List.of(), List.of()));
-                case MERGE -> checkMerge(rule, current, in.schools(), findings);
+                case MERGE -> checkMerge(rule, current, findings);
                 case ESCALATION -> checkEscalation(rule, current, items, in.schools(), findings);
                 default -> {
                     // frequency and visit rules are checked above
@@ -132,14 +199,14 @@ final class RuleCheck {
     private static void checkPlannedFrequency(Input in, List<Rule> rules, List<Term> terms, Findings findings) {
         var districts = new HashSet<Long>();
         var classes = new HashMap<Long, List<School>>();
+        var schoolsById = new HashMap<Long, School>();
         for (var s : in.schools()) {
             districts.add(s.districtId());
             classes.computeIfAbsent(classKey(s), k -> new ArrayList<>()).add(s);
+            schoolsById.put(s.id(), s);
         }
-        var byClass = new HashMap<Long, List<Occurrence>>();
-        var bySchool = new HashMap<Long, List<Occurrence>>();
-        var schoolsById = new HashMap<Long, School>();
-        in.schools().forEach(s -> schoolsById.put(s.id(), s));
+        var byClass = new HashMap<Long, Occurrences>();
+        var bySchool = new HashMap<Long, Occurrences>();
         for (var item : in.items()) {
             if (item.year() != in.year() && !item.approved()) {
                 continue;
@@ -147,7 +214,7 @@ final class RuleCheck {
             if (item.target() == TargetKind.LISTED_SCHOOLS) {
                 for (var schoolId : item.listedSchools()) {
                     if (schoolsById.containsKey(schoolId)) {
-                        addWindows(item, bySchool.computeIfAbsent(schoolId, k -> new ArrayList<>()));
+                        addWindows(item, bySchool.computeIfAbsent(schoolId, k -> new Occurrences()));
                     }
                 }
                 continue;
@@ -155,32 +222,29 @@ final class RuleCheck {
             var itemDistricts = districts.contains(item.planUnitId()) ? Set.of(item.planUnitId()) : districts;
             for (var district : itemDistricts) {
                 for (var stage : SchoolStage.values()) {
-                    if (item.target() == TargetKind.ALL_SCHOOLS || Targets.covers(item.stages(), stage)) {
-                        long key = district * 8 + stage.ordinal();
-                        if (classes.containsKey(key)) {
-                            addWindows(item, byClass.computeIfAbsent(key, k -> new ArrayList<>()));
-                        }
+                    long key = district * 8 + stage.ordinal();
+                    if (classes.containsKey(key) && (item.target() == TargetKind.ALL_SCHOOLS || Targets.covers(item.stages(), stage))) {
+                        addWindows(item, byClass.computeIfAbsent(key, k -> new Occurrences()));
                     }
                 }
             }
         }
         for (var entry : byClass.entrySet()) {
-            var shared = sorted(entry.getValue());
             var plain = classes.get(entry.getKey()).stream().filter(s -> !bySchool.containsKey(s.id())).map(School::id).toList();
             if (!plain.isEmpty()) {
-                for (var rule : rules) {
-                    countPerPeriod(in.year(), rule, shared, terms, false, plain, findings);
-                }
+                entry.getValue().group();
+                countPerPeriod(in.year(), rules, entry.getValue(), terms, false, plain, findings);
             }
         }
         for (var entry : bySchool.entrySet()) {
             var school = schoolsById.get(entry.getKey());
-            var all = new ArrayList<>(entry.getValue());
-            all.addAll(byClass.getOrDefault(classKey(school), List.of()));
-            var list = sorted(all);
-            for (var rule : rules) {
-                countPerPeriod(in.year(), rule, list, terms, false, List.of(school.id()), findings);
+            var all = entry.getValue();
+            var shared = byClass.get(classKey(school));
+            if (shared != null) {
+                all.addAll(shared);
             }
+            all.group();
+            countPerPeriod(in.year(), rules, all, terms, false, List.of(school.id()), findings);
         }
     }
 
@@ -188,86 +252,87 @@ final class RuleCheck {
         return s.districtId() * 8 + s.stage().ordinal();
     }
 
-    private static void addWindows(Item item, List<Occurrence> into) {
+    private static void addWindows(Item item, Occurrences into) {
         for (var w : item.windows()) {
-            into.add(new Occurrence((int) w.startsOn().toEpochDay(), item.id(), item.category(), item.level(), 0));
+            into.add((int) w.startsOn().toEpochDay(), item.id(), 0, -1, item.category().ordinal(), item.level());
         }
-    }
-
-    private static List<Occurrence> sorted(List<Occurrence> list) {
-        list.sort(Comparator.comparingInt(Occurrence::day));
-        return list;
     }
 
     /**
-     * Applies one frequency rule to one school's (or class's) occurrences, sorted by day, category by
-     * category. Reports only breaches whose last occurrence falls in the year checked.
+     * Applies the frequency rules to one school's (or class's) grouped occurrences, category by category.
+     * Reports only breaches whose last occurrence falls in the year checked.
      */
-    private static void countPerPeriod(int year, Rule rule, List<Occurrence> occurrences, List<Term> terms, boolean visits,
-            List<Long> schools, Findings findings) {
+    private static void countPerPeriod(int year, List<Rule> rules, Occurrences o, List<Term> terms, boolean visits, List<Long> schools,
+            Findings findings) {
+        for (var rule : rules) {
+            int max = rule.maxCount();
+            for (int c = 0; c < CATEGORIES.length; c++) {
+                int from = o.start[c];
+                int to = o.start[c + 1];
+                if (to - from <= max || !rule.appliesTo(CATEGORIES[c])) {
+                    continue;
+                }
+                int[] slice = Arrays.copyOfRange(o.order, from, to);
+                if (!rule.levels().isEmpty()) {
+                    slice = Arrays.stream(slice).filter(i -> rule.appliesTo(o.levelOf(i))).toArray();
+                }
+                if (slice.length > max) {
+                    countSlice(year, rule, CATEGORIES[c], o, slice, terms, visits, schools, findings);
+                }
+            }
+        }
+    }
+
+    private static void countSlice(int year, Rule rule, InspectionCategory category, Occurrences o, int[] slice, List<Term> terms,
+            boolean visits, List<Long> schools, Findings findings) {
         int max = rule.maxCount();
-        if (occurrences.size() <= max) {
+        if (rule.period() == RulePeriod.YEARS) {
+            for (int i = 0; i + max < slice.length; i++) {
+                var first = LocalDate.ofEpochDay(o.day[slice[i]]);
+                var last = LocalDate.ofEpochDay(o.day[slice[i + max]]);
+                if (last.isBefore(first.plusYears(rule.periodYears())) && last.getYear() == year) {
+                    var involved = Arrays.copyOfRange(slice, i, i + max + 1);
+                    findings.add(rule, visits, category, null, first, last, involved.length, itemsOf(o, involved), schools,
+                            visitsOf(o, involved));
+                }
+            }
             return;
         }
-        for (var category : CATEGORIES) {
-            if (!rule.categories().contains(category) && !rule.categories().isEmpty()) {
-                continue;
-            }
-            var list = new ArrayList<Occurrence>();
-            for (var o : occurrences) {
-                if (o.category() == category && rule.appliesTo(o.level())) {
-                    list.add(o);
+        // a calendar year or a term: the slice is in day order, so each period's occurrences are consecutive
+        LocalDate[] period = null;
+        var members = new int[slice.length];
+        int count = 0;
+        for (int k = 0; k <= slice.length; k++) {
+            LocalDate[] current = null;
+            if (k < slice.length) {
+                var day = LocalDate.ofEpochDay(o.day[slice[k]]);
+                if (rule.period() == RulePeriod.YEAR) {
+                    current = new LocalDate[] { LocalDate.of(day.getYear(), 1, 1), LocalDate.of(day.getYear(), 12, 31) };
                 }
-            }
-            if (list.size() <= max) {
-                continue;
-            }
-            switch (rule.period()) {
-                case YEAR -> bucketed(year, rule, list, visits, schools, findings, o -> {
-                    var y = LocalDate.ofEpochDay(o.day()).getYear();
-                    return new LocalDate[] { LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31) };
-                });
-                case SEMESTER -> bucketed(year, rule, list, visits, schools, findings, o -> {
-                    var term = termOf(terms, LocalDate.ofEpochDay(o.day()));
-                    return term == null ? null : new LocalDate[] { term.startsOn(), term.endsOn() };
-                });
-                case YEARS -> {
-                    for (int i = 0; i + max < list.size(); i++) {
-                        var first = LocalDate.ofEpochDay(list.get(i).day());
-                        var last = LocalDate.ofEpochDay(list.get(i + max).day());
-                        if (last.isBefore(first.plusYears(rule.periodYears())) && last.getYear() == year) {
-                            var involved = list.subList(i, i + max + 1);
-                            findings.add(rule, visits, category, null, first, last, involved.size(), itemsOf(involved),
-                                    schools, visitsOf(involved));
-                        }
+                else {
+                    var term = termOf(terms, day);
+                    if (term == null) {
+                        continue;
                     }
+                    current = new LocalDate[] { term.startsOn(), term.endsOn() };
                 }
             }
-        }
-    }
-
-    private interface PeriodOf {
-        LocalDate[] of(Occurrence o);
-    }
-
-    private static void bucketed(int year, Rule rule, List<Occurrence> list, boolean visits, List<Long> schools,
-            Findings findings, PeriodOf periodOf) {
-        var buckets = new LinkedHashMap<LocalDate, List<Occurrence>>();
-        var ends = new HashMap<LocalDate, LocalDate>();
-        for (var o : list) {
-            var period = periodOf.of(o);
-            if (period != null) {
-                buckets.computeIfAbsent(period[0], k -> new ArrayList<>()).add(o);
-                ends.put(period[0], period[1]);
+            if (period != null && (current == null || !current[0].equals(period[0]))) {
+                var lastDay = LocalDate.ofEpochDay(o.day[members[count - 1]]);
+                if (count > max && lastDay.getYear() == year) {
+                    var involved = Arrays.copyOf(members, count);
+                    findings.add(rule, visits, category, null, period[0], period[1], count, itemsOf(o, involved), schools,
+                            visitsOf(o, involved));
+                }
+                count = 0;
+            }
+            if (current != null) {
+                if (count == 0) {
+                    period = current;
+                }
+                members[count++] = slice[k];
             }
         }
-        buckets.forEach((from, in) -> {
-            var lastDay = LocalDate.ofEpochDay(in.get(in.size() - 1).day());
-            if (in.size() > rule.maxCount() && lastDay.getYear() == year) {
-                findings.add(rule, visits, in.get(0).category(), null, from, ends.get(from), in.size(), itemsOf(in), schools,
-                        visitsOf(in));
-            }
-        });
     }
 
     private static Term termOf(List<Term> terms, LocalDate day) {
@@ -287,13 +352,24 @@ final class RuleCheck {
         return found != null && found.contains(day) ? found : null;
     }
 
-    private static List<Long> itemsOf(List<Occurrence> list) {
-        return list.stream().map(Occurrence::itemId).filter(id -> id != 0).collect(TreeSet<Long>::new, TreeSet::add, TreeSet::addAll)
-                .stream().toList();
+    private static List<Long> itemsOf(Occurrences o, int[] involved) {
+        var ids = new TreeSet<Long>();
+        for (int i : involved) {
+            if (o.item[i] != 0) {
+                ids.add(o.item[i]);
+            }
+        }
+        return List.copyOf(ids);
     }
 
-    private static List<Long> visitsOf(List<Occurrence> list) {
-        return list.stream().map(Occurrence::visitId).filter(id -> id != 0).toList();
+    private static List<Long> visitsOf(Occurrences o, int[] involved) {
+        var ids = new ArrayList<Long>(involved.length);
+        for (int i : involved) {
+            if (o.visit[i] != 0) {
+                ids.add(o.visit[i]);
+            }
+        }
+        return ids;
     }
 
     // --- recorded visits
@@ -324,6 +400,8 @@ final class RuleCheck {
         Arrays.sort(keys, 0, n);
         var perVisit = in.rules().stream().filter(r -> r.kind() == RuleKind.UNPLANNED_VISIT || r.kind() == RuleKind.PROOF_DEMANDED
                 || r.kind() == RuleKind.NOTICE || r.kind() == RuleKind.OVER_PLANNED_VISIT).toList();
+        var occurrences = new Occurrences();
+        var used = new PerItemCount();
         int start = 0;
         while (start < n) {
             int schoolIndex = (int) (keys[start] >>> 40);
@@ -332,73 +410,101 @@ final class RuleCheck {
                 end++;
             }
             var school = schools.get(schoolIndex);
-            var list = new ArrayList<Occurrence>(end - start);
-            var rows = new int[end - start];
+            occurrences.clear();
             for (int k = start; k < end; k++) {
                 int v = (int) (keys[k] & 0xFFFFFF);
-                rows[k - start] = v;
-                var item = items.get(visits.items[v]);
-                list.add(new Occurrence(visits.days[v], visits.items[v], CATEGORIES[visits.categories[v]],
-                        item == null ? null : item.level(), visits.ids[v]));
+                var item = visits.items[v] == 0 ? null : items.get(visits.items[v]);
+                occurrences.add(visits.days[v], visits.items[v], visits.ids[v], v, visits.categories[v], item == null ? null : item.level());
             }
-            for (var rule : frequencyRules) {
-                countPerPeriod(in.year(), rule, list, terms, true, List.of(school.id()), findings);
+            if (!perVisit.isEmpty()) {
+                checkEachVisit(in.year(), perVisit, school, occurrences, visits, items, used, findings);
             }
-            for (var rule : perVisit) {
-                checkEachVisit(in.year(), rule, school, list, visits, rows, items, findings);
+            if (!frequencyRules.isEmpty()) {
+                occurrences.group();
+                countPerPeriod(in.year(), frequencyRules, occurrences, terms, true, List.of(school.id()), findings);
             }
             start = end;
         }
     }
 
-    private static void checkEachVisit(int year, Rule rule, School school, List<Occurrence> list, VisitTable visits, int[] rows,
-            Map<Long, Item> items, Findings findings) {
-        var usedPerItem = new HashMap<Long, Integer>();
-        for (int k = 0; k < list.size(); k++) {
-            var o = list.get(k);
-            var day = LocalDate.ofEpochDay(o.day());
-            var item = items.get(o.itemId());
-            if (item != null && item.year() == day.getYear()) {
-                usedPerItem.merge(item.id(), 1, Integer::sum);
+    /** Visits so far of each item at one school; a school has few, so two short arrays do. */
+    private static final class PerItemCount {
+        long[] items = new long[16];
+        int[] counts = new int[16];
+        int size;
+
+        int increment(long item) {
+            for (int i = 0; i < size; i++) {
+                if (items[i] == item) {
+                    return ++counts[i];
+                }
             }
-            if (day.getYear() != year || !rule.appliesTo(o.category()) || !rule.appliesTo(o.level())) {
+            if (size == items.length) {
+                items = Arrays.copyOf(items, size * 2);
+                counts = Arrays.copyOf(counts, size * 2);
+            }
+            items[size] = item;
+            counts[size] = 1;
+            return counts[size++];
+        }
+    }
+
+    /** The per-visit rules, in one pass over a school's visits in day order. */
+    private static void checkEachVisit(int year, List<Rule> rules, School school, Occurrences o, VisitTable visits, Map<Long, Item> items,
+            PerItemCount used, Findings findings) {
+        used.size = 0;
+        for (int k = 0; k < o.size; k++) {
+            var day = LocalDate.ofEpochDay(o.day[k]);
+            var item = o.item[k] == 0 ? null : items.get(o.item[k]);
+            boolean ofItsYear = item != null && item.year() == day.getYear();
+            int usedSoFar = ofItsYear ? used.increment(item.id()) : 0;
+            if (day.getYear() != year) {
                 continue;
             }
-            var itemIds = o.itemId() == 0 ? List.<Long>of() : List.of(o.itemId());
-            boolean found = switch (rule.kind()) {
-                case UNPLANNED_VISIT -> item == null || !item.approved() || item.year() != year || !item.covers(school);
-                case OVER_PLANNED_VISIT -> item != null && item.approved() && item.year() == year && item.covers(school)
-                        && usedPerItem.get(item.id()) > item.windows().size();
-                case PROOF_DEMANDED -> visits.proof[rows[k]];
-                case NOTICE -> {
-                    int notified = visits.notified[rows[k]];
-                    yield notified == VisitTable.NONE || o.day() - notified < rule.minDays();
+            boolean planned = ofItsYear && item.approved() && item.covers(school);
+            var category = CATEGORIES[o.category[k]];
+            var level = o.levelOf(k);
+            for (var rule : rules) {
+                if (!rule.appliesTo(category) || !rule.appliesTo(level)) {
+                    continue;
                 }
-                default -> false;
-            };
-            if (found) {
-                findings.add(rule, true, null, null, null, null, 0, itemIds, List.of(school.id()), List.of(o.visitId()));
+                boolean found = switch (rule.kind()) {
+                    case UNPLANNED_VISIT -> !planned;
+                    case OVER_PLANNED_VISIT -> planned && usedSoFar > item.windows().size();
+                    case PROOF_DEMANDED -> visits.proof[o.row[k]];
+                    case NOTICE -> {
+                        int notified = visits.notified[o.row[k]];
+                        yield notified == VisitTable.NONE || o.day[k] - notified < rule.minDays();
+                    }
+                    default -> false;
+                };
+                if (found) {
+                    findings.add(rule, true, null, null, null, null, 0, item == null ? List.of() : List.of(item.id()),
+                            List.of(school.id()), List.of(o.visit[k]));
+                }
             }
         }
     }
 
     // --- items against each other
 
-    private static void checkMerge(Rule rule, List<Item> current, List<School> schools, Findings findings) {
+    private static void checkMerge(Rule rule, List<Item> current, Findings findings) {
         var groups = new HashMap<String, List<Item>>();
         for (var item : current) {
             if (rule.appliesTo(item.category()) && rule.appliesTo(item.level())) {
                 groups.computeIfAbsent(item.planUnitId() + "|" + Targets.key(item), k -> new ArrayList<>()).add(item);
             }
         }
+        var bigrams = new HashMap<Long, int[]>();
         for (var group : groups.values()) {
             group.sort(Comparator.comparingLong(Item::id));
+            group.forEach(i -> bigrams.put(i.id(), Similarity.bigrams(i.text())));
             for (int a = 0; a < group.size(); a++) {
                 for (int b = a + 1; b < group.size(); b++) {
                     var x = group.get(a);
                     var y = group.get(b);
                     var pair = List.of(x.id(), y.id());
-                    if (Similarity.of(x.text(), y.text()) >= rule.similarity().doubleValue()) {
+                    if (Similarity.of(bigrams.get(x.id()), bigrams.get(y.id())) >= rule.similarity().doubleValue()) {
                         findings.add(rule, false, null, "SIMILAR", null, null, 0, pair, List.of(), List.of());
                     }
                     else if (closestGap(x.windows(), y.windows()) < rule.minDays()) {
@@ -454,18 +560,40 @@ final class RuleCheck {
 
     // --- collecting
 
-    private record Key(Rule rule, boolean visits, InspectionCategory category, String aspect, LocalDate from, LocalDate to,
+    /** Keyed by the rule's id: a rule record hashes all its sets and texts, too slow for millions of additions. */
+    private record Key(long ruleId, boolean visits, InspectionCategory category, String aspect, LocalDate from, LocalDate to,
             int count, List<Long> items) {
+
+        /** Mixed well: the lists' own hash puts pairs of neighbouring ids in the same bucket. */
+        @Override
+        public int hashCode() {
+            long h = ruleId * 0x9E3779B97F4A7C15L + (visits ? 1 : 0) + (category == null ? 0 : category.ordinal() * 31L) + count * 131L
+                    + (aspect == null ? 0 : aspect.hashCode()) + (from == null ? 0 : from.toEpochDay() * 7919L)
+                    + (to == null ? 0 : to.toEpochDay() * 104729L);
+            for (var id : items) {
+                h = (h ^ id) * 0x9E3779B97F4A7C15L;
+            }
+            return (int) (h ^ (h >>> 32));
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.ruleId == ruleId && k.visits == visits && k.category == category && k.count == count
+                    && java.util.Objects.equals(k.aspect, aspect) && java.util.Objects.equals(k.from, from)
+                    && java.util.Objects.equals(k.to, to) && k.items.equals(items);
+        }
     }
 
     /** Findings that differ only in the school (or visit) are one finding listing all of them. */
     private static final class Findings {
         private final Map<Key, Collection<Long>[]> found = new LinkedHashMap<>();
+        private final Map<Long, Rule> rules = new HashMap<>();
 
         @SuppressWarnings("unchecked")
         void add(Rule rule, boolean visits, InspectionCategory category, String aspect, LocalDate from, LocalDate to, int count,
                 List<Long> items, List<Long> schools, List<Long> visitIds) {
-            var lists = found.computeIfAbsent(new Key(rule, visits, category, aspect, from, to, count, items),
+            rules.putIfAbsent(rule.id(), rule);
+            var lists = found.computeIfAbsent(new Key(rule.id(), visits, category, aspect, from, to, count, items),
                     k -> new Collection[] { new LinkedHashSet<Long>(), new ArrayList<Long>() });
             lists[0].addAll(schools);
             lists[1].addAll(visitIds);
@@ -473,7 +601,7 @@ final class RuleCheck {
 
         List<Finding> list() {
             var list = new ArrayList<Finding>(found.size());
-            found.forEach((k, lists) -> list.add(new Finding(k.rule(), k.visits(), k.category(), k.aspect(), k.from(), k.to(),
+            found.forEach((k, lists) -> list.add(new Finding(rules.get(k.ruleId()), k.visits(), k.category(), k.aspect(), k.from(), k.to(),
                     k.count(), k.items(), List.copyOf(lists[0]), List.copyOf(lists[1]))));
             list.sort(Comparator.comparing((Finding f) -> !f.rule().blocking())
                     .thenComparingInt(f -> f.rule().requirementNumber())

@@ -24,6 +24,7 @@ class InspectionFlowTests {
     @Autowired InspectionItems items;
     @Autowired InspectionChecks checks;
     @Autowired JdbcClient jdbc;
+    @Autowired RuleSets ruleSets;
 
     static final LocalDate APRIL = LocalDate.of(2026, 4, 13);
     static final LocalDate APPROVED_ON = LocalDate.of(2026, 2, 25);
@@ -139,5 +140,34 @@ class InspectionFlowTests {
         items.approve(approver, fixed.id(), fixed.version(), "区委办公室", "丰办〔2026〕2号", APPROVED_ON);
         items.filePlan(approver, district.id(), 2026);
         assertThat(items.latestFiling(district.id(), 2026)).hasValueSatisfying(f -> assertThat(f.itemCount()).isPositive());
+    }
+
+    @Test
+    void aCityAdminAddsARuleSetFromALaterPolicyAndTheCheckAppliesItWithoutACodeChange() {
+        var district = data.units.findByCode("110113").orElseThrow(); // 顺义区
+        var reporter = data.person(Role.DISTRICT_REPORTER, district);
+        var item = items.draft(reporter, draft("顺义区综合督导", InspectionCategory.COMPREHENSIVE_SUPERVISION, LocalDate.of(2027, 3, 8)));
+        items.draft(reporter, draft("顺义区办学水平综合督导", InspectionCategory.COMPREHENSIVE_SUPERVISION, LocalDate.of(2027, 3, 8)));
+        var before = checks.check(district.id(), 2027).stream().filter(f -> f.rule().ruleSetName().equals("2027年督导新规")).count();
+        assertThat(before).isZero();
+
+        var cityAdmin = data.as("city.admin");
+        var set = ruleSets.create(cityAdmin, "2027年督导新规", "某市关于进一步规范督导检查的通知（2027）", 2027, null);
+        ruleSets.addRule(cityAdmin, set, RuleKind.FREQUENCY, 5, java.util.Set.of(InspectionCategory.COMPREHENSIVE_SUPERVISION),
+                java.util.Set.of(InspectionLevel.CITY, InspectionLevel.DISTRICT), RulePeriod.YEAR, null, 1, null, null, true,
+                "县级以上每校每年至多一次综合督导");
+        ruleSets.addRule(cityAdmin, set, RuleKind.NOTICE, 5, java.util.Set.of(), java.util.Set.of(), null, null, null, 30, null, false,
+                "检查须至少提前一个月通知学校");
+        assertThatThrownBy(() -> ruleSets.addRule(data.as("haidian.reporter"), set, RuleKind.NOTICE, 5, java.util.Set.of(),
+                java.util.Set.of(), null, null, null, 30, null, false, "x")).isInstanceOf(AccessDeniedException.class);
+
+        var findings = checks.check(district.id(), 2027);
+        assertThat(findings).anySatisfy(f -> {
+            assertThat(f.rule().ruleSetName()).isEqualTo("2027年督导新规");
+            assertThat(f.rule().sourceDocument()).contains("2027");
+            assertThat(f.itemIds()).contains(item.id());
+        });
+        // the rule set applies from 2027: the same items a year earlier are not checked against it
+        assertThat(checks.check(district.id(), 2026)).noneMatch(f -> f.rule().ruleSetName().equals("2027年督导新规"));
     }
 }
