@@ -61,7 +61,7 @@ public class InspectionChecks {
         var area = units.get(areaUnitId);
         var inForce = rules.rulesFor(year);
         int lookBack = inForce.stream().filter(r -> r.period() == RulePeriod.YEARS).mapToInt(Rule::periodYears).max().orElse(1);
-        var subtree = units.subtree(areaUnitId);
+        var subtree = units.subtreeUnordered(areaUnitId);
         var schools = new ArrayList<RuleCheck.School>();
         var districts = new LinkedHashSet<Long>();
         for (var u : subtree) {

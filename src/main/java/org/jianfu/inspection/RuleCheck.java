@@ -52,7 +52,8 @@ final class RuleCheck {
 
     /** Recorded visits in columns, so that millions of them cost a few arrays rather than millions of objects. */
     static final class VisitTable {
-        private static final int NONE = Integer.MIN_VALUE;
+        /** No notification day recorded. */
+        static final int NONE = Integer.MIN_VALUE;
         private long[] ids = new long[16];
         private long[] schools = new long[16];
         private long[] items = new long[16];
@@ -65,11 +66,11 @@ final class RuleCheck {
         void add(long id, long schoolId, Long itemId, InspectionCategory category, LocalDate date, LocalDate notifiedOn,
                 boolean proofDemanded) {
             addRaw(id, schoolId, itemId == null ? 0 : itemId, category.ordinal(), (int) date.toEpochDay(),
-                    notifiedOn == null ? null : (int) notifiedOn.toEpochDay(), proofDemanded);
+                    notifiedOn == null ? NONE : (int) notifiedOn.toEpochDay(), proofDemanded);
         }
 
         /** A visit as the database hands it over: days since 1970-01-01, the category's ordinal, 0 for no item. */
-        void addRaw(long id, long schoolId, long itemId, int category, int day, Integer notifiedDay, boolean proofDemanded) {
+        void addRaw(long id, long schoolId, long itemId, int category, int day, int notifiedDay, boolean proofDemanded) {
             if (size == ids.length) {
                 int n = size * 2;
                 ids = Arrays.copyOf(ids, n);
@@ -84,7 +85,7 @@ final class RuleCheck {
             schools[size] = schoolId;
             items[size] = itemId;
             days[size] = day;
-            notified[size] = notifiedDay == null ? NONE : notifiedDay;
+            notified[size] = notifiedDay;
             categories[size] = (byte) category;
             proof[size] = proofDemanded;
             size++;

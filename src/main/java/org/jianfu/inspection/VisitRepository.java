@@ -70,8 +70,8 @@ class VisitRepository {
         var params = few ? new Object[] { categories, from, to, districtIds.toArray(Long[]::new) } : new Object[] { categories, from, to };
         streaming.query(sql, rs -> {
             int notified = rs.getInt(6);
-            into.addRaw(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4), rs.getInt(5), rs.wasNull() ? null : notified,
-                    rs.getBoolean(7));
+            into.addRaw(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4), rs.getInt(5),
+                    rs.wasNull() ? RuleCheck.VisitTable.NONE : notified, rs.getBoolean(7));
         }, params);
     }
 
