@@ -120,6 +120,7 @@ class DemoData implements ApplicationRunner, LoginHints {
         list.add(hint("haidian.approver", Role.DISTRICT_APPROVER, "海淀区教育委员会"));
         list.add(hint("chaoyang.reporter", Role.DISTRICT_REPORTER, "朝阳区教育委员会"));
         list.add(hint("dept.user", Role.DEPARTMENT_USER, "海淀区卫生健康委员会"));
+        list.add(hint("city.dept", Role.DEPARTMENT_USER, "北京市卫生健康委员会"));
         list.add(hint("school.user", Role.SCHOOL_USER, "北京市海淀区中关村第一小学"));
         list.add(hint("supervisor", Role.SUPERVISOR, DemoHierarchy.CITY));
         list.add(hint("sysadmin", Role.SYSTEM_ADMIN, DemoHierarchy.CITY));
@@ -138,6 +139,7 @@ class DemoData implements ApplicationRunner, LoginHints {
             case "haidian.approver" -> "张建国（海淀区教委）";
             case "chaoyang.reporter" -> "刘洋（朝阳区教委）";
             case "dept.user" -> "陈晨（海淀区卫健委）";
+            case "city.dept" -> "马骏（市卫健委）";
             case "school.user" -> "赵丽（中关村一小）";
             case "supervisor" -> "孙伟（市政府教育督导室）";
             case "sysadmin" -> "周强（平台运维）";

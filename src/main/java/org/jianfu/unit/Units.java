@@ -68,6 +68,12 @@ public class Units {
         return repository.subtree(get(unitId));
     }
 
+    /** The unit and everything below it, in no particular order: for bulk reads (a rule check over a country). */
+    @Transactional(readOnly = true)
+    public List<Unit> subtreeUnordered(long unitId) {
+        return repository.subtreeUnordered(get(unitId));
+    }
+
     @Transactional(readOnly = true)
     public List<Unit> children(long unitId) {
         return repository.children(unitId);

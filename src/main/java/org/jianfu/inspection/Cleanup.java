@@ -1,0 +1,60 @@
+package org.jianfu.inspection;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A district's cleanup of one year (requirement 4): the baseline inventory, how many items are retained,
+ * the reduction, and the approval by the district education leadership group and filing with the city.
+ */
+public record Cleanup(long districtId, int year, List<BaselineItem> items, Record record) {
+
+    /** Filed with the city by this day of the year, or marked late. */
+    static final int DEADLINE_MONTH = 7;
+    static final int DEADLINE_DAY = 31;
+
+    /** The approval and filing, once there is one. */
+    public record Record(String approvalDocument, LocalDate approvedOn, String approvedBy, Instant filedAt, String filedBy,
+            Integer baselineCount, Integer retainedCount, boolean late) {
+    }
+
+    public int baseline() {
+        return items.size();
+    }
+
+    public int retained() {
+        return (int) items.stream().filter(i -> i.outcome() == BaselineOutcome.RETAINED).count();
+    }
+
+    public int undecided() {
+        return (int) items.stream().filter(i -> i.outcome() == null).count();
+    }
+
+    /** The reduction in percent, one decimal; zero without a baseline. */
+    public BigDecimal reductionPercent() {
+        if (baseline() == 0) {
+            return BigDecimal.ZERO.setScale(1);
+        }
+        return BigDecimal.valueOf(100L * (baseline() - retained())).divide(BigDecimal.valueOf(baseline()), 1, RoundingMode.DOWN);
+    }
+
+    /** At least half of the baseline is gone (merged or cancelled). */
+    public boolean meetsTarget() {
+        return baseline() > 0 && 2 * retained() <= baseline();
+    }
+
+    public boolean approved() {
+        return record != null && record.approvedOn() != null;
+    }
+
+    public boolean filed() {
+        return record != null && record.filedAt() != null;
+    }
+
+    public LocalDate deadline() {
+        return LocalDate.of(year, DEADLINE_MONTH, DEADLINE_DAY);
+    }
+}

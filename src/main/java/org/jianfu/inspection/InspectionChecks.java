@@ -1,0 +1,105 @@
+package org.jianfu.inspection;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.jianfu.unit.Unit;
+import org.jianfu.unit.UnitType;
+import org.jianfu.unit.Units;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Runs the rule check for an area (a district, or a whole city) and a year: reads the rules in force,
+ * the schools, the items of the area's plans and of the plans above it, and the recorded visits, then
+ * hands them to {@link RuleCheck}. Findings are computed when asked, never stored, so they are never
+ * stale.
+ */
+@Service
+public class InspectionChecks {
+
+    private final ItemRepository items;
+    private final VisitRepository visits;
+    private final RuleRepository rules;
+    private final Units units;
+
+    InspectionChecks(ItemRepository items, VisitRepository visits, RuleRepository rules, Units units) {
+        this.items = items;
+        this.visits = visits;
+        this.rules = rules;
+        this.units = units;
+    }
+
+    /** Every finding for the area's plans and schools in the year. */
+    @Transactional(readOnly = true)
+    public List<Finding> check(long areaUnitId, int year) {
+        return RuleCheck.run(load(areaUnitId, year));
+    }
+
+    /** What one check reads, with how big it was: for the benchmark. */
+    @Transactional(readOnly = true)
+    public Sizes measure(long areaUnitId, int year) {
+        long start = System.nanoTime();
+        var in = load(areaUnitId, year);
+        long loaded = System.nanoTime();
+        var found = RuleCheck.run(in);
+        long done = System.nanoTime();
+        return new Sizes(in.items().size(), in.schools().size(), in.visits().size(), found.size(),
+                found.stream().mapToInt(f -> Math.max(f.schoolIds().size(), 1)).sum(), (loaded - start) / 1_000_000,
+                (done - loaded) / 1_000_000);
+    }
+
+    /** How much one check read and found, and how long reading and applying the rules took. */
+    public record Sizes(int items, int schools, int visits, int findings, int schoolFindings, long loadMs, long ruleMs) {
+    }
+
+    private RuleCheck.Input load(long areaUnitId, int year) {
+        var area = units.get(areaUnitId);
+        var inForce = rules.rulesFor(year);
+        int lookBack = inForce.stream().filter(r -> r.period() == RulePeriod.YEARS).mapToInt(Rule::periodYears).max().orElse(1);
+        var subtree = units.subtreeUnordered(areaUnitId);
+        var schools = new ArrayList<RuleCheck.School>();
+        var districts = new LinkedHashSet<Long>();
+        for (var u : subtree) {
+            if (u.type() == UnitType.SCHOOL && u.enabled()) {
+                schools.add(new RuleCheck.School(u.id(), u.parentId(), u.stage()));
+            }
+            else if (u.type() == UnitType.DISTRICT) {
+                districts.add(u.id());
+            }
+        }
+        if (area.type() == UnitType.SCHOOL) {
+            districts.add(area.parentId());
+        }
+        Set<Long> own = new HashSet<>(districts);
+        if (area.type() == UnitType.CITY) {
+            own.add(area.id());
+        }
+        var planUnits = new HashSet<>(own);
+        planUnits.addAll(ancestors(area));
+        var checked = items.forCheck(planUnits, year - lookBack, year).stream().map(c -> {
+            var i = c.item();
+            return new RuleCheck.Item(i.id(), i.year(), i.planUnitId(), i.level(), i.byDepartment(), c.consulted(), i.category(),
+                    i.targetKind(), i.targetStages(), Set.copyOf(i.targetSchools()), i.windows(), i.state() == ItemState.APPROVED,
+                    i.implementsItemId(), i.name() + " " + i.content());
+        }).toList();
+        var table = new RuleCheck.VisitTable();
+        visits.loadForCheck(districts, LocalDate.of(year - lookBack, 1, 1), LocalDate.of(year, 12, 31), table);
+        return new RuleCheck.Input(year, own, inForce, rules.terms(), schools, checked, table);
+    }
+
+    /** The ids on the unit's materialised path above it ({@code /1/4/27/} gives 1 and 4 for 27). */
+    private static List<Long> ancestors(Unit unit) {
+        var ids = new ArrayList<Long>();
+        for (var part : unit.path().split("/")) {
+            if (!part.isEmpty() && Long.parseLong(part) != unit.id()) {
+                ids.add(Long.parseLong(part));
+            }
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,85 @@
+package org.jianfu.inspection;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jianfu.ledger.RegisterFigures;
+import org.jianfu.unit.UnitType;
+import org.jianfu.unit.Units;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The register's computed figures on a district's ledger, next to the district's own text for
+ * requirements 1–5 and 7: approved and filed plan, consultations, merge suggestions and escalations,
+ * baseline and retained counts with the reduction, open findings, unplanned visits, proof demanded.
+ */
+@Component
+class InspectionRegisterFigures implements RegisterFigures {
+
+    private final Units units;
+    private final ItemRepository items;
+    private final Cleanups cleanups;
+    private final InspectionChecks checks;
+
+    InspectionRegisterFigures(Units units, ItemRepository items, Cleanups cleanups, InspectionChecks checks) {
+        this.units = units;
+        this.items = items;
+        this.cleanups = cleanups;
+        this.checks = checks;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Figure> figuresFor(long unitId, int year) {
+        if (units.get(unitId).type() != UnitType.DISTRICT) {
+            return List.of();
+        }
+        var plan = "/inspection/plans/" + unitId + "/" + year;
+        var visits = "/inspection/visits?unit=" + unitId + "&year=" + year;
+        var cleanupPage = "/inspection/cleanups/" + unitId + "/" + year;
+        var planItems = items.ofPlan(unitId, year);
+        var findings = checks.check(unitId, year);
+        var figures = new ArrayList<Figure>();
+
+        var approved = planItems.stream().filter(i -> i.state() == ItemState.APPROVED).count();
+        var filing = items.latestFiling(unitId, year);
+        figures.add(new Figure(1, "inspection.figure.plan", new Object[] { approved }, plan, false));
+        figures.add(filing.map(f -> new Figure(1, "inspection.figure.plan-filed", new Object[] { f.itemCount() }, plan, false))
+                .orElseGet(() -> new Figure(1, "inspection.figure.plan-not-filed", new Object[0], plan, approved > 0)));
+
+        var departmentItems = planItems.stream().filter(i -> i.byDepartment() && i.state().active()).count();
+        var unconsulted = count(findings, RuleKind.CONSULTATION);
+        figures.add(new Figure(2, "inspection.figure.consultation", new Object[] { departmentItems, unconsulted }, plan, unconsulted > 0));
+
+        var merges = count(findings, RuleKind.MERGE);
+        var escalations = count(findings, RuleKind.ESCALATION);
+        figures.add(new Figure(3, "inspection.figure.merge", new Object[] { merges, escalations }, plan, escalations > 0));
+
+        var cleanup = cleanups.of(unitId, year);
+        figures.add(new Figure(4, "inspection.figure.cleanup",
+                new Object[] { cleanup.baseline(), cleanup.retained(), cleanup.reductionPercent().toPlainString() }, cleanupPage,
+                cleanup.baseline() > 0 && !cleanup.meetsTarget()));
+        figures.add(cleanup.filed()
+                ? new Figure(4, cleanup.record().late() ? "inspection.figure.cleanup-filed-late" : "inspection.figure.cleanup-filed",
+                        new Object[0], cleanupPage, cleanup.record().late())
+                : new Figure(4, "inspection.figure.cleanup-not-filed", new Object[0], cleanupPage, false));
+        var unplanned = visitCount(findings, RuleKind.UNPLANNED_VISIT) + visitCount(findings, RuleKind.OVER_PLANNED_VISIT);
+        figures.add(new Figure(4, "inspection.figure.unplanned-visits", new Object[] { unplanned }, visits, unplanned > 0));
+
+        var frequency = count(findings, RuleKind.FREQUENCY) + count(findings, RuleKind.NOTICE);
+        figures.add(new Figure(5, "inspection.figure.open-findings", new Object[] { frequency }, plan, frequency > 0));
+
+        var proof = visitCount(findings, RuleKind.PROOF_DEMANDED);
+        figures.add(new Figure(7, "inspection.figure.proof", new Object[] { proof }, visits, proof > 0));
+        return figures;
+    }
+
+    private static long count(List<Finding> findings, RuleKind kind) {
+        return findings.stream().filter(f -> f.rule().kind() == kind).count();
+    }
+
+    private static long visitCount(List<Finding> findings, RuleKind kind) {
+        return findings.stream().filter(f -> f.rule().kind() == kind).mapToLong(f -> f.visitIds().size()).sum();
+    }
+}

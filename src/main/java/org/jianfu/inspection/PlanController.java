@@ -1,0 +1,317 @@
+package org.jianfu.inspection;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.jianfu.account.AccountPrincipal;
+import org.jianfu.platform.EditConflictException;
+import org.jianfu.platform.RuleViolation;
+import org.jianfu.unit.Unit;
+import org.jianfu.unit.UnitType;
+import org.jianfu.unit.Units;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The register's entry page, the annual plan of a commission, and one item with its steps. */
+@Controller
+class PlanController {
+
+    private final InspectionItems items;
+    private final InspectionChecks checks;
+    private final InspectionAccess access;
+    private final Cleanups cleanups;
+    private final Units units;
+    private final Refusals refusals;
+    private final Clock clock;
+
+    PlanController(InspectionItems items, InspectionChecks checks, InspectionAccess access, Cleanups cleanups, Units units,
+            Refusals refusals, Clock clock) {
+        this.items = items;
+        this.checks = checks;
+        this.access = access;
+        this.cleanups = cleanups;
+        this.units = units;
+        this.refusals = refusals;
+        this.clock = clock;
+    }
+
+    @GetMapping("/inspection")
+    String index(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) Integer year, Model model) {
+        int y = year == null ? LocalDate.now(clock).getYear() : year;
+        switch (me.role()) {
+            case DISTRICT_REPORTER, DISTRICT_APPROVER -> {
+                return "redirect:/inspection/plans/" + me.unitId() + "/" + y;
+            }
+            case SCHOOL_USER -> {
+                return "redirect:/inspection/schools/" + me.unitId() + "/calendar?year=" + y;
+            }
+            case DEPARTMENT_USER -> model.addAttribute("mine", items.ofOrganizer(me));
+            case CITY_ADMIN, SUPERVISOR -> {
+                var rows = new ArrayList<DistrictRow>();
+                for (var d : units.subtree(me.unitId())) {
+                    if (d.type() == UnitType.DISTRICT && d.enabled()) {
+                        var plan = items.ofPlan(me, d.id(), y);
+                        rows.add(new DistrictRow(d, plan.stream().filter(i -> i.state() == ItemState.APPROVED).count(),
+                                items.latestFiling(d.id(), y).orElse(null), cleanups.of(d.id(), y)));
+                    }
+                }
+                model.addAttribute("districts", rows);
+            }
+            default -> throw new AccessDeniedException("no inspection register for " + me.role());
+        }
+        model.addAttribute("year", y);
+        model.addAttribute("planUnitId", access.planUnitOf(me).id());
+        return "inspection/index";
+    }
+
+    record DistrictRow(Unit district, long approved, ItemRepository.Filing filing, Cleanup cleanup) {
+    }
+
+    // --- the plan
+
+    @GetMapping("/inspection/plans/{unitId}/{year}")
+    String plan(@AuthenticationPrincipal AccountPrincipal me, @PathVariable long unitId, @PathVariable int year, Model model) {
+        var all = items.ofPlan(me, unitId, year);
+        var unit = units.get(unitId);
+        var oversees = access.overseesPlan(me, unitId);
+        model.addAttribute("unit", unit);
+        model.addAttribute("year", year);
+        model.addAttribute("approved", all.stream().filter(i -> i.state() == ItemState.APPROVED).toList());
+        model.addAttribute("inProgress", oversees ? all.stream().filter(i -> i.state() != ItemState.APPROVED).toList() : List.of());
+        model.addAttribute("oversees", oversees);
+        if (oversees) {
+            var findings = checks.check(unitId, year);
+            model.addAttribute("findings", findings.stream().filter(f -> !f.visits()).toList());
+            model.addAttribute("visitFindings", findings.stream().filter(Finding::visits).count());
+            model.addAttribute("names", names(me, findings));
+        }
+        model.addAttribute("filing", items.latestFiling(unitId, year).orElse(null));
+        model.addAttribute("canFile", unit.type() == UnitType.DISTRICT && InspectionAccess.approvesFor(me, unitId));
+        model.addAttribute("canDraft", InspectionAccess.draftsFor(me, unit));
+        model.addAttribute("schoolNames", schoolNames(unitId));
+        return "inspection/plan";
+    }
+
+    /** Names of the items and schools findings mention, as far as this person may read them. */
+    Map<Long, String> names(AccountPrincipal me, List<Finding> findings) {
+        var names = new HashMap<Long, String>();
+        for (var f : findings) {
+            for (var id : f.itemIds()) {
+                names.computeIfAbsent(id, k -> {
+                    try {
+                        return items.readable(me, k).name();
+                    }
+                    catch (InspectionNotFoundException hidden) {
+                        return null;
+                    }
+                });
+            }
+        }
+        return names;
+    }
+
+    Map<Long, String> schoolNames(long unitId) {
+        var names = new HashMap<Long, String>();
+        units.subtree(unitId).stream().filter(u -> u.type() == UnitType.SCHOOL).forEach(u -> names.put(u.id(), u.name()));
+        return names;
+    }
+
+    @PostMapping("/inspection/plans/{unitId}/{year}/file")
+    String file(@AuthenticationPrincipal AccountPrincipal me, @PathVariable long unitId, @PathVariable int year,
+            RedirectAttributes redirect, Locale locale) {
+        refusals.attempt(redirect, locale, "inspection.plan-filed", () -> items.filePlan(me, unitId, year));
+        return "redirect:/inspection/plans/" + unitId + "/" + year;
+    }
+
+    // --- one item
+
+    @GetMapping("/inspection/items/{id}")
+    String item(@AuthenticationPrincipal AccountPrincipal me, @PathVariable long id, Model model) {
+        var item = items.readable(me, id);
+        model.addAttribute("item", item);
+        model.addAttribute("organizer", units.get(item.organizerUnitId()));
+        model.addAttribute("planUnit", units.get(item.planUnitId()));
+        model.addAttribute("consultations", items.consultations(id));
+        model.addAttribute("steps", items.steps(id));
+        model.addAttribute("schoolNames", schoolNames(item.planUnitId()));
+        var drafts = InspectionAccess.draftsFor(me, units.get(item.organizerUnitId()));
+        model.addAttribute("drafts", drafts);
+        model.addAttribute("compiles", InspectionAccess.compilesFor(me, item.planUnitId()));
+        model.addAttribute("approves", InspectionAccess.approvesFor(me, item.planUnitId()) && item.createdBy() != me.accountId());
+        model.addAttribute("implemented", item.implementsItemId() == null ? null : items.readable(me, item.implementsItemId()));
+        if (drafts || access.overseesPlan(me, item.planUnitId())) {
+            var findings = checks.check(item.planUnitId(), item.year()).stream().filter(f -> f.involves(id)).toList();
+            model.addAttribute("findings", findings);
+            model.addAttribute("names", names(me, findings));
+        }
+        model.addAttribute("today", LocalDate.now(clock));
+        return "inspection/item";
+    }
+
+    @GetMapping("/inspection/items/new")
+    String newItem(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) Integer year, Model model) {
+        InspectionAccess.require(InspectionAccess.draftsFor(me, units.get(me.unitId())), "drafting");
+        int y = year == null ? LocalDate.now(clock).getYear() : year;
+        model.addAttribute("form", ItemForm.empty(y));
+        return itemForm(me, null, model);
+    }
+
+    @PostMapping("/inspection/items")
+    String create(@AuthenticationPrincipal AccountPrincipal me, @ModelAttribute("form") ItemForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
+        try {
+            var item = items.draft(me, form.toDraft());
+            redirect.addFlashAttribute("success", "inspection.item-saved");
+            return "redirect:/inspection/items/" + item.id();
+        }
+        catch (RuleViolation violation) {
+            reject(violation, errors);
+        }
+        return itemForm(me, null, model);
+    }
+
+    @GetMapping("/inspection/items/{id}/edit")
+    String edit(@AuthenticationPrincipal AccountPrincipal me, @PathVariable long id, Model model) {
+        var item = items.readable(me, id);
+        InspectionAccess.require(InspectionAccess.draftsFor(me, units.get(item.organizerUnitId())), "editing item " + id);
+        model.addAttribute("form", ItemForm.of(item));
+        return itemForm(me, item, model);
+    }
+
+    @PostMapping("/inspection/items/{id}")
+    String update(@AuthenticationPrincipal AccountPrincipal me, @PathVariable long id, @ModelAttribute("form") ItemForm form,
+            BindingResult errors, Model model, RedirectAttributes redirect) {
+        try {
+            items.update(me, id, form.version() == null ? -1 : form.version(), form.toDraft());
+            redirect.addFlashAttribute("success", "inspection.item-saved");
+            return "redirect:/inspection/items/" + id;
+        }
+        catch (RuleViolation violation) {
+            reject(violation, errors);
+        }
+        catch (EditConflictException conflict) {
+            errors.reject("inspection.error.conflict");
+        }
+        return itemForm(me, items.readable(me, id), model);
+    }
+
+    /** The windows are several inputs, not one form field: their refusal goes above the form. */
+    private static void reject(RuleViolation violation, BindingResult errors) {
+        if ("windows".equals(violation.field())) {
+            errors.reject(violation.messageKey(), violation.arguments(), violation.messageKey());
+        }
+        else {
+            violation.addTo(errors);
+        }
+    }
+
+    private String itemForm(AccountPrincipal me, InspectionItem item, Model model) {
+        var plan = item == null ? access.planUnitOf(me) : units.get(item.planUnitId());
+        model.addAttribute("item", item);
+        model.addAttribute("planUnit", plan);
+        model.addAttribute("categories", InspectionCategory.values());
+        model.addAttribute("targets", TargetKind.values());
+        model.addAttribute("sections", List.of(org.jianfu.unit.SchoolStage.PRIMARY, org.jianfu.unit.SchoolStage.JUNIOR,
+                org.jianfu.unit.SchoolStage.SENIOR));
+        model.addAttribute("schools", units.subtree(plan.id()).stream().filter(u -> u.type() == UnitType.SCHOOL && u.enabled()).toList());
+        var cityItems = new ArrayList<InspectionItem>();
+        if (plan.type() == UnitType.DISTRICT && plan.parentId() != null) {
+            var year = ((ItemForm) model.getAttribute("form")).year();
+            cityItems.addAll(items.approvedOfPlan(plan.parentId(), year == null ? LocalDate.now(clock).getYear() : year));
+        }
+        model.addAttribute("cityItems", cityItems);
+        return "inspection/item-form";
+    }
+
+    /** The item form: the filing fields, up to {@link #WINDOWS} windows as ISO dates. */
+    record ItemForm(Integer year, String name, String basis, String content, TargetKind targetKind, List<org.jianfu.unit.SchoolStage> targetStages,
+            List<Long> targetSchools, String method, String participatingUnits, InspectionCategory category, Boolean joint,
+            Long implementsItemId, List<String> starts, List<String> ends, Integer version) {
+
+        static final int WINDOWS = 6;
+
+        static ItemForm empty(int year) {
+            return new ItemForm(year, "", "", "", TargetKind.ALL_SCHOOLS, List.of(), List.of(), "", "", null, false, null,
+                    List.of(), List.of(), 0);
+        }
+
+        static ItemForm of(InspectionItem i) {
+            return new ItemForm(i.year(), i.name(), i.basis(), i.content(), i.targetKind(), List.copyOf(i.targetStages()), i.targetSchools(),
+                    i.method(), i.participatingUnits(), i.category(), i.joint(), i.implementsItemId(),
+                    i.windows().stream().map(w -> w.startsOn().toString()).toList(),
+                    i.windows().stream().map(w -> w.endsOn().toString()).toList(), i.version());
+        }
+
+        /** The start (or end) date typed in row {@code n}, or empty. */
+        public String start(int n) {
+            return starts != null && n < starts.size() && starts.get(n) != null ? starts.get(n) : "";
+        }
+
+        public String end(int n) {
+            return ends != null && n < ends.size() && ends.get(n) != null ? ends.get(n) : "";
+        }
+
+        ItemDraft toDraft() {
+            var windows = new ArrayList<Window>();
+            for (int n = 0; n < WINDOWS; n++) {
+                var from = start(n).strip();
+                var to = end(n).strip();
+                if (from.isEmpty() && to.isEmpty()) {
+                    continue;
+                }
+                try {
+                    var startsOn = LocalDate.parse(from);
+                    windows.add(new Window(startsOn, to.isEmpty() ? startsOn : LocalDate.parse(to)));
+                }
+                catch (DateTimeParseException e) {
+                    throw new RuleViolation("windows", "inspection.error.window-format");
+                }
+            }
+            var stages = EnumSet.noneOf(org.jianfu.unit.SchoolStage.class);
+            if (targetStages != null) {
+                stages.addAll(targetStages);
+            }
+            return new ItemDraft(year == null ? 0 : year, name, basis, content, targetKind, stages,
+                    targetSchools == null ? List.of() : targetSchools, method, participatingUnits, category, Boolean.TRUE.equals(joint),
+                    implementsItemId, windows);
+        }
+    }
+
+    // --- steps
+
+    @PostMapping("/inspection/items/{id}/{step}")
+    String step(@AuthenticationPrincipal AccountPrincipal me, @PathVariable long id, @PathVariable String step, @RequestParam int version,
+            @RequestParam(required = false) String comment, @RequestParam(required = false) Boolean agreed,
+            @RequestParam(required = false) String body, @RequestParam(required = false) String document,
+            @RequestParam(required = false) String approvedOn, RedirectAttributes redirect, Locale locale) {
+        refusals.attempt(redirect, locale, "inspection.step-done." + step, () -> {
+            switch (step) {
+            case "submit" -> items.submit(me, id, version);
+            case "withdraw" -> items.withdraw(me, id, version);
+            case "consult" -> items.consult(me, id, version, !Boolean.FALSE.equals(agreed), comment);
+            case "compile" -> items.compile(me, id, version);
+            case "return" -> items.returnToDraft(me, id, version, comment);
+            case "approve" -> items.approve(me, id, version, body, document, Refusals.date(approvedOn));
+            case "reject" -> items.reject(me, id, version, comment);
+            default -> throw new InspectionNotFoundException("step " + step);
+            }
+        });
+        return "redirect:/inspection/items/" + id;
+    }
+}

@@ -1,0 +1,614 @@
+package org.jianfu.inspection;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.jianfu.unit.SchoolStage;
+
+/**
+ * The rule check: given the rules in force, the items, the schools and the recorded visits of an area,
+ * computes every finding. Pure computation, no database, so every rule can be tested case by case and
+ * the same code checks a district's plan on its page and a whole country in the benchmark.
+ *
+ * <p>Items aimed at every school or at the schools of some stages are not expanded school by school:
+ * their occurrences are kept per class of schools (a district's schools of one stage), which all share
+ * the same answer; only schools with occurrences of their own (listed in an item) are counted one by one.
+ * Visits are counted per school after one sort.
+ */
+final class RuleCheck {
+
+    private RuleCheck() {
+    }
+
+    /** A school, with its district and stage (which decides the items aimed at it by stage). */
+    record School(long id, long districtId, SchoolStage stage) {
+    }
+
+    /** What the check needs of an item. {@code text} is name and content, for similarity. */
+    record Item(long id, int year, long planUnitId, InspectionLevel level, boolean byDepartment, boolean consulted,
+            InspectionCategory category, TargetKind target, Set<SchoolStage> stages, Set<Long> listedSchools,
+            List<Window> windows, boolean approved, Long implementsItemId, String text) {
+
+        boolean covers(School school) {
+            return Targets.reaches(target, stages, listedSchools, school.id(), school.stage());
+        }
+    }
+
+    /** Everything one check reads. {@code ownPlanUnits} are the plans being checked (a district's, or all of a city's). */
+    record Input(int year, Set<Long> ownPlanUnits, List<Rule> rules, List<Term> terms, List<School> schools,
+            List<Item> items, VisitTable visits) {
+    }
+
+    /** Recorded visits in columns, so that millions of them cost a few arrays rather than millions of objects. */
+    static final class VisitTable {
+        /** No notification day recorded. */
+        static final int NONE = Integer.MIN_VALUE;
+        private long[] ids = new long[16];
+        private long[] schools = new long[16];
+        private long[] items = new long[16];
+        private int[] days = new int[16];
+        private int[] notified = new int[16];
+        private byte[] categories = new byte[16];
+        private boolean[] proof = new boolean[16];
+        private int size;
+
+        void add(long id, long schoolId, Long itemId, InspectionCategory category, LocalDate date, LocalDate notifiedOn,
+                boolean proofDemanded) {
+            addRaw(id, schoolId, itemId == null ? 0 : itemId, category.ordinal(), (int) date.toEpochDay(),
+                    notifiedOn == null ? NONE : (int) notifiedOn.toEpochDay(), proofDemanded);
+        }
+
+        /** A visit as the database hands it over: days since 1970-01-01, the category's ordinal, 0 for no item. */
+        void addRaw(long id, long schoolId, long itemId, int category, int day, int notifiedDay, boolean proofDemanded) {
+            if (size == ids.length) {
+                int n = size * 2;
+                ids = Arrays.copyOf(ids, n);
+                schools = Arrays.copyOf(schools, n);
+                items = Arrays.copyOf(items, n);
+                days = Arrays.copyOf(days, n);
+                notified = Arrays.copyOf(notified, n);
+                categories = Arrays.copyOf(categories, n);
+                proof = Arrays.copyOf(proof, n);
+            }
+            ids[size] = id;
+            schools[size] = schoolId;
+            items[size] = itemId;
+            days[size] = day;
+            notified[size] = notifiedDay;
+            categories[size] = (byte) category;
+            proof[size] = proofDemanded;
+            size++;
+        }
+
+        int size() {
+            return size;
+        }
+    }
+
+    private static final InspectionCategory[] CATEGORIES = InspectionCategory.values();
+    private static final InspectionLevel[] LEVELS = InspectionLevel.values();
+
+    /**
+     * Occurrences at one school (or one class of schools) in columns: planned windows (visit 0) or recorded
+     * visits. {@link #group()} orders them by category, then day, so that each rule reads one slice per
+     * category. Reused from school to school, so millions of visits allocate almost nothing.
+     */
+    private static final class Occurrences {
+        int size;
+        int[] day = new int[64];
+        long[] item = new long[64];
+        long[] visit = new long[64];
+        int[] row = new int[64];
+        byte[] category = new byte[64];
+        byte[] level = new byte[64];
+        int[] order = new int[64];
+        long[] keys = new long[64];
+        final int[] start = new int[CATEGORIES.length + 1];
+
+        void clear() {
+            size = 0;
+        }
+
+        void add(int day, long item, long visit, int row, int category, InspectionLevel level) {
+            if (size == this.day.length) {
+                int n = size * 2;
+                this.day = Arrays.copyOf(this.day, n);
+                this.item = Arrays.copyOf(this.item, n);
+                this.visit = Arrays.copyOf(this.visit, n);
+                this.row = Arrays.copyOf(this.row, n);
+                this.category = Arrays.copyOf(this.category, n);
+                this.level = Arrays.copyOf(this.level, n);
+                this.order = new int[n];
+                this.keys = new long[n];
+            }
+            this.day[size] = day;
+            this.item[size] = item;
+            this.visit[size] = visit;
+            this.row[size] = row;
+            this.category[size] = (byte) category;
+            this.level[size] = (byte) (level == null ? -1 : level.ordinal());
+            size++;
+        }
+
+        void addAll(Occurrences other) {
+            for (int i = 0; i < other.size; i++) {
+                add(other.day[i], other.item[i], other.visit[i], other.row[i], other.category[i],
+                        other.level[i] < 0 ? null : LEVELS[other.level[i]]);
+            }
+        }
+
+        /** Orders the occurrences by category and day; {@code start[c]..start[c+1]} is category c's slice of {@code order}. */
+        void group() {
+            for (int i = 0; i < size; i++) {
+                keys[i] = ((long) category[i] << 52) | ((long) (day[i] + 1_000_000) << 24) | i;
+            }
+            Arrays.sort(keys, 0, size);
+            Arrays.fill(start, 0);
+            for (int i = 0; i < size; i++) {
+                order[i] = (int) (keys[i] & 0xFFFFFF);
+                start[category[order[i]] + 1]++;
+            }
+            for (int c = 0; c < CATEGORIES.length; c++) {
+                start[c + 1] += start[c];
+            }
+        }
+
+        InspectionLevel levelOf(int i) {
+            return level[i] < 0 ? null : LEVELS[level[i]];
+        }
+    }
+
+    static List<Finding> run(Input in) {
+        var findings = new Findings();
+        var items = new HashMap<Long, Item>();
+        in.items().forEach(i -> items.put(i.id(), i));
+        var terms = in.terms().stream().sorted(Comparator.comparing(Term::startsOn)).toList();
+        var frequencyRules = in.rules().stream().filter(r -> r.kind() == RuleKind.FREQUENCY).toList();
+        if (!frequencyRules.isEmpty()) {
+            checkPlannedFrequency(in, frequencyRules, terms, findings);
+        }
+        checkVisits(in, items, frequencyRules, terms, findings);
+        var current = in.items().stream().filter(i -> i.year() == in.year() && in.ownPlanUnits().contains(i.planUnitId())).toList();
+        for (var rule : in.rules()) {
+            switch (rule.kind()) {
+                case CONSULTATION -> current.stream().filter(i -> i.byDepartment() && !i.consulted() && rule.appliesTo(i.category())
+                        && rule.appliesTo(i.level()))
+                        .forEach(i -> findings.add(rule, false, i.category(), null, null, null, 0, List.of(i.id()), List.of(), List.of()));
+                case MERGE -> checkMerge(rule, current, findings);
+                case ESCALATION -> checkEscalation(rule, current, items, in.schools(), findings);
+                default -> {
+                    // frequency and visit rules are checked above
+                }
+            }
+        }
+        return findings.list();
+    }
+
+    // --- frequency in the plan
+
+    private static void checkPlannedFrequency(Input in, List<Rule> rules, List<Term> terms, Findings findings) {
+        var districts = new HashSet<Long>();
+        var classes = new HashMap<Long, List<School>>();
+        var schoolsById = new HashMap<Long, School>();
+        for (var s : in.schools()) {
+            districts.add(s.districtId());
+            classes.computeIfAbsent(classKey(s), k -> new ArrayList<>()).add(s);
+            schoolsById.put(s.id(), s);
+        }
+        var byClass = new HashMap<Long, Occurrences>();
+        var bySchool = new HashMap<Long, Occurrences>();
+        for (var item : in.items()) {
+            if (item.year() != in.year() && !item.approved()) {
+                continue;
+            }
+            if (item.target() == TargetKind.LISTED_SCHOOLS) {
+                for (var schoolId : item.listedSchools()) {
+                    if (schoolsById.containsKey(schoolId)) {
+                        addWindows(item, bySchool.computeIfAbsent(schoolId, k -> new Occurrences()));
+                    }
+                }
+                continue;
+            }
+            var itemDistricts = districts.contains(item.planUnitId()) ? Set.of(item.planUnitId()) : districts;
+            for (var district : itemDistricts) {
+                for (var stage : SchoolStage.values()) {
+                    long key = district * 8 + stage.ordinal();
+                    if (classes.containsKey(key) && (item.target() == TargetKind.ALL_SCHOOLS || Targets.covers(item.stages(), stage))) {
+                        addWindows(item, byClass.computeIfAbsent(key, k -> new Occurrences()));
+                    }
+                }
+            }
+        }
+        for (var entry : byClass.entrySet()) {
+            var plain = classes.get(entry.getKey()).stream().filter(s -> !bySchool.containsKey(s.id())).map(School::id).toList();
+            if (!plain.isEmpty()) {
+                entry.getValue().group();
+                countPerPeriod(in.year(), rules, entry.getValue(), terms, false, plain, findings);
+            }
+        }
+        for (var entry : bySchool.entrySet()) {
+            var school = schoolsById.get(entry.getKey());
+            var all = entry.getValue();
+            var shared = byClass.get(classKey(school));
+            if (shared != null) {
+                all.addAll(shared);
+            }
+            all.group();
+            countPerPeriod(in.year(), rules, all, terms, false, List.of(school.id()), findings);
+        }
+    }
+
+    private static long classKey(School s) {
+        return s.districtId() * 8 + s.stage().ordinal();
+    }
+
+    private static void addWindows(Item item, Occurrences into) {
+        for (var w : item.windows()) {
+            into.add((int) w.startsOn().toEpochDay(), item.id(), 0, -1, item.category().ordinal(), item.level());
+        }
+    }
+
+    /**
+     * Applies the frequency rules to one school's (or class's) grouped occurrences, category by category.
+     * Reports only breaches whose last occurrence falls in the year checked.
+     */
+    private static void countPerPeriod(int year, List<Rule> rules, Occurrences o, List<Term> terms, boolean visits, List<Long> schools,
+            Findings findings) {
+        for (var rule : rules) {
+            int max = rule.maxCount();
+            for (int c = 0; c < CATEGORIES.length; c++) {
+                int from = o.start[c];
+                int to = o.start[c + 1];
+                if (to - from <= max || !rule.appliesTo(CATEGORIES[c])) {
+                    continue;
+                }
+                int[] slice = Arrays.copyOfRange(o.order, from, to);
+                if (!rule.levels().isEmpty()) {
+                    slice = Arrays.stream(slice).filter(i -> rule.appliesTo(o.levelOf(i))).toArray();
+                }
+                if (slice.length > max) {
+                    countSlice(year, rule, CATEGORIES[c], o, slice, terms, visits, schools, findings);
+                }
+            }
+        }
+    }
+
+    private static void countSlice(int year, Rule rule, InspectionCategory category, Occurrences o, int[] slice, List<Term> terms,
+            boolean visits, List<Long> schools, Findings findings) {
+        int max = rule.maxCount();
+        if (rule.period() == RulePeriod.YEARS) {
+            for (int i = 0; i + max < slice.length; i++) {
+                var first = LocalDate.ofEpochDay(o.day[slice[i]]);
+                var last = LocalDate.ofEpochDay(o.day[slice[i + max]]);
+                if (last.isBefore(first.plusYears(rule.periodYears())) && last.getYear() == year) {
+                    var involved = Arrays.copyOfRange(slice, i, i + max + 1);
+                    findings.add(rule, visits, category, null, first, last, involved.length, itemsOf(o, involved), schools,
+                            visitsOf(o, involved));
+                }
+            }
+            return;
+        }
+        // a calendar year or a term: the slice is in day order, so each period's occurrences are consecutive
+        LocalDate[] period = null;
+        var members = new int[slice.length];
+        int count = 0;
+        for (int k = 0; k <= slice.length; k++) {
+            LocalDate[] current = null;
+            if (k < slice.length) {
+                var day = LocalDate.ofEpochDay(o.day[slice[k]]);
+                if (rule.period() == RulePeriod.YEAR) {
+                    current = new LocalDate[] { LocalDate.of(day.getYear(), 1, 1), LocalDate.of(day.getYear(), 12, 31) };
+                }
+                else {
+                    var term = termOf(terms, day);
+                    if (term == null) {
+                        continue;
+                    }
+                    current = new LocalDate[] { term.startsOn(), term.endsOn() };
+                }
+            }
+            if (period != null && (current == null || !current[0].equals(period[0]))) {
+                var lastDay = LocalDate.ofEpochDay(o.day[members[count - 1]]);
+                if (count > max && lastDay.getYear() == year) {
+                    var involved = Arrays.copyOf(members, count);
+                    findings.add(rule, visits, category, null, period[0], period[1], count, itemsOf(o, involved), schools,
+                            visitsOf(o, involved));
+                }
+                count = 0;
+            }
+            if (current != null) {
+                if (count == 0) {
+                    period = current;
+                }
+                members[count++] = slice[k];
+            }
+        }
+    }
+
+    private static Term termOf(List<Term> terms, LocalDate day) {
+        int lo = 0;
+        int hi = terms.size() - 1;
+        Term found = null;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (terms.get(mid).startsOn().isAfter(day)) {
+                hi = mid - 1;
+            }
+            else {
+                found = terms.get(mid);
+                lo = mid + 1;
+            }
+        }
+        return found != null && found.contains(day) ? found : null;
+    }
+
+    private static List<Long> itemsOf(Occurrences o, int[] involved) {
+        var ids = new TreeSet<Long>();
+        for (int i : involved) {
+            if (o.item[i] != 0) {
+                ids.add(o.item[i]);
+            }
+        }
+        return List.copyOf(ids);
+    }
+
+    private static List<Long> visitsOf(Occurrences o, int[] involved) {
+        var ids = new ArrayList<Long>(involved.length);
+        for (int i : involved) {
+            if (o.visit[i] != 0) {
+                ids.add(o.visit[i]);
+            }
+        }
+        return ids;
+    }
+
+    // --- recorded visits
+
+    private static void checkVisits(Input in, Map<Long, Item> items, List<Rule> frequencyRules, List<Term> terms, Findings findings) {
+        var visits = in.visits();
+        if (visits.size() == 0) {
+            return;
+        }
+        // One sort of packed keys (dense school index, day, visit index) puts every school's visits together, by day.
+        var dense = new HashMap<Long, Integer>();
+        var schools = in.schools();
+        for (int i = 0; i < schools.size(); i++) {
+            dense.put(schools.get(i).id(), i);
+        }
+        if (visits.size() >= 1 << 24 || schools.size() >= 1 << 23) {
+            throw new IllegalArgumentException("a check handles at most 16,777,215 visits and 8,388,607 schools");
+        }
+        int minDay = Arrays.stream(visits.days, 0, visits.size()).min().orElse(0);
+        var keys = new long[visits.size()];
+        int n = 0;
+        for (int v = 0; v < visits.size(); v++) {
+            var school = dense.get(visits.schools[v]);
+            if (school != null) {
+                keys[n++] = ((long) school << 40) | ((long) (visits.days[v] - minDay) << 24) | v;
+            }
+        }
+        Arrays.sort(keys, 0, n);
+        var perVisit = in.rules().stream().filter(r -> r.kind() == RuleKind.UNPLANNED_VISIT || r.kind() == RuleKind.PROOF_DEMANDED
+                || r.kind() == RuleKind.NOTICE || r.kind() == RuleKind.OVER_PLANNED_VISIT).toList();
+        var occurrences = new Occurrences();
+        var used = new PerItemCount();
+        int start = 0;
+        while (start < n) {
+            int schoolIndex = (int) (keys[start] >>> 40);
+            int end = start;
+            while (end < n && (int) (keys[end] >>> 40) == schoolIndex) {
+                end++;
+            }
+            var school = schools.get(schoolIndex);
+            occurrences.clear();
+            for (int k = start; k < end; k++) {
+                int v = (int) (keys[k] & 0xFFFFFF);
+                var item = visits.items[v] == 0 ? null : items.get(visits.items[v]);
+                occurrences.add(visits.days[v], visits.items[v], visits.ids[v], v, visits.categories[v], item == null ? null : item.level());
+            }
+            if (!perVisit.isEmpty()) {
+                checkEachVisit(in.year(), perVisit, school, occurrences, visits, items, used, findings);
+            }
+            if (!frequencyRules.isEmpty()) {
+                occurrences.group();
+                countPerPeriod(in.year(), frequencyRules, occurrences, terms, true, List.of(school.id()), findings);
+            }
+            start = end;
+        }
+    }
+
+    /** Visits so far of each item at one school; a school has few, so two short arrays do. */
+    private static final class PerItemCount {
+        long[] items = new long[16];
+        int[] counts = new int[16];
+        int size;
+
+        int increment(long item) {
+            for (int i = 0; i < size; i++) {
+                if (items[i] == item) {
+                    return ++counts[i];
+                }
+            }
+            if (size == items.length) {
+                items = Arrays.copyOf(items, size * 2);
+                counts = Arrays.copyOf(counts, size * 2);
+            }
+            items[size] = item;
+            counts[size] = 1;
+            return counts[size++];
+        }
+    }
+
+    /** The per-visit rules, in one pass over a school's visits in day order. */
+    private static void checkEachVisit(int year, List<Rule> rules, School school, Occurrences o, VisitTable visits, Map<Long, Item> items,
+            PerItemCount used, Findings findings) {
+        used.size = 0;
+        for (int k = 0; k < o.size; k++) {
+            var day = LocalDate.ofEpochDay(o.day[k]);
+            var item = o.item[k] == 0 ? null : items.get(o.item[k]);
+            boolean ofItsYear = item != null && item.year() == day.getYear();
+            int usedSoFar = ofItsYear ? used.increment(item.id()) : 0;
+            if (day.getYear() != year) {
+                continue;
+            }
+            boolean planned = ofItsYear && item.approved() && item.covers(school);
+            var category = CATEGORIES[o.category[k]];
+            var level = o.levelOf(k);
+            for (var rule : rules) {
+                if (!rule.appliesTo(category) || !rule.appliesTo(level)) {
+                    continue;
+                }
+                boolean found = switch (rule.kind()) {
+                    case UNPLANNED_VISIT -> !planned;
+                    case OVER_PLANNED_VISIT -> planned && usedSoFar > item.windows().size();
+                    case PROOF_DEMANDED -> visits.proof[o.row[k]];
+                    case NOTICE -> {
+                        int notified = visits.notified[o.row[k]];
+                        yield notified == VisitTable.NONE || o.day[k] - notified < rule.minDays();
+                    }
+                    default -> false;
+                };
+                if (found) {
+                    findings.add(rule, true, null, null, null, null, 0, item == null ? List.of() : List.of(item.id()),
+                            List.of(school.id()), List.of(o.visit[k]));
+                }
+            }
+        }
+    }
+
+    // --- items against each other
+
+    private static void checkMerge(Rule rule, List<Item> current, Findings findings) {
+        var groups = new HashMap<String, List<Item>>();
+        for (var item : current) {
+            if (rule.appliesTo(item.category()) && rule.appliesTo(item.level())) {
+                groups.computeIfAbsent(item.planUnitId() + "|" + Targets.key(item), k -> new ArrayList<>()).add(item);
+            }
+        }
+        var bigrams = new HashMap<Long, int[]>();
+        for (var group : groups.values()) {
+            group.sort(Comparator.comparingLong(Item::id));
+            group.forEach(i -> bigrams.put(i.id(), Similarity.bigrams(i.text())));
+            for (int a = 0; a < group.size(); a++) {
+                for (int b = a + 1; b < group.size(); b++) {
+                    var x = group.get(a);
+                    var y = group.get(b);
+                    var pair = List.of(x.id(), y.id());
+                    if (Similarity.of(bigrams.get(x.id()), bigrams.get(y.id())) >= rule.similarity().doubleValue()) {
+                        findings.add(rule, false, null, "SIMILAR", null, null, 0, pair, List.of(), List.of());
+                    }
+                    else if (closestGap(x.windows(), y.windows()) < rule.minDays()) {
+                        findings.add(rule, false, null, "CLOSE", null, null, (int) closestGap(x.windows(), y.windows()), pair,
+                                List.of(), List.of());
+                    }
+                }
+            }
+        }
+    }
+
+    /** The fewest days between a window of one item and a window of the other (negative when they overlap). */
+    static long closestGap(List<Window> a, List<Window> b) {
+        long best = Long.MAX_VALUE;
+        for (var x : a) {
+            for (var y : b) {
+                var gap = x.startsOn().isAfter(y.startsOn()) ? y.daysBefore(x) : x.daysBefore(y);
+                best = Math.min(best, gap);
+            }
+        }
+        return best;
+    }
+
+    private static void checkEscalation(Rule rule, List<Item> current, Map<Long, Item> items, List<School> schools, Findings findings) {
+        for (var item : current) {
+            var upper = item.implementsItemId() == null ? null : items.get(item.implementsItemId());
+            if (upper == null || !rule.appliesTo(item.category())) {
+                continue;
+            }
+            var pair = List.of(item.id(), upper.id());
+            var widened = schools.stream().filter(s -> s.districtId() == item.planUnitId() && item.covers(s) && !upper.covers(s))
+                    .map(School::id).toList();
+            if (!widened.isEmpty()) {
+                findings.add(rule, false, null, "SCOPE", null, null, widened.size(), pair, widened, List.of());
+            }
+            if (lengthens(item.windows(), upper.windows())) {
+                findings.add(rule, false, null, "TIME", null, null, item.windows().size(), pair, List.of(), List.of());
+            }
+        }
+    }
+
+    /** More occurrences, more days in all, or days outside the span of the upper item's windows. */
+    static boolean lengthens(List<Window> lower, List<Window> upper) {
+        if (upper.isEmpty()) {
+            return false;
+        }
+        var first = upper.stream().map(Window::startsOn).min(Comparator.naturalOrder()).orElseThrow();
+        var last = upper.stream().map(Window::endsOn).max(Comparator.naturalOrder()).orElseThrow();
+        return lower.size() > upper.size()
+                || lower.stream().mapToLong(Window::days).sum() > upper.stream().mapToLong(Window::days).sum()
+                || lower.stream().anyMatch(w -> w.startsOn().isBefore(first) || w.endsOn().isAfter(last));
+    }
+
+    // --- collecting
+
+    /** Keyed by the rule's id: a rule record hashes all its sets and texts, too slow for millions of additions. */
+    private record Key(long ruleId, boolean visits, InspectionCategory category, String aspect, LocalDate from, LocalDate to,
+            int count, List<Long> items) {
+
+        /** Mixed well: the lists' own hash puts pairs of neighbouring ids in the same bucket. */
+        @Override
+        public int hashCode() {
+            long h = ruleId * 0x9E3779B97F4A7C15L + (visits ? 1 : 0) + (category == null ? 0 : category.ordinal() * 31L) + count * 131L
+                    + (aspect == null ? 0 : aspect.hashCode()) + (from == null ? 0 : from.toEpochDay() * 7919L)
+                    + (to == null ? 0 : to.toEpochDay() * 104729L);
+            for (var id : items) {
+                h = (h ^ id) * 0x9E3779B97F4A7C15L;
+            }
+            return (int) (h ^ (h >>> 32));
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.ruleId == ruleId && k.visits == visits && k.category == category && k.count == count
+                    && java.util.Objects.equals(k.aspect, aspect) && java.util.Objects.equals(k.from, from)
+                    && java.util.Objects.equals(k.to, to) && k.items.equals(items);
+        }
+    }
+
+    /** Findings that differ only in the school (or visit) are one finding listing all of them. */
+    private static final class Findings {
+        private final Map<Key, Collection<Long>[]> found = new LinkedHashMap<>();
+        private final Map<Long, Rule> rules = new HashMap<>();
+
+        @SuppressWarnings("unchecked")
+        void add(Rule rule, boolean visits, InspectionCategory category, String aspect, LocalDate from, LocalDate to, int count,
+                List<Long> items, List<Long> schools, List<Long> visitIds) {
+            rules.putIfAbsent(rule.id(), rule);
+            var lists = found.computeIfAbsent(new Key(rule.id(), visits, category, aspect, from, to, count, items),
+                    k -> new Collection[] { new LinkedHashSet<Long>(), new ArrayList<Long>() });
+            lists[0].addAll(schools);
+            lists[1].addAll(visitIds);
+        }
+
+        List<Finding> list() {
+            var list = new ArrayList<Finding>(found.size());
+            found.forEach((k, lists) -> list.add(new Finding(rules.get(k.ruleId()), k.visits(), k.category(), k.aspect(), k.from(), k.to(),
+                    k.count(), k.items(), List.copyOf(lists[0]), List.copyOf(lists[1]))));
+            list.sort(Comparator.comparing((Finding f) -> !f.rule().blocking())
+                    .thenComparingInt(f -> f.rule().requirementNumber())
+                    .thenComparing(f -> f.rule().kind())
+                    .thenComparing(f -> f.from() == null ? LocalDate.MIN : f.from()));
+            return list;
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package org.jianfu.inspection;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jianfu.account.AccountPrincipal;
+import org.jianfu.account.Role;
+import org.jianfu.platform.RuleViolation;
+import org.jianfu.unit.Unit;
+import org.jianfu.unit.UnitType;
+import org.jianfu.unit.Units;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+/**
+ * What actually happens at schools (requirements 6–7): the school or the inspecting unit records each
+ * visit; the rule check flags visits outside the plan, beyond their item's planned occurrences, or that
+ * demanded screenshots as proof, for the district and the city to see.
+ */
+@Service
+public class Visits {
+
+    private final VisitRepository repository;
+    private final ItemRepository items;
+    private final InspectionAccess access;
+    private final Units units;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Visits(VisitRepository repository, ItemRepository items, InspectionAccess access, Units units, ApplicationEventPublisher events,
+            Clock clock) {
+        this.repository = repository;
+        this.items = items;
+        this.access = access;
+        this.units = units;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Records a visit. The school records its own; a department the visits of its own items; a district
+     * the visits to its schools; the city any.
+     */
+    @Transactional
+    public Visit record(AccountPrincipal me, VisitDraft d) {
+        var school = schoolInScope(me, d.schoolId());
+        InspectionAccess.require(me.role() != Role.SUPERVISOR, "supervisors read visits");
+        InspectionItem item = null;
+        if (d.itemId() != null) {
+            item = items.find(d.itemId()).filter(i -> units.isWithin(i.planUnitId(), school.id()))
+                    .orElseThrow(() -> new RuleViolation("itemId", "inspection.error.visit-item"));
+        }
+        if (me.role() == Role.DEPARTMENT_USER && (item == null || item.organizerUnitId() != me.unitId())) {
+            throw new RuleViolation("itemId", "inspection.error.visit-own-item");
+        }
+        var category = item != null ? item.category() : d.category();
+        if (category == null) {
+            throw new RuleViolation("category", "inspection.error.category-required");
+        }
+        if (d.visitDate() == null || d.visitDate().isAfter(LocalDate.now(clock))) {
+            throw new RuleViolation("visitDate", "inspection.error.visit-date");
+        }
+        if (d.notifiedOn() != null && d.notifiedOn().isAfter(d.visitDate())) {
+            throw new RuleViolation("notifiedOn", "inspection.error.notified-after");
+        }
+        if (!StringUtils.hasText(d.inspectors()) || d.inspectors().strip().length() > 500) {
+            throw new RuleViolation("inspectors", "inspection.error.required");
+        }
+        if (d.teacherHours() == null || d.teacherHours().signum() < 0 || d.teacherHours().compareTo(BigDecimal.valueOf(99999)) > 0) {
+            throw new RuleViolation("teacherHours", "inspection.error.hours");
+        }
+        if (d.note() != null && d.note().strip().length() > 1000) {
+            throw new RuleViolation("note", "inspection.error.too-long", 1000);
+        }
+        var visit = new Visit(0, school.id(), school.parentId(), item == null ? null : item.id(), category, d.visitDate(), d.notifiedOn(),
+                d.inspectors().strip(), d.teacherHours().setScale(1, java.math.RoundingMode.HALF_UP), d.proofDemanded(),
+                d.note() == null ? "" : d.note().strip(), me.displayName(), me.unitId(), clock.instant());
+        var id = repository.insert(visit, clock.instant());
+        var saved = repository.find(id).orElseThrow();
+        events.publishEvent(InspectionEvents.InspectionChanged.of("visit-recorded", "inspection-visit", id, null, saved));
+        return saved;
+    }
+
+    /** A school this person may record or read visits of. */
+    Unit schoolInScope(AccountPrincipal me, long schoolId) {
+        var scope = me.role() == Role.DEPARTMENT_USER ? access.planUnitOf(me).id() : me.unitId();
+        if (!units.isWithin(scope, schoolId)) {
+            throw new InspectionNotFoundException("school " + schoolId);
+        }
+        var school = units.get(schoolId);
+        if (school.type() != UnitType.SCHOOL) {
+            throw new InspectionNotFoundException("school " + schoolId);
+        }
+        return school;
+    }
+
+    /** The visits of a district (or of every district of the city) in a year. */
+    @Transactional(readOnly = true)
+    List<Visit> ofArea(AccountPrincipal me, long areaUnitId, int year) {
+        return repository.ofDistricts(districtsOf(me, areaUnitId), year);
+    }
+
+    List<Long> districtsOf(AccountPrincipal me, long areaUnitId) {
+        if (!InspectionAccess.EDUCATION.contains(me.role())) {
+            throw new org.springframework.security.access.AccessDeniedException("visits of an area for " + me.role());
+        }
+        var area = units.getInScope(me, areaUnitId);
+        if (area.type() == UnitType.DISTRICT) {
+            return List.of(area.id());
+        }
+        return units.subtree(area.id()).stream().filter(u -> u.type() == UnitType.DISTRICT).map(Unit::id).toList();
+    }
+
+    @Transactional(readOnly = true)
+    List<Visit> ofSchool(AccountPrincipal me, long schoolId, int year) {
+        schoolInScope(me, schoolId);
+        return repository.ofSchool(schoolId, year);
+    }
+
+    /** The findings about each visit, by visit id, from the findings of a check. */
+    static Map<Long, List<Finding>> flagsByVisit(List<Finding> findings) {
+        var flags = new HashMap<Long, List<Finding>>();
+        for (var f : findings) {
+            for (var visitId : f.visitIds()) {
+                flags.computeIfAbsent(visitId, k -> new ArrayList<>()).add(f);
+            }
+        }
+        return flags;
+    }
+}
