@@ -148,18 +148,22 @@ class LedgerRepository {
                 .params(ledgerId, requirementId).query(LedgerRepository::mapEntry).optional();
     }
 
+    /** The outcome of {@link #saveEntry}: the entry as saved, and whether its ledger had not been started yet. */
+    record SavedEntry(LedgerEntry entry, boolean firstInLedger) {
+    }
+
     /**
      * The whole save in one statement, so it costs one round trip: only when the ledger belongs to the
      * unit, is editable and its round open, and the version is still the one the user loaded, the entry
-     * is updated, its revision written, the ledger marked started and the audit row appended (through the
-     * audit module's database function {@code audit_append}, with the entry before and after as JSON).
-     * Empty when nothing was saved; the caller then finds out why.
+     * is updated, its revision written and the audit row appended (through the audit module's database
+     * function {@code audit_append}, with the entry before and after as JSON). Empty when nothing was
+     * saved; the caller then finds out why.
      *
      * <p>{@code old} is the row as this statement's snapshot saw it. If someone else saves in between,
      * PostgreSQL re-checks {@code e.version} against their new row and the update does not happen, so
      * {@code old} is always the version that was replaced.
      */
-    Optional<LedgerEntry> saveEntry(long ledgerId, long requirementId, long unitId, int expectedVersion, EntryStatus status,
+    Optional<SavedEntry> saveEntry(long ledgerId, long requirementId, long unitId, int expectedVersion, EntryStatus status,
             String text, String naReason, String by, Instant now, AuditActor actor) {
         return jdbc.sql("""
                 with updated as (
@@ -171,6 +175,7 @@ class LedgerRepository {
                       and l.id = e.ledger_id and l.unit_id = :unit and l.state in ('DRAFT', 'RETURNED')
                       and r.id = l.round_id and r.state = 'OPEN'
                     returning e.id, e.version, e.status, e.text, e.na_reason, e.updated_at, e.updated_by,
+                        l.started_at is null as first_in_ledger,
                         json_build_object('id', old.id, 'ledgerId', old.ledger_id, 'requirementId', old.requirement_id,
                             'status', old.status, 'text', old.text, 'naReason', old.na_reason, 'version', old.version) as before,
                         json_build_object('id', e.id, 'ledgerId', e.ledger_id, 'requirementId', e.requirement_id,
@@ -178,14 +183,11 @@ class LedgerRepository {
                 revision as (
                     insert into ledger_entry_revision (entry_id, version, status, text, na_reason, saved_at, saved_by)
                     select id, version, status, text, na_reason, updated_at, updated_by from updated),
-                started as (
-                    update ledger set started_at = :now
-                    where id = :ledger and started_at is null and exists (select 1 from updated)),
                 audited as (
-                    select audit_append(:now, :actorAccountId, :actorUsername, :actorUnitId, :actorUnitName,
+                    select audit_append(updated_at, :actorAccountId, :actorUsername, :actorUnitId, :actorUnitName,
                         'ledger.entry-saved', 'ledger-entry', id::text, before, after) as seq
                     from updated)
-                select id, version, updated_at, (select seq from audited) as audit_seq from updated""")
+                select id, version, updated_at, first_in_ledger, (select seq from audited) as audit_seq from updated""")
                 .param("ledger", ledgerId)
                 .param("requirement", requirementId)
                 .param("unit", unitId)
@@ -199,9 +201,14 @@ class LedgerRepository {
                 .param("actorUsername", actor.username())
                 .param("actorUnitId", actor.unitId())
                 .param("actorUnitName", actor.unitName())
-                .query((rs, n) -> new LedgerEntry(rs.getLong("id"), ledgerId, requirementId, status, text, naReason,
-                        rs.getInt("version"), instant(rs, "updated_at"), by))
+                .query((rs, n) -> new SavedEntry(new LedgerEntry(rs.getLong("id"), ledgerId, requirementId, status, text,
+                        naReason, rs.getInt("version"), instant(rs, "updated_at"), by), rs.getBoolean("first_in_ledger")))
                 .optional();
+    }
+
+    /** Marks the ledger started (someone saved an entry), unless it already was. */
+    void markStarted(long ledgerId, Instant now) {
+        jdbc.sql("update ledger set started_at = ? where id = ? and started_at is null").params(utc(now), ledgerId).update();
     }
 
     /** The entry as it stood when a step was taken (its newest revision up to the step's mark), if any. */

@@ -223,6 +223,8 @@ public class Ledgers {
      *
      * <p>No transaction of its own: the save, its revision and its audit row are one statement, atomic by
      * itself and one round trip to the database (issue 3 asks for a save within 3 times a bare upsert).
+     * The first save in a ledger also marks it started, in a second statement; should that one fail, the
+     * next save marks it.
      */
     public LedgerEntry saveEntry(AccountPrincipal me, long ledgerId, long requirementId, EntryDraft draft) {
         var text = draft.textOrEmpty();
@@ -230,12 +232,16 @@ public class Ledgers {
             throw new RuleViolation("text", "ledger.error.text-too-long");
         }
         // Only a reporter of the ledger's own unit may write; the statement itself checks unit and states.
+        var now = clock.instant();
         var saved = me.role() == Role.DISTRICT_REPORTER
                 ? repository.saveEntry(ledgerId, requirementId, me.unitId(), draft.version(), draft.status(), text,
-                        draft.reasonOrNull(), me.username(), clock.instant(), AuditActor.current())
-                : Optional.<LedgerEntry>empty();
+                        draft.reasonOrNull(), me.username(), now, AuditActor.current())
+                : Optional.<LedgerRepository.SavedEntry>empty();
         if (saved.isPresent()) {
-            return saved.get();
+            if (saved.get().firstInLedger()) {
+                repository.markStarted(ledgerId, now);
+            }
+            return saved.get().entry();
         }
         editable(me, ledgerId); // throws: not found for other units, not editable for the wrong state or role
         var current = repository.entry(ledgerId, requirementId)
