@@ -5,8 +5,9 @@
 
 -- The hash of AuditChain.hash: SHA-256 over every field written as "<length>:<value>" ("-1:" for null)
 -- in column order, then the previous hash. Lengths are Java's: UTF-16 code units, so a character beyond
--- the Basic Multilingual Plane (an emoji, a rare CJK ideograph) counts twice. The time is written as
--- Java's Instant.toString writes it: UTC, seconds always, a fraction of 3 or 6 digits only when non-zero.
+-- the Basic Multilingual Plane (an emoji, a rare CJK ideograph) counts twice; those are looked for once,
+-- and counted field by field only when there are any. The time is written as Java's Instant.toString
+-- writes it: UTC, seconds always, a fraction of 3 or 6 digits only when it is not zero.
 create function audit_hash(seq bigint, occurred_at timestamptz, actor_account_id bigint, actor_username text,
         actor_unit_id bigint, actor_unit_name text, action text, object_type text, object_id text,
         before text, after text, prev_hash text) returns text
@@ -14,28 +15,41 @@ create function audit_hash(seq bigint, occurred_at timestamptz, actor_account_id
 declare
     utc constant timestamp := occurred_at at time zone 'UTC';
     micros constant int := extract(microseconds from utc)::int % 1000000;
-    input text := '';
-    value text;
+    instant constant text := to_char(utc, 'YYYY-MM-DD"T"HH24:MI:SS')
+        || case when micros = 0 then ''
+                when micros % 1000 = 0 then '.' || lpad((micros / 1000)::text, 3, '0')
+                else '.' || lpad(micros::text, 6, '0') end
+        || 'Z';
+    supplementary constant boolean := concat(actor_username, actor_unit_name, action, object_type, object_id, before, after)
+        ~ '[\U00010000-\U0010FFFF]';
 begin
-    foreach value in array array[seq::text,
-            to_char(utc, 'YYYY-MM-DD"T"HH24:MI:SS')
-                || case when micros = 0 then ''
-                        when micros % 1000 = 0 then '.' || lpad((micros / 1000)::text, 3, '0')
-                        else '.' || lpad(micros::text, 6, '0') end
-                || 'Z',
-            actor_account_id::text, actor_username, actor_unit_id::text, actor_unit_name, action, object_type,
-            object_id, before, after, prev_hash] loop
-        if value is null then
-            input := input || '-1:';
-        else
-            input := input
-                || char_length(value) + case when value ~ '[\U00010000-\U0010FFFF]'
-                    then char_length(value) - char_length(regexp_replace(value, '[\U00010000-\U0010FFFF]', '', 'g'))
-                    else 0 end
-                || ':' || value;
-        end if;
-    end loop;
-    return encode(sha256(convert_to(input, 'UTF8')), 'hex');
+    return encode(sha256(convert_to(concat(
+            char_length(seq::text), ':', seq,
+            char_length(instant), ':', instant,
+            coalesce(char_length(actor_account_id::text), -1), ':', actor_account_id,
+            case when actor_username is null then -1 when supplementary
+                then char_length(actor_username) * 2 - char_length(regexp_replace(actor_username, '[\U00010000-\U0010FFFF]', '', 'g'))
+                else char_length(actor_username) end, ':', actor_username,
+            coalesce(char_length(actor_unit_id::text), -1), ':', actor_unit_id,
+            case when actor_unit_name is null then -1 when supplementary
+                then char_length(actor_unit_name) * 2 - char_length(regexp_replace(actor_unit_name, '[\U00010000-\U0010FFFF]', '', 'g'))
+                else char_length(actor_unit_name) end, ':', actor_unit_name,
+            case when action is null then -1 when supplementary
+                then char_length(action) * 2 - char_length(regexp_replace(action, '[\U00010000-\U0010FFFF]', '', 'g'))
+                else char_length(action) end, ':', action,
+            case when object_type is null then -1 when supplementary
+                then char_length(object_type) * 2 - char_length(regexp_replace(object_type, '[\U00010000-\U0010FFFF]', '', 'g'))
+                else char_length(object_type) end, ':', object_type,
+            case when object_id is null then -1 when supplementary
+                then char_length(object_id) * 2 - char_length(regexp_replace(object_id, '[\U00010000-\U0010FFFF]', '', 'g'))
+                else char_length(object_id) end, ':', object_id,
+            case when before is null then -1 when supplementary
+                then char_length(before) * 2 - char_length(regexp_replace(before, '[\U00010000-\U0010FFFF]', '', 'g'))
+                else char_length(before) end, ':', before,
+            case when after is null then -1 when supplementary
+                then char_length(after) * 2 - char_length(regexp_replace(after, '[\U00010000-\U0010FFFF]', '', 'g'))
+                else char_length(after) end, ':', after,
+            coalesce(char_length(prev_hash), -1), ':', prev_hash), 'UTF8')), 'hex');
 end;
 $$;
 
@@ -53,18 +67,21 @@ create function audit_append(occurred_at timestamptz, actor_account_id bigint, a
         before json, after json) returns bigint
     language plpgsql as $$
 declare
-    head audit_chain_head%rowtype;
+    appended bigint;
 begin
-    update audit_chain_head h set last_seq = h.last_seq + 1, prev_hash = h.last_hash,
+    with head as (
+        update audit_chain_head h set last_seq = h.last_seq + 1, prev_hash = h.last_hash,
             last_hash = audit_hash(h.last_seq + 1, occurred_at, actor_account_id, actor_username, actor_unit_id,
                 actor_unit_name, action, object_type, object_id, before::text, after::text, h.last_hash)
         where h.id = 1
-        returning * into strict head;
+        returning h.last_seq, h.prev_hash, h.last_hash)
     insert into audit_event (seq, occurred_at, actor_account_id, actor_username, actor_unit_id, actor_unit_name,
         action, object_type, object_id, before, after, prev_hash, hash)
-    values (head.last_seq, occurred_at, actor_account_id, actor_username, actor_unit_id, actor_unit_name,
-        action, object_type, object_id, before, after, head.prev_hash, head.last_hash);
-    return head.last_seq;
+    select head.last_seq, occurred_at, actor_account_id, actor_username, actor_unit_id, actor_unit_name,
+        action, object_type, object_id, before, after, head.prev_hash, head.last_hash
+    from head
+    returning seq into strict appended;
+    return appended;
 end;
 $$;
 
