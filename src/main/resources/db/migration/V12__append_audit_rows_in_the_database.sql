@@ -5,9 +5,10 @@
 
 -- The hash of AuditChain.hash: SHA-256 over every field written as "<length>:<value>" ("-1:" for null)
 -- in column order, then the previous hash. Lengths are Java's: UTF-16 code units, so a character beyond
--- the Basic Multilingual Plane (an emoji, a rare CJK ideograph) counts twice; those are looked for once,
--- and counted field by field only when there are any. The time is written as Java's Instant.toString
--- writes it: UTC, seconds always, a fraction of 3 or 6 digits only when it is not zero.
+-- the Basic Multilingual Plane (an emoji, a rare CJK ideograph) counts twice. Such characters are looked
+-- for once; the common row without any is hashed in one expression, a row with some field by field. The
+-- time is written as Java's Instant.toString writes it: UTC, seconds always, a fraction of 3 or 6 digits
+-- only when it is not zero.
 create function audit_hash(seq bigint, occurred_at timestamptz, actor_account_id bigint, actor_username text,
         actor_unit_id bigint, actor_unit_name text, action text, object_type text, object_id text,
         before text, after text, prev_hash text) returns text
@@ -20,36 +21,32 @@ declare
                 when micros % 1000 = 0 then '.' || lpad((micros / 1000)::text, 3, '0')
                 else '.' || lpad(micros::text, 6, '0') end
         || 'Z';
-    supplementary constant boolean := concat(actor_username, actor_unit_name, action, object_type, object_id, before, after)
-        ~ '[\U00010000-\U0010FFFF]';
+    input text := '';
+    value text;
 begin
-    return encode(sha256(convert_to(concat(
-            char_length(seq::text), ':', seq,
-            char_length(instant), ':', instant,
-            coalesce(char_length(actor_account_id::text), -1), ':', actor_account_id,
-            case when actor_username is null then -1 when supplementary
-                then char_length(actor_username) * 2 - char_length(regexp_replace(actor_username, '[\U00010000-\U0010FFFF]', '', 'g'))
-                else char_length(actor_username) end, ':', actor_username,
-            coalesce(char_length(actor_unit_id::text), -1), ':', actor_unit_id,
-            case when actor_unit_name is null then -1 when supplementary
-                then char_length(actor_unit_name) * 2 - char_length(regexp_replace(actor_unit_name, '[\U00010000-\U0010FFFF]', '', 'g'))
-                else char_length(actor_unit_name) end, ':', actor_unit_name,
-            case when action is null then -1 when supplementary
-                then char_length(action) * 2 - char_length(regexp_replace(action, '[\U00010000-\U0010FFFF]', '', 'g'))
-                else char_length(action) end, ':', action,
-            case when object_type is null then -1 when supplementary
-                then char_length(object_type) * 2 - char_length(regexp_replace(object_type, '[\U00010000-\U0010FFFF]', '', 'g'))
-                else char_length(object_type) end, ':', object_type,
-            case when object_id is null then -1 when supplementary
-                then char_length(object_id) * 2 - char_length(regexp_replace(object_id, '[\U00010000-\U0010FFFF]', '', 'g'))
-                else char_length(object_id) end, ':', object_id,
-            case when before is null then -1 when supplementary
-                then char_length(before) * 2 - char_length(regexp_replace(before, '[\U00010000-\U0010FFFF]', '', 'g'))
-                else char_length(before) end, ':', before,
-            case when after is null then -1 when supplementary
-                then char_length(after) * 2 - char_length(regexp_replace(after, '[\U00010000-\U0010FFFF]', '', 'g'))
-                else char_length(after) end, ':', after,
+    if concat(actor_username, actor_unit_name, action, object_type, object_id, before, after)
+            !~ '[\U00010000-\U0010FFFF]' then
+        return encode(sha256(convert_to(concat(
+            coalesce(char_length(seq::text), -1), ':', seq::text,
+            coalesce(char_length(instant), -1), ':', instant,
+            coalesce(char_length(actor_account_id::text), -1), ':', actor_account_id::text,
+            coalesce(char_length(actor_username), -1), ':', actor_username,
+            coalesce(char_length(actor_unit_id::text), -1), ':', actor_unit_id::text,
+            coalesce(char_length(actor_unit_name), -1), ':', actor_unit_name,
+            coalesce(char_length(action), -1), ':', action,
+            coalesce(char_length(object_type), -1), ':', object_type,
+            coalesce(char_length(object_id), -1), ':', object_id,
+            coalesce(char_length(before), -1), ':', before,
+            coalesce(char_length(after), -1), ':', after,
             coalesce(char_length(prev_hash), -1), ':', prev_hash), 'UTF8')), 'hex');
+    end if;
+    foreach value in array array[seq::text, instant, actor_account_id::text, actor_username, actor_unit_id::text,
+            actor_unit_name, action, object_type, object_id, before, after, prev_hash] loop
+        input := input || case when value is null then '-1:'
+            else char_length(value) * 2 - char_length(regexp_replace(value, '[\U00010000-\U0010FFFF]', '', 'g'))
+                || ':' || value end;
+    end loop;
+    return encode(sha256(convert_to(input, 'UTF8')), 'hex');
 end;
 $$;
 

@@ -44,6 +44,8 @@ class AuditHashTests {
                 row(1, "2026-03-02T01:00:00Z", 7L, "haidian.reporter", 3L, "海淀区教育委员会", "ledger.entry-saved",
                         "ledger-entry", "42", "{\"text\":\"减负😀\"}", "{\"text\":\"𠮷野家 👨‍👩‍👧\"}"),
                 row(2, "2026-03-02T01:00:00.120Z", null, null, null, null, "login.failed", null, null, null, null),
+                row(20, "2026-03-02T01:00:00Z", 9L, "city.admin", 1L, "市教委", "ledger.round-opened", "ledger-round",
+                        "5", null, "{\"title\":\"减负台账\"}"),
                 row(3, "2026-03-02T01:00:00.123456Z", 1L, "", 1L, "", "x", "", "", "{}", "{\"a\":\"1:2:3\"}"),
                 row(40, "2026-03-02T01:00:00.000001Z", 12L, "𝒜dmin", null, "单位\n第二行", "test.saved", "note",
                         "7:7", "{\"q\":\"\\\"引号\\\" \\\\ 反斜杠\"}", null),
