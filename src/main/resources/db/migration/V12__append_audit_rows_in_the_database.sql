@@ -1,7 +1,7 @@
 -- Audit rows are appended by the database: one call locks the chain head, hashes the new row, inserts it
 -- and moves the head, so a change and its audit row can be written in one statement (one round trip)
 -- instead of a locking read, a hash in Java and an insert. AuditTrail.verify() still recomputes every
--- hash in Java with AuditChain.hash; AuditChainTests prove that both compute the same hash.
+-- hash in Java with AuditChain.hash; AuditHashTests prove that both compute the same hash.
 
 -- The hash of AuditChain.hash: SHA-256 over every field written as "<length>:<value>" ("-1:" for null)
 -- in column order, then the previous hash. Lengths are Java's: UTF-16 code units, so a character beyond

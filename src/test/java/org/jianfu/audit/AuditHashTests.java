@@ -31,12 +31,6 @@ class AuditHashTests {
     @Autowired TransactionTemplate tx;
     @Autowired MutableClock clock;
 
-    record Saved(String id, Object before, Object after) implements AuditableEvent {
-        public String action() { return "test.saved"; }
-        public String objectType() { return "note"; }
-        public String objectId() { return id; }
-    }
-
     @Test
     void theDatabaseHashesAwkwardRowsExactlyAsJavaDoes() {
         var longText = "减负".repeat(1499) + "😀";
@@ -64,7 +58,7 @@ class AuditHashTests {
             for (var at : List.of("2026-03-02T01:00:00Z", "2026-03-02T01:00:00.500Z", "2026-03-02T01:00:00.123457Z")) {
                 clock.set(Instant.parse(at));
                 tx.executeWithoutResult(s -> events.publishEvent(
-                        new Saved("emoji-" + at, Map.of("text", "旧😀"), Map.of("text", "新 𠮷 " + at))));
+                        new AuditChainTests.NoteWritten("emoji-" + at, Map.of("text", "旧😀"), Map.of("text", "新 𠮷 " + at))));
             }
         }
         finally {
