@@ -25,43 +25,29 @@ class AuditRepository {
         this.jdbc = jdbc;
     }
 
-    /** Locks the chain head until the surrounding transaction ends and returns it. */
-    ChainHead lockHead() {
-        return jdbc.sql("select last_seq, last_hash from audit_chain_head where id = 1 for update")
-                .query((rs, n) -> new ChainHead(rs.getLong(1), rs.getString(2)))
-                .single();
-    }
-
     ChainHead head() {
         return jdbc.sql("select last_seq, last_hash from audit_chain_head where id = 1")
                 .query((rs, n) -> new ChainHead(rs.getLong(1), rs.getString(2)))
                 .single();
     }
 
-    /** Appends a row and moves the chain head to it, in one statement (one round trip per audited change). */
-    void append(AuditRecord r) {
+    /** Appends a row at the end of the chain in the database (lock, hash, insert, move the head: one call). */
+    void append(AuditActor who, Instant at, String action, String objectType, String objectId, String before, String after) {
         jdbc.sql("""
-                with appended as (
-                    insert into audit_event (seq, occurred_at, actor_account_id, actor_username, actor_unit_id,
-                        actor_unit_name, action, object_type, object_id, before, after, prev_hash, hash)
-                    values (:seq, :at, :accountId, :username, :unitId, :unitName, :action, :objectType, :objectId,
-                        cast(:before as json), cast(:after as json), :prevHash, :hash)
-                    returning seq, hash)
-                update audit_chain_head h set last_seq = a.seq, last_hash = a.hash from appended a where h.id = 1""")
-                .param("seq", r.seq())
-                .param("at", utc(r.occurredAt()))
-                .param("accountId", r.actorAccountId())
-                .param("username", r.actorUsername())
-                .param("unitId", r.actorUnitId())
-                .param("unitName", r.actorUnitName())
-                .param("action", r.action())
-                .param("objectType", r.objectType())
-                .param("objectId", r.objectId())
-                .param("before", r.before())
-                .param("after", r.after())
-                .param("prevHash", r.prevHash())
-                .param("hash", r.hash())
-                .update();
+                select audit_append(:at, :accountId, :username, :unitId, :unitName, :action, :objectType, :objectId,
+                    cast(:before as json), cast(:after as json))""")
+                .param("at", utc(at))
+                .param("accountId", who.accountId())
+                .param("username", who.username())
+                .param("unitId", who.unitId())
+                .param("unitName", who.unitName())
+                .param("action", action)
+                .param("objectType", objectType)
+                .param("objectId", objectId)
+                .param("before", before)
+                .param("after", after)
+                .query(Long.class)
+                .single();
     }
 
     /** Rows after {@code afterSeq} in chain order, at most {@code limit}: the verifier reads in pages. */

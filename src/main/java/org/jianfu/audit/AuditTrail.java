@@ -1,7 +1,6 @@
 package org.jianfu.audit;
 
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.jianfu.platform.Actor;
@@ -9,8 +8,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,6 +15,12 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Writes the audit trail and checks it. Changes arrive as {@link AuditableEvent}s inside the
  * publisher's transaction; logins, failed logins and logouts arrive as Spring Security events.
+ *
+ * <p>Rows are appended by the database function {@code audit_append} (migration V12), which locks the
+ * chain head, hashes the row and inserts it in one call. A module whose change is a single SQL statement
+ * on a hot path may call {@code audit_append} inside that statement instead of publishing an event, with
+ * {@link AuditActor#current()} as the actor: the change and its row then commit together in one round
+ * trip (the ledger's entry save does). {@link #verify()} recomputes every hash in Java.
  */
 @Service
 public class AuditTrail {
@@ -37,7 +40,7 @@ public class AuditTrail {
     @EventListener
     @Transactional
     public void on(AuditableEvent event) {
-        append(currentActor(), event.action(), event.objectType(), event.objectId(),
+        append(AuditActor.current(), event.action(), event.objectType(), event.objectId(),
                 toJson(event.before()), toJson(event.after()));
     }
 
@@ -45,9 +48,8 @@ public class AuditTrail {
     @Transactional
     public void on(AuthenticationSuccessEvent event) {
         var actor = event.getAuthentication().getPrincipal() instanceof Actor a ? a : null;
-        var name = actor != null ? actor.username() : event.getAuthentication().getName();
-        append(new Who(actor, name), "login.succeeded", "account", actor == null ? null : Long.toString(actor.accountId()),
-                null, null);
+        append(actor != null ? AuditActor.of(actor) : AuditActor.named(event.getAuthentication().getName()),
+                "login.succeeded", "account", actor == null ? null : Long.toString(actor.accountId()), null, null);
     }
 
     @EventListener
@@ -56,15 +58,15 @@ public class AuditTrail {
         // The attempted name is kept even when no such account exists: that is what an auditor looks for.
         var attempted = String.valueOf(event.getAuthentication().getPrincipal());
         var reason = toJson(java.util.Map.of("reason", event.getException().getClass().getSimpleName()));
-        append(new Who(null, truncate(attempted, 100)), "login.failed", "account", null, null, reason);
+        append(AuditActor.named(truncate(attempted, 100)), "login.failed", "account", null, null, reason);
     }
 
     @EventListener
     @Transactional
     public void on(LogoutSuccessEvent event) {
         var actor = event.getAuthentication().getPrincipal() instanceof Actor a ? a : null;
-        append(new Who(actor, event.getAuthentication().getName()), "logout", "account",
-                actor == null ? null : Long.toString(actor.accountId()), null, null);
+        append(actor != null ? AuditActor.of(actor) : AuditActor.named(event.getAuthentication().getName()), "logout",
+                "account", actor == null ? null : Long.toString(actor.accountId()), null, null);
     }
 
     /** Walks the whole chain in pages and reports the first row that does not fit. */
@@ -105,27 +107,8 @@ public class AuditTrail {
         return repository.search(query, clock.getZone(), query.pageOrFirst() * pageSize, pageSize + 1);
     }
 
-    private void append(Who who, String action, String objectType, String objectId, String before, String after) {
-        var head = repository.lockHead();
-        var occurredAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        var actor = who.actor();
-        var unsigned = new AuditRecord(head.lastSeq() + 1, occurredAt,
-                actor == null ? null : actor.accountId(), who.username(),
-                actor == null ? null : actor.unitId(), actor == null ? null : actor.unitName(),
-                action, objectType, objectId, before, after, head.lastHash(), null);
-        var hash = AuditChain.hash(unsigned);
-        repository.append(new AuditRecord(unsigned.seq(), occurredAt, unsigned.actorAccountId(), unsigned.actorUsername(),
-                unsigned.actorUnitId(), unsigned.actorUnitName(), action, objectType, objectId, before, after,
-                head.lastHash(), hash));
-    }
-
-    private static Who currentActor() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth != null && auth.getPrincipal() instanceof Actor actor) {
-            return new Who(actor, actor.username());
-        }
-        // Changes made by the application itself: demo data, the first administrator, scheduled jobs.
-        return new Who(null, "system");
+    private void append(AuditActor who, String action, String objectType, String objectId, String before, String after) {
+        repository.append(who, clock.instant(), action, objectType, objectId, before, after);
     }
 
     private String toJson(Object value) {
@@ -134,8 +117,5 @@ public class AuditTrail {
 
     private static String truncate(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max);
-    }
-
-    private record Who(Actor actor, String username) {
     }
 }

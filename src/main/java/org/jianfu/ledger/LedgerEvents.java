@@ -21,12 +21,6 @@ final class LedgerEvents {
         public String objectId() { return Long.toString(after.id()); }
     }
 
-    record EntrySaved(LedgerEntry.Snapshot before, LedgerEntry.Snapshot after) implements AuditableEvent {
-        public String action() { return "ledger.entry-saved"; }
-        public String objectType() { return "ledger-entry"; }
-        public String objectId() { return Long.toString(after.id()); }
-    }
-
     record HeaderSaved(Ledger.Snapshot before, Ledger.Snapshot after) implements AuditableEvent {
         public String action() { return "ledger.header-saved"; }
         public String objectType() { return "ledger"; }

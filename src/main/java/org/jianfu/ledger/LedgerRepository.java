@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import org.jianfu.audit.AuditActor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -147,41 +148,46 @@ class LedgerRepository {
                 .params(ledgerId, requirementId).query(LedgerRepository::mapEntry).optional();
     }
 
-    /** The outcome of {@link #saveEntryIfEditable}: the entry before, and after (null when the version was stale). */
-    record SavedEntry(LedgerEntry before, LedgerEntry after) {
+    /** The outcome of {@link #saveEntry}: the entry as saved, and whether its ledger had not been started yet. */
+    record SavedEntry(LedgerEntry entry, boolean firstInLedger) {
     }
 
     /**
-     * The whole save in one statement, for the common case: only when the ledger belongs to the unit, is
-     * editable and its round open, and the version is current, the entry is updated, its revision written
-     * and the ledger marked started. Empty when the ledger is not editable by that unit (the caller then
-     * finds out why); an {@code after} of null when someone else saved first.
+     * The whole save in one statement, so it costs one round trip: only when the ledger belongs to the
+     * unit, is editable and its round open, and the version is still the one the user loaded, the entry
+     * is updated, its revision written and the audit row appended (through the audit module's database
+     * function {@code audit_append}, with the entry before and after as JSON). Empty when nothing was
+     * saved; the caller then finds out why.
+     *
+     * <p>{@code old} is the row as this statement's snapshot saw it. If someone else saves in between,
+     * PostgreSQL re-checks {@code e.version} against their new row and the update does not happen, so
+     * {@code old} is always the version that was replaced.
      */
-    Optional<SavedEntry> saveEntryIfEditable(long ledgerId, long requirementId, long unitId, int expectedVersion,
-            EntryStatus status, String text, String naReason, String by, Instant now) {
+    Optional<SavedEntry> saveEntry(long ledgerId, long requirementId, long unitId, int expectedVersion, EntryStatus status,
+            String text, String naReason, String by, Instant now, AuditActor actor) {
         return jdbc.sql("""
-                with target as (
-                    select e.* from ledger_entry e
-                    join ledger l on l.id = e.ledger_id
-                    join ledger_round r on r.id = l.round_id
-                    where e.ledger_id = :ledger and e.requirement_id = :requirement and l.unit_id = :unit
-                      and l.state in ('DRAFT', 'RETURNED') and r.state = 'OPEN'
-                    for update of e),
-                updated as (
+                with updated as (
                     update ledger_entry e set status = :status, text = :text, na_reason = :reason,
                         version = e.version + 1, updated_at = :now, updated_by = :by
-                    from target t where e.id = t.id and t.version = :version
-                    returning e.*),
+                    from ledger_entry old, ledger l, ledger_round r
+                    where e.ledger_id = :ledger and e.requirement_id = :requirement and e.version = :version
+                      and old.id = e.id and old.version = :version
+                      and l.id = e.ledger_id and l.unit_id = :unit and l.state in ('DRAFT', 'RETURNED')
+                      and r.id = l.round_id and r.state = 'OPEN'
+                    returning e.id, e.version, e.status, e.text, e.na_reason, e.updated_at, e.updated_by,
+                        l.started_at is null as first_in_ledger,
+                        json_build_object('id', old.id, 'ledgerId', old.ledger_id, 'requirementId', old.requirement_id,
+                            'status', old.status, 'text', old.text, 'naReason', old.na_reason, 'version', old.version) as before,
+                        json_build_object('id', e.id, 'ledgerId', e.ledger_id, 'requirementId', e.requirement_id,
+                            'status', e.status, 'text', e.text, 'naReason', e.na_reason, 'version', e.version) as after),
                 revision as (
                     insert into ledger_entry_revision (entry_id, version, status, text, na_reason, saved_at, saved_by)
                     select id, version, status, text, na_reason, updated_at, updated_by from updated),
-                started as (
-                    update ledger set started_at = :now
-                    where id = :ledger and started_at is null and exists (select 1 from updated))
-                select t.id, t.ledger_id, t.requirement_id, t.status, t.text, t.na_reason, t.version, t.updated_at, t.updated_by,
-                       u.status as new_status, u.text as new_text, u.na_reason as new_na_reason, u.version as new_version,
-                       u.updated_at as new_updated_at, u.updated_by as new_updated_by, u.id is not null as saved
-                from target t left join updated u on u.id = t.id""")
+                audited as (
+                    select audit_append(updated_at, :actorAccountId, :actorUsername, :actorUnitId, :actorUnitName,
+                        'ledger.entry-saved', 'ledger-entry', id::text, before, after) as seq
+                    from updated)
+                select id, version, updated_at, first_in_ledger, (select seq from audited) as audit_seq from updated""")
                 .param("ledger", ledgerId)
                 .param("requirement", requirementId)
                 .param("unit", unitId)
@@ -191,18 +197,18 @@ class LedgerRepository {
                 .param("now", utc(now))
                 .param("by", by)
                 .param("version", expectedVersion)
-                .query((rs, n) -> {
-                    var before = mapEntry(rs, n);
-                    if (!rs.getBoolean("saved")) {
-                        return new SavedEntry(before, null);
-                    }
-                    var newStatus = rs.getString("new_status");
-                    return new SavedEntry(before, new LedgerEntry(before.id(), before.ledgerId(), before.requirementId(),
-                            newStatus == null ? null : EntryStatus.valueOf(newStatus), rs.getString("new_text"),
-                            rs.getString("new_na_reason"), rs.getInt("new_version"), instant(rs, "new_updated_at"),
-                            rs.getString("new_updated_by")));
-                })
+                .param("actorAccountId", actor.accountId())
+                .param("actorUsername", actor.username())
+                .param("actorUnitId", actor.unitId())
+                .param("actorUnitName", actor.unitName())
+                .query((rs, n) -> new SavedEntry(new LedgerEntry(rs.getLong("id"), ledgerId, requirementId, status, text,
+                        naReason, rs.getInt("version"), instant(rs, "updated_at"), by), rs.getBoolean("first_in_ledger")))
                 .optional();
+    }
+
+    /** Marks the ledger started (someone saved an entry), unless it already was. */
+    void markStarted(long ledgerId, Instant now) {
+        jdbc.sql("update ledger set started_at = ? where id = ? and started_at is null").params(utc(now), ledgerId).update();
     }
 
     /** The entry as it stood when a step was taken (its newest revision up to the step's mark), if any. */
