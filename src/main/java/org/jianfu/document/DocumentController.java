@@ -1,18 +1,14 @@
 package org.jianfu.document;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
 
 import jakarta.servlet.http.HttpSession;
 import org.jianfu.account.AccountPrincipal;
+import org.jianfu.platform.FileDownloads;
 import org.jianfu.ledger.Ledgers;
 import org.jianfu.platform.RuleViolation;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -73,12 +69,7 @@ class DocumentController {
     }
 
     private static ResponseEntity<byte[]> download(Documents.Download file) {
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(file.contentType()))
-                .cacheControl(CacheControl.noStore())
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
-                .body(file.content());
+        return FileDownloads.attachment(file.fileName(), file.contentType(), file.content());
     }
 
     // --- print view

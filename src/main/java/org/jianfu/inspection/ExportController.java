@@ -1,17 +1,14 @@
 package org.jianfu.inspection;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.jianfu.account.AccountPrincipal;
+import org.jianfu.platform.FileDownloads;
 import org.jianfu.unit.Units;
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -93,10 +90,7 @@ class ExportController {
 
     private static ResponseEntity<byte[]> file(OfficeTable table, String format, String name) {
         var xlsx = "xlsx".equals(format);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(xlsx ? OfficeTable.CONTENT_XLSX : OfficeTable.CONTENT_DOCX))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(name + "." + format, StandardCharsets.UTF_8).build().toString())
-                .body(xlsx ? table.xlsx() : table.docx());
+        return FileDownloads.attachment(name + "." + format, xlsx ? OfficeTable.CONTENT_XLSX : OfficeTable.CONTENT_DOCX,
+                xlsx ? table.xlsx() : table.docx());
     }
 }

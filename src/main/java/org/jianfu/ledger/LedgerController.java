@@ -394,12 +394,7 @@ class LedgerController {
     org.springframework.http.ResponseEntity<byte[]> downloadEvidence(@AuthenticationPrincipal AccountPrincipal me,
             @PathVariable long id, @PathVariable long requirementId, @PathVariable long evidenceId) {
         var file = ledgers.download(me, id, requirementId, evidenceId);
-        return org.springframework.http.ResponseEntity.ok()
-                .contentType(org.springframework.http.MediaType.parseMediaType(file.contentType()))
-                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
-                        org.springframework.http.ContentDisposition.attachment()
-                                .filename(file.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .body(file.content());
+        return org.jianfu.platform.FileDownloads.attachment(file.fileName(), file.contentType(), file.content());
     }
 
     @PostMapping("/ledgers/{id}/entries/{requirementId}/comments")
