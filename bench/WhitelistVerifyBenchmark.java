@@ -1,25 +1,32 @@
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * Load generator on loopback for the public verification page (bench/whitelist-verify.sh runs it).
  * Two measurements per URL, each after a warm-up:
- * - "max": closed loop, a fixed pool of clients sending back to back: the most requests per second;
- * - "rate": open loop at a fixed arrival rate, latency counted from when each request was due to be
- *   sent (so a stalled server cannot hide its queueing: no coordinated omission).
- * Usage: java bench/WhitelistVerifyBenchmark.java <max|rate> <url> <clients|rate> <warmup-s> <measure-s>
+ * - "max": closed loop, a fixed number of connections sending back to back: the most requests per second;
+ * - "rate": open loop at a fixed arrival rate spread over a fixed number of connections (the wrk2 model):
+ *   each connection has its own schedule, and latency is counted from when a request was due, not from
+ *   when it was sent, so a stalled server cannot hide its queueing (no coordinated omission).
+ * Each connection is a thread with a blocking socket speaking HTTP/1.1 keep-alive. An earlier version used
+ * java.net.http.HttpClient.sendAsync for the open loop; that client opens connections on demand and runs
+ * all I/O on one selector thread, and its own queueing showed up as tails of hundreds of milliseconds even
+ * for a static file (see docs/performance.md).
+ * Usage: java bench/WhitelistVerifyBenchmark.java max <url> <connections> <warmup-s> <measure-s>
+ *        java bench/WhitelistVerifyBenchmark.java rate <url> <requests-per-s> <warmup-s> <measure-s> [connections=32]
  */
 public class WhitelistVerifyBenchmark {
 
@@ -29,101 +36,207 @@ public class WhitelistVerifyBenchmark {
         var n = Integer.parseInt(args[2]);
         var warmup = Duration.ofSeconds(Long.parseLong(args[3]));
         var measure = Duration.ofSeconds(Long.parseLong(args[4]));
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(4, mode.equals("max") ? n : 8));
-        var client = HttpClient.newBuilder().executor(pool).connectTimeout(Duration.ofSeconds(5)).build();
-        var request = HttpRequest.newBuilder(uri).header("Accept-Language", "zh-CN").timeout(Duration.ofSeconds(10)).GET().build();
         if (mode.equals("max")) {
-            closedLoop(client, request, n, warmup);
-            report(mode, uri, n, closedLoop(client, request, n, measure), measure);
+            closedLoop(uri, n, warmup);
+            report("max", uri, "connections=" + n, closedLoop(uri, n, measure), measure);
         }
         else {
-            openLoop(client, request, n, warmup);
-            report(mode, uri, n, openLoop(client, request, n, measure), measure);
+            var connections = args.length > 5 ? Integer.parseInt(args[5]) : 32;
+            openLoop(uri, n, connections, warmup);
+            report("rate", uri, "rate=" + n + " connections=" + connections, openLoop(uri, n, connections, measure), measure);
         }
-        pool.shutdownNow();
     }
 
     record Result(long[] latenciesMicros, long errors) {
     }
 
-    private static Result closedLoop(HttpClient client, HttpRequest request, int clients, Duration duration)
-            throws InterruptedException {
+    /** Each connection sends its next request as soon as the previous answer is in. */
+    private static Result closedLoop(URI uri, int connections, Duration duration) throws InterruptedException {
         var stop = new AtomicBoolean();
-        var errors = new AtomicLong();
-        var perThread = new ArrayList<LongList>();
-        var threads = new ArrayList<Thread>();
-        for (int i = 0; i < clients; i++) {
-            var latencies = new LongList();
-            perThread.add(latencies);
-            var t = new Thread(() -> {
+        var workers = new ArrayList<Worker>();
+        for (int i = 0; i < connections; i++) {
+            workers.add(new Worker(uri, worker -> {
                 while (!stop.get()) {
                     var start = System.nanoTime();
-                    try {
-                        var response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                        if (response.statusCode() != 200) {
-                            errors.incrementAndGet();
-                        }
-                    }
-                    catch (Exception e) {
-                        errors.incrementAndGet();
-                    }
-                    latencies.add((System.nanoTime() - start) / 1_000);
+                    worker.exchange();
+                    worker.latencies.add((System.nanoTime() - start) / 1_000);
                 }
-            });
-            threads.add(t);
-            t.start();
+            }));
         }
+        workers.forEach(Worker::start);
         Thread.sleep(duration.toMillis());
         stop.set(true);
-        for (var t : threads) {
-            t.join();
-        }
-        return new Result(LongList.concat(perThread), errors.get());
+        return Worker.joinAll(workers);
     }
 
-    private static Result openLoop(HttpClient client, HttpRequest request, int rate, Duration duration) {
-        var total = (int) (rate * duration.toSeconds());
-        var intervalNanos = 1_000_000_000L / rate;
-        var latencies = new long[total];
-        var errors = new AtomicLong();
-        var futures = new CompletableFuture<?>[total];
-        var begin = System.nanoTime();
-        for (int i = 0; i < total; i++) {
-            var due = begin + i * intervalNanos;
-            var wait = due - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-            }
-            var index = i;
-            futures[i] = client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
-                    .handle((response, failure) -> {
-                        latencies[index] = (System.nanoTime() - due) / 1_000;
-                        if (failure != null || response.statusCode() != 200) {
-                            errors.incrementAndGet();
-                        }
-                        return null;
-                    });
+    /** Connection c sends request i at begin + (i + c / connections) * interval, or as soon as it is free. */
+    private static Result openLoop(URI uri, int rate, int connections, Duration duration) throws InterruptedException {
+        var interval = 1_000_000_000L * connections / rate;
+        var perConnection = (int) (rate * duration.toSeconds() / connections);
+        var begin = System.nanoTime() + 50_000_000L;
+        var workers = new ArrayList<Worker>();
+        for (int c = 0; c < connections; c++) {
+            var offset = interval * c / connections;
+            workers.add(new Worker(uri, worker -> {
+                for (int i = 0; i < perConnection; i++) {
+                    var due = begin + offset + i * interval;
+                    var wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        LockSupport.parkNanos(wait);
+                    }
+                    worker.exchange();
+                    worker.latencies.add((System.nanoTime() - due) / 1_000);
+                }
+            }));
         }
-        CompletableFuture.allOf(futures).join();
-        return new Result(latencies, errors.get());
+        workers.forEach(Worker::start);
+        return Worker.joinAll(workers);
     }
 
-    private static void report(String mode, URI uri, int n, Result result, Duration measured) {
+    private static void report(String mode, URI uri, String load, Result result, Duration measured) {
         var sorted = result.latenciesMicros().clone();
         Arrays.sort(sorted);
         var count = sorted.length;
         // Requests per second counts only answered 200s; an open loop offers its rate whatever the server does.
-        System.out.printf("%s %s %s=%d: %d requests in %ds, %.0f ok req/s, errors %d, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                mode, uri.getPath(), mode.equals("max") ? "clients" : "rate", n, count, measured.toSeconds(),
-                (count - result.errors()) / (double) measured.toSeconds(), result.errors(), pct(sorted, 50), pct(sorted, 95),
-                pct(sorted, 99), sorted[count - 1] / 1000.0);
+        System.out.printf("%s %s %s: %d requests in %ds, %.0f ok req/s, errors %d, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                mode, uri.getPath(), load, count, measured.toSeconds(), (count - result.errors()) / (double) measured.toSeconds(),
+                result.errors(), pct(sorted, 50), pct(sorted, 95), pct(sorted, 99), sorted[count - 1] / 1000.0);
     }
 
     private static double pct(long[] sorted, int p) {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)] / 1000.0;
     }
 
-    /** A growable list of longs, one per client thread so the loop takes no lock. */
+    /** One thread with one keep-alive connection, reopened when the server closes it or a request fails. */
+    static final class Worker {
+        private final URI uri;
+        private final byte[] request;
+        private final Thread thread;
+        final LongList latencies = new LongList();
+        long errors;
+        private Socket socket;
+        private InputStream in;
+        private OutputStream out;
+
+        Worker(URI uri, java.util.function.Consumer<Worker> loop) {
+            this.uri = uri;
+            this.request = ("GET " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                    + "\r\nAccept-Language: zh-CN\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+            this.thread = new Thread(() -> {
+                loop.accept(this);
+                close();
+            });
+        }
+
+        void start() {
+            thread.start();
+        }
+
+        static Result joinAll(java.util.List<Worker> workers) throws InterruptedException {
+            long errors = 0;
+            var lists = new ArrayList<LongList>();
+            for (var w : workers) {
+                w.thread.join();
+                errors += w.errors;
+                lists.add(w.latencies);
+            }
+            return new Result(LongList.concat(lists), errors);
+        }
+
+        /** Sends the request and reads the whole answer; anything but a 200 counts as an error. */
+        void exchange() {
+            try {
+                if (socket == null) {
+                    socket = new Socket();
+                    socket.setTcpNoDelay(true);
+                    socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 5_000);
+                    socket.setSoTimeout(10_000);
+                    in = new BufferedInputStream(socket.getInputStream());
+                    out = socket.getOutputStream();
+                }
+                out.write(request);
+                out.flush();
+                if (readResponse()) {
+                    close();
+                }
+            }
+            catch (IOException e) {
+                errors++;
+                close();
+            }
+        }
+
+        /** Reads one response (Content-Length or chunked); true when the server will close the connection. */
+        private boolean readResponse() throws IOException {
+            var status = line();
+            var length = -1;
+            var chunked = false;
+            var closing = false;
+            for (var header = line(); !header.isEmpty(); header = line()) {
+                var h = header.toLowerCase(Locale.ROOT);
+                if (h.startsWith("content-length:")) {
+                    length = Integer.parseInt(h.substring(15).trim());
+                }
+                else if (h.startsWith("transfer-encoding:") && h.contains("chunked")) {
+                    chunked = true;
+                }
+                else if (h.startsWith("connection:") && h.contains("close")) {
+                    closing = true;
+                }
+            }
+            if (chunked) {
+                for (var size = chunkSize(); size > 0; size = chunkSize()) {
+                    skip(size);
+                    line();
+                }
+                line();
+            }
+            else if (length >= 0) {
+                skip(length);
+            }
+            if (!status.startsWith("HTTP/1.1 200")) {
+                throw new IOException(status);
+            }
+            return closing;
+        }
+
+        private int chunkSize() throws IOException {
+            return Integer.parseInt(line().split(";")[0].trim(), 16);
+        }
+
+        private void skip(int bytes) throws IOException {
+            if (in.readNBytes(bytes).length != bytes) {
+                throw new EOFException();
+            }
+        }
+
+        private String line() throws IOException {
+            var text = new StringBuilder();
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                if (c == -1) {
+                    throw new EOFException();
+                }
+                if (c != '\r') {
+                    text.append((char) c);
+                }
+            }
+            return text.toString();
+        }
+
+        private void close() {
+            if (socket != null) {
+                try {
+                    socket.close();
+                }
+                catch (IOException ignored) {
+                    // The connection is dropped either way.
+                }
+                socket = null;
+            }
+        }
+    }
+
+    /** A growable list of longs, one per connection so the loop takes no lock. */
     static final class LongList {
         private long[] values = new long[1 << 16];
         private int size;
@@ -135,7 +248,7 @@ public class WhitelistVerifyBenchmark {
             values[size++] = v;
         }
 
-        static long[] concat(List<LongList> lists) {
+        static long[] concat(java.util.List<LongList> lists) {
             var all = new long[lists.stream().mapToInt(l -> l.size).sum()];
             int at = 0;
             for (var l : lists) {

@@ -1,0 +1,92 @@
+package org.jianfu.whitelist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import org.jianfu.test.MutableClock;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+/** An expired page is rendered again by one request while the others still get the kept copy. */
+class PublicPageCacheRefreshTests {
+
+    private static final String PAGE = "/public/whitelist/ABCD-EFGH";
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
+    private final PublicPageCache cache = new PublicPageCache(clock);
+
+    @Test
+    void whileOneRequestRendersAnExpiredPageAgainTheOthersGetTheKeptCopyWithoutRendering() throws Exception {
+        assertThat(visit(renders("first"))).isEqualTo("first");
+        clock.advance(PublicPageCache.TIME_TO_LIVE.plusSeconds(1));
+
+        var rendering = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        var refresh = CompletableFuture.supplyAsync(() -> visit((request, response) -> {
+            rendering.countDown();
+            await(release);
+            write(response, "second");
+        }));
+        assertThat(rendering.await(10, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(visit(mustNotRender())).as("served the expired copy while it is rendered again").isEqualTo("first");
+        release.countDown();
+        assertThat(refresh.get(10, TimeUnit.SECONDS)).isEqualTo("second");
+        assertThat(visit(mustNotRender())).as("the new copy is kept").isEqualTo("second");
+    }
+
+    @Test
+    void aRefreshThatCannotBeKeptDropsTheExpiredCopySoTheNextRequestRendersAgain() throws Exception {
+        visit(renders("first"));
+        clock.advance(PublicPageCache.TIME_TO_LIVE.plusSeconds(1));
+        visit((request, response) -> ((jakarta.servlet.http.HttpServletResponse) response).setStatus(500));
+        assertThat(cache.size()).isZero();
+        assertThat(visit(renders("again"))).isEqualTo("again");
+    }
+
+    private String visit(FilterChain chain) {
+        var request = new MockHttpServletRequest("GET", PAGE);
+        var response = new MockHttpServletResponse();
+        try {
+            cache.doFilter(request, response, chain);
+            return response.getContentAsString(StandardCharsets.UTF_8);
+        }
+        catch (IOException | ServletException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static FilterChain renders(String body) {
+        return (request, response) -> write(response, body);
+    }
+
+    private static FilterChain mustNotRender() {
+        return (request, response) -> {
+            throw new AssertionError("the page was rendered although a copy was kept");
+        };
+    }
+
+    private static void write(jakarta.servlet.ServletResponse response, String body) throws IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
