@@ -61,17 +61,8 @@ public class InspectionChecks {
         var area = units.get(areaUnitId);
         var inForce = rules.rulesFor(year);
         int lookBack = inForce.stream().filter(r -> r.period() == RulePeriod.YEARS).mapToInt(Rule::periodYears).max().orElse(1);
-        var subtree = units.subtreeUnordered(areaUnitId);
-        var schools = new ArrayList<RuleCheck.School>();
-        var districts = new LinkedHashSet<Long>();
-        for (var u : subtree) {
-            if (u.type() == UnitType.SCHOOL && u.enabled()) {
-                schools.add(new RuleCheck.School(u.id(), u.parentId(), u.stage()));
-            }
-            else if (u.type() == UnitType.DISTRICT) {
-                districts.add(u.id());
-            }
-        }
+        var schools = units.enabledSchoolsUnder(areaUnitId);
+        var districts = new LinkedHashSet<Long>(units.districtIdsUnder(areaUnitId));
         if (area.type() == UnitType.SCHOOL) {
             districts.add(area.parentId());
         }

@@ -3,7 +3,6 @@ package org.jianfu.inspection;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,8 +11,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
+import org.jianfu.unit.SchoolPlace;
 import org.jianfu.unit.SchoolStage;
 
 /**
@@ -31,22 +30,18 @@ final class RuleCheck {
     private RuleCheck() {
     }
 
-    /** A school, with its district and stage (which decides the items aimed at it by stage). */
-    record School(long id, long districtId, SchoolStage stage) {
-    }
-
     /** What the check needs of an item. {@code text} is name and content, for similarity. */
     record Item(long id, int year, long planUnitId, InspectionLevel level, boolean byDepartment, boolean consulted,
             InspectionCategory category, TargetKind target, Set<SchoolStage> stages, Set<Long> listedSchools,
             List<Window> windows, boolean approved, Long implementsItemId, String text) {
 
-        boolean covers(School school) {
+        boolean covers(SchoolPlace school) {
             return Targets.reaches(target, stages, listedSchools, school.id(), school.stage());
         }
     }
 
     /** Everything one check reads. {@code ownPlanUnits} are the plans being checked (a district's, or all of a city's). */
-    record Input(int year, Set<Long> ownPlanUnits, List<Rule> rules, List<Term> terms, List<School> schools,
+    record Input(int year, Set<Long> ownPlanUnits, List<Rule> rules, List<Term> terms, List<SchoolPlace> schools,
             List<Item> items, VisitTable visits) {
     }
 
@@ -94,6 +89,14 @@ final class RuleCheck {
         int size() {
             return size;
         }
+
+        /** One visit as read: days since 1970-01-01, the category's ordinal, 0 for no item, NONE for no notification. */
+        Row row(int i) {
+            return new Row(ids[i], schools[i], items[i], categories[i], days[i], notified[i], proof[i]);
+        }
+
+        record Row(long id, long schoolId, long itemId, int category, int day, int notifiedDay, boolean proofDemanded) {
+        }
     }
 
     private static final InspectionCategory[] CATEGORIES = InspectionCategory.values();
@@ -108,6 +111,8 @@ final class RuleCheck {
         int size;
         int[] day = new int[64];
         long[] item = new long[64];
+        /** The item itself where the check has it (a visit may name an item of a plan outside the area). */
+        Item[] itemRef = new Item[64];
         long[] visit = new long[64];
         int[] row = new int[64];
         byte[] category = new byte[64];
@@ -120,11 +125,12 @@ final class RuleCheck {
             size = 0;
         }
 
-        void add(int day, long item, long visit, int row, int category, InspectionLevel level) {
+        void add(int day, long item, Item itemRef, long visit, int row, int category, InspectionLevel level) {
             if (size == this.day.length) {
                 int n = size * 2;
                 this.day = Arrays.copyOf(this.day, n);
                 this.item = Arrays.copyOf(this.item, n);
+                this.itemRef = Arrays.copyOf(this.itemRef, n);
                 this.visit = Arrays.copyOf(this.visit, n);
                 this.row = Arrays.copyOf(this.row, n);
                 this.category = Arrays.copyOf(this.category, n);
@@ -134,6 +140,7 @@ final class RuleCheck {
             }
             this.day[size] = day;
             this.item[size] = item;
+            this.itemRef[size] = itemRef;
             this.visit[size] = visit;
             this.row[size] = row;
             this.category[size] = (byte) category;
@@ -143,7 +150,7 @@ final class RuleCheck {
 
         void addAll(Occurrences other) {
             for (int i = 0; i < other.size; i++) {
-                add(other.day[i], other.item[i], other.visit[i], other.row[i], other.category[i],
+                add(other.day[i], other.item[i], other.itemRef[i], other.visit[i], other.row[i], other.category[i],
                         other.level[i] < 0 ? null : LEVELS[other.level[i]]);
             }
         }
@@ -178,7 +185,7 @@ final class RuleCheck {
         if (!frequencyRules.isEmpty()) {
             checkPlannedFrequency(in, frequencyRules, terms, findings);
         }
-        checkVisits(in, items, frequencyRules, terms, findings);
+        checkVisits(in, frequencyRules, terms, findings);
         var current = in.items().stream().filter(i -> i.year() == in.year() && in.ownPlanUnits().contains(i.planUnitId())).toList();
         for (var rule : in.rules()) {
             switch (rule.kind()) {
@@ -199,8 +206,8 @@ final class RuleCheck {
 
     private static void checkPlannedFrequency(Input in, List<Rule> rules, List<Term> terms, Findings findings) {
         var districts = new HashSet<Long>();
-        var classes = new HashMap<Long, List<School>>();
-        var schoolsById = new HashMap<Long, School>();
+        var classes = new HashMap<Long, List<SchoolPlace>>();
+        var schoolsById = new HashMap<Long, SchoolPlace>();
         for (var s : in.schools()) {
             districts.add(s.districtId());
             classes.computeIfAbsent(classKey(s), k -> new ArrayList<>()).add(s);
@@ -231,7 +238,7 @@ final class RuleCheck {
             }
         }
         for (var entry : byClass.entrySet()) {
-            var plain = classes.get(entry.getKey()).stream().filter(s -> !bySchool.containsKey(s.id())).map(School::id).toList();
+            var plain = classes.get(entry.getKey()).stream().filter(s -> !bySchool.containsKey(s.id())).map(SchoolPlace::id).toList();
             if (!plain.isEmpty()) {
                 entry.getValue().group();
                 countPerPeriod(in.year(), rules, entry.getValue(), terms, false, plain, findings);
@@ -249,13 +256,13 @@ final class RuleCheck {
         }
     }
 
-    private static long classKey(School s) {
+    private static long classKey(SchoolPlace s) {
         return s.districtId() * 8 + s.stage().ordinal();
     }
 
     private static void addWindows(Item item, Occurrences into) {
         for (var w : item.windows()) {
-            into.add((int) w.startsOn().toEpochDay(), item.id(), 0, -1, item.category().ordinal(), item.level());
+            into.add((int) w.startsOn().toEpochDay(), item.id(), item, 0, -1, item.category().ordinal(), item.level());
         }
     }
 
@@ -354,13 +361,21 @@ final class RuleCheck {
     }
 
     private static List<Long> itemsOf(Occurrences o, int[] involved) {
-        var ids = new TreeSet<Long>();
+        var ids = new long[involved.length];
+        int n = 0;
         for (int i : involved) {
             if (o.item[i] != 0) {
-                ids.add(o.item[i]);
+                ids[n++] = o.item[i];
             }
         }
-        return List.copyOf(ids);
+        Arrays.sort(ids, 0, n);
+        var distinct = new ArrayList<Long>(n);
+        for (int i = 0; i < n; i++) {
+            if (i == 0 || ids[i] != ids[i - 1]) {
+                distinct.add(ids[i]);
+            }
+        }
+        return List.copyOf(distinct);
     }
 
     private static List<Long> visitsOf(Occurrences o, int[] involved) {
@@ -375,17 +390,16 @@ final class RuleCheck {
 
     // --- recorded visits
 
-    private static void checkVisits(Input in, Map<Long, Item> items, List<Rule> frequencyRules, List<Term> terms, Findings findings) {
+    private static void checkVisits(Input in, List<Rule> frequencyRules, List<Term> terms, Findings findings) {
         var visits = in.visits();
         if (visits.size() == 0) {
             return;
         }
         // One sort of packed keys (dense school index, day, visit index) puts every school's visits together, by day.
-        var dense = new HashMap<Long, Integer>();
         var schools = in.schools();
-        for (int i = 0; i < schools.size(); i++) {
-            dense.put(schools.get(i).id(), i);
-        }
+        var dense = new LongIndex(schools.stream().mapToLong(SchoolPlace::id).toArray());
+        var items = in.items();
+        var itemIndex = new LongIndex(items.stream().mapToLong(Item::id).toArray());
         if (visits.size() >= 1 << 24 || schools.size() >= 1 << 23) {
             throw new IllegalArgumentException("a check handles at most 16,777,215 visits and 8,388,607 schools");
         }
@@ -393,8 +407,8 @@ final class RuleCheck {
         var keys = new long[visits.size()];
         int n = 0;
         for (int v = 0; v < visits.size(); v++) {
-            var school = dense.get(visits.schools[v]);
-            if (school != null) {
+            int school = dense.positionOf(visits.schools[v]);
+            if (school != LongIndex.ABSENT) {
                 keys[n++] = ((long) school << 40) | ((long) (visits.days[v] - minDay) << 24) | v;
             }
         }
@@ -414,11 +428,12 @@ final class RuleCheck {
             occurrences.clear();
             for (int k = start; k < end; k++) {
                 int v = (int) (keys[k] & 0xFFFFFF);
-                var item = visits.items[v] == 0 ? null : items.get(visits.items[v]);
-                occurrences.add(visits.days[v], visits.items[v], visits.ids[v], v, visits.categories[v], item == null ? null : item.level());
+                int at = visits.items[v] == 0 ? LongIndex.ABSENT : itemIndex.positionOf(visits.items[v]);
+                var item = at == LongIndex.ABSENT ? null : items.get(at);
+                occurrences.add(visits.days[v], visits.items[v], item, visits.ids[v], v, visits.categories[v], item == null ? null : item.level());
             }
             if (!perVisit.isEmpty()) {
-                checkEachVisit(in.year(), perVisit, school, occurrences, visits, items, used, findings);
+                checkEachVisit(in.year(), perVisit, school, occurrences, visits, used, findings);
             }
             if (!frequencyRules.isEmpty()) {
                 occurrences.group();
@@ -451,12 +466,12 @@ final class RuleCheck {
     }
 
     /** The per-visit rules, in one pass over a school's visits in day order. */
-    private static void checkEachVisit(int year, List<Rule> rules, School school, Occurrences o, VisitTable visits, Map<Long, Item> items,
+    private static void checkEachVisit(int year, List<Rule> rules, SchoolPlace school, Occurrences o, VisitTable visits,
             PerItemCount used, Findings findings) {
         used.size = 0;
         for (int k = 0; k < o.size; k++) {
             var day = LocalDate.ofEpochDay(o.day[k]);
-            var item = o.item[k] == 0 ? null : items.get(o.item[k]);
+            var item = o.itemRef[k];
             boolean ofItsYear = item != null && item.year() == day.getYear();
             int usedSoFar = ofItsYear ? used.increment(item.id()) : 0;
             if (day.getYear() != year) {
@@ -480,8 +495,7 @@ final class RuleCheck {
                     default -> false;
                 };
                 if (found) {
-                    findings.add(rule, true, null, null, null, null, 0, item == null ? List.of() : List.of(item.id()),
-                            List.of(school.id()), List.of(o.visit[k]));
+                    findings.addVisit(rule, item == null ? 0 : item.id(), school.id(), o.visit[k]);
                 }
             }
         }
@@ -529,7 +543,7 @@ final class RuleCheck {
         return best;
     }
 
-    private static void checkEscalation(Rule rule, List<Item> current, Map<Long, Item> items, List<School> schools, Findings findings) {
+    private static void checkEscalation(Rule rule, List<Item> current, Map<Long, Item> items, List<SchoolPlace> schools, Findings findings) {
         for (var item : current) {
             var upper = item.implementsItemId() == null ? null : items.get(item.implementsItemId());
             if (upper == null || !rule.appliesTo(item.category())) {
@@ -537,7 +551,7 @@ final class RuleCheck {
             }
             var pair = List.of(item.id(), upper.id());
             var widened = schools.stream().filter(s -> s.districtId() == item.planUnitId() && item.covers(s) && !upper.covers(s))
-                    .map(School::id).toList();
+                    .map(SchoolPlace::id).toList();
             if (!widened.isEmpty()) {
                 findings.add(rule, false, null, "SCOPE", null, null, widened.size(), pair, widened, List.of());
             }
@@ -565,16 +579,25 @@ final class RuleCheck {
     private record Key(long ruleId, boolean visits, InspectionCategory category, String aspect, LocalDate from, LocalDate to,
             int count, List<Long> items) {
 
-        /** Mixed well: the lists' own hash puts pairs of neighbouring ids in the same bucket. */
+        /**
+         * Each field mixed in with an odd multiplier, so that no two sets of small values add up alike (with
+         * {@code 31 * from + to}, neighbouring periods share a hash and pile up in one bucket of the map).
+         */
         @Override
         public int hashCode() {
-            long h = ruleId * 0x9E3779B97F4A7C15L + (visits ? 1 : 0) + (category == null ? 0 : category.ordinal() * 31L) + count * 131L
-                    + (aspect == null ? 0 : aspect.hashCode()) + (from == null ? 0 : from.toEpochDay() * 7919L)
-                    + (to == null ? 0 : to.toEpochDay() * 104729L);
+            long h = step(ruleId * 2 + (visits ? 1 : 0), category == null ? -1 : category.ordinal());
+            h = step(h, aspect == null ? 0 : aspect.hashCode());
+            h = step(h, from == null ? Long.MIN_VALUE : from.toEpochDay());
+            h = step(h, to == null ? Long.MIN_VALUE : to.toEpochDay());
+            h = step(h, count);
             for (var id : items) {
-                h = (h ^ id) * 0x9E3779B97F4A7C15L;
+                h = step(h, id);
             }
-            return (int) (h ^ (h >>> 32));
+            return (int) LongIndex.mix(h);
+        }
+
+        private static long step(long h, long value) {
+            return (h ^ value) * 0x9E3779B97F4A7C15L;
         }
 
         @Override
@@ -585,30 +608,113 @@ final class RuleCheck {
         }
     }
 
+    /** The key of a per-visit finding (rule and item, 0 for none) without boxing, since every flagged visit adds to one. */
+    private record VisitKey(long ruleId, long itemId) {
+
+        @Override
+        public int hashCode() {
+            return (int) LongIndex.mix(ruleId * 0x9E3779B97F4A7C15L ^ itemId);
+        }
+    }
+
+    /** One finding being collected: what it is about, and the schools and visits so far. */
+    private static final class Collected {
+        final Rule rule;
+        final boolean visits;
+        final InspectionCategory category;
+        final String aspect;
+        final LocalDate from;
+        final LocalDate to;
+        final int count;
+        final List<Long> items;
+        final LongList schoolIds = new LongList();
+        final LongList visitIds = new LongList();
+
+        Collected(Rule rule, boolean visits, InspectionCategory category, String aspect, LocalDate from, LocalDate to, int count,
+                List<Long> items) {
+            this.rule = rule;
+            this.visits = visits;
+            this.category = category;
+            this.aspect = aspect;
+            this.from = from;
+            this.to = to;
+            this.count = count;
+            this.items = items;
+        }
+
+        Finding toFinding() {
+            return new Finding(rule, visits, category, aspect, from, to, count, items, schoolIds.distinctInOrder(), visitIds.toList());
+        }
+    }
+
     /** Findings that differ only in the school (or visit) are one finding listing all of them. */
     private static final class Findings {
-        private final Map<Key, Collection<Long>[]> found = new LinkedHashMap<>();
-        private final Map<Long, Rule> rules = new HashMap<>();
+        private final Map<Object, Collected> found = new LinkedHashMap<>();
 
-        @SuppressWarnings("unchecked")
         void add(Rule rule, boolean visits, InspectionCategory category, String aspect, LocalDate from, LocalDate to, int count,
                 List<Long> items, List<Long> schools, List<Long> visitIds) {
-            rules.putIfAbsent(rule.id(), rule);
-            var lists = found.computeIfAbsent(new Key(rule.id(), visits, category, aspect, from, to, count, items),
-                    k -> new Collection[] { new LinkedHashSet<Long>(), new ArrayList<Long>() });
-            lists[0].addAll(schools);
-            lists[1].addAll(visitIds);
+            var collected = found.computeIfAbsent(new Key(rule.id(), visits, category, aspect, from, to, count, items),
+                    k -> new Collected(rule, visits, category, aspect, from, to, count, items));
+            schools.forEach(collected.schoolIds::addUnlessLast);
+            visitIds.forEach(collected.visitIds::add);
+        }
+
+        /** The same as {@code add(rule, true, null, null, null, null, 0, [item], [school], [visit])}, for one flagged visit. */
+        void addVisit(Rule rule, long itemId, long schoolId, long visitId) {
+            var collected = found.computeIfAbsent(new VisitKey(rule.id(), itemId),
+                    k -> new Collected(rule, true, null, null, null, null, 0, itemId == 0 ? List.of() : List.of(itemId)));
+            collected.schoolIds.addUnlessLast(schoolId);
+            collected.visitIds.add(visitId);
         }
 
         List<Finding> list() {
             var list = new ArrayList<Finding>(found.size());
-            found.forEach((k, lists) -> list.add(new Finding(rules.get(k.ruleId()), k.visits(), k.category(), k.aspect(), k.from(), k.to(),
-                    k.count(), k.items(), List.copyOf(lists[0]), List.copyOf(lists[1]))));
+            found.values().forEach(c -> list.add(c.toFinding()));
             list.sort(Comparator.comparing((Finding f) -> !f.rule().blocking())
                     .thenComparingInt(f -> f.rule().requirementNumber())
                     .thenComparing(f -> f.rule().kind())
                     .thenComparing(f -> f.from() == null ? LocalDate.MIN : f.from()));
             return list;
+        }
+    }
+
+    /** A growable list of ids without boxing each one. */
+    static final class LongList {
+        private long[] values = new long[4];
+        private int size;
+
+        void add(long value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
+
+        /** Skips a repeat of the last id: a school's additions come together, so this drops most repeats at once. */
+        void addUnlessLast(long value) {
+            if (size == 0 || values[size - 1] != value) {
+                add(value);
+            }
+        }
+
+        List<Long> toList() {
+            var list = new Long[size];
+            for (int i = 0; i < size; i++) {
+                list[i] = values[i];
+            }
+            return List.of(list);
+        }
+
+        /** The ids in the order first added, each once. */
+        List<Long> distinctInOrder() {
+            var sorted = Arrays.copyOf(values, size);
+            Arrays.sort(sorted);
+            for (int i = 1; i < size; i++) {
+                if (sorted[i] == sorted[i - 1]) {
+                    return List.copyOf(new LinkedHashSet<>(toList()));
+                }
+            }
+            return toList();
         }
     }
 }

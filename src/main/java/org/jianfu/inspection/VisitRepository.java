@@ -3,6 +3,9 @@ package org.jianfu.inspection;
 import static org.jianfu.platform.SqlTimestamps.instant;
 import static org.jianfu.platform.SqlTimestamps.utc;
 
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -10,10 +13,13 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyInputStream;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,13 +28,11 @@ import org.springframework.stereotype.Repository;
 class VisitRepository {
 
     private final JdbcClient jdbc;
-    /** Reads millions of visits through a cursor, a batch at a time, instead of all at once. */
-    private final JdbcTemplate streaming;
+    private final DataSource dataSource;
 
     VisitRepository(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
-        this.streaming = new JdbcTemplate(dataSource);
-        this.streaming.setFetchSize(20_000);
+        this.dataSource = dataSource;
     }
 
     long insert(Visit v, Instant now) {
@@ -59,20 +63,33 @@ class VisitRepository {
     }
 
     /** Streams the visits of the districts between two days into the check's columns. */
+    /**
+     * Every visit of the districts between the days, as columns. A country has millions: they come by
+     * {@code COPY ... (format binary)}, which the server streams while this side decodes, instead of a cursor
+     * that waits for each batch to be asked for and sends every number as text.
+     */
     void loadForCheck(Collection<Long> districtIds, LocalDate from, LocalDate to, RuleCheck.VisitTable into) {
-        var categories = java.util.Arrays.stream(InspectionCategory.values()).map(Enum::name).toArray(String[]::new);
-        // For a whole country the check drops visits of schools outside the area itself; a huge SQL array would cost more.
+        // For a whole country the check drops visits of schools outside the area itself; a huge list would cost more.
         boolean few = districtIds.size() <= 500;
-        var sql = """
-                select id, school_id, coalesce(item_id, 0), array_position(?::text[], category) - 1,
-                       visit_date - date '1970-01-01', notified_on - date '1970-01-01', proof_demanded
-                from inspection_visit where visit_date between ? and ?""" + (few ? " and district_id = any(?)" : "");
-        var params = few ? new Object[] { categories, from, to, districtIds.toArray(Long[]::new) } : new Object[] { categories, from, to };
-        streaming.query(sql, rs -> {
-            int notified = rs.getInt(6);
-            into.addRaw(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4), rs.getInt(5),
-                    rs.wasNull() ? RuleCheck.VisitTable.NONE : notified, rs.getBoolean(7));
-        }, params);
+        if (few && districtIds.isEmpty()) {
+            return;
+        }
+        // COPY takes no bind parameters. Only typed values are written into it (dates, and longs), never text.
+        var sql = "copy (select id, school_id, coalesce(item_id, 0), visit_date, notified_on, proof_demanded, category"
+                + " from inspection_visit where visit_date between date '" + from + "' and date '" + to + "'"
+                + (few ? " and district_id in (" + districtIds.stream().map(id -> Long.toString(id)).collect(Collectors.joining(",")) + ")" : "")
+                + ") to stdout (format binary)";
+        var connection = DataSourceUtils.getConnection(dataSource);
+        try (var in = new DataInputStream(new BufferedInputStream(
+                new PGCopyInputStream(connection.unwrap(PGConnection.class), sql), 1 << 16))) {
+            new VisitCopyReader(in).readInto(into);
+        }
+        catch (SQLException | IOException e) {
+            throw new IllegalStateException("could not read the visits for the rule check", e);
+        }
+        finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
     }
 
     private static Visit map(ResultSet rs, int n) throws SQLException {

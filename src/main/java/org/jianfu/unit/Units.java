@@ -68,10 +68,16 @@ public class Units {
         return repository.subtree(get(unitId));
     }
 
-    /** The unit and everything below it, in no particular order: for bulk reads (a rule check over a country). */
+    /** The enabled schools in the unit's subtree, in no particular order: for bulk reads (a rule check over a country). */
     @Transactional(readOnly = true)
-    public List<Unit> subtreeUnordered(long unitId) {
-        return repository.subtreeUnordered(get(unitId));
+    public List<SchoolPlace> enabledSchoolsUnder(long unitId) {
+        return repository.enabledSchoolsUnder(get(unitId));
+    }
+
+    /** The districts in the unit's subtree, the unit itself included when it is one. */
+    @Transactional(readOnly = true)
+    public List<Long> districtIdsUnder(long unitId) {
+        return repository.districtIdsUnder(get(unitId));
     }
 
     @Transactional(readOnly = true)

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import org.jianfu.unit.SchoolPlace;
 import org.jianfu.unit.SchoolStage;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -92,9 +93,9 @@ class RuleCheckTests {
         }
 
         List<Finding> check(Rule rule) {
-            var schools = List.of(new RuleCheck.School(PRIMARY_SCHOOL, DISTRICT_ID, SchoolStage.PRIMARY),
-                    new RuleCheck.School(NINE_YEAR_SCHOOL, DISTRICT_ID, SchoolStage.NINE_YEAR),
-                    new RuleCheck.School(SENIOR_SCHOOL, DISTRICT_ID, SchoolStage.SENIOR));
+            var schools = List.of(new SchoolPlace(PRIMARY_SCHOOL, DISTRICT_ID, SchoolStage.PRIMARY),
+                    new SchoolPlace(NINE_YEAR_SCHOOL, DISTRICT_ID, SchoolStage.NINE_YEAR),
+                    new SchoolPlace(SENIOR_SCHOOL, DISTRICT_ID, SchoolStage.SENIOR));
             return RuleCheck.run(new RuleCheck.Input(2026, Set.of(DISTRICT_ID), List.of(rule), TERMS, schools, items, visits));
         }
     }
