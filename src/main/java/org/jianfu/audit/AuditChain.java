@@ -1,14 +1,22 @@
 package org.jianfu.audit;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 
 /**
  * The hash that links each audit row to the one before it: SHA-256 over the row's fields and the
  * previous hash. Every field is written with its length in front, so no two different rows can
  * produce the same input by shifting text from one field into the next.
+ *
+ * <p>Two formats, recorded per row. Format 1 (rows appended before migration V13) counts lengths in
+ * UTF-16 code units and writes the time as {@link Instant#toString()}. Format 2 (every row since) starts
+ * with {@code "2|"}, counts lengths in UTF-8 bytes and writes the time as microseconds since 1970: the
+ * database computes it from what it stores without counting characters, which made appending a row
+ * cheaper. Both are computed here, so the whole chain is verified in Java whatever its age.
  */
 final class AuditChain {
 
@@ -18,29 +26,49 @@ final class AuditChain {
     }
 
     static String hash(AuditRecord r) {
-        var input = new StringBuilder()
-                .append(field(Long.toString(r.seq())))
-                .append(field(r.occurredAt().toString()))
-                .append(field(r.actorAccountId() == null ? null : r.actorAccountId().toString()))
-                .append(field(r.actorUsername()))
-                .append(field(r.actorUnitId() == null ? null : r.actorUnitId().toString()))
-                .append(field(r.actorUnitName()))
-                .append(field(r.action()))
-                .append(field(r.objectType()))
-                .append(field(r.objectId()))
-                .append(field(r.before()))
-                .append(field(r.after()))
-                .append(field(r.prevHash()));
+        return switch (r.hashFormat()) {
+            case 1 -> sha256(utf16Input(r).getBytes(StandardCharsets.UTF_8));
+            case 2 -> sha256(utf8Input(r));
+            default -> throw new IllegalArgumentException("unknown audit hash format " + r.hashFormat());
+        };
+    }
+
+    private static String utf16Input(AuditRecord r) {
+        var input = new StringBuilder();
+        for (var value : fields(r, r.occurredAt().toString())) {
+            input.append(value == null ? "-1:" : value.length() + ":" + value);
+        }
+        return input.toString();
+    }
+
+    private static byte[] utf8Input(AuditRecord r) {
+        var input = new ByteArrayOutputStream();
+        input.writeBytes("2|".getBytes(StandardCharsets.US_ASCII));
+        var at = r.occurredAt();
+        for (var value : fields(r, Long.toString(at.getEpochSecond() * 1_000_000 + at.getNano() / 1_000))) {
+            var bytes = value == null ? null : value.getBytes(StandardCharsets.UTF_8);
+            input.writeBytes(((bytes == null ? -1 : bytes.length) + ":").getBytes(StandardCharsets.US_ASCII));
+            if (bytes != null) {
+                input.writeBytes(bytes);
+            }
+        }
+        return input.toByteArray();
+    }
+
+    /** The hashed fields in column order, the time written as the format wants it. */
+    private static String[] fields(AuditRecord r, String time) {
+        return new String[] { Long.toString(r.seq()), time,
+                r.actorAccountId() == null ? null : r.actorAccountId().toString(), r.actorUsername(),
+                r.actorUnitId() == null ? null : r.actorUnitId().toString(), r.actorUnitName(), r.action(), r.objectType(),
+                r.objectId(), r.before(), r.after(), r.prevHash() };
+    }
+
+    private static String sha256(byte[] input) {
         try {
-            var digest = MessageDigest.getInstance("SHA-256").digest(input.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(input));
         }
         catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
-    }
-
-    private static String field(String value) {
-        return value == null ? "-1:" : value.length() + ":" + value;
     }
 }

@@ -16,5 +16,7 @@ public record AuditRecord(
         String before,
         String after,
         String prevHash,
-        String hash) {
+        String hash,
+        /** How {@link #hash} was computed: 1 for rows appended before V13, 2 since (see {@code AuditChain}). */
+        int hashFormat) {
 }

@@ -17,7 +17,7 @@ class AuditRepository {
 
     private static final String COLUMNS = """
             seq, occurred_at, actor_account_id, actor_username, actor_unit_id, actor_unit_name,
-            action, object_type, object_id, before::text as before, after::text as after, prev_hash, hash""";
+            action, object_type, object_id, before::text as before, after::text as after, prev_hash, hash, hash_format""";
 
     private final JdbcClient jdbc;
 
@@ -104,7 +104,8 @@ class AuditRepository {
                 rs.getString("before"),
                 rs.getString("after"),
                 rs.getString("prev_hash"),
-                rs.getString("hash"));
+                rs.getString("hash"),
+                rs.getInt("hash_format"));
     }
 
     record ChainHead(long lastSeq, String lastHash) {

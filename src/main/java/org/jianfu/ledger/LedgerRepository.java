@@ -167,12 +167,12 @@ class LedgerRepository {
             String text, String naReason, String by, Instant now, AuditActor actor) {
         return jdbc.sql("""
                 with updated as (
-                    update ledger_entry e set status = :status, text = :text, na_reason = :reason,
-                        version = e.version + 1, updated_at = :now, updated_by = :by
+                    update ledger_entry e set status = ?, text = ?, na_reason = ?,
+                        version = e.version + 1, updated_at = ?, updated_by = ?
                     from ledger_entry old, ledger l, ledger_round r
-                    where e.ledger_id = :ledger and e.requirement_id = :requirement and e.version = :version
-                      and old.id = e.id and old.version = :version
-                      and l.id = e.ledger_id and l.unit_id = :unit and l.state in ('DRAFT', 'RETURNED')
+                    where e.ledger_id = ? and e.requirement_id = ? and e.version = ?
+                      and old.id = e.id and old.version = ?
+                      and l.id = e.ledger_id and l.unit_id = ? and l.state in ('DRAFT', 'RETURNED')
                       and r.id = l.round_id and r.state = 'OPEN'
                     returning e.id, e.version, e.status, e.text, e.na_reason, e.updated_at, e.updated_by,
                         l.started_at is null as first_in_ledger,
@@ -184,23 +184,12 @@ class LedgerRepository {
                     insert into ledger_entry_revision (entry_id, version, status, text, na_reason, saved_at, saved_by)
                     select id, version, status, text, na_reason, updated_at, updated_by from updated),
                 audited as (
-                    select audit_append(updated_at, :actorAccountId, :actorUsername, :actorUnitId, :actorUnitName,
+                    select audit_append(updated_at, ?, ?, ?, ?,
                         'ledger.entry-saved', 'ledger-entry', id::text, before, after) as seq
                     from updated)
                 select id, version, updated_at, first_in_ledger, (select seq from audited) as audit_seq from updated""")
-                .param("ledger", ledgerId)
-                .param("requirement", requirementId)
-                .param("unit", unitId)
-                .param("status", status == null ? null : status.name())
-                .param("text", text)
-                .param("reason", naReason)
-                .param("now", utc(now))
-                .param("by", by)
-                .param("version", expectedVersion)
-                .param("actorAccountId", actor.accountId())
-                .param("actorUsername", actor.username())
-                .param("actorUnitId", actor.unitId())
-                .param("actorUnitName", actor.unitName())
+                .params(status == null ? null : status.name(), text, naReason, utc(now), by, ledgerId, requirementId, expectedVersion,
+                        expectedVersion, unitId, actor.accountId(), actor.username(), actor.unitId(), actor.unitName())
                 .query((rs, n) -> new SavedEntry(new LedgerEntry(rs.getLong("id"), ledgerId, requirementId, status, text,
                         naReason, rs.getInt("version"), instant(rs, "updated_at"), by), rs.getBoolean("first_in_ledger")))
                 .optional();

@@ -82,7 +82,7 @@ class AuditChainTests {
         var record = readRow(seq);
         var altered = new AuditRecord(record.seq(), record.occurredAt(), record.actorAccountId(), "someone.else",
                 record.actorUnitId(), record.actorUnitName(), record.action(), record.objectType(), record.objectId(),
-                record.before(), record.after(), record.prevHash(), null);
+                record.before(), record.after(), record.prevHash(), null, record.hashFormat());
         var newHash = AuditChain.hash(altered);
         tamper("update audit_event set actor_username = 'someone.else', hash = '" + newHash + "' where seq = " + seq);
         try {
@@ -160,11 +160,11 @@ class AuditChainTests {
             jdbc.sql("set local session_replication_role = replica").update();
             jdbc.sql("""
                     insert into audit_event (seq, occurred_at, actor_account_id, actor_username, actor_unit_id,
-                        actor_unit_name, action, object_type, object_id, before, after, prev_hash, hash)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as json), cast(? as json), ?, ?)""")
+                        actor_unit_name, action, object_type, object_id, before, after, prev_hash, hash, hash_format)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as json), cast(? as json), ?, ?, ?)""")
                     .params(r.seq(), java.time.OffsetDateTime.ofInstant(r.occurredAt(), java.time.ZoneOffset.UTC),
                             r.actorAccountId(), r.actorUsername(), r.actorUnitId(), r.actorUnitName(), r.action(),
-                            r.objectType(), r.objectId(), r.before(), r.after(), r.prevHash(), r.hash())
+                            r.objectType(), r.objectId(), r.before(), r.after(), r.prevHash(), r.hash(), r.hashFormat())
                     .update();
         });
     }

@@ -11,16 +11,19 @@ import java.util.Map;
 import org.jianfu.test.JianfuIntegrationTest;
 import org.jianfu.test.MutableClock;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Rows are hashed by the database ({@code audit_hash}, called by {@code audit_append}) and verified in Java
- * ({@link AuditChain#hash}). Both must produce the same hash for every row, including the awkward ones:
- * characters outside the Basic Multilingual Plane (Java counts them as two), nulls against empty strings,
- * and times with no, three or six fractional digits.
+ * Rows are hashed by the database ({@code audit_hash_v2}, called by {@code audit_append}; {@code audit_hash}
+ * for rows of format 1, written before V13) and verified in Java ({@link AuditChain#hash}). Both must
+ * produce the same hash for every row in both formats, including the awkward ones: characters outside the
+ * Basic Multilingual Plane (Java counts them as two, UTF-8 as four bytes), nulls against empty strings,
+ * times with no, three or six fractional digits, and times before 1970.
  */
 @JianfuIntegrationTest
 class AuditHashTests {
@@ -31,8 +34,9 @@ class AuditHashTests {
     @Autowired TransactionTemplate tx;
     @Autowired MutableClock clock;
 
-    @Test
-    void theDatabaseHashesAwkwardRowsExactlyAsJavaDoes() {
+    @ParameterizedTest(name = "format {0}")
+    @ValueSource(ints = { 1, 2 })
+    void theDatabaseHashesAwkwardRowsExactlyAsJavaDoes(int format) {
         var longText = "减负".repeat(1499) + "😀";
         var rows = List.of(
                 row(1, "2026-03-02T01:00:00Z", 7L, "haidian.reporter", 3L, "海淀区教育委员会", "ledger.entry-saved",
@@ -44,10 +48,16 @@ class AuditHashTests {
                 row(40, "2026-03-02T01:00:00.000001Z", 12L, "𝒜dmin", null, "单位\n第二行", "test.saved", "note",
                         "7:7", "{\"q\":\"\\\"引号\\\" \\\\ 反斜杠\"}", null),
                 row(1_000_000, "1999-12-31T23:59:59.999Z", null, "system", null, null, "test.saved", "note", "1",
-                        null, "{\"text\":\"" + longText + "\"}"));
+                        null, "{\"text\":\"" + longText + "\"}"),
+                row(41, "1969-12-31T23:59:59.500001Z", null, "system", null, null, "test.saved", "note", "1", null, null));
+        var hashes = new java.util.HashSet<String>();
         for (var r : rows) {
-            assertThat(databaseHash(r)).as("row %d", r.seq()).isEqualTo(AuditChain.hash(r));
+            var inFormat = withFormat(r, format);
+            assertThat(databaseHash(inFormat)).as("row %d", r.seq()).isEqualTo(AuditChain.hash(inFormat));
+            hashes.add(AuditChain.hash(inFormat));
         }
+        assertThat(hashes).as("different rows, different hashes").hasSize(rows.size());
+        assertThat(AuditChain.hash(withFormat(rows.get(0), 1))).as("the formats differ").isNotEqualTo(AuditChain.hash(withFormat(rows.get(0), 2)));
         assertThat("😀".length()).as("Java counts a character beyond the BMP as two").isEqualTo(2);
     }
 
@@ -71,15 +81,60 @@ class AuditHashTests {
         assertThat(newest).extracting(AuditRecord::occurredAt).extracting(Instant::toString)
                 .containsExactly("2026-03-02T01:00:00Z", "2026-03-02T01:00:00.500Z", "2026-03-02T01:00:00.123457Z");
         for (var r : newest) {
+            assertThat(r.hashFormat()).isEqualTo(2);
             assertThat(r.hash()).isEqualTo(AuditChain.hash(r));
         }
         var result = trail.verify();
         assertThat(result.intact()).as(String.valueOf(result.problem())).isTrue();
     }
 
+    @Test
+    void aChainWithRowsOfBothFormatsVerifiesAndChangingARowsFormatIsDetected() {
+        // a row as V12's audit_append wrote it (format 1), then rows appended today (format 2)
+        tx.executeWithoutResult(s -> jdbc.sql("""
+                with head as (
+                    update audit_chain_head h set last_seq = h.last_seq + 1, prev_hash = h.last_hash,
+                        last_hash = audit_hash(h.last_seq + 1, timestamptz '2026-03-02 09:00:00.25+08', null, 'system', null, null,
+                            'test.format-one', 'note', 'old', null, '{"text":"旧格式 😀"}', h.last_hash)
+                    where h.id = 1
+                    returning h.last_seq, h.prev_hash, h.last_hash)
+                insert into audit_event (seq, occurred_at, actor_username, action, object_type, object_id, after, prev_hash, hash,
+                    hash_format)
+                select last_seq, timestamptz '2026-03-02 09:00:00.25+08', 'system', 'test.format-one', 'note', 'old',
+                    '{"text":"旧格式 😀"}', prev_hash, last_hash, 1 from head""").update());
+        var formatOne = jdbc.sql("select max(seq) from audit_event where action = 'test.format-one'").query(Long.class).single();
+        tx.executeWithoutResult(s -> events.publishEvent(
+                new AuditChainTests.NoteWritten("after-format-one", Map.of("text", "旧"), Map.of("text", "新格式 𠮷"))));
+        assertThat(new AuditRepository(jdbc).pageAfter(formatOne - 1, 2)).extracting(AuditRecord::hashFormat).containsExactly(1, 2);
+        assertThat(trail.verify().intact()).isTrue();
+
+        tamper("update audit_event set hash_format = 2 where seq = " + formatOne);
+        try {
+            var result = trail.verify();
+            assertThat(result.intact()).isFalse();
+            assertThat(result.firstBrokenSeq()).isEqualTo(formatOne);
+        }
+        finally {
+            tamper("update audit_event set hash_format = 1 where seq = " + formatOne);
+        }
+        assertThat(trail.verify().intact()).isTrue();
+    }
+
+    private void tamper(String sql) {
+        tx.executeWithoutResult(s -> {
+            jdbc.sql("set local session_replication_role = replica").update();
+            jdbc.sql(sql).update();
+        });
+    }
+
+    private static AuditRecord withFormat(AuditRecord r, int format) {
+        return new AuditRecord(r.seq(), r.occurredAt(), r.actorAccountId(), r.actorUsername(), r.actorUnitId(), r.actorUnitName(),
+                r.action(), r.objectType(), r.objectId(), r.before(), r.after(), r.prevHash(), null, format);
+    }
+
     private String databaseHash(AuditRecord r) {
-        return jdbc.sql("""
-                select audit_hash(:seq, :at, :accountId, :username, :unitId, :unitName, :action, :objectType,
+        return jdbc.sql("select " + (r.hashFormat() == 1 ? "audit_hash" : "audit_hash_v2") + """
+                (:seq, :at, :accountId, :username, :unitId, :unitName, :action, :objectType,
                     :objectId, :before, :after, :prevHash)""")
                 .param("seq", r.seq())
                 .param("at", OffsetDateTime.ofInstant(r.occurredAt(), ZoneOffset.UTC))
@@ -100,6 +155,6 @@ class AuditHashTests {
     private static AuditRecord row(long seq, String at, Long accountId, String username, Long unitId, String unitName,
             String action, String objectType, String objectId, String before, String after) {
         return new AuditRecord(seq, Instant.parse(at), accountId, username, unitId, unitName, action, objectType,
-                objectId, before, after, "ab".repeat(32), null);
+                objectId, before, after, "ab".repeat(32), null, 2);
     }
 }
