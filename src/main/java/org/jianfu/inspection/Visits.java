@@ -22,7 +22,8 @@ import org.springframework.util.StringUtils;
 /**
  * What actually happens at schools (requirements 6–7): the school or the inspecting unit records each
  * visit; the rule check flags visits outside the plan, beyond their item's planned occurrences, or that
- * demanded screenshots as proof, for the district and the city to see.
+ * demanded screenshots as proof, for the district and the city to see: in their lists, and as a
+ * notification ({@link VisitFlagged}) when such a visit is recorded.
  */
 @Service
 public class Visits {
@@ -31,12 +32,14 @@ public class Visits {
     private final ItemRepository items;
     private final InspectionAccess access;
     private final Units units;
+    private final InspectionChecks checks;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Visits(VisitRepository repository, ItemRepository items, InspectionAccess access, Units units, ApplicationEventPublisher events,
-            Clock clock) {
+    Visits(VisitRepository repository, ItemRepository items, InspectionAccess access, Units units, InspectionChecks checks,
+            ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
+        this.checks = checks;
         this.items = items;
         this.access = access;
         this.units = units;
@@ -85,6 +88,12 @@ public class Visits {
         var id = repository.insert(visit, clock.instant());
         var saved = repository.find(id).orElseThrow();
         events.publishEvent(InspectionEvents.InspectionChanged.of("visit-recorded", "inspection-visit", id, null, saved));
+        // Checked at once, in this transaction, so the district and the city hear of a flagged visit when it is recorded.
+        if (flagsByVisit(checks.check(school.parentId(), d.visitDate().getYear())).containsKey(id)) {
+            var city = units.root().map(Unit::id).orElseThrow();
+            events.publishEvent(new VisitFlagged(id, school.name(), d.visitDate(),
+                    school.parentId().equals(city) ? List.of(city) : List.of(school.parentId(), city)));
+        }
         return saved;
     }
 

@@ -3,6 +3,7 @@ package org.jianfu.notification;
 import java.util.Locale;
 
 import org.jianfu.account.Accounts;
+import org.jianfu.inspection.VisitFlagged;
 import org.jianfu.ledger.LedgerNotice;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,28 +45,39 @@ class NotificationMailer {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     public void on(LedgerNotice notice) {
+        send(notice.unitId(), "notification." + notice.kind().name(), new Object[] { notice.roundTitle(), notice.deadline() },
+                "/ledgers/" + notice.ledgerId());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    public void on(VisitFlagged flagged) {
+        for (var unitId : flagged.unitIds()) {
+            send(unitId, "notification." + Notifications.VISIT_FLAGGED, new Object[] { Notifications.subjectOf(flagged) },
+                    flagged.linkFor(unitId));
+        }
+    }
+
+    private void send(long unitId, String messageKey, Object[] arguments, String link) {
         var sender = mail.getIfAvailable();
         if (sender == null) {
             return;
         }
-        var recipients = accounts.emailsOfUnit(notice.unitId());
+        var recipients = accounts.emailsOfUnit(unitId);
         if (recipients.isEmpty()) {
             return;
         }
         var locale = Locale.SIMPLIFIED_CHINESE;
-        var text = messages.getMessage("notification." + notice.kind().name(),
-                new Object[] { notice.roundTitle(), notice.deadline() }, locale);
+        var text = messages.getMessage(messageKey, arguments, locale);
         var message = new SimpleMailMessage();
         message.setFrom(from);
         message.setTo(recipients.toArray(String[]::new));
         message.setSubject(messages.getMessage("notification.mail.subject", new Object[] { text }, locale));
-        message.setText(text + "\n\n" + baseUrl + "/ledgers/" + notice.ledgerId() + "\n");
+        message.setText(text + "\n\n" + baseUrl + link + "\n");
         try {
             sender.send(message);
         }
         catch (MailException e) {
-            log.warn("Could not send the notification mail for ledger {} to unit {}: {}", notice.ledgerId(), notice.unitId(),
-                    e.getMessage());
+            log.warn("Could not send the notification mail ({}) to unit {}: {}", messageKey, unitId, e.getMessage());
         }
     }
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.jianfu.inspection.VisitFlagged;
 import org.jianfu.ledger.LedgerNotice;
 import org.jianfu.platform.Actor;
 import org.springframework.context.event.EventListener;
@@ -21,6 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Notifications {
+
+    static final String VISIT_FLAGGED = "VISIT_FLAGGED";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -40,11 +43,27 @@ public class Notifications {
     @EventListener
     @Transactional
     public void on(LedgerNotice notice) {
+        insert(notice.unitId(), notice.kind().name(), notice.roundTitle(), "/ledgers/" + notice.ledgerId(), notice.deadline());
+    }
+
+    /** A flagged visit: its school and day are the subject, and each unit told gets the link to its own list. */
+    @EventListener
+    @Transactional
+    public void on(VisitFlagged flagged) {
+        for (var unitId : flagged.unitIds()) {
+            insert(unitId, VISIT_FLAGGED, subjectOf(flagged), flagged.linkFor(unitId), null);
+        }
+    }
+
+    static String subjectOf(VisitFlagged flagged) {
+        return flagged.schoolName() + " " + flagged.visitDate();
+    }
+
+    private void insert(long unitId, String kind, String subject, String link, LocalDate deadline) {
         jdbc.sql("""
                 insert into notification (unit_id, kind, subject, link, deadline, created_at)
                 values (?, ?, ?, ?, ?, ?)""")
-                .params(notice.unitId(), notice.kind().name(), notice.roundTitle(), "/ledgers/" + notice.ledgerId(),
-                        notice.deadline(), utc(clock.instant()))
+                .params(unitId, kind, subject, link, deadline, utc(clock.instant()))
                 .update();
     }
 

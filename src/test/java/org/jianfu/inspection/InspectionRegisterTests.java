@@ -193,6 +193,18 @@ class InspectionRegisterTests {
                 LocalDate.of(2026, 2, 25), "街道2人", new BigDecimal("1.5"), true, "要求上传照片"));
 
         var flags = Visits.flagsByVisit(checks.check(district.id(), 2026));
+        // the district and the city were told of each flagged visit when it was recorded, and of nothing else
+        var cityUnit = data.units.root().orElseThrow();
+        var notices = jdbc.sql("select unit_id, subject, link from notification where kind = 'VISIT_FLAGGED' and subject like ?")
+                .param(school.name() + " %").query((rs, n) -> rs.getLong(1) + "|" + rs.getString(2) + "|" + rs.getString(3)).list();
+        assertThat(notices).containsExactlyInAnyOrder(
+                district.id() + "|" + school.name() + " 2026-02-27|/inspection/visits?unit=" + district.id() + "&year=2026&flaggedOnly=true",
+                cityUnit.id() + "|" + school.name() + " 2026-02-27|/inspection/visits?unit=" + cityUnit.id() + "&year=2026&flaggedOnly=true",
+                district.id() + "|" + school.name() + " 2026-02-26|/inspection/visits?unit=" + district.id() + "&year=2026&flaggedOnly=true",
+                cityUnit.id() + "|" + school.name() + " 2026-02-26|/inspection/visits?unit=" + cityUnit.id() + "&year=2026&flaggedOnly=true");
+        var districtPerson = Logins.session(mvc, data.fixtures.account(Role.DISTRICT_REPORTER, district), Fixtures.STRONG_PASSWORD);
+        mvc.perform(get("/notifications").with(districtPerson)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("规则检查标记了一次检查记录：" + school.name() + " 2026-02-26")));
         assertThat(flags.getOrDefault(planned.id(), java.util.List.of())).extracting(f -> f.rule().kind())
                 .doesNotContain(RuleKind.UNPLANNED_VISIT, RuleKind.OVER_PLANNED_VISIT, RuleKind.PROOF_DEMANDED);
         assertThat(flags.get(again.id())).extracting(f -> f.rule().kind()).contains(RuleKind.OVER_PLANNED_VISIT, RuleKind.FREQUENCY);
