@@ -170,9 +170,6 @@ class AuditChainTests {
     }
 
     private void tamper(String sql) {
-        tx.executeWithoutResult(s -> {
-            jdbc.sql("set local session_replication_role = replica").update();
-            jdbc.sql(sql).update();
-        });
+        Tampering.run(tx, jdbc, sql);
     }
 }

@@ -121,10 +121,7 @@ class AuditHashTests {
     }
 
     private void tamper(String sql) {
-        tx.executeWithoutResult(s -> {
-            jdbc.sql("set local session_replication_role = replica").update();
-            jdbc.sql(sql).update();
-        });
+        Tampering.run(tx, jdbc, sql);
     }
 
     private static AuditRecord withFormat(AuditRecord r, int format) {
