@@ -6,11 +6,11 @@
 # second over 32 keep-alive connections (latency from when each request was due, so queueing shows); the
 # page also at 2,000 per second, to show the margin. The machine load is printed too, since the CPUs are
 # shared.
-# Usage: bench/whitelist-verify.sh [port] [clients] [warmup-s] [measure-s]
+# Usage: bench/whitelist-verify.sh [port] [connections] [warmup-s] [measure-s]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=${1:-8083}
-CLIENTS=${2:-16}
+CONNECTIONS=${2:-16}
 WARMUP=${3:-15}
 MEASURE=${4:-20}
 ./mvnw -B -q package -DskipTests
@@ -32,7 +32,7 @@ echo "load before: $(uptime)"
 # The page first: an overloaded baseline (the health check cannot take 1,000/s here) leaves a backlog
 # that would otherwise land on the page's measurement.
 for url in "$CODE" "/actuator/health"; do
-  java bench/WhitelistVerifyBenchmark.java max "http://127.0.0.1:$PORT$url" "$CLIENTS" "$WARMUP" "$MEASURE"
+  java bench/WhitelistVerifyBenchmark.java max "http://127.0.0.1:$PORT$url" "$CONNECTIONS" "$WARMUP" "$MEASURE"
   java bench/WhitelistVerifyBenchmark.java rate "http://127.0.0.1:$PORT$url" 1000 "$WARMUP" "$MEASURE"
 done
 java bench/WhitelistVerifyBenchmark.java rate "http://127.0.0.1:$PORT$CODE" 2000 "$WARMUP" "$MEASURE"
