@@ -31,8 +31,9 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * Measures, against the running application on loopback:
  *  - the round dashboard (GET /ledger/rounds/{id}) and the side-by-side page of one requirement, as the
  *    city admin, through Tomcat, security and Thymeleaf: server time = request to last byte on loopback;
- *  - saving one entry through the application (update, revision row, audit row with hash chain) against
- *    a bare JDBC upsert of the same row, both measured in the same run on the same database.
+ *  - saving one entry through the application (the versioned update, and the audit row in the hash chain
+ *    with the entry before and after, which is also the entry's history) against a bare JDBC upsert of
+ *    the same row, both measured in the same run on the same database.
  * Run with bench/ledger-scale.sh. Prints a Markdown table.
  */
 public class LedgerScaleBenchmark {

@@ -50,6 +50,14 @@ class AuditRepository {
                 .single();
     }
 
+    /** Every row about one object with one action, in chain order. */
+    List<AuditRecord> recordsOf(String objectType, String objectId, String action) {
+        return jdbc.sql("select " + COLUMNS + " from audit_event where object_type = ? and object_id = ? and action = ? order by seq")
+                .params(objectType, objectId, action)
+                .query(AuditRepository::map)
+                .list();
+    }
+
     /** Rows after {@code afterSeq} in chain order, at most {@code limit}: the verifier reads in pages. */
     List<AuditRecord> pageAfter(long afterSeq, int limit) {
         return jdbc.sql("select " + COLUMNS + " from audit_event where seq > :after order by seq limit :limit")

@@ -69,6 +69,21 @@ public class AuditTrail {
                 "account", actor == null ? null : Long.toString(actor.accountId()), null, null);
     }
 
+    /**
+     * Every row about one object with one action, oldest first. A module whose changes are audited with the
+     * whole object before and after can read the object's versions here instead of keeping them twice.
+     */
+    @Transactional(readOnly = true)
+    public List<AuditRecord> recordsOf(String objectType, String objectId, String action) {
+        return repository.recordsOf(objectType, objectId, action);
+    }
+
+    /** The sequence number of the newest row: a mark in the trail, since rows appended later have higher ones. */
+    @Transactional(readOnly = true)
+    public long lastSeq() {
+        return repository.head().lastSeq();
+    }
+
     /** Walks the whole chain in pages and reports the first row that does not fit. */
     @Transactional(readOnly = true)
     public ChainVerification verify() {

@@ -350,8 +350,8 @@ class LedgerController {
         var newest = revisions.isEmpty() ? 0 : revisions.get(revisions.size() - 1).version();
         int right = to == null ? newest : to;
         int left = from == null ? Math.max(0, right - 1) : from;
-        var textOf = revisions.stream().collect(Collectors.toMap(LedgerRepository.Revision::version,
-                LedgerRepository.Revision::text));
+        var textOf = revisions.stream().collect(Collectors.toMap(EntryHistory.Revision::version,
+                EntryHistory.Revision::text));
         model.addAttribute("ledger", ledger);
         model.addAttribute("round", round);
         model.addAttribute("unit", units.get(ledger.unitId()));

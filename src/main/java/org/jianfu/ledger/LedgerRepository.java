@@ -14,7 +14,7 @@ import org.jianfu.audit.AuditActor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** SQL for rounds, ledgers, entries, revisions and transitions: the tables this module owns. */
+/** SQL for rounds, ledgers, entries and transitions: the tables this module owns. */
 @Repository
 class LedgerRepository {
 
@@ -108,12 +108,13 @@ class LedgerRepository {
                 .query(Long.class).optional();
     }
 
-    void insertTransition(long ledgerId, LedgerAction action, LedgerState from, LedgerState to, String comment,
+    /** {@code revisionMark} marks where every entry's history stood at this step ({@link EntryHistory#mark}). */
+    void insertTransition(long ledgerId, long revisionMark, LedgerAction action, LedgerState from, LedgerState to, String comment,
             String actor, Instant now) {
         jdbc.sql("""
                 insert into ledger_transition (ledger_id, revision_mark, action, from_state, to_state, comment, actor, at)
-                values (?, (select coalesce(max(id), 0) from ledger_entry_revision), ?, ?, ?, ?, ?, ?)""")
-                .params(ledgerId, action.name(), from.name(), to.name(), comment, actor, utc(now)).update();
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(ledgerId, revisionMark, action.name(), from.name(), to.name(), comment, actor, utc(now)).update();
     }
 
     List<Transition> transitions(long ledgerId) {
@@ -155,7 +156,7 @@ class LedgerRepository {
     /**
      * The whole save in one statement, so it costs one round trip: only when the ledger belongs to the
      * unit, is editable and its round open, and the version is still the one the user loaded, the entry
-     * is updated, its revision written and the audit row appended (through the audit module's database
+     * is updated and the audit row appended, which is also the entry's new version in its history (through the audit module's database
      * function {@code audit_append}, with the entry before and after as JSON). Empty when nothing was
      * saved; the caller then finds out why.
      *
@@ -180,9 +181,6 @@ class LedgerRepository {
                             'status', old.status, 'text', old.text, 'naReason', old.na_reason, 'version', old.version) as before,
                         json_build_object('id', e.id, 'ledgerId', e.ledger_id, 'requirementId', e.requirement_id,
                             'status', e.status, 'text', e.text, 'naReason', e.na_reason, 'version', e.version) as after),
-                revision as (
-                    insert into ledger_entry_revision (entry_id, version, status, text, na_reason, saved_at, saved_by)
-                    select id, version, status, text, na_reason, updated_at, updated_by from updated),
                 audited as (
                     select audit_append(updated_at, ?, ?, ?, ?,
                         'ledger.entry-saved', 'ledger-entry', id::text, before, after) as seq
@@ -198,28 +196,6 @@ class LedgerRepository {
     /** Marks the ledger started (someone saved an entry), unless it already was. */
     void markStarted(long ledgerId, Instant now) {
         jdbc.sql("update ledger set started_at = ? where id = ? and started_at is null").params(utc(now), ledgerId).update();
-    }
-
-    /** The entry as it stood when a step was taken (its newest revision up to the step's mark), if any. */
-    Optional<Revision> revisionAt(long entryId, long revisionMark) {
-        return jdbc.sql("""
-                select * from ledger_entry_revision where entry_id = ? and id <= ?
-                order by version desc limit 1""")
-                .params(entryId, revisionMark).query(LedgerRepository::mapRevision).optional();
-    }
-
-    List<Revision> revisions(long entryId) {
-        return jdbc.sql("select * from ledger_entry_revision where entry_id = ? order by version")
-                .param(entryId).query(LedgerRepository::mapRevision).list();
-    }
-
-    record Revision(int version, EntryStatus status, String text, String naReason, Instant savedAt, String savedBy) {
-    }
-
-    private static Revision mapRevision(ResultSet rs, int n) throws SQLException {
-        var status = rs.getString("status");
-        return new Revision(rs.getInt("version"), status == null ? null : EntryStatus.valueOf(status), rs.getString("text"),
-                rs.getString("na_reason"), instant(rs, "saved_at"), rs.getString("saved_by"));
     }
 
     private static LedgerEntry mapEntry(ResultSet rs, int n) throws SQLException {

@@ -38,15 +38,17 @@ public class Ledgers {
             Role.DISTRICT_APPROVER);
 
     private final LedgerRepository repository;
+    private final EntryHistory history;
     private final Templates templates;
     private final Units units;
     private final org.jianfu.unit.Seals seals;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Ledgers(LedgerRepository repository, Templates templates, Units units, org.jianfu.unit.Seals seals,
+    Ledgers(LedgerRepository repository, EntryHistory history, Templates templates, Units units, org.jianfu.unit.Seals seals,
             ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
+        this.history = history;
         this.templates = templates;
         this.units = units;
         this.seals = seals;
@@ -327,9 +329,9 @@ public class Ledgers {
 
     /** Every saved version of one entry, oldest first. */
     @Transactional(readOnly = true)
-    List<LedgerRepository.Revision> history(AccountPrincipal me, long ledgerId, long requirementId) {
+    List<EntryHistory.Revision> history(AccountPrincipal me, long ledgerId, long requirementId) {
         readable(me, ledgerId);
-        return repository.revisions(entryOf(ledgerId, requirementId).id());
+        return history.of(entryOf(ledgerId, requirementId).id());
     }
 
     @Transactional(readOnly = true)
@@ -390,7 +392,7 @@ public class Ledgers {
             // The seal the district has now is the one on this submission, even if it is replaced later.
             repository.applySeal(ledgerId, seals.currentSealId(before.unitId()).orElse(null));
         }
-        repository.insertTransition(ledgerId, action, before.state(), action.to(), cleanComment, me.username(), clock.instant());
+        repository.insertTransition(ledgerId, history.mark(), action, before.state(), action.to(), cleanComment, me.username(), clock.instant());
         var after = repository.findLedger(ledgerId).orElseThrow();
         events.publishEvent(new LedgerEvents.LedgerMoved(action, before.snapshot(),
                 new LedgerEvents.Moved(after.snapshot(), cleanComment)));
@@ -537,10 +539,10 @@ public class Ledgers {
         var numbers = requirementNumbers(ledger);
         var changes = new ArrayList<Change>();
         for (var entry : repository.entries(ledger.id())) {
-            var then = repository.revisionAt(entry.id(), lastReturn.get().revisionMark());
-            var oldText = then.map(LedgerRepository.Revision::text).orElse("");
-            var oldStatus = then.map(LedgerRepository.Revision::status).orElse(null);
-            var oldReason = then.map(LedgerRepository.Revision::naReason).orElse(null);
+            var then = history.at(entry.id(), lastReturn.get().revisionMark());
+            var oldText = then.map(EntryHistory.Revision::text).orElse("");
+            var oldStatus = then.map(EntryHistory.Revision::status).orElse(null);
+            var oldReason = then.map(EntryHistory.Revision::naReason).orElse(null);
             if (!oldText.equals(entry.text()) || oldStatus != entry.status() || !Objects.equals(oldReason, entry.naReason())) {
                 changes.add(new Change(numbers.get(entry.requirementId()), oldStatus, oldText, entry.status(), entry.text()));
             }

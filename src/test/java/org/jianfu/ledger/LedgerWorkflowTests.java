@@ -33,6 +33,7 @@ class LedgerWorkflowTests {
     @Autowired Fixtures fixtures;
     @Autowired UserDetailsService userDetails;
     @Autowired JdbcClient jdbc;
+    @Autowired EntryHistory entryHistory;
 
     LedgerRound round;
     long haidianLedger;
@@ -96,8 +97,14 @@ class LedgerWorkflowTests {
         var entry = jdbc.sql("select text, version from ledger_entry where ledger_id = ? and requirement_id = ?")
                 .params(haidianLedger, req).query((rs, n) -> rs.getString(1) + "|" + rs.getInt(2)).single();
         assertThat(entry).isEqualTo("已清理督查检查事项，减少52%。\n第二段。|1");
-        assertThat(jdbc.sql("select count(*) from ledger_entry_revision r join ledger_entry e on e.id = r.entry_id where e.ledger_id = ? and e.requirement_id = ?")
-                .params(haidianLedger, req).query(Long.class).single()).isEqualTo(1);
+        var entryId = jdbc.sql("select id from ledger_entry where ledger_id = ? and requirement_id = ?").params(haidianLedger, req)
+                .query(Long.class).single();
+        assertThat(entryHistory.of(entryId)).singleElement().satisfies(v -> {
+            assertThat(v.version()).isEqualTo(1);
+            assertThat(v.status()).isEqualTo(EntryStatus.PARTIAL);
+            assertThat(v.text()).isEqualTo("已清理督查检查事项，减少52%。\n第二段。");
+            assertThat(v.savedBy()).isEqualTo("haidian.reporter");
+        });
         assertThat(jdbc.sql("select after->>'text' from audit_event where action = 'ledger.entry-saved' order by seq desc limit 1")
                 .query(String.class).single()).startsWith("已清理督查检查事项");
     }

@@ -1,0 +1,63 @@
+package org.jianfu.ledger;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.jianfu.audit.AuditRecord;
+import org.jianfu.audit.AuditTrail;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The saved versions of an entry. Every save appends an audit row with the entry as it was and as it became
+ * ({@link LedgerRepository#saveEntry}), so the versions are read from the audit trail rather than written a
+ * second time: one copy of each version, in the hash chain, with who saved it and when.
+ */
+@Component
+class EntryHistory {
+
+    static final String OBJECT_TYPE = "ledger-entry";
+    static final String SAVED = "ledger.entry-saved";
+
+    private final AuditTrail trail;
+    private final JsonMapper json;
+
+    EntryHistory(AuditTrail trail, JsonMapper json) {
+        this.trail = trail;
+        this.json = json;
+    }
+
+    /** One saved version of an entry. */
+    record Revision(int version, EntryStatus status, String text, String naReason, Instant savedAt, String savedBy) {
+    }
+
+    /** Every saved version of the entry, oldest first. */
+    List<Revision> of(long entryId) {
+        return trail.recordsOf(OBJECT_TYPE, Long.toString(entryId), SAVED).stream().map(this::revision).toList();
+    }
+
+    /** The entry as it stood at a mark (its newest version saved up to then), if it had been saved by then. */
+    Optional<Revision> at(long entryId, long mark) {
+        return trail.recordsOf(OBJECT_TYPE, Long.toString(entryId), SAVED).stream().filter(r -> r.seq() <= mark)
+                .reduce((a, b) -> b).map(this::revision);
+    }
+
+    /** A mark for "now" in every entry's history, kept with a ledger's transitions. */
+    long mark() {
+        return trail.lastSeq();
+    }
+
+    private Revision revision(AuditRecord r) {
+        JsonNode after = json.readTree(r.after());
+        return new Revision(after.get("version").asInt(), textOrNull(after, "status") == null ? null
+                : EntryStatus.valueOf(textOrNull(after, "status")), textOrNull(after, "text"), textOrNull(after, "naReason"),
+                r.occurredAt(), r.actorUsername());
+    }
+
+    private static String textOrNull(JsonNode node, String field) {
+        var value = node.get(field);
+        return value == null || value.isNull() ? null : value.asString();
+    }
+}
