@@ -12,7 +12,7 @@ import java.util.HexFormat;
  * previous hash. Every field is written with its length in front, so no two different rows can
  * produce the same input by shifting text from one field into the next.
  *
- * <p>Two formats, recorded per row. Format 1 (rows appended before migration V13) counts lengths in
+ * <p>Two formats, recorded per row. Format 1 (rows appended before migration V31) counts lengths in
  * UTF-16 code units and writes the time as {@link Instant#toString()}. Format 2 (every row since) starts
  * with {@code "2|"}, counts lengths in UTF-8 bytes and writes the time as microseconds since 1970: the
  * database computes it from what it stores without counting characters, which made appending a row

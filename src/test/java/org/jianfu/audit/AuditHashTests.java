@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Rows are hashed by the database ({@code audit_hash_v2}, called by {@code audit_append}; {@code audit_hash}
- * for rows of format 1, written before V13) and verified in Java ({@link AuditChain#hash}). Both must
+ * for rows of format 1, written before V31) and verified in Java ({@link AuditChain#hash}). Both must
  * produce the same hash for every row in both formats, including the awkward ones: characters outside the
  * Basic Multilingual Plane (Java counts them as two, UTF-8 as four bytes), nulls against empty strings,
  * times with no, three or six fractional digits, and times before 1970.

@@ -16,9 +16,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * Migration V14 moves entry histories to the audit trail: ledger transitions' marks become audit sequence
+ * Migration V32 moves entry histories to the audit trail: ledger transitions' marks become audit sequence
  * numbers of the same saves, and the revision table goes only when every revision has its audit row.
- * Each test migrates a database of its own to V13, writes rows as the application did then, and migrates on.
+ * Each test migrates a database of its own to V30, as every installation made before V31 has it, writes rows as
+ * the application did then, and migrates on, through V31 and V32.
  */
 class EntryHistoryMigrationTests {
 
@@ -26,14 +27,14 @@ class EntryHistoryMigrationTests {
 
     @Test
     void transitionMarksBecomeTheAuditRowsOfTheSameSavesAndTheRevisionTableIsDropped() {
-        var db = databaseAtV13();
+        var db = databaseAtV30();
         var jdbc = JdbcClient.create(db);
-        asAtV13(jdbc, List.of(
+        asAtV30(jdbc, List.of(
                 "insert into ledger_entry_revision (entry_id, version, text, saved_at, saved_by) values (10, 1, 'a', now(), 'x')",
                 "insert into ledger_entry_revision (entry_id, version, text, saved_at, saved_by) values (11, 1, 'b', now(), 'x')",
                 "insert into ledger_entry_revision (entry_id, version, text, saved_at, saved_by) values (10, 2, 'c', now(), 'x')",
-                audit(5, "10", 1), "insert into audit_event (seq, occurred_at, action, prev_hash, hash, hash_format) "
-                        + "values (6, now(), 'login.succeeded', repeat('0', 64), repeat('0', 64), 1)",
+                audit(5, "10", 1), "insert into audit_event (seq, occurred_at, action, prev_hash, hash) "
+                        + "values (6, now(), 'login.succeeded', repeat('0', 64), repeat('0', 64))",
                 audit(7, "11", 1), audit(9, "10", 2),
                 transition(1, 0), transition(2, 1), transition(3, 2), transition(4, 3)));
 
@@ -42,13 +43,15 @@ class EntryHistoryMigrationTests {
         assertThat(jdbc.sql("select revision_mark from ledger_transition order by id").query(Long.class).list())
                 .containsExactly(0L, 5L, 7L, 9L);
         assertThat(jdbc.sql("select to_regclass('ledger_entry_revision') is null").query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("select distinct hash_format from audit_event").query(Integer.class).list())
+                .as("rows written before V31 keep the format they were hashed in").containsExactly(1);
     }
 
     @Test
     void theMigrationRefusesWhenARevisionHasNoAuditRowAndLosesNothing() {
-        var db = databaseAtV13();
+        var db = databaseAtV30();
         var jdbc = JdbcClient.create(db);
-        asAtV13(jdbc, List.of(
+        asAtV30(jdbc, List.of(
                 "insert into ledger_entry_revision (entry_id, version, text, saved_at, saved_by) values (10, 1, 'a', now(), 'x')",
                 "insert into ledger_entry_revision (entry_id, version, text, saved_at, saved_by) values (10, 2, 'b', now(), 'x')",
                 audit(5, "10", 1), transition(1, 2)));
@@ -59,9 +62,9 @@ class EntryHistoryMigrationTests {
     }
 
     private static String audit(long seq, String entryId, int version) {
-        return "insert into audit_event (seq, occurred_at, action, object_type, object_id, after, prev_hash, hash, hash_format) values ("
+        return "insert into audit_event (seq, occurred_at, action, object_type, object_id, after, prev_hash, hash) values ("
                 + seq + ", now(), 'ledger.entry-saved', 'ledger-entry', '" + entryId + "', '{\"id\":" + entryId + ",\"version\":" + version
-                + ",\"text\":\"t\"}', repeat('0', 64), repeat('0', 64), 1)";
+                + ",\"text\":\"t\"}', repeat('0', 64), repeat('0', 64))";
     }
 
     private static String transition(long ledgerId, long mark) {
@@ -69,20 +72,20 @@ class EntryHistoryMigrationTests {
                 + ledgerId + ", " + mark + ", 'SUBMIT_TO_APPROVER', 'DRAFT', 'PENDING_APPROVAL', 'x', now())";
     }
 
-    /** Rows as the application wrote them before V14; the parents they point at do not matter here, so keys are not checked. */
-    private static void asAtV13(JdbcClient jdbc, List<String> statements) {
+    /** Rows as the application wrote them before V32; the parents they point at do not matter here, so keys are not checked. */
+    private static void asAtV30(JdbcClient jdbc, List<String> statements) {
         jdbc.sql("set session_replication_role = replica").update();
         statements.forEach(sql -> jdbc.sql(sql).update());
         jdbc.sql("set session_replication_role = origin").update();
     }
 
-    private static DataSource databaseAtV13() {
+    private static DataSource databaseAtV30() {
         var name = "v14_check_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
         JdbcClient.create(new DriverManagerDataSource(TestDatabase.jdbcUrl())).sql("create database " + name).update();
         // one connection, so that the session settings above hold for every statement
         var db = new org.springframework.jdbc.datasource.SingleConnectionDataSource(
                 TestDatabase.get().getJdbcUrl("postgres", name), true);
-        migrate(db, "13");
+        migrate(db, "30");
         return db;
     }
 
