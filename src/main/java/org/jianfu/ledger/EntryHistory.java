@@ -51,9 +51,11 @@ class EntryHistory {
 
     private Revision revision(AuditRecord r) {
         JsonNode after = json.readTree(r.after());
-        return new Revision(after.get("version").asInt(), textOrNull(after, "status") == null ? null
-                : EntryStatus.valueOf(textOrNull(after, "status")), textOrNull(after, "text"), textOrNull(after, "naReason"),
-                r.occurredAt(), r.actorUsername());
+        var status = textOrNull(after, "status");
+        // The name the entry was saved under; rows written before it was recorded name the audit actor, the same person.
+        var savedBy = textOrNull(after, "updatedBy");
+        return new Revision(after.get("version").asInt(), status == null ? null : EntryStatus.valueOf(status),
+                textOrNull(after, "text"), textOrNull(after, "naReason"), r.occurredAt(), savedBy != null ? savedBy : r.actorUsername());
     }
 
     private static String textOrNull(JsonNode node, String field) {

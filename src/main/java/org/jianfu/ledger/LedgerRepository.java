@@ -178,9 +178,11 @@ class LedgerRepository {
                     returning e.id, e.version, e.status, e.text, e.na_reason, e.updated_at, e.updated_by,
                         l.started_at is null as first_in_ledger,
                         json_build_object('id', old.id, 'ledgerId', old.ledger_id, 'requirementId', old.requirement_id,
-                            'status', old.status, 'text', old.text, 'naReason', old.na_reason, 'version', old.version) as before,
+                            'status', old.status, 'text', old.text, 'naReason', old.na_reason, 'version', old.version,
+                            'updatedBy', old.updated_by) as before,
                         json_build_object('id', e.id, 'ledgerId', e.ledger_id, 'requirementId', e.requirement_id,
-                            'status', e.status, 'text', e.text, 'naReason', e.na_reason, 'version', e.version) as after),
+                            'status', e.status, 'text', e.text, 'naReason', e.na_reason, 'version', e.version,
+                            'updatedBy', e.updated_by) as after),
                 audited as (
                     select audit_append(updated_at, ?, ?, ?, ?,
                         'ledger.entry-saved', 'ledger-entry', id::text, before, after) as seq

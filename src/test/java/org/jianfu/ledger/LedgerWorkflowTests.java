@@ -110,6 +110,21 @@ class LedgerWorkflowTests {
     }
 
     @Test
+    void aVersionSavedWithoutASignedInSessionIsShownUnderTheReportersNameWhileTheAuditRowNamesTheSystem() {
+        var req = requirementId(9);
+        var entry = ledgers.entries(haidianLedger).stream().filter(e -> e.requirementId() == req).findFirst().orElseThrow();
+        // as the demo data and the import do: the service is called for the reporter, with nobody signed in
+        ledgers.saveEntry(as("haidian.reporter"), haidianLedger, req,
+                new EntryDraft(EntryStatus.IN_PROGRESS, "正在梳理。", null, entry.version()));
+        assertThat(entryHistory.of(entry.id())).last().satisfies(v -> {
+            assertThat(v.text()).isEqualTo("正在梳理。");
+            assertThat(v.savedBy()).isEqualTo("haidian.reporter");
+        });
+        assertThat(jdbc.sql("select actor_username from audit_event where action = 'ledger.entry-saved' and object_id = ? order by seq desc limit 1")
+                .param(Long.toString(entry.id())).query(String.class).single()).isEqualTo("system");
+    }
+
+    @Test
     void whenTwoPeopleEditTheSameEntryTheSecondSaveIsRefusedAndShowsBothVersions() throws Exception {
         var req = requirementId(7);
         var second = fixtures.account(org.jianfu.account.Role.DISTRICT_REPORTER, fixtures.haidian());
