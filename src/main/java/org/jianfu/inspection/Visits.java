@@ -39,10 +39,10 @@ public class Visits {
     Visits(VisitRepository repository, ItemRepository items, InspectionAccess access, Units units, InspectionChecks checks,
             ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
-        this.checks = checks;
         this.items = items;
         this.access = access;
         this.units = units;
+        this.checks = checks;
         this.events = events;
         this.clock = clock;
     }
