@@ -18,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class EntryHistory {
 
+    /** How audit rows name an entry, and the action of a save: the save writes them, this class reads by them. */
     static final String OBJECT_TYPE = "ledger-entry";
     static final String SAVED = "ledger.entry-saved";
 

@@ -29,7 +29,7 @@ final class LedgerEvents {
 
     record CommentAdded(long entryId, Comment after) implements AuditableEvent {
         public String action() { return "ledger.comment-added"; }
-        public String objectType() { return "ledger-entry"; }
+        public String objectType() { return EntryHistory.OBJECT_TYPE; }
         public String objectId() { return Long.toString(entryId); }
         public Object before() { return null; }
     }
@@ -39,7 +39,7 @@ final class LedgerEvents {
 
     /** Evidence added to or removed from an entry; the audit keeps its name, type and size, not the file. */
     record EvidenceChanged(String action, long entryId, EvidenceFile before, EvidenceFile after) implements AuditableEvent {
-        public String objectType() { return "ledger-entry"; }
+        public String objectType() { return EntryHistory.OBJECT_TYPE; }
         public String objectId() { return Long.toString(entryId); }
     }
 

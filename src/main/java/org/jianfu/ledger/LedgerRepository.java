@@ -184,12 +184,12 @@ class LedgerRepository {
                             'status', e.status, 'text', e.text, 'naReason', e.na_reason, 'version', e.version,
                             'updatedBy', e.updated_by) as after),
                 audited as (
-                    select audit_append(updated_at, ?, ?, ?, ?,
-                        'ledger.entry-saved', 'ledger-entry', id::text, before, after) as seq
+                    select audit_append(updated_at, ?, ?, ?, ?, ?, ?, id::text, before, after) as seq
                     from updated)
                 select id, version, updated_at, first_in_ledger, (select seq from audited) as audit_seq from updated""")
                 .params(status == null ? null : status.name(), text, naReason, utc(now), by, ledgerId, requirementId, expectedVersion,
-                        expectedVersion, unitId, actor.accountId(), actor.username(), actor.unitId(), actor.unitName())
+                        expectedVersion, unitId, actor.accountId(), actor.username(), actor.unitId(), actor.unitName(),
+                        EntryHistory.SAVED, EntryHistory.OBJECT_TYPE)
                 .query((rs, n) -> new SavedEntry(new LedgerEntry(rs.getLong("id"), ledgerId, requirementId, status, text,
                         naReason, rs.getInt("version"), instant(rs, "updated_at"), by), rs.getBoolean("first_in_ledger")))
                 .optional();

@@ -265,14 +265,19 @@ class BrowserTests {
 
     @org.springframework.beans.factory.annotation.Autowired org.jianfu.unit.Seals seals;
 
-    /** The document module's print view (issue 4): the source document's layout, printed on A4 landscape. */
-    @Test
-    void aSignedLedgerPrintsInTheSourceLayoutOnA4LandscapeWithTheHeaderOnEveryPage() throws IOException {
+    /** Opens a 2026 round for 海淀区 alone, as the city admin, and gives 海淀区's ledger in it. */
+    private long haidianLedgerInANewRound(String title) {
         var haidian = fixtures.haidian().id();
         var template = jdbc.sql("select id from ledger_template where year = 2021 and version = 1").query(Long.class).single();
         var round = ledgers.openRound((org.jianfu.account.AccountPrincipal) userDetails.loadUserByUsername("city.admin"), template,
-                2026, "打印测试轮次", java.time.LocalDate.of(2026, 4, 30), List.of(haidian));
-        var ledgerId = ledgers.ledgerOf(round.id(), haidian);
+                2026, title, java.time.LocalDate.of(2026, 4, 30), List.of(haidian));
+        return ledgers.ledgerOf(round.id(), haidian);
+    }
+
+    /** The document module's print view (issue 4): the source document's layout, printed on A4 landscape. */
+    @Test
+    void aSignedLedgerPrintsInTheSourceLayoutOnA4LandscapeWithTheHeaderOnEveryPage() throws IOException {
+        var ledgerId = haidianLedgerInANewRound("打印测试轮次");
         var reporter = (org.jianfu.account.AccountPrincipal) userDetails.loadUserByUsername("haidian.reporter");
         ledgers.saveHeader(reporter, ledgerId, 0, "李静", "010-62345678");
         for (var entry : ledgers.entries(reporter, ledgerId)) {
@@ -280,7 +285,7 @@ class BrowserTests {
                     org.jianfu.ledger.EntryStatus.IMPLEMENTED, "区教委印发专项工作方案，明确牵头科室和完成时限。\n"
                             + "　　二是建立月度调度机制，对照要求逐项检查，形成问题清单并限期整改。", null, entry.version()));
         }
-        seals.upload((org.jianfu.account.AccountPrincipal) userDetails.loadUserByUsername("sysadmin"), haidian,
+        seals.upload((org.jianfu.account.AccountPrincipal) userDetails.loadUserByUsername("sysadmin"), fixtures.haidian().id(),
                 org.jianfu.document.SampleLedgers.sealPng("海淀区教育委员会"));
         for (var step : List.of("haidian.reporter", "haidian.approver")) {
             var version = jdbc.sql("select version from ledger where id = ?").param(ledgerId).query(Integer.class).single();
@@ -320,11 +325,7 @@ class BrowserTests {
     /** The document module's import (issue 4): upload a filled Word file, see the preview, apply it. */
     @Test
     void aReporterImportsAFilledWordFileAfterSeeingThePreview() throws IOException {
-        var haidian = fixtures.haidian().id();
-        var template = jdbc.sql("select id from ledger_template where year = 2021 and version = 1").query(Long.class).single();
-        var round = ledgers.openRound((org.jianfu.account.AccountPrincipal) userDetails.loadUserByUsername("city.admin"), template,
-                2026, "导入测试轮次", java.time.LocalDate.of(2026, 4, 30), List.of(haidian));
-        var ledgerId = ledgers.ledgerOf(round.id(), haidian);
+        var ledgerId = haidianLedgerInANewRound("导入测试轮次");
         var file = Files.createTempFile("手填台账", ".docx");
         Files.write(file, org.jianfu.document.SampleLedgers.handFilledWord());
 
