@@ -3,12 +3,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.function.LongSupplier;
+import java.util.stream.Stream;
 
 import org.jianfu.JianfuApplication;
 import org.jianfu.account.AccountPrincipal;
@@ -34,17 +37,40 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  *  - saving one entry through the application (the versioned update, and the audit row in the hash chain
  *    with the entry before and after, which is also the entry's history) against a bare JDBC upsert of
  *    the same row, both measured in the same run on the same database.
- * Run with bench/ledger-scale.sh. Prints a Markdown table.
+ * Each measure is taken twice, on a fresh database each time: on the server as the application runs it
+ * (durable commits) and on the tests' server (no waiting for the disk). Run with bench/ledger-scale.sh.
+ * Prints a Markdown table per server.
  */
 public class LedgerScaleBenchmark {
 
     static final int UNITS = Integer.getInteger("units", 3000);
 
     public static void main(String[] args) throws Exception {
-        var url = TestDatabase.jdbcUrl();
-        var context = new SpringApplicationBuilder(JianfuApplication.class).profiles("demo").run(
-                "--spring.datasource.url=" + url, "--spring.datasource.username=postgres", "--server.port=0",
-                "--logging.level.root=warn", "--jianfu.reminders.initial-delay=PT24H");
+        var reports = new ArrayList<String>();
+        for (var server : System.getProperty("servers", "deployed,test").split(",")) {
+            reports.add(run(server.trim()));
+        }
+        reports.forEach(System.out::println);
+        System.exit(0);
+    }
+
+    /**
+     * One full run against a fresh database on one of two server setups:
+     * {@code deployed}, the application's own embedded PostgreSQL as it runs for real data (no datasource
+     * configured; fsync, synchronous_commit and full_page_writes on, so every commit waits for the disk);
+     * {@code test}, the tests' server ({@link TestDatabase}: all three off, so a commit costs only CPU,
+     * which shows the work each statement does on its own).
+     */
+    static String run(String server) throws Exception {
+        var common = new String[] { "--server.port=0", "--logging.level.root=warn", "--jianfu.reminders.initial-delay=PT24H" };
+        var dataDirectory = server.equals("deployed") ? Files.createTempDirectory("jianfu-bench-pg") : null;
+        var database = switch (server) {
+            case "deployed" -> new String[] { "--jianfu.database.embedded.data-directory=" + dataDirectory };
+            case "test" -> new String[] { "--spring.datasource.url=" + TestDatabase.jdbcUrl(), "--spring.datasource.username=postgres" };
+            default -> throw new IllegalArgumentException("servers: deployed or test, not " + server);
+        };
+        var context = new SpringApplicationBuilder(JianfuApplication.class).profiles("demo")
+                .run(Stream.concat(Arrays.stream(common), Arrays.stream(database)).toArray(String[]::new));
         var jdbc = context.getBean(JdbcClient.class);
         var units = context.getBean(Units.class);
         var ledgers = context.getBean(Ledgers.class);
@@ -152,17 +178,25 @@ public class LedgerScaleBenchmark {
         var appUs = stats(appTimes, 1_000);
         var bareUs = stats(bareTimes, 1_000);
 
-        System.out.println();
-        System.out.printf("data: %d units x 24 = %d entries, average %d characters; generated in %d ms%n", ids.size(), entries, avgLength, setup);
-        System.out.println("| measure | median | p95 | max | target |");
-        System.out.println("|---|---:|---:|---:|---|");
-        System.out.printf("| round dashboard, GET (100 requests) | %.1f ms | %.1f ms | %.1f ms | < 300 ms |%n", dashboardMs[0], dashboardMs[1], dashboardMs[2]);
-        System.out.printf("| side-by-side, requirement 4, GET (100 requests) | %.1f ms | %.1f ms | %.1f ms | < 300 ms |%n", sideMs[0], sideMs[1], sideMs[2]);
-        System.out.printf("| save one entry: application (2000 saves) | %.0f µs | %.0f µs | %.0f µs | ≤ 3 × baseline |%n", appUs[0], appUs[1], appUs[2]);
-        System.out.printf("| baseline: bare JDBC upsert (2000) | %.0f µs | %.0f µs | %.0f µs | |%n", bareUs[0], bareUs[1], bareUs[2]);
-        System.out.printf("| ratio of medians | %.2f × | | | ≤ 3 × |%n", appUs[0] / bareUs[0]);
+        var report = new StringBuilder();
+        report.append("%nserver: %s (fsync %s, synchronous_commit %s)%n".formatted(server,
+                jdbc.sql("show fsync").query(String.class).single(), jdbc.sql("show synchronous_commit").query(String.class).single()));
+        report.append("data: %d units x 24 = %d entries, average %d characters; generated in %d ms%n".formatted(ids.size(), entries, avgLength, setup));
+        report.append("| measure | median | p95 | max | target |%n".formatted());
+        report.append("|---|---:|---:|---:|---|%n".formatted());
+        report.append("| round dashboard, GET (100 requests) | %.1f ms | %.1f ms | %.1f ms | < 300 ms |%n".formatted(dashboardMs[0], dashboardMs[1], dashboardMs[2]));
+        report.append("| side-by-side, requirement 4, GET (100 requests) | %.1f ms | %.1f ms | %.1f ms | < 300 ms |%n".formatted(sideMs[0], sideMs[1], sideMs[2]));
+        report.append("| save one entry: application (2000 saves) | %.0f µs | %.0f µs | %.0f µs | ≤ 3 × baseline |%n".formatted(appUs[0], appUs[1], appUs[2]));
+        report.append("| baseline: bare JDBC upsert (2000) | %.0f µs | %.0f µs | %.0f µs | |%n".formatted(bareUs[0], bareUs[1], bareUs[2]));
+        report.append("| ratio of medians | %.2f × | | | ≤ 3 × |%n".formatted(appUs[0] / bareUs[0]));
+        SecurityContextHolder.clearContext();
         context.close();
-        System.exit(0);
+        if (dataDirectory != null) {
+            try (var files = Files.walk(dataDirectory)) {
+                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            }
+        }
+        return report.toString();
     }
 
     static double[] timeRequests(HttpClient http, URI uri, int warmup, int runs) throws Exception {
