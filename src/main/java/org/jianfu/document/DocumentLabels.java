@@ -5,14 +5,14 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.jianfu.ledger.EntryStatus;
-import org.jianfu.ledger.LedgerState;
+import org.jianfu.ledger.LedgerProgress;
 import org.springframework.context.MessageSource;
 
 /**
  * The words the files use. Ledger files are government documents written in Chinese, whatever language
  * the person's screen is in, so every label comes from the Chinese bundles.
  */
-record DocumentLabels(Map<EntryStatus, String> statuses, Map<LedgerState, String> states, String reason,
+record DocumentLabels(Map<EntryStatus, String> statuses, Map<LedgerProgress, String> progress, String reason,
         String reportingUnit, String contact, String attachment, String[] columns, String notFilled, MessageSource messages) {
 
     static DocumentLabels chinese(MessageSource messages) {
@@ -21,11 +21,11 @@ record DocumentLabels(Map<EntryStatus, String> statuses, Map<LedgerState, String
         for (var status : EntryStatus.values()) {
             statuses.put(status, messages.getMessage(status.messageKey(), null, zh));
         }
-        var states = new EnumMap<LedgerState, String>(LedgerState.class);
-        for (var state : LedgerState.values()) {
-            states.put(state, messages.getMessage(state.messageKey(), null, zh));
+        var progress = new EnumMap<LedgerProgress, String>(LedgerProgress.class);
+        for (var step : LedgerProgress.values()) {
+            progress.put(step, messages.getMessage(step.messageKey(), null, zh));
         }
-        return new DocumentLabels(statuses, states,
+        return new DocumentLabels(statuses, progress,
                 messages.getMessage("ledger.na-reason", null, zh),
                 messages.getMessage("document.file.reporting-unit", null, zh),
                 messages.getMessage("document.file.contact", null, zh),

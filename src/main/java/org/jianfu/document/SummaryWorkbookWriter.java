@@ -79,7 +79,7 @@ final class SummaryWorkbookWriter {
             var unit = ledgers.get(i);
             var row = sheet.createRow(2 + i);
             row.setHeightInPoints(20);
-            String[] values = { Integer.toString(i + 1), unit.unitName(), labels.states().get(unit.ledger().state()),
+            String[] values = { Integer.toString(i + 1), unit.unitName(), labels.progress().get(unit.ledger().progress()),
                     nullToEmpty(unit.ledger().contactPerson()), nullToEmpty(unit.ledger().contactPhone()),
                     unit.entries().values().stream().filter(e -> e.status() != null).count() + "/" + requirements.size() };
             for (int c = 0; c < values.length; c++) {

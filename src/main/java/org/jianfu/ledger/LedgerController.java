@@ -126,15 +126,15 @@ class LedgerController {
         var columns = template.rows().stream()
                 .filter(r -> matter == null || r.matter().position() == matter)
                 .toList();
-        var counts = new EnumMap<DashboardState, Integer>(DashboardState.class);
-        for (var s : DashboardState.values()) {
+        var counts = new EnumMap<LedgerProgress, Integer>(LedgerProgress.class);
+        for (var s : LedgerProgress.values()) {
             counts.put(s, 0);
         }
         var sorted = visible.stream()
                 .sorted(Comparator.comparing((Ledger l) -> unitsById.get(l.unitId()).code() == null ? "" : unitsById.get(l.unitId()).code())
                         .thenComparing(l -> unitsById.get(l.unitId()).name()))
                 .toList();
-        sorted.forEach(l -> counts.merge(DashboardState.of(l), 1, Integer::sum));
+        sorted.forEach(l -> counts.merge(l.progress(), 1, Integer::sum));
         // Counts cover every unit; the matrix shows one page of units at a time (a country has thousands).
         var first = Math.min(Math.max(0, page) * DASHBOARD_PAGE, sorted.size());
         var pageLedgers = sorted.subList(first, Math.min(sorted.size(), first + DASHBOARD_PAGE));
@@ -143,7 +143,7 @@ class LedgerController {
             matrix.computeIfAbsent(cell.ledgerId(), k -> new HashMap<>()).put(cell.number(), cell.status());
         }
         var pageRows = pageLedgers.stream()
-                .map(l -> new DashboardRow(l, unitsById.get(l.unitId()), DashboardState.of(l), ledgers.overdue(l, round), ledgers.late(l, round),
+                .map(l -> new DashboardRow(l, unitsById.get(l.unitId()), ledgers.overdue(l, round), ledgers.late(l, round),
                         matrix.getOrDefault(l.id(), Map.of())))
                 .toList();
         model.addAttribute("pageRows", pageRows);
@@ -162,26 +162,7 @@ class LedgerController {
         return "ledger/dashboard";
     }
 
-    /** The dashboard's simplified states: not started is a draft nobody has touched yet. */
-    enum DashboardState {
-        NOT_STARTED, DRAFTING, PENDING_APPROVAL, SUBMITTED, RETURNED, ACCEPTED;
-
-        static DashboardState of(Ledger l) {
-            return switch (l.state()) {
-                case DRAFT -> l.startedAt() == null ? NOT_STARTED : DRAFTING;
-                case PENDING_APPROVAL -> PENDING_APPROVAL;
-                case SUBMITTED -> SUBMITTED;
-                case RETURNED -> RETURNED;
-                case ACCEPTED -> ACCEPTED;
-            };
-        }
-
-        public String messageKey() {
-            return "ledger.dashboard-state." + name();
-        }
-    }
-
-    record DashboardRow(Ledger ledger, Unit unit, DashboardState state, boolean overdue, boolean late,
+    record DashboardRow(Ledger ledger, Unit unit, boolean overdue, boolean late,
             Map<Integer, EntryStatus> statuses) {
     }
 

@@ -98,6 +98,9 @@ class DocumentExportTests {
 
     @Test
     void theSummaryWorkbookHasAStatusMatrixAndEveryUnitsAnswersPerRequirement() throws Exception {
+        var haidian = round.haidianLedger;
+        ledgers.move(round.as("haidian.reporter"), haidian, round.version(haidian), LedgerAction.SUBMIT, null);
+        ledgers.move(round.as("haidian.approver"), haidian, round.version(haidian), LedgerAction.SIGN_OFF, null);
         var xlsx = download("/ledger/rounds/{id}/export/summary-xlsx", "city.admin", round.round.id());
         try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             assertThat(workbook.getNumberOfSheets()).isEqualTo(25);
@@ -108,6 +111,9 @@ class DocumentExportTests {
             // units ordered by their code: 朝阳区 (110105) before 海淀区 (110108)
             assertThat(matrix.getRow(2).getCell(1).getStringCellValue()).isEqualTo("朝阳区教育委员会");
             assertThat(matrix.getRow(3).getCell(1).getStringCellValue()).isEqualTo("海淀区教育委员会");
+            // the same words as the round dashboard
+            assertThat(matrix.getRow(2).getCell(2).getStringCellValue()).isEqualTo("填写中");
+            assertThat(matrix.getRow(3).getCell(2).getStringCellValue()).isEqualTo("已报送");
             assertThat(matrix.getRow(3).getCell(5).getStringCellValue()).isEqualTo("24/24");
             assertThat(matrix.getRow(3).getCell(6 + 11).getStringCellValue()).isEqualTo("不适用");
             var fourth = workbook.getSheet("第4条");

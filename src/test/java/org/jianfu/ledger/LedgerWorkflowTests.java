@@ -12,7 +12,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.jianfu.account.AccountPrincipal;
 import org.jianfu.test.Fixtures;
@@ -23,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
 
 /** The whole cycle through the pages: open, fill in, submit, sign off, return, resubmit, accept, reopen. */
 @JianfuIntegrationTest
@@ -240,6 +243,41 @@ class LedgerWorkflowTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("已按要求落实，建立了工作台账。")))
                 .andExpect(content().string(containsString("朝阳区教育委员会")));
+    }
+
+    @Test
+    void aLedgerNobodyHasSavedInIsNotStartedOnEveryPageAndDraftingOnceSomethingIsSaved() throws Exception {
+        assertThat(chaoyangBadges()).containsExactly("未开始", "未开始", "未开始", "未开始", "未开始");
+
+        var entry = ledgers.entries(chaoyangLedger).get(0);
+        ledgers.saveEntry(as("chaoyang.reporter"), chaoyangLedger, entry.requirementId(),
+                new EntryDraft(EntryStatus.IN_PROGRESS, "正在梳理本区事项。", null, entry.version()));
+        assertThat(chaoyangBadges()).containsExactly("填写中", "填写中", "填写中", "填写中", "填写中");
+    }
+
+    /** The state badge of 朝阳区's ledger in this round on each page that shows it. */
+    private List<String> chaoyangBadges() throws Exception {
+        record BadgeOn(RequestBuilder page, String after) {
+        }
+        var city = user(as("city.admin"));
+        var reporter = user(as("chaoyang.reporter"));
+        var pages = List.of(
+                new BadgeOn(get("/ledger/rounds/{id}", round.id()).with(city), "朝阳区教育委员会</a>"),
+                new BadgeOn(get("/ledger/rounds/{id}/requirements/4", round.id()).with(city), "朝阳区教育委员会</a>"),
+                new BadgeOn(get("/ledgers/{id}", chaoyangLedger).with(reporter), "class=\"page-head\""),
+                new BadgeOn(get("/").with(reporter), round.title() + "</a>"),
+                new BadgeOn(get("/ledger").with(reporter), round.title() + "</a>"));
+        var badge = Pattern.compile("<span class=\"badge\">([^<]+)</span>");
+        var badges = new ArrayList<String>();
+        for (var on : pages) {
+            var body = mvc.perform(on.page()).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            var at = body.indexOf(on.after());
+            assertThat(at).as(on.after()).isNotNegative();
+            var found = badge.matcher(body);
+            assertThat(found.find(at)).as("a badge after " + on.after()).isTrue();
+            badges.add(found.group(1));
+        }
+        return badges;
     }
 
     @Test
