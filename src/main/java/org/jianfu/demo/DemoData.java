@@ -13,6 +13,7 @@ import org.jianfu.ledger.EntryDraft;
 import org.jianfu.ledger.EntryStatus;
 import org.jianfu.ledger.Ledgers;
 import org.jianfu.ledger.Templates;
+import org.jianfu.unit.Seals;
 import org.jianfu.unit.Unit;
 import org.jianfu.unit.UnitType;
 import org.jianfu.unit.Units;
@@ -45,15 +46,17 @@ class DemoData implements ApplicationRunner, LoginHints {
     private final Accounts accounts;
     private final Templates templates;
     private final Ledgers ledgers;
+    private final Seals seals;
     private final UserDetailsService userDetails;
     private final Clock clock;
 
-    DemoData(Units units, Accounts accounts, Templates templates, Ledgers ledgers, UserDetailsService userDetails,
-            Clock clock) {
+    DemoData(Units units, Accounts accounts, Templates templates, Ledgers ledgers, Seals seals,
+            UserDetailsService userDetails, Clock clock) {
         this.units = units;
         this.accounts = accounts;
         this.templates = templates;
         this.ledgers = ledgers;
+        this.seals = seals;
         this.userDetails = userDetails;
         this.clock = clock;
     }
@@ -84,6 +87,10 @@ class DemoData implements ApplicationRunner, LoginHints {
             accounts.createInitial(hint.username(), displayName(hint), unit.id(), hint.role(),
                     PASSWORD, false);
         }
+        // A seal for each district someone can sign in for, so signing off shows it on the ledger and its files.
+        var sysadmin = (AccountPrincipal) userDetails.loadUserByUsername("sysadmin");
+        hints().stream().map(hint -> unitNamed(hint.unitName())).filter(u -> u.type() == UnitType.DISTRICT).distinct()
+                .forEach(district -> seals.upload(sysadmin, district.id(), DemoSeal.png("北京市" + district.name())));
         openDemoRound();
         log.info("Demo data created: {} units, {} demo accounts (password {}), one open ledger round",
                 units.count(), hints().size(), PASSWORD);

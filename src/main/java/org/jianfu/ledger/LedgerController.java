@@ -220,7 +220,9 @@ class LedgerController {
         model.addAttribute("rows", template.rows());
         model.addAttribute("entries", entries);
         model.addAttribute("editable", ledgers.editableBy(me, ledger));
-        model.addAttribute("actions", ledgers.actionsFor(me, ledger));
+        var actions = ledgers.actionsFor(me, ledger);
+        model.addAttribute("actions", actions);
+        model.addAttribute("sealMissing", actions.contains(LedgerAction.SIGN_OFF) && ledgers.signsOffWithoutSeal(ledger));
         model.addAttribute("transitions", ledgers.transitions(ledger.id()));
         model.addAttribute("statuses", EntryStatus.values());
         model.addAttribute("overdue", ledgers.overdue(ledger, round));

@@ -62,6 +62,11 @@ public class Ledgers {
         return repository.sealOf(ledgerId);
     }
 
+    /** Whether signing off would apply no seal, because nobody has uploaded one for the ledger's unit yet. */
+    boolean signsOffWithoutSeal(Ledger ledger) {
+        return seals.currentSealId(ledger.unitId()).isEmpty();
+    }
+
     // --- rounds
 
     /** Opens a round for the given units (all enabled districts when none are named). */

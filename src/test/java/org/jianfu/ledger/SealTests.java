@@ -16,7 +16,9 @@ import java.util.List;
 import org.jianfu.account.AccountPrincipal;
 import org.jianfu.test.Fixtures;
 import org.jianfu.test.JianfuIntegrationTest;
+import org.jianfu.account.Role;
 import org.jianfu.unit.Seals;
+import org.jianfu.unit.Units;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,6 +35,7 @@ class SealTests {
     @Autowired MockMvc mvc;
     @Autowired Ledgers ledgers;
     @Autowired Seals seals;
+    @Autowired Units units;
     @Autowired Fixtures fixtures;
     @Autowired UserDetailsService userDetails;
     @Autowired JdbcClient jdbc;
@@ -73,6 +76,33 @@ class SealTests {
                 .andExpect(content().string(containsString("/units/" + haidian + "/seals/" + sealId)));
         mvc.perform(get("/units/{u}/seals/{s}", haidian, sealId).with(user(as("city.admin")))).andExpect(status().isOk());
         mvc.perform(get("/units/{u}/seals/{s}", haidian, sealId).with(user(as("chaoyang.reporter")))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void anApproverWhoseUnitHasNoSealIsToldSoBeforeSigningOff() throws Exception {
+        // 东城区: no seal in the demo data, and no other test uploads one for it.
+        var district = units.findByCode("110101").orElseThrow();
+        assertThat(seals.currentSealId(district.id())).isEmpty();
+        var reporter = as(fixtures.account(Role.DISTRICT_REPORTER, district));
+        var approver = as(fixtures.account(Role.DISTRICT_APPROVER, district));
+        var template = jdbc.sql("select id from ledger_template where year = 2021").query(Long.class).single();
+        var round = ledgers.openRound(as("city.admin"), template, 2026, "无印测试 " + System.nanoTime(),
+                LocalDate.of(2026, 6, 30), List.of(district.id()));
+        var ledgerId = jdbc.sql("select id from ledger where round_id = ?").param(round.id()).query(Long.class).single();
+        ledgers.saveHeader(reporter, ledgerId, 0, "王芳", "13812345678");
+        for (var entry : ledgers.entries(ledgerId)) {
+            ledgers.saveEntry(reporter, ledgerId, entry.requirementId(),
+                    new EntryDraft(EntryStatus.IMPLEMENTED, "区教委制定方案并推进落实，第" + entry.requirementId() + "项已完成。", null, entry.version()));
+        }
+        ledgers.move(reporter, ledgerId, version(ledgerId), LedgerAction.SUBMIT, null);
+
+        mvc.perform(get("/ledgers/{id}", ledgerId).with(user(approver)))
+                .andExpect(content().string(containsString("本单位尚未上传公章图片")));
+        mvc.perform(get("/ledgers/{id}", ledgerId).with(user(reporter)))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("本单位尚未上传公章图片"))));
+        seals.upload(as("sysadmin"), district.id(), PNG);
+        mvc.perform(get("/ledgers/{id}", ledgerId).with(user(approver)))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("本单位尚未上传公章图片"))));
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.jianfu.JianfuApplication;
@@ -44,6 +45,11 @@ class EmbeddedDatabaseTests {
             port = postgres.getPort();
             var units = first.getBean(Units.class);
             assertThat(units.count()).as("demo hierarchy on first start").isEqualTo(97);
+            var seals = first.getBean(org.jianfu.unit.Seals.class);
+            for (var districtCode : List.of("110108", "110105")) {
+                var seal = seals.currentSealId(units.findByCode(districtCode).orElseThrow().id()).flatMap(seals::find);
+                assertThat(seal).as("demo seal of " + districtCode).hasValueSatisfying(s -> assertThat(s.contentType()).isEqualTo("image/png"));
+            }
             var city = units.root().orElseThrow();
             marker = units.create(new Units.NewUnit(city.id(), UnitType.DEPARTMENT, "重启标记单位", null, null)).id();
         }
