@@ -2,6 +2,7 @@ package org.jianfu.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -48,6 +49,21 @@ class SealTests {
         return jdbc.sql("select version from ledger where id = ?").param(ledgerId).query(Integer.class).single();
     }
 
+    /** A round asking only this district, whose ledger the reporter fills in completely and submits. */
+    long submittedToItsApprover(long districtId, AccountPrincipal reporter) {
+        var template = jdbc.sql("select id from ledger_template where year = 2021").query(Long.class).single();
+        var round = ledgers.openRound(as("city.admin"), template, 2026, "印章测试 " + System.nanoTime(),
+                LocalDate.of(2026, 6, 30), List.of(districtId));
+        var ledgerId = jdbc.sql("select id from ledger where round_id = ?").param(round.id()).query(Long.class).single();
+        ledgers.saveHeader(reporter, ledgerId, 0, "李静", "13812345678");
+        for (var entry : ledgers.entries(ledgerId)) {
+            ledgers.saveEntry(reporter, ledgerId, entry.requirementId(),
+                    new EntryDraft(EntryStatus.IMPLEMENTED, "区教委制定方案并推进落实，第" + entry.requirementId() + "项已完成。", null, entry.version()));
+        }
+        ledgers.move(reporter, ledgerId, version(ledgerId), LedgerAction.SUBMIT, null);
+        return ledgerId;
+    }
+
     @Test
     void signingOffAppliesTheDistrictsSealWhichStaysEvenWhenTheSealIsReplacedLater() throws Exception {
         var haidian = fixtures.haidian().id();
@@ -56,17 +72,7 @@ class SealTests {
                 .andExpect(flash().attribute("success", "unit.seal.uploaded"));
         var sealId = seals.currentSealId(haidian).orElseThrow();
 
-        var template = jdbc.sql("select id from ledger_template where year = 2021").query(Long.class).single();
-        var round = ledgers.openRound(as("city.admin"), template, 2026, "印章测试 " + System.nanoTime(),
-                LocalDate.of(2026, 6, 30), List.of(haidian));
-        var ledgerId = jdbc.sql("select id from ledger where round_id = ?").param(round.id()).query(Long.class).single();
-        var reporter = as("haidian.reporter");
-        ledgers.saveHeader(reporter, ledgerId, 0, "李静", "13812345678");
-        for (var entry : ledgers.entries(ledgerId)) {
-            ledgers.saveEntry(reporter, ledgerId, entry.requirementId(),
-                    new EntryDraft(EntryStatus.IMPLEMENTED, "区教委制定方案并推进落实，第" + entry.requirementId() + "项已完成。", null, entry.version()));
-        }
-        ledgers.move(reporter, ledgerId, version(ledgerId), LedgerAction.SUBMIT, null);
+        var ledgerId = submittedToItsApprover(haidian, as("haidian.reporter"));
         ledgers.move(as("haidian.approver"), ledgerId, version(ledgerId), LedgerAction.SIGN_OFF, null);
         assertThat(ledgers.sealOf(ledgerId)).contains(sealId);
 
@@ -85,24 +91,15 @@ class SealTests {
         assertThat(seals.currentSealId(district.id())).isEmpty();
         var reporter = as(fixtures.account(Role.DISTRICT_REPORTER, district));
         var approver = as(fixtures.account(Role.DISTRICT_APPROVER, district));
-        var template = jdbc.sql("select id from ledger_template where year = 2021").query(Long.class).single();
-        var round = ledgers.openRound(as("city.admin"), template, 2026, "无印测试 " + System.nanoTime(),
-                LocalDate.of(2026, 6, 30), List.of(district.id()));
-        var ledgerId = jdbc.sql("select id from ledger where round_id = ?").param(round.id()).query(Long.class).single();
-        ledgers.saveHeader(reporter, ledgerId, 0, "王芳", "13812345678");
-        for (var entry : ledgers.entries(ledgerId)) {
-            ledgers.saveEntry(reporter, ledgerId, entry.requirementId(),
-                    new EntryDraft(EntryStatus.IMPLEMENTED, "区教委制定方案并推进落实，第" + entry.requirementId() + "项已完成。", null, entry.version()));
-        }
-        ledgers.move(reporter, ledgerId, version(ledgerId), LedgerAction.SUBMIT, null);
+        var ledgerId = submittedToItsApprover(district.id(), reporter);
 
         mvc.perform(get("/ledgers/{id}", ledgerId).with(user(approver)))
                 .andExpect(content().string(containsString("本单位尚未上传公章图片")));
         mvc.perform(get("/ledgers/{id}", ledgerId).with(user(reporter)))
-                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("本单位尚未上传公章图片"))));
+                .andExpect(content().string(not(containsString("本单位尚未上传公章图片"))));
         seals.upload(as("sysadmin"), district.id(), PNG);
         mvc.perform(get("/ledgers/{id}", ledgerId).with(user(approver)))
-                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("本单位尚未上传公章图片"))));
+                .andExpect(content().string(not(containsString("本单位尚未上传公章图片"))));
     }
 
     @Test
