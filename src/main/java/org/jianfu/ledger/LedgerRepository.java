@@ -175,8 +175,7 @@ class LedgerRepository {
                       and old.id = e.id and old.version = ?
                       and l.id = e.ledger_id and l.unit_id = ? and l.state in ('DRAFT', 'RETURNED')
                       and r.id = l.round_id and r.state = 'OPEN'
-                    returning e.id, e.version, e.status, e.text, e.na_reason, e.updated_at, e.updated_by,
-                        l.started_at is null as first_in_ledger,
+                    returning e.id, e.version, e.updated_at, l.started_at is null as first_in_ledger,
                         json_build_object('id', old.id, 'ledgerId', old.ledger_id, 'requirementId', old.requirement_id,
                             'status', old.status, 'text', old.text, 'naReason', old.na_reason, 'version', old.version,
                             'updatedBy', old.updated_by) as before,
