@@ -6,8 +6,8 @@ import java.util.HashMap;
 
 import jakarta.servlet.http.HttpSession;
 import org.jianfu.account.AccountPrincipal;
-import org.jianfu.platform.FileDownloads;
 import org.jianfu.ledger.Ledgers;
+import org.jianfu.platform.FileDownloads;
 import org.jianfu.platform.RuleViolation;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

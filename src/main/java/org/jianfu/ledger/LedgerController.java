@@ -16,9 +16,11 @@ import jakarta.validation.Valid;
 import org.jianfu.account.AccountPrincipal;
 import org.jianfu.account.Role;
 import org.jianfu.platform.EditConflictException;
+import org.jianfu.platform.FileDownloads;
 import org.jianfu.platform.RuleViolation;
 import org.jianfu.unit.Unit;
 import org.jianfu.unit.Units;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -374,10 +376,10 @@ class LedgerController {
     }
 
     @GetMapping("/ledgers/{id}/entries/{requirementId}/evidence/{evidenceId}")
-    org.springframework.http.ResponseEntity<byte[]> downloadEvidence(@AuthenticationPrincipal AccountPrincipal me,
+    ResponseEntity<byte[]> downloadEvidence(@AuthenticationPrincipal AccountPrincipal me,
             @PathVariable long id, @PathVariable long requirementId, @PathVariable long evidenceId) {
         var file = ledgers.download(me, id, requirementId, evidenceId);
-        return org.jianfu.platform.FileDownloads.attachment(file.fileName(), file.contentType(), file.content());
+        return FileDownloads.attachment(file.fileName(), file.contentType(), file.content());
     }
 
     @PostMapping("/ledgers/{id}/entries/{requirementId}/comments")

@@ -17,6 +17,7 @@ import org.jianfu.account.Role;
 import org.jianfu.audit.AuditActor;
 import org.jianfu.platform.EditConflictException;
 import org.jianfu.platform.RuleViolation;
+import org.jianfu.unit.Seals;
 import org.jianfu.unit.Unit;
 import org.jianfu.unit.UnitType;
 import org.jianfu.unit.Units;
@@ -41,11 +42,11 @@ public class Ledgers {
     private final EntryHistory history;
     private final Templates templates;
     private final Units units;
-    private final org.jianfu.unit.Seals seals;
+    private final Seals seals;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Ledgers(LedgerRepository repository, EntryHistory history, Templates templates, Units units, org.jianfu.unit.Seals seals,
+    Ledgers(LedgerRepository repository, EntryHistory history, Templates templates, Units units, Seals seals,
             ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
         this.history = history;
@@ -228,8 +229,9 @@ public class Ledgers {
      * Saves one entry as a new version. A stale version is refused with both versions, so nothing
      * anyone wrote is overwritten without being seen.
      *
-     * <p>No transaction of its own: the save, its revision and its audit row are one statement, atomic by
-     * itself and one round trip to the database (issue 3 asks for a save within 3 times a bare upsert).
+     * <p>No transaction of its own: the save and its audit row (which is also the entry's history, see
+     * {@link EntryHistory}) are one statement, atomic by itself and one round trip to the database (issue 3
+     * asks for a save within 3 times a bare upsert).
      * The first save in a ledger also marks it started, in a second statement; should that one fail, the
      * next save marks it.
      */

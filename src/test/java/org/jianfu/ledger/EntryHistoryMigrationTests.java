@@ -30,9 +30,9 @@ class EntryHistoryMigrationTests {
         var db = databaseAtV30();
         var jdbc = JdbcClient.create(db);
         asAtV30(jdbc, List.of(
-                "insert into ledger_entry_revision (entry_id, version, text, saved_at, saved_by) values (10, 1, 'a', now(), 'x')",
-                "insert into ledger_entry_revision (entry_id, version, text, saved_at, saved_by) values (11, 1, 'b', now(), 'x')",
-                "insert into ledger_entry_revision (entry_id, version, text, saved_at, saved_by) values (10, 2, 'c', now(), 'x')",
+                revision(10, 1, "a"),
+                revision(11, 1, "b"),
+                revision(10, 2, "c"),
                 audit(5, "10", 1), "insert into audit_event (seq, occurred_at, action, prev_hash, hash) "
                         + "values (6, now(), 'login.succeeded', repeat('0', 64), repeat('0', 64))",
                 audit(7, "11", 1), audit(9, "10", 2),
@@ -52,13 +52,18 @@ class EntryHistoryMigrationTests {
         var db = databaseAtV30();
         var jdbc = JdbcClient.create(db);
         asAtV30(jdbc, List.of(
-                "insert into ledger_entry_revision (entry_id, version, text, saved_at, saved_by) values (10, 1, 'a', now(), 'x')",
-                "insert into ledger_entry_revision (entry_id, version, text, saved_at, saved_by) values (10, 2, 'b', now(), 'x')",
+                revision(10, 1, "a"),
+                revision(10, 2, "b"),
                 audit(5, "10", 1), transition(1, 2)));
 
         assertThatThrownBy(() -> migrate(db, null)).isInstanceOf(FlywayException.class).hasMessageContaining("no audit row");
         assertThat(jdbc.sql("select count(*) from ledger_entry_revision").query(Long.class).single()).isEqualTo(2);
         assertThat(jdbc.sql("select revision_mark from ledger_transition").query(Long.class).single()).isEqualTo(2);
+    }
+
+    private static String revision(long entryId, int version, String text) {
+        return "insert into ledger_entry_revision (entry_id, version, text, saved_at, saved_by) values ("
+                + entryId + ", " + version + ", '" + text + "', now(), 'x')";
     }
 
     private static String audit(long seq, String entryId, int version) {
