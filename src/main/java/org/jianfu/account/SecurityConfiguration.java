@@ -48,6 +48,8 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico").permitAll()
                         .requestMatchers("/login", "/error", "/actuator/health").permitAll()
+                        // Whatever else the actuator may expose, no role reaches it over the web.
+                        .requestMatchers("/actuator", "/actuator/**").denyAll()
                         // The published whitelist, verification and anonymous reports (whitelist module).
                         .requestMatchers(PublicPagesCsrfTokenRepository.PUBLIC_PREFIX + "**").permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.SYSTEM_ADMIN.name())

@@ -21,6 +21,17 @@ class InspectionAccess {
 
     static final Set<Role> EDUCATION = Set.of(Role.CITY_ADMIN, Role.SUPERVISOR, Role.DISTRICT_REPORTER, Role.DISTRICT_APPROVER);
 
+    /**
+     * Who records visits: the school that received one, and the units that inspect (a department for its
+     * own items, the district's reporter who keeps its registers, the city admin). Supervisors read them;
+     * district approvers sign off; the system and audit admins run the platform and its audit trail.
+     */
+    static final Set<Role> RECORDS_VISITS = Set.of(Role.CITY_ADMIN, Role.DISTRICT_REPORTER, Role.DEPARTMENT_USER, Role.SCHOOL_USER);
+
+    /** Who reads a school's calendar (each within its scope): the education commissions above it and the school. */
+    static final Set<Role> READS_CALENDARS = Set.of(Role.CITY_ADMIN, Role.SUPERVISOR, Role.DISTRICT_REPORTER, Role.DISTRICT_APPROVER,
+            Role.SCHOOL_USER);
+
     private final Units units;
 
     InspectionAccess(Units units) {

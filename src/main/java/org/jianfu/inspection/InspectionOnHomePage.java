@@ -30,6 +30,7 @@ class InspectionOnHomePage implements HomeSection {
         }
         var year = LocalDate.now(clock).getYear();
         return Optional.of(new View("inspection/home", "register", Map.of("year", year, "role", me.role().name(),
-                "unitId", me.unitId(), "planUnitId", access.planUnitOf(me).id())));
+                "unitId", me.unitId(), "planUnitId", access.planUnitOf(me).id(),
+                "recordsVisits", InspectionAccess.RECORDS_VISITS.contains(me.role()))));
     }
 }

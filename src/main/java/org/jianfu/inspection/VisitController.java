@@ -91,8 +91,7 @@ class VisitController {
     }
 
     private String visitForm(AccountPrincipal me, Model model) {
-        InspectionAccess.require(me.role() != Role.SUPERVISOR && me.role() != Role.SYSTEM_ADMIN && me.role() != Role.AUDIT_ADMIN,
-                "recording visits");
+        InspectionAccess.require(InspectionAccess.RECORDS_VISITS.contains(me.role()), "recording visits for " + me.role());
         var scope = me.role() == Role.DEPARTMENT_USER || me.role() == Role.SCHOOL_USER ? access.planUnitOf(me) : units.get(me.unitId());
         var schools = me.role() == Role.SCHOOL_USER ? List.of(units.get(me.unitId()))
                 : units.subtree(scope.id()).stream().filter(u -> u.type() == UnitType.SCHOOL && u.enabled()).toList();
@@ -138,7 +137,10 @@ class VisitController {
                     Refusals.date(form.notifiedOn()), form.inspectors(), form.teacherHours(), Boolean.TRUE.equals(form.proofDemanded()),
                     form.note()));
             redirect.addFlashAttribute("success", "inspection.visit-recorded");
-            return "redirect:/inspection/schools/" + visit.schoolId() + "/calendar?year=" + visit.visitDate().getYear();
+            // A department does not read schools' calendars (they show other units' items); it goes back to its register.
+            return InspectionAccess.READS_CALENDARS.contains(me.role())
+                    ? "redirect:/inspection/schools/" + visit.schoolId() + "/calendar?year=" + visit.visitDate().getYear()
+                    : "redirect:/inspection";
         }
         catch (RuleViolation violation) {
             model.addAttribute("problem", refusals.message(violation, locale));
@@ -152,7 +154,7 @@ class VisitController {
     String calendar(@AuthenticationPrincipal AccountPrincipal me, @PathVariable long schoolId, @RequestParam(required = false) Integer year,
             Model model) {
         int y = year == null ? LocalDate.now(clock).getYear() : year;
-        var school = visits.schoolInScope(me, schoolId);
+        var school = visits.calendarOf(me, schoolId);
         var recorded = visits.ofSchool(me, schoolId, y);
         var flags = Visits.flagsByVisit(checks.check(schoolId, y));
         var months = new TreeMap<Integer, Month>();
@@ -174,6 +176,7 @@ class VisitController {
         model.addAttribute("months", months.values());
         model.addAttribute("flags", flags);
         model.addAttribute("itemNames", itemNames(me, recorded));
+        model.addAttribute("recordsVisits", InspectionAccess.RECORDS_VISITS.contains(me.role()));
         return "inspection/calendar";
     }
 

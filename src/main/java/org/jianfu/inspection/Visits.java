@@ -48,13 +48,13 @@ public class Visits {
     }
 
     /**
-     * Records a visit. The school records its own; a department the visits of its own items; a district
-     * the visits to its schools; the city any.
+     * Records a visit. The school records its own; a department the visits of its own items; a district's
+     * reporter the visits to its schools; the city admin any ({@link InspectionAccess#RECORDS_VISITS}).
      */
     @Transactional
     public Visit record(AccountPrincipal me, VisitDraft d) {
         var school = schoolInScope(me, d.schoolId());
-        InspectionAccess.require(me.role() != Role.SUPERVISOR, "supervisors read visits");
+        InspectionAccess.require(InspectionAccess.RECORDS_VISITS.contains(me.role()), "recording visits for " + me.role());
         InspectionItem item = null;
         if (d.itemId() != null) {
             item = items.find(d.itemId()).filter(i -> units.isWithin(i.planUnitId(), school.id()))
@@ -98,7 +98,7 @@ public class Visits {
     }
 
     /** A school this person may record or read visits of. */
-    Unit schoolInScope(AccountPrincipal me, long schoolId) {
+    private Unit schoolInScope(AccountPrincipal me, long schoolId) {
         var scope = me.role() == Role.DEPARTMENT_USER ? access.planUnitOf(me).id() : me.unitId();
         if (!units.isWithin(scope, schoolId)) {
             throw new InspectionNotFoundException("school " + schoolId);
@@ -127,9 +127,16 @@ public class Visits {
         return units.subtree(area.id()).stream().filter(u -> u.type() == UnitType.DISTRICT).map(Unit::id).toList();
     }
 
+    /** A school whose calendar this person may read: in scope, and only for the roles that read calendars. */
+    Unit calendarOf(AccountPrincipal me, long schoolId) {
+        var school = schoolInScope(me, schoolId);
+        InspectionAccess.require(InspectionAccess.READS_CALENDARS.contains(me.role()), "school calendars for " + me.role());
+        return school;
+    }
+
     @Transactional(readOnly = true)
     List<Visit> ofSchool(AccountPrincipal me, long schoolId, int year) {
-        schoolInScope(me, schoolId);
+        calendarOf(me, schoolId);
         return repository.ofSchool(schoolId, year);
     }
 

@@ -76,7 +76,22 @@ class SecurityBaselineTests {
                 .andExpect(content().json("{\"status\":\"UP\"}", org.springframework.test.json.JsonCompareMode.STRICT));
         mvc.perform(get("/actuator/env")).andExpect(status().is3xxRedirection());
         mvc.perform(get("/actuator/env").with(user(userDetails.loadUserByUsername("sysadmin"))))
-                .andExpect(status().isNotFound());
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void noRoleSeesTheActuatorBeyondHealth() throws Exception {
+        for (var url : new String[] { "/actuator", "/actuator/", "/actuator/env", "/actuator/beans", "/actuator/health/db",
+                "/actuator/health/diskSpace", "/actuator/info", "/actuator/metrics", "/actuator/mappings" }) {
+            mvc.perform(get(url)).andExpect(status().isFound())
+                    .andExpect(header().string("Location", containsString("/login")));
+            for (var role : org.jianfu.account.Role.values()) {
+                var username = jdbc.sql("select username from account where role = ? order by id limit 1").param(role.name())
+                        .query(String.class).single();
+                var status = mvc.perform(get(url).with(user(userDetails.loadUserByUsername(username)))).andReturn().getResponse().getStatus();
+                assertThat(status).as(role + " " + url).isIn(403, 404);
+            }
+        }
     }
 
     @Test
