@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.jianfu.inspection.InspectionTestData.draft;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -15,6 +16,7 @@ import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jianfu.account.Role;
@@ -89,6 +91,38 @@ class InspectionRegisterTests {
         mvc.perform(post("/inspection/visits").param("schoolId", "" + data.schoolOf(dongcheng).id()).param("category", "OTHER")
                 .param("visitDate", "2026-03-01").param("inspectors", "x").param("teacherHours", "1").with(school).with(csrf()))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void onlyTheSchoolADepartmentTheDistrictsReporterAndTheCityAdminRecordVisits() {
+        var district = data.units.findByCode("110111").orElseThrow(); // 房山区
+        var school = data.schoolOf(district);
+        var unplanned = new VisitDraft(school.id(), null, InspectionCategory.OTHER, LocalDate.of(2026, 2, 26), null, "街道2人",
+                BigDecimal.ONE, true, "");
+        var notices = "select count(*) from notification where kind = 'VISIT_FLAGGED'";
+        var before = jdbc.sql(notices).query(Long.class).single();
+        for (var refused : List.of(data.as("sysadmin"), data.as("auditor"), data.as("supervisor"),
+                data.person(Role.DISTRICT_APPROVER, district))) {
+            assertThatThrownBy(() -> visits.record(refused, unplanned)).as(refused.role().name())
+                    .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        }
+        assertThat(jdbc.sql(notices).query(Long.class).single()).isEqualTo(before);
+        for (var recorder : List.of(data.as("city.admin"), data.person(Role.DISTRICT_REPORTER, district), data.person(Role.SCHOOL_USER, school))) {
+            assertThat(visits.record(recorder, unplanned).schoolId()).isEqualTo(school.id());
+        }
+    }
+
+    @Test
+    void aSchoolsCalendarIsReadByEducationStaffInScopeAndTheSchoolOnly() throws Exception {
+        var district = data.dongcheng();
+        var school = data.schoolOf(district);
+        for (var reader : List.of(data.as("city.admin"), data.as("supervisor"), data.person(Role.DISTRICT_REPORTER, district),
+                data.person(Role.DISTRICT_APPROVER, district), data.person(Role.SCHOOL_USER, school))) {
+            mvc.perform(get("/inspection/schools/{id}/calendar", school.id()).with(user(reader))).andExpect(status().isOk());
+        }
+        for (var refused : List.of(data.as("sysadmin"), data.as("auditor"), data.person(Role.DEPARTMENT_USER, data.departmentOf(district)))) {
+            mvc.perform(get("/inspection/schools/{id}/calendar", school.id()).with(user(refused))).andExpect(status().isForbidden());
+        }
     }
 
     // --- the cleanup (requirement 4)
