@@ -402,7 +402,8 @@ class LedgerController {
         var action = java.util.Arrays.stream(LedgerAction.values()).filter(a -> a.path().equals(step)).findFirst()
                 .orElseThrow(() -> new LedgerNotFoundException("step " + step));
         try {
-            if (action == LedgerAction.SUBMIT && !acknowledged) {
+            // Only for one who may submit now: anyone else is refused by move() below, not told about gaps.
+            if (action == LedgerAction.SUBMIT && !acknowledged && ledgers.actionsFor(me, ledgers.readable(me, id)).contains(action)) {
                 // Gaps block; warnings do not: they are shown once, then the reporter submits anyway or edits.
                 ledgers.checkComplete(ledgers.readable(me, id));
                 var warnings = ledgers.qualityWarnings(me, id);

@@ -31,6 +31,7 @@ class TemplateController {
     @PostMapping("/ledger/templates/{id}/copy")
     String copy(@AuthenticationPrincipal AccountPrincipal me, @PathVariable long id, @RequestParam(required = false) Integer year,
             @RequestParam(required = false) String title, RedirectAttributes redirect) {
+        Templates.requireCityAdmin(me); // before the input is judged: others are refused, not corrected
         if (year == null || year < 2000 || year > 2100) {
             redirect.addFlashAttribute("failure", "ledger.error.year-range");
             return "redirect:/ledger/templates";

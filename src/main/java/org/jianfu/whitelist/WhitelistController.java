@@ -79,19 +79,25 @@ class WhitelistController {
 
     @GetMapping("/whitelist/applications/{id}/edit")
     String edit(@AuthenticationPrincipal AccountPrincipal me, @PathVariable long id, Model model) {
+        var application = editable(me, id);
+        model.addAttribute("form", ApplicationForm.of(application));
+        return applicationForm(me, application, model);
+    }
+
+    /** An application this person may correct now; refused before any input is judged. */
+    private WhitelistApplication editable(AccountPrincipal me, long id) {
         var application = whitelist.readable(me, id);
         if (!whitelist.editableBy(me, application)) {
             throw new AccessDeniedException("not returned to " + me.username());
         }
-        model.addAttribute("form", ApplicationForm.of(application));
-        return applicationForm(me, application, model);
+        return application;
     }
 
     @PostMapping("/whitelist/applications/{id}")
     String resubmit(@AuthenticationPrincipal AccountPrincipal me, @PathVariable long id,
             @Valid @ModelAttribute("form") ApplicationForm form, BindingResult errors, Model model,
             RedirectAttributes redirect) {
-        var application = whitelist.readable(me, id);
+        var application = editable(me, id);
         if (!errors.hasErrors()) {
             try {
                 var after = whitelist.resubmit(me, id, form);

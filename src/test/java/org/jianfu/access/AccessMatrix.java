@@ -1,0 +1,351 @@
+package org.jianfu.access;
+
+import static org.jianfu.access.AccessMatrix.Who.ANONYMOUS;
+import static org.jianfu.access.AccessMatrix.Who.AUDIT_ADMIN;
+import static org.jianfu.access.AccessMatrix.Who.CITY_ADMIN;
+import static org.jianfu.access.AccessMatrix.Who.DEPARTMENT_USER;
+import static org.jianfu.access.AccessMatrix.Who.DISTRICT_APPROVER;
+import static org.jianfu.access.AccessMatrix.Who.DISTRICT_REPORTER;
+import static org.jianfu.access.AccessMatrix.Who.SCHOOL_USER;
+import static org.jianfu.access.AccessMatrix.Who.SUPERVISOR;
+import static org.jianfu.access.AccessMatrix.Who.SYSTEM_ADMIN;
+
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+
+import org.jianfu.account.Role;
+import org.springframework.http.HttpMethod;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * Who may do what, route by route: the expectations of {@link AccessMatrixTests}. The actors work in
+ * 海淀区 (the city admin at the city); "own" fills a route's variables with 海淀区's objects, "other"
+ * with 朝阳区's. A route without a district's object in its path is tried once ("own").
+ */
+class AccessMatrix {
+
+    static final String HTMX = " [htmx]";
+
+    /** The actors: the demo accounts of 海淀区 and the city, and 海淀区 accounts for the roles the demo keeps at the city. */
+    enum Who {
+        CITY_ADMIN(Role.CITY_ADMIN, "city.admin"),
+        DISTRICT_REPORTER(Role.DISTRICT_REPORTER, "haidian.reporter"),
+        DISTRICT_APPROVER(Role.DISTRICT_APPROVER, "haidian.approver"),
+        DEPARTMENT_USER(Role.DEPARTMENT_USER, "dept.user"),
+        SCHOOL_USER(Role.SCHOOL_USER, "school.user"),
+        SUPERVISOR(Role.SUPERVISOR, null),
+        SYSTEM_ADMIN(Role.SYSTEM_ADMIN, null),
+        AUDIT_ADMIN(Role.AUDIT_ADMIN, null),
+        ANONYMOUS(null, null);
+
+        private final Role role;
+        private final String demoAccount;
+
+        Who(Role role, String demoAccount) {
+            this.role = role;
+            this.demoAccount = demoAccount;
+        }
+
+        Role role() {
+            return role;
+        }
+
+        String demoAccount() {
+            return demoAccount;
+        }
+    }
+
+    enum Side {
+        OWN, OTHER
+    }
+
+    /** The objects a request points at: a district's (own or other) and the shared ones. */
+    record At(MatrixObjects.District d, MatrixObjects.Shared shared, MatrixObjects objects) {
+    }
+
+    record Row(HttpMethod method, String pattern, boolean htmx, Set<Who> own, Set<Who> other, Function<At, Object[]> variables,
+            BiConsumer<At, MockHttpServletRequestBuilder> parameters) {
+
+        boolean scoped() {
+            return other != null;
+        }
+
+        Set<Who> allowed(Side side) {
+            return side == Side.OWN ? own : other;
+        }
+    }
+
+    private static final Set<Who> EVERYONE = EnumSet.allOf(Who.class);
+    private static final Set<Who> LOGGED_IN = EnumSet.complementOf(EnumSet.of(ANONYMOUS));
+    private static final Set<Who> NOBODY = EnumSet.noneOf(Who.class);
+    /** Education staff: the commissions and the supervision office. */
+    private static final Set<Who> EDUCATION = EnumSet.of(CITY_ADMIN, DISTRICT_REPORTER, DISTRICT_APPROVER, SUPERVISOR);
+    private static final Set<Who> CITY = EnumSet.of(CITY_ADMIN);
+
+    private final Map<String, Row> rows = new LinkedHashMap<>();
+    private final At own;
+    private final At other;
+
+    AccessMatrix(MatrixObjects objects) {
+        var shared = objects.shared();
+        this.own = new At(objects.haidian(shared), shared, objects);
+        this.other = new At(objects.chaoyang(shared), shared, objects);
+        platform();
+        account();
+        unit();
+        ledger();
+        document();
+        whitelist();
+        inspection();
+    }
+
+    Map<String, Row> rows() {
+        return rows;
+    }
+
+    At at(Side side) {
+        return side == Side.OWN ? own : other;
+    }
+
+    // --- the table, module by module
+
+    private void platform() {
+        unscoped("GET /", LOGGED_IN);
+        unscoped("GET /login", EVERYONE);
+        // the error page, as the container's error dispatch reaches it
+        unscoped("GET /error", EVERYONE, none(), (at, b) -> b.requestAttr(jakarta.servlet.RequestDispatcher.ERROR_STATUS_CODE, 400));
+        unscoped("GET /notifications", LOGGED_IN);
+        unscoped("POST /notifications/read", LOGGED_IN);
+        unscoped("GET /actuator/health", EVERYONE);
+        unscoped("GET /actuator/health/**", NOBODY);
+    }
+
+    private void account() {
+        var admin = EnumSet.of(SYSTEM_ADMIN);
+        unscoped("GET /account/password", LOGGED_IN);
+        unscoped("POST /account/password", LOGGED_IN, none(), (at, b) -> b.param("currentPassword", "wrong").param("newPassword", "x")
+                .param("confirmPassword", "y"));
+        unscoped("GET /admin/accounts", admin);
+        unscoped("GET /admin/accounts" + HTMX, admin);
+        unscoped("GET /admin/accounts/new", admin);
+        // A unit outside one's scope is answered on the form (account.error.unit-out-of-scope), like a unit that does not exist.
+        scoped("POST /admin/accounts", admin, admin, none(), (at, b) -> b.param("unitId", "" + at.d().school().id()).param("role", "SCHOOL_USER")
+                .param("username", "").param("displayName", ""));
+        scoped("GET /admin/accounts/{id}", admin, at -> ids(at.d().account()));
+        scoped("POST /admin/accounts/{id}/disable", admin, at -> ids(at.d().account()), version());
+        scoped("POST /admin/accounts/{id}/enable", admin, at -> ids(at.d().account()), version());
+        scoped("POST /admin/accounts/{id}/reset-password", admin, at -> ids(at.d().account()));
+        var auditor = EnumSet.of(AUDIT_ADMIN);
+        unscoped("GET /audit", auditor);
+        unscoped("GET /audit" + HTMX, auditor);
+        unscoped("GET /audit/verify", auditor);
+    }
+
+    private void unit() {
+        var admin = EnumSet.of(SYSTEM_ADMIN);
+        unscoped("GET /admin/units", admin);
+        scoped("GET /admin/units/new", admin, none(), (at, b) -> b.param("parentId", "" + at.d().district().id()));
+        scoped("POST /admin/units", admin, none(), (at, b) -> b.param("parentId", "" + at.d().district().id()).param("type", "SCHOOL")
+                .param("name", ""));
+        scoped("GET /admin/units/{id}", admin, at -> ids(at.d().school().id()));
+        scoped("POST /admin/units/{id}", admin, at -> ids(at.d().school().id()), version());
+        scoped("POST /admin/units/{id}/seal", admin, at -> ids(at.d().district().id()));
+        unscoped("GET /units", EnumSet.complementOf(EnumSet.of(ANONYMOUS, AUDIT_ADMIN)));
+        scoped("GET /units/{id}", EnumSet.of(CITY_ADMIN, DISTRICT_REPORTER, DISTRICT_APPROVER, SCHOOL_USER, SUPERVISOR, SYSTEM_ADMIN),
+                at -> ids(at.d().school().id()));
+        scoped("GET /units/{id}/seals/{sealId}", EnumSet.of(CITY_ADMIN, DISTRICT_REPORTER, DISTRICT_APPROVER, SUPERVISOR, SYSTEM_ADMIN),
+                at -> ids(at.d().district().id(), at.d().seal()));
+    }
+
+    private void ledger() {
+        var readers = EDUCATION;
+        var reporter = EnumSet.of(DISTRICT_REPORTER);
+        unscoped("GET /ledger", EDUCATION);
+        unscoped("GET /ledger/rounds/new", CITY);
+        unscoped("POST /ledger/rounds", CITY);
+        unscoped("POST /ledger/rounds/{id}/close", CITY, at -> ids(at.shared().round()), version());
+        unscoped("GET /ledger/rounds/{id}", EnumSet.of(CITY_ADMIN, SUPERVISOR), at -> ids(at.shared().round()));
+        unscoped("GET /ledger/rounds/{id}/requirements/{number}", EnumSet.of(CITY_ADMIN, SUPERVISOR), at -> ids(at.shared().round(), 1));
+        unscoped("GET /ledger/templates", CITY);
+        unscoped("GET /ledger/templates/{id}", CITY, at -> ids(at.shared().template()));
+        unscoped("POST /ledger/templates/{id}/copy", CITY, at -> ids(at.shared().template()));
+        unscoped("POST /ledger/templates/{id}/requirements/{requirementId}", CITY,
+                at -> ids(at.shared().template(), at.shared().requirement()));
+        unscoped("POST /ledger/templates/{id}/requirements/{requirementId}/delete", CITY,
+                at -> ids(at.shared().template(), at.shared().requirement()));
+        unscoped("POST /ledger/templates/{id}/requirements/{requirementId}/{direction}", CITY,
+                at -> ids(at.shared().template(), at.shared().requirement(), "down"));
+        unscoped("POST /ledger/templates/{id}/key-tasks/{keyTaskId}/requirements", CITY,
+                at -> ids(at.shared().template(), at.shared().keyTask()));
+        scoped("GET /ledgers/{id}", readers, at -> ids(at.d().ledger()));
+        scoped("GET /ledgers/{id}/quality", readers, at -> ids(at.d().ledger()));
+        scoped("POST /ledgers/{id}/header", reporter, at -> ids(at.d().ledger()), version());
+        scoped("POST /ledgers/{id}/entries/{requirementId}", reporter, at -> ids(at.d().ledger(), at.shared().requirement()), version());
+        scoped("POST /ledgers/{id}/entries/{requirementId}" + HTMX, reporter, at -> ids(at.d().ledger(), at.shared().requirement()),
+                version());
+        scoped("GET /ledgers/{id}/entries/{requirementId}", readers, at -> ids(at.d().ledger(), at.shared().requirement()));
+        scoped("POST /ledgers/{id}/entries/{requirementId}/evidence", reporter, at -> ids(at.d().ledger(), at.shared().requirement()));
+        scoped("POST /ledgers/{id}/entries/{requirementId}/evidence/{evidenceId}/delete", reporter,
+                at -> ids(at.d().ledger(), at.shared().requirement(), at.objects().evidence(at.d().reporter(), at.d().ledger(), at.shared())));
+        scoped("GET /ledgers/{id}/entries/{requirementId}/evidence/{evidenceId}", readers,
+                at -> ids(at.d().ledger(), at.shared().requirement(), at.d().evidence()));
+        scoped("POST /ledgers/{id}/entries/{requirementId}/comments", readers, at -> ids(at.d().ledger(), at.shared().requirement()));
+        scoped("POST /ledgers/{id}/{step}", reporter, at -> ids(at.d().ledger(), "submit"), version());
+    }
+
+    private void document() {
+        var readers = EDUCATION;
+        var reporter = EnumSet.of(DISTRICT_REPORTER);
+        scoped("GET /ledgers/{id}/export/docx", readers, at -> ids(at.d().ledger()));
+        scoped("GET /ledgers/{id}/export/xlsx", readers, at -> ids(at.d().ledger()));
+        scoped("GET /ledgers/{id}/export/blank-docx", readers, at -> ids(at.d().ledger()));
+        scoped("GET /ledgers/{id}/print", readers, at -> ids(at.d().ledger()));
+        // Whoever reads the ledger reaches its import pages; a file is read only for one who may edit the
+        // ledger now, others are told it is not editable (Documents.requireEditable) and nothing changes.
+        scoped("GET /ledgers/{id}/import", readers, at -> ids(at.d().ledger()));
+        scoped("POST /ledgers/{id}/import", readers, at -> ids(at.d().ledger()));
+        scoped("GET /ledgers/{id}/import/preview", readers, at -> ids(at.d().ledger()));
+        scoped("POST /ledgers/{id}/import/apply", readers, at -> ids(at.d().ledger()), (at, b) -> b.param("token", "none"));
+        scoped("POST /ledgers/{id}/import/discard", readers, at -> ids(at.d().ledger()));
+        var city = EnumSet.of(CITY_ADMIN, SUPERVISOR);
+        unscoped("GET /ledger/rounds/{id}/export/blank-docx", city, at -> ids(at.shared().round()));
+        unscoped("GET /ledger/rounds/{id}/export/summary-xlsx", city, at -> ids(at.shared().round()));
+        unscoped("GET /ledger/rounds/{id}/requirements/{number}/export/docx", city, at -> ids(at.shared().round(), 1));
+    }
+
+    private void whitelist() {
+        unscoped("GET /public/whitelist", EVERYONE);
+        unscoped("GET /public/whitelist/verify", EVERYONE);
+        unscoped("GET /public/whitelist/{code}", EVERYONE, at -> ids(at.shared().publicCode()));
+        unscoped("GET /public/reports/new", EVERYONE);
+        unscoped("POST /public/reports", EVERYONE);
+        unscoped("GET /public/reports/status", EVERYONE);
+        unscoped("POST /public/reports/status", EVERYONE);
+        var readers = EnumSet.of(CITY_ADMIN, DISTRICT_REPORTER, DISTRICT_APPROVER, DEPARTMENT_USER, SUPERVISOR);
+        unscoped("GET /whitelist/applications", readers);
+        unscoped("GET /whitelist/applications/new", EnumSet.of(CITY_ADMIN, DISTRICT_REPORTER, DISTRICT_APPROVER, DEPARTMENT_USER));
+        unscoped("POST /whitelist/applications", EnumSet.of(CITY_ADMIN, DISTRICT_REPORTER, DISTRICT_APPROVER, DEPARTMENT_USER));
+        scoped("GET /whitelist/applications/{id}", readers, at -> ids(at.d().application()));
+        // The application was returned to its department, which alone may correct and resubmit it.
+        scoped("GET /whitelist/applications/{id}/edit", EnumSet.of(DEPARTMENT_USER), at -> ids(at.d().application()));
+        scoped("POST /whitelist/applications/{id}", EnumSet.of(DEPARTMENT_USER), at -> ids(at.d().application()), version());
+        scoped("POST /whitelist/applications/{id}/review", EnumSet.of(DISTRICT_REPORTER, DISTRICT_APPROVER),
+                at -> ids(at.d().application()), (at, b) -> b.param("version", "-1").param("decision", "APPROVE"));
+        unscoped("GET /whitelist/settings", CITY);
+        unscoped("POST /whitelist/settings", CITY);
+        unscoped("GET /whitelist/hosted", EnumSet.of(SCHOOL_USER));
+        unscoped("POST /whitelist/hosted", EnumSet.of(SCHOOL_USER));
+        var handlers = EnumSet.of(CITY_ADMIN, DISTRICT_REPORTER, DISTRICT_APPROVER, SCHOOL_USER, SUPERVISOR);
+        unscoped("GET /whitelist/reports", handlers);
+        unscoped("GET /whitelist/reports/new", EnumSet.of(SCHOOL_USER));
+        unscoped("POST /whitelist/reports", EnumSet.of(SCHOOL_USER));
+        scoped("GET /whitelist/reports/{id}", EnumSet.of(CITY_ADMIN, DISTRICT_REPORTER, DISTRICT_APPROVER, SCHOOL_USER, SUPERVISOR),
+                at -> ids(at.d().report()));
+        scoped("POST /whitelist/reports/{id}/handling", EnumSet.of(DISTRICT_REPORTER, DISTRICT_APPROVER), at -> ids(at.d().report()),
+                version());
+    }
+
+    private void inspection() {
+        var year = MatrixObjects.YEAR;
+        var drafters = EnumSet.of(CITY_ADMIN, DISTRICT_REPORTER, DEPARTMENT_USER);
+        unscoped("GET /inspection", EnumSet.of(CITY_ADMIN, DISTRICT_REPORTER, DISTRICT_APPROVER, DEPARTMENT_USER, SCHOOL_USER, SUPERVISOR));
+        scoped("GET /inspection/plans/{unitId}/{year}", EDUCATION, at -> ids(at.d().district().id(), year));
+        scoped("GET /inspection/plans/{unitId}/{year}/plan.{format}", EDUCATION, at -> ids(at.d().district().id(), year, "xlsx"));
+        scoped("POST /inspection/plans/{unitId}/{year}/file", EnumSet.of(DISTRICT_APPROVER), at -> ids(at.d().district().id(), year));
+        unscoped("GET /inspection/items/new", drafters);
+        unscoped("POST /inspection/items", drafters);
+        scoped("GET /inspection/items/{id}", EDUCATION, at -> ids(at.d().item()));
+        scoped("GET /inspection/items/{id}/edit", EnumSet.of(DISTRICT_REPORTER), at -> ids(at.d().item()));
+        scoped("POST /inspection/items/{id}", EnumSet.of(DISTRICT_REPORTER), at -> ids(at.d().item()), version());
+        scoped("POST /inspection/items/{id}/{step}", EnumSet.of(DISTRICT_REPORTER), at -> ids(at.d().item(), "submit"), version());
+        var cleanupReaders = EDUCATION;
+        scoped("GET /inspection/cleanups/{districtId}/{year}", cleanupReaders, at -> ids(at.d().district().id(), year));
+        scoped("GET /inspection/cleanups/{districtId}/{year}/retained.{format}", cleanupReaders,
+                at -> ids(at.d().district().id(), year, "xlsx"));
+        scoped("POST /inspection/cleanups/{districtId}/{year}/items", EnumSet.of(DISTRICT_REPORTER), at -> ids(at.d().district().id(), year));
+        scoped("POST /inspection/cleanups/{districtId}/{year}/import", EnumSet.of(DISTRICT_REPORTER),
+                at -> ids(at.d().district().id(), year));
+        scoped("POST /inspection/cleanups/{districtId}/{year}/approve", EnumSet.of(DISTRICT_APPROVER),
+                at -> ids(at.d().district().id(), year));
+        scoped("POST /inspection/cleanups/{districtId}/{year}/file", EnumSet.of(DISTRICT_APPROVER), at -> ids(at.d().district().id(), year));
+        scoped("POST /inspection/baseline/{itemId}/mark", EnumSet.of(DISTRICT_REPORTER), at -> ids(at.d().baselineItem()),
+                (at, b) -> b.param("version", "-1").param("outcome", "RETAINED").param("districtId", "" + at.d().district().id())
+                        .param("year", "" + year));
+        scoped("POST /inspection/baseline/{itemId}/delete", EnumSet.of(DISTRICT_REPORTER), at -> ids(at.d().baselineItem()),
+                (at, b) -> b.param("version", "-1").param("districtId", "" + at.d().district().id()).param("year", "" + year));
+        unscoped("GET /inspection/rules", EDUCATION);
+        unscoped("POST /inspection/rules/sets", CITY);
+        unscoped("POST /inspection/rules/sets/{id}/years", CITY, at -> ids(at.shared().ruleSet()), (at, b) -> b.param("version", "-1")
+                .param("firstYear", "2090"));
+        unscoped("POST /inspection/rules/sets/{id}/rules", CITY, at -> ids(at.shared().ruleSet()));
+        unscoped("POST /inspection/rules/{ruleId}/delete", CITY, at -> ids(at.objects().rule(at.shared())));
+        unscoped("POST /inspection/rules/terms", CITY);
+        scoped("GET /inspection/visits", EDUCATION, none(), (at, b) -> b.param("unit", "" + at.d().district().id()));
+        var recorders = EnumSet.of(CITY_ADMIN, DISTRICT_REPORTER, DEPARTMENT_USER, SCHOOL_USER);
+        unscoped("GET /inspection/visits/new", recorders);
+        unscoped("POST /inspection/visits", recorders);
+        scoped("GET /inspection/schools/{schoolId}/calendar", EnumSet.of(CITY_ADMIN, DISTRICT_REPORTER, DISTRICT_APPROVER, SCHOOL_USER,
+                SUPERVISOR), at -> ids(at.d().school().id()));
+    }
+
+    // --- how rows are written
+
+    private static Object[] ids(Object... values) {
+        return values;
+    }
+
+    private static Function<At, Object[]> none() {
+        return at -> new Object[0];
+    }
+
+    /** A version no object has: an allowed change is answered as a conflict and changes nothing. */
+    private static BiConsumer<At, MockHttpServletRequestBuilder> version() {
+        return (at, b) -> b.param("version", "-1");
+    }
+
+    private void unscoped(String route, Set<Who> allowed) {
+        unscoped(route, allowed, none());
+    }
+
+    private void unscoped(String route, Set<Who> allowed, Function<At, Object[]> variables) {
+        unscoped(route, allowed, variables, (at, b) -> { });
+    }
+
+    private void unscoped(String route, Set<Who> allowed, Function<At, Object[]> variables, BiConsumer<At, MockHttpServletRequestBuilder> parameters) {
+        add(route, allowed, null, variables, parameters);
+    }
+
+    /** A route on a district's object: allowed on one's own district for these roles, on another only for the city admin. */
+    private void scoped(String route, Set<Who> allowed, Function<At, Object[]> variables) {
+        scoped(route, allowed, variables, (at, b) -> { });
+    }
+
+    private void scoped(String route, Set<Who> allowed, Function<At, Object[]> variables, BiConsumer<At, MockHttpServletRequestBuilder> parameters) {
+        var other = EnumSet.noneOf(Who.class);
+        other.addAll(allowed);
+        other.retainAll(CITY);
+        add(route, allowed, other, variables, parameters);
+    }
+
+    /** A route on a district's object with its own rule for the other district. */
+    private void scoped(String route, Set<Who> own, Set<Who> other, Function<At, Object[]> variables,
+            BiConsumer<At, MockHttpServletRequestBuilder> parameters) {
+        add(route, own, other, variables, parameters);
+    }
+
+    private void add(String route, Set<Who> own, Set<Who> other, Function<At, Object[]> variables,
+            BiConsumer<At, MockHttpServletRequestBuilder> parameters) {
+        var htmx = route.endsWith(HTMX);
+        var space = route.indexOf(' ');
+        var pattern = route.substring(space + 1, htmx ? route.length() - HTMX.length() : route.length());
+        var previous = rows.put(route, new Row(HttpMethod.valueOf(route.substring(0, space)), pattern, htmx, own, other, variables,
+                parameters));
+        if (previous != null) {
+            throw new IllegalStateException("two rows for " + route);
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package org.jianfu.access;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import org.jianfu.account.AccountPrincipal;
+import org.jianfu.account.Role;
+import org.jianfu.inspection.Cleanups;
+import org.jianfu.inspection.InspectionCategory;
+import org.jianfu.inspection.InspectionItems;
+import org.jianfu.inspection.ItemDraft;
+import org.jianfu.inspection.RuleKind;
+import org.jianfu.inspection.RulePeriod;
+import org.jianfu.inspection.RuleSets;
+import org.jianfu.inspection.TargetKind;
+import org.jianfu.inspection.VisitDraft;
+import org.jianfu.inspection.Visits;
+import org.jianfu.inspection.Window;
+import org.jianfu.ledger.Ledgers;
+import org.jianfu.ledger.Templates;
+import org.jianfu.test.Fixtures;
+import org.jianfu.unit.SchoolStage;
+import org.jianfu.unit.Unit;
+import org.jianfu.unit.UnitType;
+import org.jianfu.unit.Units;
+import org.jianfu.whitelist.ActivityForm;
+import org.jianfu.whitelist.ApplicationForm;
+import org.jianfu.whitelist.Category;
+import org.jianfu.whitelist.Report;
+import org.jianfu.whitelist.ReportForm;
+import org.jianfu.whitelist.Reports;
+import org.jianfu.whitelist.Whitelist;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.stereotype.Component;
+
+/**
+ * The objects the access matrix points its URLs at, one set in 海淀区 (where the actors work) and one in
+ * 朝阳区 (another district), each made through the application's services by people of that district.
+ * Years far from the demo's keep the matrix's plans and cleanups apart from every other test's.
+ */
+@Component
+class MatrixObjects {
+
+    /** The year of the matrix's plans, cleanups and rule set: no other test or demo data uses it. */
+    static final int YEAR = 2031;
+
+    final Units units;
+    final Fixtures fixtures;
+    final UserDetailsService users;
+    final JdbcClient jdbc;
+    final Ledgers ledgers;
+    final Templates templates;
+    final InspectionItems items;
+    final Cleanups cleanups;
+    final RuleSets ruleSets;
+    final Visits visits;
+    final Whitelist whitelist;
+    final Reports reports;
+
+    MatrixObjects(Units units, Fixtures fixtures, UserDetailsService users, JdbcClient jdbc, Ledgers ledgers, Templates templates,
+            InspectionItems items, Cleanups cleanups, RuleSets ruleSets, Visits visits, Whitelist whitelist, Reports reports) {
+        this.units = units;
+        this.fixtures = fixtures;
+        this.users = users;
+        this.jdbc = jdbc;
+        this.ledgers = ledgers;
+        this.templates = templates;
+        this.items = items;
+        this.cleanups = cleanups;
+        this.ruleSets = ruleSets;
+        this.visits = visits;
+        this.whitelist = whitelist;
+        this.reports = reports;
+    }
+
+    AccountPrincipal as(String username) {
+        return (AccountPrincipal) users.loadUserByUsername(username);
+    }
+
+    AccountPrincipal person(Role role, Unit unit) {
+        return as(fixtures.account(role, unit));
+    }
+
+    /** What belongs to every unit: the matrix's open round of the shipped template, a rule set, a published code. */
+    record Shared(long round, long template, long requirement, long keyTask, long ruleSet, String publicCode) {
+    }
+
+    /** What belongs to one district: its units, people's work and files. */
+    record District(Unit district, Unit school, Unit department, long ledger, long evidence, long seal, long account, long item,
+            long baselineItem, long application, long report, AccountPrincipal reporter) {
+    }
+
+    Shared shared() {
+        var template = jdbc.sql("select id from ledger_template where year = 2021").query(Long.class).single();
+        var round = ledgers.openRound(as("city.admin"), template, 2026, "访问矩阵测试台账", LocalDate.of(2026, 6, 30),
+                List.of(fixtures.haidian().id(), fixtures.chaoyang().id())).id();
+        var requirement = jdbc.sql("select id from template_requirement where template_id = ? and number = 1").param(template)
+                .query(Long.class).single();
+        var keyTask = jdbc.sql("select key_task_id from template_requirement where id = ?").param(requirement).query(Long.class).single();
+        var ruleSet = ruleSets.create(as("city.admin"), "访问矩阵测试规则", "测试", 2090, 2090);
+        var publicCode = jdbc.sql("select verification_code from whitelist_application where verification_code is not null order by id limit 1")
+                .query(String.class).single();
+        return new Shared(round, template, requirement, keyTask, ruleSet, publicCode);
+    }
+
+    /** A rule of the matrix's rule set, made afresh for a request that deletes one. */
+    long rule(Shared shared) {
+        return ruleSets.addRule(as("city.admin"), shared.ruleSet(), RuleKind.FREQUENCY, 5, Set.of(InspectionCategory.OTHER), Set.of(),
+                RulePeriod.YEAR, null, 1, null, null, false, "访问矩阵测试");
+    }
+
+    /**
+     * A district's objects, made by its reporter, a department and a school of that district; its ledger
+     * in the matrix's round, and the demo's seal.
+     */
+    District haidian(Shared shared) {
+        return district(shared, fixtures.haidian(), units.get(as("school.user").unitId()), units.get(as("dept.user").unitId()),
+                as("haidian.reporter"));
+    }
+
+    District chaoyang(Shared shared) {
+        var chaoyang = fixtures.chaoyang();
+        return district(shared, chaoyang, fixtures.schoolOf(chaoyang),
+                units.children(chaoyang.id()).stream().filter(u -> u.type() == UnitType.DEPARTMENT).findFirst().orElseThrow(),
+                as("chaoyang.reporter"));
+    }
+
+    private District district(Shared shared, Unit district, Unit school, Unit department, AccountPrincipal reporter) {
+        var ledger = ledgers.ledgerOf(shared.round(), district.id());
+        var seal = jdbc.sql("select id from unit_seal where unit_id = ? order by id desc limit 1").param(district.id()).query(Long.class)
+                .single();
+        var account = jdbc.sql("select id from account where username = ?").param(fixtures.account(Role.SCHOOL_USER, school))
+                .query(Long.class).single();
+        var item = items.draft(reporter, new ItemDraft(YEAR, "访问矩阵视导", "《关于进一步减轻中小学教师负担的若干措施》", "查阅资料",
+                TargetKind.ALL_SCHOOLS, Set.of(), List.of(), "实地查看", "", InspectionCategory.TEACHING_INSPECTION, false, null,
+                List.of(new Window(LocalDate.of(YEAR, 5, 11), LocalDate.of(YEAR, 5, 13))))).id();
+        var baselineItem = cleanups.add(reporter, district.id(), YEAR, "访问矩阵基线事项", "测试依据", "区教委", InspectionCategory.OTHER).id();
+        var applicant = person(Role.DEPARTMENT_USER, department);
+        var application = whitelist.apply(applicant, new ApplicationForm("访问矩阵进校园活动", "测试主办单位", Category.PUBLICITY, "测试活动内容",
+                Set.of(ActivityForm.LECTURE), "学校报告厅", Set.of(SchoolStage.PRIMARY), null, List.of(), 2026, LocalDate.of(2026, 4, 1),
+                LocalDate.of(2026, 4, 30), "每校1次", "测试依据", null, 0, false, false, false, false, 0));
+        // returned to the department, so that correcting and resubmitting it is open to someone
+        whitelist.review(reporter, application.id(), application.version(), Whitelist.Decision.RETURN, "请补充活动依据");
+        var report = reports.fileBySchool(person(Role.SCHOOL_USER, school), new ReportForm(null, null, Report.Kind.UNLISTED, null, null,
+                "某单位", "访问矩阵测试：要求填写表格", LocalDate.of(2026, 2, 20))).report().id();
+        // a year before the demo's, so that no check of another test counts it
+        visits.record(reporter, new VisitDraft(school.id(), null, InspectionCategory.OTHER, LocalDate.of(2025, 6, 20), null, "测试2人",
+                BigDecimal.ONE, false, ""));
+        return new District(district, school, department, ledger, evidence(reporter, ledger, shared), seal, account, item, baselineItem,
+                application.id(), report, reporter);
+    }
+
+    /** A piece of evidence on the district's ledger, made afresh for a request that deletes one. */
+    long evidence(AccountPrincipal reporter, long ledger, Shared shared) {
+        return ledgers.addEvidence(reporter, ledger, shared.requirement(), "访问矩阵.pdf",
+                "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+}
