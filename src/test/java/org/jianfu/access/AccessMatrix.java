@@ -199,7 +199,6 @@ class AccessMatrix {
 
     private void document() {
         var readers = EDUCATION;
-        var reporter = EnumSet.of(DISTRICT_REPORTER);
         scoped("GET /ledgers/{id}/export/docx", readers, at -> ids(at.d().ledger()));
         scoped("GET /ledgers/{id}/export/xlsx", readers, at -> ids(at.d().ledger()));
         scoped("GET /ledgers/{id}/export/blank-docx", readers, at -> ids(at.d().ledger()));
