@@ -9,8 +9,9 @@ import java.util.Locale;
 
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.jianfu.platform.FileSignature;
 import org.jianfu.platform.RuleViolation;
+import org.jianfu.platform.UploadPurpose;
+import org.jianfu.platform.Uploads;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -35,12 +36,10 @@ class BaselineImport {
     }
 
     List<Row> read(byte[] content) {
-        if (content == null || content.length == 0 || FileSignature.of(content).orElse(null) != FileSignature.ZIP) {
-            throw new RuleViolation("file", "inspection.error.import-format");
-        }
+        var upload = Uploads.accept(UploadPurpose.BASELINE_IMPORT, content);
         var format = new DataFormatter(Locale.SIMPLIFIED_CHINESE);
         var rows = new ArrayList<Row>();
-        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(content))) {
+        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(upload.content()))) {
             var sheet = workbook.getSheetAt(0);
             for (int r = sheet.getFirstRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
                 var row = sheet.getRow(r);
