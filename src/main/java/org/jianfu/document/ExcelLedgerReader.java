@@ -10,8 +10,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jianfu.platform.RuleViolation;
 
 /**
- * Reads the rows of each sheet of an Excel file that passed {@link org.jianfu.platform.Uploads#accept}. A merged range
- * keeps its text in its first cell; the others read as empty, as in Word.
+ * Reads the rows of each sheet of an Excel file that passed {@link org.jianfu.platform.Uploads#accept}. A
+ * merged range keeps its text in its first cell; the others read as empty, as in Word.
  */
 final class ExcelLedgerReader {
 
