@@ -9,6 +9,7 @@ import org.jianfu.account.AccountPrincipal;
 import org.jianfu.ledger.Ledgers;
 import org.jianfu.platform.FileDownloads;
 import org.jianfu.platform.RuleViolation;
+import org.jianfu.platform.UploadPurpose;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -100,7 +101,7 @@ class DocumentController {
         model.addAttribute("round", ledgers.round(ledger.roundId()));
         model.addAttribute("state", ledger.state());
         model.addAttribute("importable", documents.importable(me, id));
-        model.addAttribute("maxMegabytes", OfficeUpload.MAX_BYTES / 1024 / 1024);
+        model.addAttribute("maxMegabytes", UploadPurpose.LEDGER_IMPORT.maxMegabytes());
         return "document/import";
     }
 

@@ -12,7 +12,10 @@ import org.jianfu.ledger.LedgerEntry;
 import org.jianfu.ledger.Ledgers;
 import org.jianfu.ledger.Templates;
 import org.jianfu.platform.EditConflictException;
+import org.jianfu.platform.FileType;
 import org.jianfu.platform.RuleViolation;
+import org.jianfu.platform.UploadPurpose;
+import org.jianfu.platform.Uploads;
 import org.jianfu.unit.Seals;
 import org.jianfu.unit.Unit;
 import org.jianfu.unit.Units;
@@ -154,8 +157,8 @@ class Documents {
     ImportPreview preview(AccountPrincipal me, long ledgerId, String fileName, byte[] content) {
         var ledger = ledgers.readable(me, ledgerId);
         requireEditable(me, ledger);
-        var kind = OfficeUpload.check(content);
-        var parts = kind == OfficeUpload.Kind.DOCX ? List.of(WordLedgerReader.read(content)) : ExcelLedgerReader.read(content);
+        var type = Uploads.accept(UploadPurpose.LEDGER_IMPORT, content).type();
+        var parts = type == FileType.DOCX ? List.of(WordLedgerReader.read(content)) : ExcelLedgerReader.read(content);
         var file = new LedgerFileParser(labels).parse(parts);
         var template = templates.get(ledgers.round(ledger.roundId()).templateId());
         return ImportPreview.compare(file, template, ledger, units.get(ledger.unitId()).name(),

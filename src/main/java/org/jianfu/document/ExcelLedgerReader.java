@@ -10,8 +10,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jianfu.platform.RuleViolation;
 
 /**
- * Reads the rows of each sheet of an Excel file that passed {@link OfficeUpload#check}. A merged range
- * keeps its text in its first cell; the others read as empty, as in Word.
+ * Reads the rows of each sheet of an Excel file that passed {@link org.jianfu.platform.Uploads#accept}. A
+ * merged range keeps its text in its first cell; the others read as empty, as in Word.
  */
 final class ExcelLedgerReader {
 
@@ -22,7 +22,6 @@ final class ExcelLedgerReader {
 
     /** One list of rows per sheet, in sheet order. */
     static List<List<FileContent.Block>> read(byte[] content) {
-        OfficeLimits.apply();
         long started = System.nanoTime();
         var formatter = new DataFormatter(java.util.Locale.SIMPLIFIED_CHINESE);
         try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(content))) {
@@ -32,7 +31,7 @@ final class ExcelLedgerReader {
                 var blocks = new ArrayList<FileContent.Block>();
                 for (var row : workbook.getSheetAt(s)) {
                     if (++rows > FileContent.MAX_ROWS) {
-                        throw OfficeUpload.refusal("document.import.error.too-complex");
+                        throw new RuleViolation("file", "document.import.error.too-complex");
                     }
                     FileContent.checkTime(started);
                     var cells = new ArrayList<String>();
@@ -51,7 +50,7 @@ final class ExcelLedgerReader {
             throw refusal;
         }
         catch (IOException | RuntimeException e) {
-            throw OfficeUpload.refusal("document.import.error.corrupt");
+            throw new RuleViolation("file", "document.import.error.corrupt");
         }
     }
 }

@@ -2,6 +2,8 @@ package org.jianfu.document;
 
 import java.util.List;
 
+import org.jianfu.platform.RuleViolation;
+
 /**
  * What a reader finds in a file, in reading order: lines of text outside tables, and the rows of tables
  * with the text of each cell (paragraphs joined by line breaks). Cells are placed by grid column, so a
@@ -38,7 +40,7 @@ final class FileContent {
     /** Stops a read that takes too long, as a refusal like any other bad file. */
     static void checkTime(long startedNanos) {
         if (System.nanoTime() - startedNanos > MAX_NANOS) {
-            throw OfficeUpload.refusal("document.import.error.too-complex");
+            throw new RuleViolation("file", "document.import.error.too-complex");
         }
     }
 }

@@ -14,6 +14,7 @@ import org.jianfu.ledger.EntryStatus;
 import org.jianfu.ledger.Ledger;
 import org.jianfu.ledger.LedgerEntry;
 import org.jianfu.ledger.LedgerTemplate;
+import org.jianfu.platform.RuleViolation;
 
 /**
  * What an import would change, shown before anything is saved: per requirement the current answer and
@@ -109,7 +110,7 @@ record ImportPreview(String token, long ledgerId, int ledgerVersion, String file
                     entry.naReason(), status, answer.text(), reason, entry.version(), change, rowNotices));
         }
         if (same * 2 < template.requirements().size()) {
-            throw OfficeUpload.refusal("document.import.error.other-template");
+            throw new RuleViolation("file", "document.import.error.other-template");
         }
         file.rows().keySet().stream().filter(n -> !numbers.contains(n))
                 .forEach(n -> notices.add(Notice.of("document.import.notice.extra", n)));

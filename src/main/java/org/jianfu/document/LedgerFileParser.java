@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.jianfu.document.FileContent.Block;
 import org.jianfu.document.FileContent.Line;
 import org.jianfu.document.FileContent.Row;
+import org.jianfu.platform.RuleViolation;
 
 /**
  * Finds the ledger in what a reader found in a file, the way people really fill it in: the table is
@@ -37,7 +38,7 @@ final class LedgerFileParser {
                 }
             }
         }
-        throw OfficeUpload.refusal("document.import.error.no-table");
+        throw new RuleViolation("file", "document.import.error.no-table");
     }
 
     /** Column positions of 序号, 工作要求 and 落实情况 when the row is the table's header row, else null. */

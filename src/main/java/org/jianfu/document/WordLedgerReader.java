@@ -12,14 +12,13 @@ import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.jianfu.platform.RuleViolation;
 
-/** Reads the paragraphs and table rows of a Word file that passed {@link OfficeUpload#check}. */
+/** Reads the paragraphs and table rows of a Word file that passed {@link org.jianfu.platform.Uploads#accept}. */
 final class WordLedgerReader {
 
     private WordLedgerReader() {
     }
 
     static List<FileContent.Block> read(byte[] content) {
-        OfficeLimits.apply();
         long started = System.nanoTime();
         try (var doc = new XWPFDocument(new ByteArrayInputStream(content))) {
             var blocks = new ArrayList<FileContent.Block>();
@@ -32,7 +31,7 @@ final class WordLedgerReader {
                 else if (element instanceof XWPFTable table) {
                     for (var row : table.getRows()) {
                         if (++rows > FileContent.MAX_ROWS) {
-                            throw OfficeUpload.refusal("document.import.error.too-complex");
+                            throw new RuleViolation("file", "document.import.error.too-complex");
                         }
                         FileContent.checkTime(started);
                         blocks.add(new FileContent.Row(cells(row)));
@@ -45,7 +44,7 @@ final class WordLedgerReader {
             throw refusal;
         }
         catch (IOException | RuntimeException e) {
-            throw OfficeUpload.refusal("document.import.error.corrupt");
+            throw new RuleViolation("file", "document.import.error.corrupt");
         }
     }
 

@@ -7,12 +7,24 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import javax.xml.parsers.ParserConfigurationException;
+
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.jianfu.platform.FileSignature;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.jianfu.platform.RuleViolation;
+import org.jianfu.platform.UploadPurpose;
+import org.jianfu.platform.Uploads;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
 
 /**
  * Reads a baseline inventory from the first sheet of an .xlsx file: a header row, then one item per row
@@ -34,31 +46,26 @@ class BaselineImport {
     record Row(int number, String name, String basis, String organizer, InspectionCategory category) {
     }
 
+    /**
+     * Streams the first sheet row by row (never the whole workbook in memory, which for a large sheet
+     * takes many times the file) and stops at the first bad row or past {@link #MAX_ROWS}.
+     */
     List<Row> read(byte[] content) {
-        if (content == null || content.length == 0 || FileSignature.of(content).orElse(null) != FileSignature.ZIP) {
-            throw new RuleViolation("file", "inspection.error.import-format");
-        }
-        var format = new DataFormatter(Locale.SIMPLIFIED_CHINESE);
+        var upload = Uploads.accept(UploadPurpose.BASELINE_IMPORT, content);
         var rows = new ArrayList<Row>();
-        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(content))) {
-            var sheet = workbook.getSheetAt(0);
-            for (int r = sheet.getFirstRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
-                var row = sheet.getRow(r);
-                if (row == null || text(format, row, 0).isEmpty() && text(format, row, 3).isEmpty()) {
-                    continue;
-                }
-                var name = text(format, row, 0);
-                var category = category(text(format, row, 3));
-                if (name.isEmpty() || name.length() > 200 || category == null) {
-                    throw new RuleViolation("file", "inspection.error.import-row", r + 1);
-                }
-                rows.add(new Row(r + 1, name, text(format, row, 1), text(format, row, 2), category));
-                if (rows.size() > MAX_ROWS) {
-                    throw new RuleViolation("file", "inspection.error.import-too-many", MAX_ROWS);
+        try (var workbook = OPCPackage.open(new ByteArrayInputStream(upload.content()))) {
+            var reader = new XSSFReader(workbook);
+            var sheets = reader.getSheetsData();
+            if (sheets.hasNext()) {
+                try (var sheet = sheets.next()) {
+                    var parser = XMLHelper.newXMLReader();
+                    parser.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), new ReadOnlySharedStringsTable(workbook),
+                            new Collector(rows), new DataFormatter(Locale.SIMPLIFIED_CHINESE), false));
+                    parser.parse(new InputSource(sheet));
                 }
             }
         }
-        catch (IOException | RuntimeException e) {
+        catch (IOException | OpenXML4JException | SAXException | ParserConfigurationException | RuntimeException e) {
             if (e instanceof RuleViolation violation) {
                 throw violation;
             }
@@ -70,9 +77,47 @@ class BaselineImport {
         return rows;
     }
 
-    private static String text(DataFormatter format, org.apache.poi.ss.usermodel.Row row, int column) {
-        var cell = row.getCell(column);
-        return cell == null ? "" : format.formatCellValue(cell).strip();
+    /** Takes the cells of each row as they stream past: the first row is the header, blank rows are skipped. */
+    private final class Collector implements XSSFSheetXMLHandler.SheetContentsHandler {
+        private final List<Row> rows;
+        private final String[] cells = new String[4];
+        private boolean header = true;
+
+        Collector(List<Row> rows) {
+            this.rows = rows;
+        }
+
+        @Override
+        public void startRow(int row) {
+            Arrays.fill(cells, "");
+        }
+
+        @Override
+        public void cell(String reference, String value, XSSFComment comment) {
+            var column = reference == null ? -1 : new CellReference(reference).getCol();
+            if (column >= 0 && column < cells.length) {
+                cells[column] = value == null ? "" : value.strip();
+            }
+        }
+
+        @Override
+        public void endRow(int row) {
+            if (header) {
+                header = false;
+                return;
+            }
+            if (cells[0].isEmpty() && cells[3].isEmpty()) {
+                return;
+            }
+            var category = category(cells[3]);
+            if (cells[0].isEmpty() || cells[0].length() > 200 || category == null) {
+                throw new RuleViolation("file", "inspection.error.import-row", row + 1);
+            }
+            rows.add(new Row(row + 1, cells[0], cells[1], cells[2], category));
+            if (rows.size() > MAX_ROWS) {
+                throw new RuleViolation("file", "inspection.error.import-too-many", MAX_ROWS);
+            }
+        }
     }
 
     private InspectionCategory category(String text) {

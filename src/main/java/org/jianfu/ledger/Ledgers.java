@@ -16,7 +16,10 @@ import org.jianfu.account.AccountPrincipal;
 import org.jianfu.account.Role;
 import org.jianfu.audit.AuditActor;
 import org.jianfu.platform.EditConflictException;
+import org.jianfu.platform.FileType;
 import org.jianfu.platform.RuleViolation;
+import org.jianfu.platform.UploadPurpose;
+import org.jianfu.platform.Uploads;
 import org.jianfu.unit.Seals;
 import org.jianfu.unit.Unit;
 import org.jianfu.unit.UnitType;
@@ -268,24 +271,17 @@ public class Ledgers {
 
     // --- evidence (optional everywhere)
 
-    static final long MAX_EVIDENCE_BYTES = 20L * 1024 * 1024;
-
-    /** Adds an evidence file after checking its size and recognising its type from its content. */
+    /** Adds an evidence file once it passed the upload door: pictures are stored as re-encoded there. */
     @Transactional
     public long addEvidence(AccountPrincipal me, long ledgerId, long requirementId, String fileName, byte[] content) {
         editable(me, ledgerId);
-        if (content == null || content.length == 0) {
-            throw new RuleViolation("file", "ledger.evidence.error.empty");
-        }
-        if (content.length > MAX_EVIDENCE_BYTES) {
-            throw new RuleViolation("file", "ledger.evidence.error.too-large");
-        }
-        var type = EvidenceType.of(content).orElseThrow(() -> new RuleViolation("file", "ledger.evidence.error.type"));
+        var upload = Uploads.accept(UploadPurpose.EVIDENCE, content);
+        var type = upload.type();
         var entry = entryOf(ledgerId, requirementId);
         var name = cleanFileName(fileName, type);
-        var id = repository.insertEvidence(entry.id(), name, type.contentType(), content, me.username(), clock.instant());
+        var id = repository.insertEvidence(entry.id(), name, type.contentType(), upload.content(), me.username(), clock.instant());
         events.publishEvent(new LedgerEvents.EvidenceChanged("ledger.evidence-added", entry.id(), null,
-                new LedgerEvents.EvidenceFile(id, name, type.contentType(), content.length)));
+                new LedgerEvents.EvidenceFile(id, name, type.contentType(), upload.content().length)));
         return id;
     }
 
@@ -318,7 +314,7 @@ public class Ledgers {
     }
 
     /** Keeps the name people gave the file, without paths or control characters, with the right extension. */
-    static String cleanFileName(String original, EvidenceType type) {
+    static String cleanFileName(String original, FileType type) {
         var name = original == null ? "" : original.replace('\\', '/');
         name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"<>|:*?]", "").strip();
         var dot = name.lastIndexOf('.');

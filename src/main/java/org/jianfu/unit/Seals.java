@@ -7,8 +7,8 @@ import java.util.Optional;
 
 import org.jianfu.audit.AuditableEvent;
 import org.jianfu.platform.Actor;
-import org.jianfu.platform.FileSignature;
-import org.jianfu.platform.RuleViolation;
+import org.jianfu.platform.UploadPurpose;
+import org.jianfu.platform.Uploads;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -17,8 +17,6 @@ import org.springframework.transaction.annotation.Transactional;
 /** Units' electronic seals: uploaded by a system admin, applied when a ledger is signed off. */
 @Service
 public class Seals {
-
-    static final int MAX_BYTES = 2 * 1024 * 1024;
 
     private final JdbcClient jdbc;
     private final Units units;
@@ -43,23 +41,21 @@ public class Seals {
         public Object before() { return null; }
     }
 
-    /** Stores a new seal image for a unit within the admin's scope; PNG or JPEG, at most 2 MB. */
+    /**
+     * Stores a new seal image for a unit within the admin's scope: a PNG or JPEG that passed the upload
+     * door, stored as re-encoded there (a PNG keeps its transparency).
+     */
     @Transactional
     public long upload(Actor admin, long unitId, byte[] content) {
         units.getInScope(admin, unitId);
-        if (content == null || content.length == 0) {
-            throw new RuleViolation("seal", "unit.seal.error.empty");
-        }
-        if (content.length > MAX_BYTES) {
-            throw new RuleViolation("seal", "unit.seal.error.too-large");
-        }
-        var type = contentTypeOf(content).orElseThrow(() -> new RuleViolation("seal", "unit.seal.error.type"));
+        var seal = Uploads.accept(UploadPurpose.SEAL, content);
+        var type = seal.contentType();
         var id = jdbc.sql("""
                 insert into unit_seal (unit_id, content_type, content, uploaded_by, uploaded_at)
                 values (?, ?, ?, ?, ?) returning id""")
-                .params(unitId, type, content, admin.username(), utc(clock.instant()))
+                .params(unitId, type, seal.content(), admin.username(), utc(clock.instant()))
                 .query(Long.class).single();
-        events.publishEvent(new SealUploaded(unitId, java.util.Map.of("sealId", id, "contentType", type, "size", content.length)));
+        events.publishEvent(new SealUploaded(unitId, java.util.Map.of("sealId", id, "contentType", type, "size", seal.content().length)));
         return id;
     }
 
@@ -74,13 +70,5 @@ public class Seals {
     public Optional<Seal> find(long sealId) {
         return jdbc.sql("select id, unit_id, content_type, content from unit_seal where id = ?").param(sealId)
                 .query((rs, n) -> new Seal(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBytes(4))).optional();
-    }
-
-    static Optional<String> contentTypeOf(byte[] content) {
-        return FileSignature.of(content).flatMap(signature -> switch (signature) {
-            case PNG -> Optional.of("image/png");
-            case JPEG -> Optional.of("image/jpeg");
-            default -> Optional.empty();
-        });
     }
 }

@@ -7,7 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.jianfu.platform.FileType;
 import org.jianfu.platform.RuleViolation;
+import org.jianfu.platform.UploadPurpose;
+import org.jianfu.platform.Uploads;
+import org.jianfu.test.HostileUploads;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,17 +25,17 @@ class HostileFileReadingTests {
     Path folder;
 
     static void refused(byte[] content, String key) {
-        assertThatThrownBy(() -> OfficeUpload.check(content)).isInstanceOf(RuleViolation.class).hasMessage(key);
+        assertThatThrownBy(() -> Uploads.accept(UploadPurpose.LEDGER_IMPORT, content)).isInstanceOf(RuleViolation.class).hasMessage(key);
     }
 
     @Test
     void theTypeComesFromTheContentNotTheName() {
-        assertThat(OfficeUpload.check(HostileFiles.filledDocx())).isEqualTo(OfficeUpload.Kind.DOCX);
-        assertThat(OfficeUpload.check(HostileFiles.filledXlsx())).isEqualTo(OfficeUpload.Kind.XLSX);
-        refused(HostileFiles.pdf(), "document.import.error.type");
-        refused(HostileFiles.png(), "document.import.error.type");
-        refused(HostileFiles.plainText(), "document.import.error.type");
-        refused(HostileFiles.zipWithoutOfficeParts(), "document.import.error.type");
+        assertThat(Uploads.accept(UploadPurpose.LEDGER_IMPORT, HostileFiles.filledDocx()).type()).isEqualTo(FileType.DOCX);
+        assertThat(Uploads.accept(UploadPurpose.LEDGER_IMPORT, HostileFiles.filledXlsx()).type()).isEqualTo(FileType.XLSX);
+        refused(HostileFiles.pdf(), "upload.type.ledger-import");
+        refused(HostileFiles.png(), "upload.type.ledger-import");
+        refused(HostileFiles.plainText(), "upload.type.ledger-import");
+        refused(HostileFiles.zipWithoutOfficeParts(), "upload.type.ledger-import");
     }
 
     @Test
@@ -39,7 +43,7 @@ class HostileFileReadingTests {
         var secret = folder.resolve("secret.txt");
         Files.writeString(secret, "TOP-SECRET-42");
         for (var file : List.of(HostileFiles.externalEntity(secret), HostileFiles.externalEntityUtf16(secret))) {
-            refused(file, "document.import.error.doctype");
+            refused(file, "upload.error.doctype");
             // Apache POI on its own refuses the DTD too: the file reads as damaged, and the secret is nowhere.
             assertThatThrownBy(() -> WordLedgerReader.read(file)).isInstanceOf(RuleViolation.class)
                     .hasMessage("document.import.error.corrupt").satisfies(e -> assertThat(e.toString()).doesNotContain("TOP-SECRET"));
@@ -48,31 +52,31 @@ class HostileFileReadingTests {
 
     @Test
     void aZipBombIsStoppedAfterInflatingNoMoreThanTheLimit() {
-        var bomb = HostileFiles.zipBomb();
+        var bomb = HostileUploads.zipBomb();
         assertThat(bomb.length).as("a few kilobytes that inflate to 20 MB").isLessThan(100_000);
-        refused(bomb, "document.import.error.bomb");
-        refused(HostileFiles.tooManyEntries(), "document.import.error.bomb");
+        refused(bomb, "upload.error.bomb");
+        refused(HostileUploads.tooManyEntries(), "upload.error.bomb");
     }
 
     @Test
     void poiOwnRatioGuardStopsABombThatSkipsTheUploadCheck() {
-        assertThatThrownBy(() -> WordLedgerReader.read(HostileFiles.zipBomb())).isInstanceOf(RuleViolation.class)
+        assertThatThrownBy(() -> WordLedgerReader.read(HostileUploads.zipBomb())).isInstanceOf(RuleViolation.class)
                 .hasMessage("document.import.error.corrupt");
     }
 
     @Test
     void encryptedOldDamagedOversizedAndEmptyFilesAreEachToldApart() {
-        refused(HostileFiles.encryptedDocx(), "document.import.error.encrypted");
-        refused(HostileFiles.legacyDoc(), "document.import.error.legacy");
-        refused(HostileFiles.truncatedDocx(), "document.import.error.corrupt");
-        refused(HostileFiles.oversized(), "document.import.error.too-large");
-        refused(new byte[0], "document.import.error.empty");
+        refused(HostileUploads.encryptedDocx(), "upload.error.encrypted");
+        refused(HostileUploads.legacyDoc(), "upload.error.legacy");
+        refused(HostileUploads.truncatedZip(), "upload.error.corrupt");
+        refused(HostileUploads.zipOfSize(10 * 1024 * 1024 + 1), "upload.too-large.ledger-import");
+        refused(new byte[0], "upload.error.empty");
     }
 
     @Test
     void aFileWithoutTheLedgersTableIsRefused() {
         var docx = HostileFiles.unrelatedTable();
-        assertThat(OfficeUpload.check(docx)).isEqualTo(OfficeUpload.Kind.DOCX);
+        assertThat(Uploads.accept(UploadPurpose.LEDGER_IMPORT, docx).type()).isEqualTo(FileType.DOCX);
         assertThatThrownBy(() -> new LedgerFileParser(SampleLedgers.labels()).parse(List.of(WordLedgerReader.read(docx))))
                 .isInstanceOf(RuleViolation.class).hasMessage("document.import.error.no-table");
     }

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 
 import org.jianfu.ledger.Ledgers;
 import org.jianfu.test.Fixtures;
+import org.jianfu.test.HostileUploads;
 import org.jianfu.test.JianfuIntegrationTest;
 import org.jianfu.test.Logins;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,20 +46,20 @@ class HostileFileTests {
         Files.writeString(secret, "TOP-SECRET-42");
         secret.toFile().deleteOnExit();
         return Stream.of(
-                Arguments.of("a PNG image named .docx", "台账.docx", HostileFiles.png(), "document.import.error.type"),
-                Arguments.of("a PDF renamed to .docx", "台账.docx", HostileFiles.pdf(), "document.import.error.type"),
-                Arguments.of("a text file renamed to .xlsx", "台账.xlsx", HostileFiles.plainText(), "document.import.error.type"),
-                Arguments.of("a zip that is no Office file", "台账.docx", HostileFiles.zipWithoutOfficeParts(), "document.import.error.type"),
-                Arguments.of("a truncated archive", "台账.docx", HostileFiles.truncatedDocx(), "document.import.error.corrupt"),
-                Arguments.of("a zip bomb", "台账.docx", HostileFiles.zipBomb(), "document.import.error.bomb"),
-                Arguments.of("a zip with too many entries", "台账.docx", HostileFiles.tooManyEntries(), "document.import.error.bomb"),
-                Arguments.of("an external XML entity", "台账.docx", HostileFiles.externalEntity(secret), "document.import.error.doctype"),
+                Arguments.of("a PNG image named .docx", "台账.docx", HostileFiles.png(), "upload.type.ledger-import"),
+                Arguments.of("a PDF renamed to .docx", "台账.docx", HostileFiles.pdf(), "upload.type.ledger-import"),
+                Arguments.of("a text file renamed to .xlsx", "台账.xlsx", HostileFiles.plainText(), "upload.type.ledger-import"),
+                Arguments.of("a zip that is no Office file", "台账.docx", HostileFiles.zipWithoutOfficeParts(), "upload.type.ledger-import"),
+                Arguments.of("a truncated archive", "台账.docx", HostileUploads.truncatedZip(), "upload.error.corrupt"),
+                Arguments.of("a zip bomb", "台账.docx", HostileUploads.zipBomb(), "upload.error.bomb"),
+                Arguments.of("a zip with too many entries", "台账.docx", HostileUploads.tooManyEntries(), "upload.error.bomb"),
+                Arguments.of("an external XML entity", "台账.docx", HostileFiles.externalEntity(secret), "upload.error.doctype"),
                 Arguments.of("an external entity in UTF-16", "台账.docx", HostileFiles.externalEntityUtf16(secret),
-                        "document.import.error.doctype"),
-                Arguments.of("a password-protected document", "台账.docx", HostileFiles.encryptedDocx(), "document.import.error.encrypted"),
-                Arguments.of("an old .doc file", "台账.doc", HostileFiles.legacyDoc(), "document.import.error.legacy"),
-                Arguments.of("a file over the size limit", "台账.docx", HostileFiles.oversized(), "document.import.error.too-large"),
-                Arguments.of("an empty file", "台账.docx", new byte[0], "document.import.error.empty"),
+                        "upload.error.doctype"),
+                Arguments.of("a password-protected document", "台账.docx", HostileUploads.encryptedDocx(), "upload.error.encrypted"),
+                Arguments.of("an old .doc file", "台账.doc", HostileUploads.legacyDoc(), "upload.error.legacy"),
+                Arguments.of("a file over the size limit", "台账.docx", HostileUploads.zipOfSize(10 * 1024 * 1024 + 1), "upload.too-large.ledger-import"),
+                Arguments.of("an empty file", "台账.docx", new byte[0], "upload.error.empty"),
                 Arguments.of("a Word file with an unrelated table", "检查表.docx", HostileFiles.unrelatedTable(),
                         "document.import.error.no-table"),
                 Arguments.of("a ledger table from another template", "2019台账.docx", HostileFiles.otherTemplate(),
@@ -82,7 +83,7 @@ class HostileFileTests {
                 .andExpect(flash().attribute("failure", key));
 
         var message = messages.getMessage(key, null, Locale.SIMPLIFIED_CHINESE);
-        assertThat(message).as(what).matches(".*\\p{IsHan}{4,}.*").doesNotContain("document.");
+        assertThat(message).as(what).matches(".*\\p{IsHan}{4,}.*").doesNotContain("document.").doesNotContain("upload.");
         var page = mvc.perform(get("/ledgers/{id}/import/preview", id).with(reporter)).andReturn();
         assertThat(page.getResponse().getRedirectedUrl()).as("no preview waits").isEqualTo("/ledgers/" + id + "/import");
         assertThat(round.entries(id)).isEqualTo(entries);

@@ -1,24 +1,20 @@
 package org.jianfu.document;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.function.UnaryOperator;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 
-import org.apache.poi.poifs.crypt.EncryptionInfo;
-import org.apache.poi.poifs.crypt.EncryptionMode;
-import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.jianfu.ledger.LedgerTemplate;
+import org.jianfu.test.HostileUploads;
 
-/** Bad files, each made here from scratch: what people send by mistake and what attackers send on purpose. */
+/**
+ * Bad ledger files, each made here from scratch; the hostile files every upload endpoint refuses are in
+ * {@link HostileUploads}.
+ */
 final class HostileFiles {
 
     private HostileFiles() {
@@ -48,84 +44,23 @@ final class HostileFiles {
         return "这不是一个Word文件，只是改了扩展名的文本。".getBytes(StandardCharsets.UTF_8);
     }
 
-    /** A Word file cut off halfway, as an interrupted download leaves it. */
-    static byte[] truncatedDocx() {
-        var docx = blankDocx();
-        return java.util.Arrays.copyOf(docx, docx.length / 2);
-    }
-
     static byte[] zipWithoutOfficeParts() {
-        return zip(Map.of("readme.txt", "hello".getBytes(StandardCharsets.UTF_8)));
-    }
-
-    /** A "Word file" whose document part inflates from a few kilobytes to 20 MB. */
-    static byte[] zipBomb() {
-        var huge = new byte[20 * 1024 * 1024];
-        java.util.Arrays.fill(huge, (byte) ' ');
-        return zip(Map.of("[Content_Types].xml", "<Types/>".getBytes(StandardCharsets.UTF_8), "word/document.xml", huge));
-    }
-
-    /** A zip with more entries than any Word file has. */
-    static byte[] tooManyEntries() {
-        var entries = new java.util.LinkedHashMap<String, byte[]>();
-        entries.put("word/document.xml", "<w:document/>".getBytes(StandardCharsets.UTF_8));
-        for (int i = 0; i < 1_100; i++) {
-            entries.put("word/media/image" + i + ".png", new byte[] { 1 });
-        }
-        return zip(entries);
+        return HostileUploads.zip(Map.of("readme.txt", "hello".getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The exported template with an external entity in its document part that would read a local file. */
     static byte[] externalEntity(Path secret) {
-        return rewrite(blankDocx(), "word/document.xml", xml -> xml
+        return HostileUploads.rewrite(blankDocx(), "word/document.xml", xml -> xml
                 .replaceFirst("\\?>", "?>\n<!DOCTYPE w:document [<!ENTITY xxe SYSTEM \"" + secret.toUri() + "\">]>")
                 .replaceFirst("<w:t>附件2</w:t>", "<w:t>&xxe;</w:t>"), StandardCharsets.UTF_8);
     }
 
     /** The same attack with the part in UTF-16, where the bytes of the declaration are spread out. */
     static byte[] externalEntityUtf16(Path secret) {
-        return rewrite(blankDocx(), "word/document.xml", xml -> xml
+        return HostileUploads.rewrite(blankDocx(), "word/document.xml", xml -> xml
                 .replaceFirst("encoding=\"UTF-8\"", "encoding=\"UTF-16\"")
                 .replaceFirst("\\?>", "?>\n<!DOCTYPE w:document [<!ENTITY xxe SYSTEM \"" + secret.toUri() + "\">]>")
                 .replaceFirst("<w:t>附件2</w:t>", "<w:t>&xxe;</w:t>"), StandardCharsets.UTF_16);
-    }
-
-    /** The exported template protected with a password (Office's agile encryption). */
-    static byte[] encryptedDocx() {
-        try (var fs = new POIFSFileSystem(); var out = new ByteArrayOutputStream()) {
-            var encryptor = new EncryptionInfo(EncryptionMode.agile).getEncryptor();
-            encryptor.confirmPassword("mima2026");
-            try (var data = encryptor.getDataStream(fs)) {
-                data.write(blankDocx());
-            }
-            fs.writeFilesystem(out);
-            return out.toByteArray();
-        }
-        catch (IOException | java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** An old binary Word file (.doc): an OLE2 container with a WordDocument stream. */
-    static byte[] legacyDoc() {
-        try (var fs = new POIFSFileSystem(); var out = new ByteArrayOutputStream()) {
-            fs.createDocument(new ByteArrayInputStream(new byte[4096]), "WordDocument");
-            fs.writeFilesystem(out);
-            return out.toByteArray();
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** A zip archive one byte over the limit. */
-    static byte[] oversized() {
-        var content = new byte[OfficeUpload.MAX_BYTES + 1];
-        content[0] = 'P';
-        content[1] = 'K';
-        content[2] = 3;
-        content[3] = 4;
-        return content;
     }
 
     /** A Word file with a table, but not a ledger's: other columns. */
@@ -158,40 +93,5 @@ final class HostileFiles {
         var other = new LedgerTemplate(9, 2019, "2019年学校食品安全工作台账", 1, matters);
         var document = new LedgerDocument(SampleLedgers.round2026(), other, "海淀区教育委员会", null, null, Map.of(), null);
         return new WordLedgerWriter(SampleLedgers.labels()).write(document);
-    }
-
-    private static byte[] zip(Map<String, byte[]> entries) {
-        var out = new ByteArrayOutputStream();
-        try (var zip = new ZipOutputStream(out)) {
-            for (var entry : entries.entrySet()) {
-                zip.putNextEntry(new ZipEntry(entry.getKey()));
-                zip.write(entry.getValue());
-                zip.closeEntry();
-            }
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
-    /** The same archive with one part's XML changed and written in the given encoding. */
-    private static byte[] rewrite(byte[] archive, String part, UnaryOperator<String> change, java.nio.charset.Charset encoding) {
-        var out = new ByteArrayOutputStream();
-        try (var in = new ZipInputStream(new ByteArrayInputStream(archive)); var zip = new ZipOutputStream(out)) {
-            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                var content = in.readAllBytes();
-                if (entry.getName().equals(part)) {
-                    content = change.apply(new String(content, StandardCharsets.UTF_8)).getBytes(encoding);
-                }
-                zip.putNextEntry(new ZipEntry(entry.getName()));
-                zip.write(content);
-                zip.closeEntry();
-            }
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 }

@@ -15,6 +15,8 @@ import org.jianfu.ledger.Ledger;
 import org.jianfu.ledger.LedgerEntry;
 import org.jianfu.ledger.LedgerState;
 import org.jianfu.platform.RuleViolation;
+import org.jianfu.platform.UploadPurpose;
+import org.jianfu.platform.Uploads;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,12 +28,12 @@ class LedgerFileTests {
     static final DocumentLabels LABELS = SampleLedgers.labels();
 
     static ImportedFile readWord(byte[] docx) {
-        OfficeUpload.check(docx);
+        Uploads.accept(UploadPurpose.LEDGER_IMPORT, docx);
         return new LedgerFileParser(LABELS).parse(List.of(WordLedgerReader.read(docx)));
     }
 
     static ImportedFile readExcel(byte[] xlsx) {
-        OfficeUpload.check(xlsx);
+        Uploads.accept(UploadPurpose.LEDGER_IMPORT, xlsx);
         return new LedgerFileParser(LABELS).parse(ExcelLedgerReader.read(xlsx));
     }
 

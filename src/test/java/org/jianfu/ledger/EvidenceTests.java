@@ -18,6 +18,7 @@ import java.util.zip.ZipOutputStream;
 
 import org.jianfu.account.AccountPrincipal;
 import org.jianfu.test.Fixtures;
+import org.jianfu.test.HostileUploads;
 import org.jianfu.test.JianfuIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,21 +100,50 @@ class EvidenceTests {
 
     @Test
     void wordExcelJpegAndPngAreRecognisedFromTheirContentAndGetTheRightExtension() throws Exception {
-        assertThat(EvidenceType.of(officeZip("word/document.xml"))).contains(EvidenceType.DOCX);
-        assertThat(EvidenceType.of(officeZip("xl/workbook.xml"))).contains(EvidenceType.XLSX);
-        assertThat(EvidenceType.of(new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0 })).contains(EvidenceType.JPEG);
-        assertThat(EvidenceType.of(new byte[] { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0 })).contains(EvidenceType.PNG);
         upload("haidian.reporter", "台账.xlsx.exe", officeZip("xl/workbook.xml")).andExpect(flash().attribute("success", "ledger.evidence.added"));
-        assertThat(jdbc.sql("select file_name from ledger_evidence v join ledger_entry e on e.id = v.entry_id where e.ledger_id = ?")
-                .param(ledgerId).query(String.class).single()).isEqualTo("台账.xlsx.xlsx");
+        upload("haidian.reporter", "说明", officeZip("word/document.xml")).andExpect(flash().attribute("success", "ledger.evidence.added"));
+        upload("haidian.reporter", "照片.png", jpeg()).andExpect(flash().attribute("success", "ledger.evidence.added"));
+        upload("haidian.reporter", "截图", HostileUploads.png(40, 30)).andExpect(flash().attribute("success", "ledger.evidence.added"));
+        assertThat(jdbc.sql("""
+                select file_name || ' ' || content_type from ledger_evidence v join ledger_entry e on e.id = v.entry_id
+                where e.ledger_id = ? order by v.id""").param(ledgerId).query(String.class).list())
+                .containsExactly("台账.xlsx.xlsx application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        "说明.docx application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                        "照片.jpg image/jpeg", "截图.png image/png");
+    }
+
+    @Test
+    void aPictureIsStoredAsReEncodedNeverAsSent() throws Exception {
+        var sent = HostileUploads.png(40, 30);
+        var withTrailer = java.util.Arrays.copyOf(sent, sent.length + 7);
+        upload("haidian.reporter", "照片.jpg", jpeg()).andExpect(flash().attribute("success", "ledger.evidence.added"));
+        var stored = jdbc.sql("select content from ledger_evidence v join ledger_entry e on e.id = v.entry_id where e.ledger_id = ?")
+                .param(ledgerId).query(byte[].class).single();
+        assertThat(stored).isNotEqualTo(jpeg());
+        var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(stored));
+        assertThat(image.getWidth()).isEqualTo(64);
+        assertThat(image.getHeight()).isEqualTo(48);
+        upload("haidian.reporter", "照片.png", withTrailer).andExpect(flash().attribute("failure", "upload.error.image"));
+    }
+
+    /** A 64 × 48 photograph as a camera would save it. */
+    static byte[] jpeg() throws IOException {
+        var image = new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setColor(java.awt.Color.ORANGE);
+        g.fillOval(8, 8, 40, 30);
+        g.dispose();
+        var out = new ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "jpeg", out);
+        return out.toByteArray();
     }
 
     @Test
     void aRenamedTextFileAZipThatIsNoOfficeFileAndAnEmptyFileAreRefusedAndNothingIsStored() throws Exception {
-        upload("haidian.reporter", "伪装.pdf", "这不是PDF".getBytes()).andExpect(flash().attribute("failure", "ledger.evidence.error.type"));
-        upload("haidian.reporter", "压缩包.docx", officeZip("readme.txt")).andExpect(flash().attribute("failure", "ledger.evidence.error.type"));
-        upload("haidian.reporter", "空.pdf", new byte[0]).andExpect(flash().attribute("failure", "ledger.evidence.error.empty"));
-        upload("haidian.reporter", "坏.docx", new byte[] { 'P', 'K', 3, 4, 1, 2, 3 }).andExpect(flash().attribute("failure", "ledger.evidence.error.type"));
+        upload("haidian.reporter", "伪装.pdf", "这不是PDF".getBytes()).andExpect(flash().attribute("failure", "upload.type.evidence"));
+        upload("haidian.reporter", "压缩包.docx", officeZip("readme.txt")).andExpect(flash().attribute("failure", "upload.type.evidence"));
+        upload("haidian.reporter", "空.pdf", new byte[0]).andExpect(flash().attribute("failure", "upload.error.empty"));
+        upload("haidian.reporter", "坏.docx", new byte[] { 'P', 'K', 3, 4, 1, 2, 3 }).andExpect(flash().attribute("failure", "upload.error.corrupt"));
         assertThat(stored()).isZero();
     }
 
@@ -121,7 +151,7 @@ class EvidenceTests {
     void aFileOverTwentyMegabytesIsRefusedAndNothingIsStored() throws Exception {
         var big = new byte[20 * 1024 * 1024 + 1];
         System.arraycopy(pdf(), 0, big, 0, pdf().length);
-        upload("haidian.reporter", "大文件.pdf", big).andExpect(flash().attribute("failure", "ledger.evidence.error.too-large"));
+        upload("haidian.reporter", "大文件.pdf", big).andExpect(flash().attribute("failure", "upload.too-large.evidence"));
         assertThat(stored()).isZero();
         var exactly = new byte[20 * 1024 * 1024];
         System.arraycopy(pdf(), 0, exactly, 0, pdf().length);

@@ -16,6 +16,7 @@ import java.util.List;
 
 import org.jianfu.account.AccountPrincipal;
 import org.jianfu.test.Fixtures;
+import org.jianfu.test.HostileUploads;
 import org.jianfu.test.JianfuIntegrationTest;
 import org.jianfu.account.Role;
 import org.jianfu.unit.Seals;
@@ -31,7 +32,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @JianfuIntegrationTest
 class SealTests {
 
-    static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R' };
+    static final byte[] PNG = HostileUploads.png(120, 120);
 
     @Autowired MockMvc mvc;
     @Autowired Ledgers ledgers;
@@ -108,7 +109,7 @@ class SealTests {
         var before = seals.currentSealId(chaoyang);
         mvc.perform(multipart("/admin/units/{id}/seal", chaoyang).file(new MockMultipartFile("seal", "公章.png", "image/png", "不是图片".getBytes()))
                         .with(user(as("sysadmin"))).with(csrf()))
-                .andExpect(flash().attribute("failure", "unit.seal.error.type"));
+                .andExpect(flash().attribute("failure", "upload.type.seal"));
         mvc.perform(multipart("/admin/units/{id}/seal", chaoyang).file(new MockMultipartFile("seal", "公章.png", "image/png", PNG))
                         .with(user(as("chaoyang.reporter"))).with(csrf()))
                 .andExpect(status().isForbidden());

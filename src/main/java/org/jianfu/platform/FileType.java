@@ -1,0 +1,34 @@
+package org.jianfu.platform;
+
+/** A kind of file Jianfu accepts somewhere, as {@link Uploads} judged it from the content. */
+public enum FileType {
+    PDF("application/pdf", "pdf"),
+    DOCX("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
+    XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
+    JPEG("image/jpeg", "jpg"),
+    PNG("image/png", "png");
+
+    private final String contentType;
+    private final String extension;
+
+    FileType(String contentType, String extension) {
+        this.contentType = contentType;
+        this.extension = extension;
+    }
+
+    public String contentType() {
+        return contentType;
+    }
+
+    public String extension() {
+        return extension;
+    }
+
+    boolean office() {
+        return this == DOCX || this == XLSX;
+    }
+
+    boolean image() {
+        return this == PNG || this == JPEG;
+    }
+}

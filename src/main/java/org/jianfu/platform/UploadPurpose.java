@@ -1,0 +1,61 @@
+package org.jianfu.platform;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * What an upload is for, and so what it may be: its largest size, the file types it accepts, and for
+ * images the most pixels. Every upload endpoint names its purpose when it calls {@link Uploads#accept};
+ * a new upload (a visit or roster import, say) adds its purpose here, with its two messages
+ * {@code upload.too-large.<key>} and {@code upload.type.<key>}.
+ */
+public enum UploadPurpose {
+    /** A filled-in ledger, Word or Excel. */
+    LEDGER_IMPORT("ledger-import", 10, EnumSet.of(FileType.DOCX, FileType.XLSX), 0),
+    /** A district's baseline inventory of inspections, one Excel sheet of at most 2000 rows. */
+    BASELINE_IMPORT("baseline-import", 5, EnumSet.of(FileType.XLSX), 0),
+    /** A unit's seal image; seals are a few hundred pixels wide. */
+    SEAL("seal", 2, EnumSet.of(FileType.PNG, FileType.JPEG), 4_000_000),
+    /** Evidence for a ledger entry; photographs up to 25 megapixels. */
+    EVIDENCE("evidence", 20, EnumSet.allOf(FileType.class), 25_000_000);
+
+    private final String key;
+    private final long maxBytes;
+    private final Set<FileType> accepted;
+    private final long maxPixels;
+
+    UploadPurpose(String key, int maxMegabytes, Set<FileType> accepted, long maxPixels) {
+        this.key = key;
+        this.maxBytes = maxMegabytes * 1024L * 1024;
+        this.accepted = accepted;
+        this.maxPixels = maxPixels;
+    }
+
+    public long maxBytes() {
+        return maxBytes;
+    }
+
+    public int maxMegabytes() {
+        return (int) (maxBytes / 1024 / 1024);
+    }
+
+    boolean accepts(FileType type) {
+        return accepted.contains(type);
+    }
+
+    boolean acceptsOffice() {
+        return accepted.stream().anyMatch(FileType::office);
+    }
+
+    long maxPixels() {
+        return maxPixels;
+    }
+
+    String tooLargeKey() {
+        return "upload.too-large." + key;
+    }
+
+    String typeKey() {
+        return "upload.type." + key;
+    }
+}
