@@ -2,7 +2,6 @@ package org.jianfu.platform;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 
 import jakarta.servlet.Filter;
@@ -53,18 +52,14 @@ class DatabaseUnavailableFilter implements Filter {
         }
     }
 
-    /** Whether a connection could not be had or was lost: class 08 (connection exception), 57P0x (shutting down or starting up). */
+    /** Whether PostgreSQL cannot be reached, or no connection was free within the pool's timeout. */
     static boolean databaseUnreachable(Throwable failure) {
         for (var cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof SQLTransientConnectionException) {
                 return true;
             }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
-                return true;
-            }
         }
-        return false;
+        return GuardedDataSource.connectionLost(failure);
     }
 
     private void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -46,7 +46,8 @@ class EmbeddedPostgresLauncher implements SmartApplicationListener {
         }
     }
 
+    /** No datasource URL, and not a backup or restore command (they start, or reach, the server themselves). */
     static boolean wantsEmbeddedDatabase(ConfigurableEnvironment environment) {
-        return !StringUtils.hasText(environment.getProperty("spring.datasource.url"));
+        return !StringUtils.hasText(environment.getProperty("spring.datasource.url")) && !DatabaseCommands.isCommand(environment);
     }
 }

@@ -5,8 +5,11 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Locale;
 
+import javax.sql.DataSource;
+
 import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -38,6 +41,17 @@ class PlatformConfiguration implements WebMvcConfigurer {
         resolver.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         return resolver;
+    }
+
+    /** Puts the connection pool, embedded or external, behind {@link GuardedDataSource}. */
+    @Bean
+    static BeanPostProcessor guardedDataSource() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof DataSource pool && !(bean instanceof GuardedDataSource) ? new GuardedDataSource(pool) : bean;
+            }
+        };
     }
 
     /** Before Spring Session's filter (which reads the session from PostgreSQL) and everything else. */
