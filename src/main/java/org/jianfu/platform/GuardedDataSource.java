@@ -10,13 +10,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.SQLExceptionOverride;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
- * The application's connection pool behind a circuit breaker. Once a connection could not be had because
- * PostgreSQL is unreachable, every caller fails at once instead of waiting out the pool's timeout again,
+ * The application's connection pool behind a circuit breaker. Once a connection could not be had, or one
+ * in use was lost, because PostgreSQL is unreachable, every caller fails at once instead of waiting out the pool's timeout again,
  * while a background probe asks the pool for a connection every second; the first it gets closes the
  * circuit. Without this, a page that touches the database twice (Spring Session reads the session again
  * when that failed) would take twice the timeout to answer its 503, and every page would take it once.
@@ -35,8 +37,25 @@ final class GuardedDataSource extends DelegatingDataSource implements AutoClosea
         return thread;
     });
 
-    GuardedDataSource(DataSource pool) {
+    private GuardedDataSource(DataSource pool) {
         super(pool);
+    }
+
+    /** Guards the pool; a Hikari pool also reports connections lost in the middle of a query. */
+    static GuardedDataSource of(DataSource pool) {
+        var guarded = new GuardedDataSource(pool);
+        if (pool instanceof HikariDataSource hikari) {
+            hikari.setExceptionOverride(new SQLExceptionOverride() {
+                @java.lang.Override // the interface has a nested type of the same name
+                public SQLExceptionOverride.Override adjudicate(SQLException e) {
+                    if (connectionLost(e)) {
+                        guarded.open(e);
+                    }
+                    return SQLExceptionOverride.Override.CONTINUE_EVICT;
+                }
+            });
+        }
+        return guarded;
     }
 
     @Override
@@ -58,12 +77,19 @@ final class GuardedDataSource extends DelegatingDataSource implements AutoClosea
             return username == null ? obtainTargetDataSource().getConnection() : obtainTargetDataSource().getConnection(username, password);
         }
         catch (SQLException e) {
-            if (connectionLost(e) && probing.compareAndSet(false, true)) {
-                log.error("PostgreSQL is unreachable; answering 503 until it is back: {}", e.getMessage());
-                outage = e;
-                probe.schedule(this::probe, PROBE_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+            if (connectionLost(e)) {
+                open(e);
             }
             throw e;
+        }
+    }
+
+    /** Makes every caller fail at once until the probe gets a connection; the first probe goes at once. */
+    private void open(SQLException failure) {
+        if (probing.compareAndSet(false, true)) {
+            log.error("PostgreSQL is unreachable; answering 503 until it is back: {}", failure.getMessage());
+            outage = failure;
+            probe.execute(this::probe);
         }
     }
 

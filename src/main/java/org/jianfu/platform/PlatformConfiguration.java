@@ -49,7 +49,7 @@ class PlatformConfiguration implements WebMvcConfigurer {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
-                return bean instanceof DataSource pool && !(bean instanceof GuardedDataSource) ? new GuardedDataSource(pool) : bean;
+                return bean instanceof DataSource pool && !(bean instanceof GuardedDataSource) ? GuardedDataSource.of(pool) : bean;
             }
         };
     }
