@@ -2,6 +2,7 @@ package org.jianfu;
 
 import java.util.Arrays;
 
+import org.jianfu.platform.DatabaseCommands;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -12,6 +13,11 @@ public class JianfuApplication {
     public static void main(String[] args) {
         if (Arrays.asList(args).contains("audit-verify")) {
             System.exit(runCommand("audit-verify", args));
+        }
+        for (var command : DatabaseCommands.NAMES) {
+            if (args.length > 0 && args[0].equals(command)) {
+                System.exit(DatabaseCommands.run(command, args));
+            }
         }
         SpringApplication.run(JianfuApplication.class, args);
     }

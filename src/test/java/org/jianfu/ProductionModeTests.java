@@ -36,7 +36,7 @@ class ProductionModeTests {
                 "--spring.datasource.url=" + url, "--spring.datasource.username=postgres", "--server.port=0",
                 "--jianfu.bootstrap.admin-username=ops.admin", "--jianfu.bootstrap.admin-password=Lv7#qz-Kestrel9",
                 "--jianfu.bootstrap.auditor-username=audit.officer", "--jianfu.bootstrap.auditor-password=Tr4il&Keeper-2")) {
-            assertThat(context.getBeansOfType(io.zonky.test.db.postgres.embedded.EmbeddedPostgres.class))
+            assertThat(context.getBeansOfType(org.jianfu.platform.EmbeddedDatabase.class))
                     .as("with a datasource URL nothing embedded is started").isEmpty();
             var jdbc = context.getBean(JdbcClient.class);
             assertThat(jdbc.sql("select username || ':' || role || ':' || must_change_password from account order by id")

@@ -1,7 +1,8 @@
 package org.jianfu.platform;
 
+import java.io.IOException;
+
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -14,13 +15,14 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Runs a PostgreSQL server inside the application when no external database is configured, so that
  * one command runs Jianfu on a machine that has nothing but a JDK. The cluster's files live on disk and
  * survive restarts; the server stops when the application context closes (after the pool is closed,
  * because the pool depends on it). The server was already started by {@link EmbeddedPostgresLauncher}
- * while the context was being built; this only waits for it.
+ * while the context was being built; this only waits for it. A watch starts it again when it dies.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedPostgresConfiguration.NoDatasourceUrl.class)
@@ -30,22 +32,47 @@ class EmbeddedPostgresConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(ObjectProvider<EmbeddedPostgresStartup> startup, EmbeddedPostgresProperties properties) {
+    EmbeddedDatabase embeddedDatabase(ObjectProvider<EmbeddedPostgresStartup> startup, EmbeddedPostgresProperties properties) {
         var launched = startup.getIfAvailable();
-        var postgres = launched != null ? launched.await() : EmbeddedPostgresLauncher.start(properties);
-        log.info("Embedded PostgreSQL listening on port {} with data in {}", postgres.getPort(),
-                properties.dataDirectory().toAbsolutePath());
-        return postgres;
+        var database = launched != null ? launched.await() : EmbeddedDatabase.start(properties);
+        log.info("Embedded PostgreSQL listening on port {} with data in {}", database.port(), database.dataDirectory());
+        return database;
     }
 
     @Bean
     @ConfigurationProperties("spring.datasource.hikari")
-    HikariDataSource dataSource(EmbeddedPostgres postgres) {
+    HikariDataSource dataSource(EmbeddedDatabase database) {
         var dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        dataSource.setUsername("postgres");
+        dataSource.setJdbcUrl(database.jdbcUrl());
+        dataSource.setUsername(EmbeddedDatabase.USER);
+        dataSource.setPassword(database.password());
         dataSource.setPoolName("jianfu-embedded");
         return dataSource;
+    }
+
+    @Bean
+    EmbeddedDatabaseWatch embeddedDatabaseWatch(EmbeddedDatabase database) {
+        return new EmbeddedDatabaseWatch(database);
+    }
+
+    /** Looks at the postmaster every two seconds and starts it again when it is gone. */
+    static class EmbeddedDatabaseWatch {
+
+        private final EmbeddedDatabase database;
+
+        EmbeddedDatabaseWatch(EmbeddedDatabase database) {
+            this.database = database;
+        }
+
+        @Scheduled(fixedDelayString = "${jianfu.database.embedded.watch-interval:2s}", initialDelayString = "${jianfu.database.embedded.watch-interval:2s}")
+        void restartIfStopped() {
+            try {
+                database.restartIfStopped();
+            }
+            catch (IOException | RuntimeException e) {
+                log.error("Could not start the embedded PostgreSQL again; trying again shortly", e);
+            }
+        }
     }
 
     static class NoDatasourceUrl implements Condition {

@@ -4,18 +4,16 @@ import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 /** An embedded PostgreSQL that is starting on another thread; {@link #await()} waits for it. */
 final class EmbeddedPostgresStartup {
 
-    private final CompletableFuture<EmbeddedPostgres> server;
+    private final CompletableFuture<EmbeddedDatabase> server;
 
-    EmbeddedPostgresStartup(CompletableFuture<EmbeddedPostgres> server) {
+    EmbeddedPostgresStartup(CompletableFuture<EmbeddedDatabase> server) {
         this.server = server;
     }
 
-    EmbeddedPostgres await() {
+    EmbeddedDatabase await() {
         try {
             return server.join();
         }

@@ -5,9 +5,16 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Locale;
 
+import javax.sql.DataSource;
+
+import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -15,7 +22,8 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
- * The clock every rule reads (so tests can move time), scheduled jobs, and the interface language: Simplified Chinese
+ * The clock every rule reads (so tests can move time), scheduled jobs, the 503 page while the database is
+ * unreachable, and the interface language: Simplified Chinese
  * unless the user picks English with {@code ?lang=en}, remembered in a cookie.
  */
 @Configuration(proxyBeanMethods = false)
@@ -33,6 +41,26 @@ class PlatformConfiguration implements WebMvcConfigurer {
         resolver.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         return resolver;
+    }
+
+    /** Puts the connection pool, embedded or external, behind {@link GuardedDataSource}. */
+    @Bean
+    static BeanPostProcessor guardedDataSource() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof DataSource pool && !(bean instanceof GuardedDataSource) ? GuardedDataSource.of(pool) : bean;
+            }
+        };
+    }
+
+    /** Before Spring Session's filter (which reads the session from PostgreSQL) and everything else. */
+    @Bean
+    FilterRegistrationBean<DatabaseUnavailableFilter> databaseUnavailableFilter(MessageSource messages, LocaleResolver localeResolver) {
+        var registration = new FilterRegistrationBean<>(new DatabaseUnavailableFilter(messages, localeResolver));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC);
+        return registration;
     }
 
     @Override

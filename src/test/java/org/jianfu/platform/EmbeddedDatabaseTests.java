@@ -41,8 +41,7 @@ class EmbeddedDatabaseTests {
         int port;
         long marker;
         try (var first = start()) {
-            var postgres = first.getBean(EmbeddedPostgres.class);
-            port = postgres.getPort();
+            port = first.getBean(EmbeddedDatabase.class).port();
             var units = first.getBean(Units.class);
             assertThat(units.count()).as("demo hierarchy on first start").isEqualTo(97);
             var seals = first.getBean(org.jianfu.unit.Seals.class);
@@ -91,6 +90,50 @@ class EmbeddedDatabaseTests {
             assertThat(second.getBean(Units.class).get(marker).name()).isEqualTo("崩溃前的单位");
         }
         assertThat(orphan.isAlive()).as("the orphaned server was stopped").isFalse();
+    }
+
+    @Test
+    void theEmbeddedDatabaseRequiresThePasswordKeptInAnOwnerOnlyFileAcrossRestarts() throws Exception {
+        start().close();
+        var passwordFile = directory.resolve("pg").resolve("jianfu-db-password");
+        assertThat(Files.getPosixFilePermissions(passwordFile)).as("owner-only")
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        var password = Files.readString(passwordFile).strip();
+        assertThat(password).hasSizeGreaterThanOrEqualTo(24);
+
+        try (var second = start()) {
+            assertThat(second.getBean(Units.class).count()).as("the second start opens the same data").isEqualTo(97);
+            assertPasswordRequired(password);
+        }
+    }
+
+    @Test
+    void aDataDirectoryFromBeforePasswordsGetsOneOnStart() throws Exception {
+        // What an older Jianfu left: a cluster that trusts every local connection, and no password file.
+        try (var old = EmbeddedPostgres.builder().setDataDirectory(directory.resolve("pg")).setCleanDataDirectory(false).start();
+             var connection = old.getPostgresDatabase().getConnection()) {
+            connection.createStatement().execute("create database left_by_an_older_jianfu");
+        }
+        try (var context = start()) {
+            var password = Files.readString(directory.resolve("pg").resolve("jianfu-db-password")).strip();
+            assertPasswordRequired(password);
+            assertThat(context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                    .sql("select count(*) from pg_database where datname = 'left_by_an_older_jianfu'").query(Long.class).single())
+                    .as("the older data is still there").isEqualTo(1);
+        }
+    }
+
+    /** Without a password the server refuses; with the stored one it answers. */
+    private void assertPasswordRequired(String password) throws Exception {
+        var port = Integer.parseInt(Files.readAllLines(directory.resolve("pg").resolve("postmaster.pid")).get(3).strip());
+        var url = "jdbc:postgresql://localhost:" + port + "/postgres";
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> java.sql.DriverManager.getConnection(url, "postgres", ""))
+                .as("no password").isInstanceOf(java.sql.SQLException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> java.sql.DriverManager.getConnection(url, "postgres", "wrong"))
+                .as("a wrong password").isInstanceOf(java.sql.SQLException.class);
+        try (var connection = java.sql.DriverManager.getConnection(url, "postgres", password)) {
+            assertThat(connection.isValid(2)).isTrue();
+        }
     }
 
     private static Path postgresBinaries() throws IOException {

@@ -1,7 +1,18 @@
 package org.jianfu.test;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.Cookie;
 import org.springframework.test.web.servlet.MockMvc;
@@ -13,6 +24,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * Session), so what identifies one is the SESSION cookie, which later requests send back.
  */
 public final class Logins {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
     private Logins() {
     }
@@ -43,5 +56,23 @@ public final class Logins {
             request.setCookies(cookie);
             return request;
         }
+    }
+
+    /** A real HTTP client with the session of a demo user, logged in through the form over the network. */
+    public static HttpClient browser(String base, String username) throws Exception {
+        var client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        var form = client.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        var csrf = CSRF.matcher(form.body());
+        assertThat(csrf.find()).as("login form has a CSRF token").isTrue();
+        var body = "username=" + username + "&password=" + URLEncoder.encode("Jianfu@Demo2026", StandardCharsets.UTF_8)
+                + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+        var login = client.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
+        return client;
     }
 }

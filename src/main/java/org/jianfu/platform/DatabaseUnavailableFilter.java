@@ -1,0 +1,94 @@
+package org.jianfu.platform;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLTransientConnectionException;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * Answers 503 with a short page of its own when a request fails because PostgreSQL cannot be reached. Sessions
+ * live in PostgreSQL, so such a failure often comes from the session filter before any controller runs;
+ * this filter therefore sits in front of it, and its page touches neither the session nor the database.
+ * The pool gives up on a connection after {@code spring.datasource.hikari.connection-timeout} (2 s), so
+ * an outage costs a visitor seconds, not a hung page.
+ */
+class DatabaseUnavailableFilter implements Filter {
+
+    static final String RETRY_AFTER_SECONDS = "10";
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailableFilter.class);
+
+    private final MessageSource messages;
+    private final LocaleResolver locales;
+
+    DatabaseUnavailableFilter(MessageSource messages, LocaleResolver locales) {
+        this.messages = messages;
+        this.locales = locales;
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
+        try {
+            chain.doFilter(request, response);
+        }
+        catch (IOException | ServletException | RuntimeException e) {
+            if (!databaseUnreachable(e) || response.isCommitted()) {
+                throw e;
+            }
+            log.warn("Database unreachable, answered 503 to {}: {}", ((HttpServletRequest) request).getRequestURI(), rootMessage(e));
+            answer((HttpServletRequest) request, (HttpServletResponse) response);
+        }
+    }
+
+    /** Whether PostgreSQL cannot be reached, or no connection was free within the pool's timeout. */
+    static boolean databaseUnreachable(Throwable failure) {
+        for (var cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException) {
+                return true;
+            }
+        }
+        return GuardedDataSource.connectionLost(failure);
+    }
+
+    private void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.reset();
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+        response.setHeader("Cache-Control", "no-store");
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/actuator")) {
+            response.setContentType("application/json");
+            response.getOutputStream().write("{\"status\":\"DOWN\"}".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        var locale = locales.resolveLocale(request);
+        var title = HtmlUtils.htmlEscape(messages.getMessage("error.503.title", null, locale));
+        var text = HtmlUtils.htmlEscape(messages.getMessage("error.503.text", null, locale));
+        var app = HtmlUtils.htmlEscape(messages.getMessage("app.name", null, locale));
+        response.setContentType("text/html;charset=UTF-8");
+        response.getOutputStream().write(("<!DOCTYPE html><html lang=\"" + locale.toLanguageTag() + "\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + title + " · " + app + "</title>"
+                + "<link rel=\"stylesheet\" href=\"" + request.getContextPath() + "/css/app.css\"></head><body><main class=\"error-page\">"
+                + "<p class=\"error-code\">503</p><h1>" + title + "</h1><p>" + text + "</p></main></body></html>")
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String rootMessage(Throwable e) {
+        var root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}
