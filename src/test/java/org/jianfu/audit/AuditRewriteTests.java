@@ -2,7 +2,7 @@ package org.jianfu.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
+import java.util.HexFormat;
 import java.util.Map;
 
 import org.jianfu.test.JianfuIntegrationTest;
@@ -42,6 +42,27 @@ class AuditRewriteTests {
             Rewrite.alterAndRehash(tx, jdbc, seq, "audit_hash_v2", "", 2);
             var result = trail.verify();
             assertThat(result.intact()).as("a rewrite with the database's own function").isFalse();
+            assertThat(result.problem()).isEqualTo(ChainVerification.Problem.FORMAT_DOWNGRADED);
+            assertThat(result.firstBrokenSeq()).isEqualTo(seq);
+        }
+        finally {
+            saved.putBack(tx, jdbc);
+        }
+        assertThat(trail.verify().intact()).isTrue();
+    }
+
+    @Test
+    void alteringARowAndRecomputingEveryLaterHashWithTheKeyedFunctionAndAnotherKeyIsDetectedAtThatRow() {
+        var seq = newestNoteSeq() - 1;
+        var saved = Rewrite.save(jdbc, seq);
+        var guessed = AuditKeyedChainTests.randomKey();
+        var pads = ", '\\x" + HexFormat.of().formatHex(guessed.innerPad()) + "'::bytea, '\\x"
+                + HexFormat.of().formatHex(guessed.outerPad()) + "'::bytea";
+        try {
+            Rewrite.alterAndRehash(tx, jdbc, seq, "audit_hash_v3", pads, 3);
+            var result = trail.verify();
+            assertThat(result.intact()).isFalse();
+            assertThat(result.problem()).isEqualTo(ChainVerification.Problem.ROW_ALTERED);
             assertThat(result.firstBrokenSeq()).isEqualTo(seq);
         }
         finally {
