@@ -1,7 +1,6 @@
 package org.jianfu.audit;
 
 import java.nio.file.Path;
-import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -11,13 +10,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param key the audit key itself, Base64 of at least 32 bytes ({@code JIANFU_AUDIT_KEY}); when set, no key file is read
  * @param keyFile the file holding the key; generated (owner-only) at first start when missing
- * @param checkpointFile where signed checkpoints of the chain head are appended
- * @param checkpointInterval how often the head is checkpointed when it has moved
+ * @param checkpointFile where signed checkpoints of the chain head are appended (how often:
+ *        {@code jianfu.audit.checkpoint-interval}, read by {@link AuditCheckpoints})
  * @param checkpointLog whether each checkpoint is also logged to the logger {@code jianfu.audit.checkpoint}
  *        (route it to syslog for a copy on another machine)
  */
 @ConfigurationProperties("jianfu.audit")
-record AuditProperties(String key, Path keyFile, Path checkpointFile, Duration checkpointInterval, boolean checkpointLog) {
+record AuditProperties(String key, Path keyFile, Path checkpointFile, boolean checkpointLog) {
 
     AuditProperties {
         if (keyFile == null) {
@@ -25,9 +24,6 @@ record AuditProperties(String key, Path keyFile, Path checkpointFile, Duration c
         }
         if (checkpointFile == null) {
             checkpointFile = Path.of("data", "audit-checkpoints.log");
-        }
-        if (checkpointInterval == null) {
-            checkpointInterval = Duration.ofMinutes(1);
         }
     }
 }

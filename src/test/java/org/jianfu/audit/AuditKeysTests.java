@@ -73,12 +73,12 @@ class AuditKeysTests {
 
     @Test
     void aShortKeyIsRefused() {
-        var properties = new AuditProperties(Base64.getEncoder().encodeToString("short".getBytes()), null, null, null, false);
+        var properties = new AuditProperties(Base64.getEncoder().encodeToString("short".getBytes()), null, null, false);
 
         assertThatThrownBy(() -> AuditKeys.load(properties, () -> false)).hasMessageContaining("at least 32 are needed");
     }
 
     private static AuditProperties properties(Path keyFile) {
-        return new AuditProperties(null, keyFile, null, null, false);
+        return new AuditProperties(null, keyFile, null, false);
     }
 }
