@@ -23,6 +23,8 @@ public final class AuditKey {
     private final byte[] key;
     private final byte[] innerPad;
     private final byte[] outerPad;
+    /** One initialised Mac per thread: verifying walks every row, and a Mac is not thread-safe. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     AuditKey(byte[] key) {
         if (key.length < MIN_BYTES) {
@@ -51,10 +53,14 @@ public final class AuditKey {
 
     /** HMAC-SHA256 of {@code input} with this key. */
     byte[] mac(byte[] input) {
+        return macs.get().doFinal(input);
+    }
+
+    private Mac newMac() {
         try {
             var mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(input);
+            return mac;
         }
         catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);

@@ -78,6 +78,23 @@ class AuditKeysTests {
         assertThatThrownBy(() -> AuditKeys.load(properties, () -> false)).hasMessageContaining("at least 32 are needed");
     }
 
+    @Test
+    void thePadsTheDatabaseHashesWithGiveTheSameHmacAsJavaForShortAndLongKeys() {
+        var message = "2|1:1减负".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (var length : new int[] { 32, 64, 100 }) {
+            var key = new AuditKey(java.util.Arrays.copyOf(KEY, length));
+            // what audit_hash_v3 computes: sha256(outer_pad || sha256(inner_pad || message))
+            var inner = AuditKey.sha256(concat(key.innerPad(), message));
+            assertThat(AuditKey.sha256(concat(key.outerPad(), inner))).as("a key of %d bytes", length).isEqualTo(key.mac(message));
+        }
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        var both = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
+
     private static AuditProperties properties(Path keyFile) {
         return new AuditProperties(null, keyFile, null, false);
     }
