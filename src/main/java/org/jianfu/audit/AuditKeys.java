@@ -15,6 +15,7 @@ import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,8 +31,22 @@ class AuditKeys {
     private static final Logger log = LoggerFactory.getLogger(AuditKeys.class);
 
     @Bean
-    AuditKey auditKey(AuditProperties properties, AuditRepository repository) {
+    AuditKey auditKey(AuditProperties properties, AuditRepository repository,
+            @Value("${jianfu.database.embedded.data-directory:data/postgres}") Path databaseDirectory) {
+        refuseInside(databaseDirectory, properties);
         return load(properties, repository::headIsKeyed);
+    }
+
+    /** A copy of the database's data directory must not carry the key or the checkpoints with it. */
+    static void refuseInside(Path databaseDirectory, AuditProperties properties) {
+        var database = databaseDirectory.toAbsolutePath().normalize();
+        for (var file : new Path[] { properties.keyFile(), properties.checkpointFile() }) {
+            if (file.toAbsolutePath().normalize().startsWith(database)) {
+                throw new IllegalStateException("The audit file " + file + " is inside the database's data directory "
+                        + database + "; keep the audit key and checkpoints outside it (jianfu.audit.key-file, "
+                        + "jianfu.audit.checkpoint-file).");
+            }
+        }
     }
 
     /**

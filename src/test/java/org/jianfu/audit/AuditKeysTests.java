@@ -72,6 +72,18 @@ class AuditKeysTests {
     }
 
     @Test
+    void aKeyOrCheckpointFileInsideTheDatabasesDataDirectoryIsRefused() {
+        var database = dir.resolve("data").resolve("postgres");
+
+        assertThatThrownBy(() -> AuditKeys.refuseInside(database, properties(database.resolve("audit.key"))))
+                .hasMessageContaining("inside the database's data directory");
+        assertThatThrownBy(() -> AuditKeys.refuseInside(database,
+                new AuditProperties(null, dir.resolve("audit.key"), database.resolve("../postgres/checkpoints.log"), false)))
+                .hasMessageContaining("inside the database's data directory");
+        AuditKeys.refuseInside(database, properties(dir.resolve("data").resolve("audit.key")));
+    }
+
+    @Test
     void aShortKeyIsRefused() {
         var properties = new AuditProperties(Base64.getEncoder().encodeToString("short".getBytes()), null, null, false);
 
