@@ -128,7 +128,9 @@ public class AuditCheckpoints {
     /**
      * Records that an operator restored the database on purpose: a signed line "restored to row N" for the
      * current head, after which checkpoints of rows beyond N (lost with the restore) no longer count as missing
-     * rows. Call it after the restore is complete; the chain itself must verify, or nothing is recorded.
+     * rows. Call it once the restore is complete and before the application appends again (a checkpoint of
+     * a row the restored chain has reached since would not match); the chain itself must verify, or nothing
+     * is recorded.
      *
      * @return the restore as recorded
      * @throws IllegalStateException when the restored chain itself does not verify
