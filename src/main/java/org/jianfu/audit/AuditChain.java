@@ -2,8 +2,6 @@ package org.jianfu.audit;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 
@@ -12,23 +10,29 @@ import java.util.HexFormat;
  * previous hash. Every field is written with its length in front, so no two different rows can
  * produce the same input by shifting text from one field into the next.
  *
- * <p>Two formats, recorded per row. Format 1 (rows appended before migration V31) counts lengths in
+ * <p>Three formats, recorded per row. Format 1 (rows appended before migration V31) counts lengths in
  * UTF-16 code units and writes the time as {@link Instant#toString()}. Format 2 (every row since) starts
  * with {@code "2|"}, counts lengths in UTF-8 bytes and writes the time as microseconds since 1970: the
  * database computes it from what it stores without counting characters, which made appending a row
- * cheaper. Both are computed here, so the whole chain is verified in Java whatever its age.
+ * cheaper. Format 3 (every row since V33) is HMAC-SHA256 with the {@link AuditKey} over the same bytes as
+ * format 2, so a rewrite with the database's own functions no longer verifies. All are computed here, so the
+ * whole chain is verified in Java whatever its age.
  */
 final class AuditChain {
 
     static final String GENESIS = "0".repeat(64);
 
+    /** The format of every row appended now; a row after a row or checkpoint of this format may not use an older one. */
+    static final int CURRENT_FORMAT = 3;
+
     private AuditChain() {
     }
 
-    static String hash(AuditRecord r) {
+    static String hash(AuditRecord r, AuditKey key) {
         return switch (r.hashFormat()) {
             case 1 -> sha256(utf16Input(r).getBytes(StandardCharsets.UTF_8));
             case 2 -> sha256(utf8Input(r));
+            case 3 -> HexFormat.of().formatHex(key.mac(utf8Input(r)));
             default -> throw new IllegalArgumentException("unknown audit hash format " + r.hashFormat());
         };
     }
@@ -64,11 +68,6 @@ final class AuditChain {
     }
 
     private static String sha256(byte[] input) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(input));
-        }
-        catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return HexFormat.of().formatHex(AuditKey.sha256(input));
     }
 }

@@ -17,6 +17,6 @@ public record AuditRecord(
         String after,
         String prevHash,
         String hash,
-        /** How {@link #hash} was computed: 1 for rows appended before V31, 2 since (see {@code AuditChain}). */
+        /** How {@link #hash} was computed: 1 for rows appended before V31, 2 before V33, 3 (keyed) since (see {@code AuditChain}). */
         int hashFormat) {
 }

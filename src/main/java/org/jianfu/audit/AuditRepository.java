@@ -31,11 +31,18 @@ class AuditRepository {
                 .single();
     }
 
+    /** Whether the newest row is keyed (format 3): then the chain needs the key it was written with. */
+    boolean headIsKeyed() {
+        return jdbc.sql("select hash_format = 3 from audit_event where seq = (select last_seq from audit_chain_head where id = 1)")
+                .query(Boolean.class).optional().orElse(false);
+    }
+
     /** Appends a row at the end of the chain in the database (lock, hash, insert, move the head: one call). */
-    void append(AuditActor who, Instant at, String action, String objectType, String objectId, String before, String after) {
+    void append(AuditActor who, Instant at, String action, String objectType, String objectId, String before, String after,
+            AuditKey key) {
         jdbc.sql("""
                 select audit_append(:at, :accountId, :username, :unitId, :unitName, :action, :objectType, :objectId,
-                    cast(:before as json), cast(:after as json))""")
+                    cast(:before as json), cast(:after as json), :innerPad, :outerPad)""")
                 .param("at", utc(at))
                 .param("accountId", who.accountId())
                 .param("username", who.username())
@@ -46,6 +53,8 @@ class AuditRepository {
                 .param("objectId", objectId)
                 .param("before", before)
                 .param("after", after)
+                .param("innerPad", key.innerPad())
+                .param("outerPad", key.outerPad())
                 .query(Long.class)
                 .single();
     }

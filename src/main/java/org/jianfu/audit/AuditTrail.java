@@ -16,23 +16,27 @@ import tools.jackson.databind.json.JsonMapper;
  * Writes the audit trail and checks it. Changes arrive as {@link AuditableEvent}s inside the
  * publisher's transaction; logins, failed logins and logouts arrive as Spring Security events.
  *
- * <p>Rows are appended by the database function {@code audit_append} (migration V12), which locks the
+ * <p>Rows are appended by the database function {@code audit_append} (migrations V12, V33), which locks the
  * chain head, hashes the row and inserts it in one call. A module whose change is a single SQL statement
  * on a hot path may call {@code audit_append} inside that statement instead of publishing an event, with
- * {@link AuditActor#current()} as the actor: the change and its row then commit together in one round
- * trip (the ledger's entry save does). {@link #verify()} recomputes every hash in Java.
+ * {@link AuditActor#current()} as the actor and the {@link AuditKey} bean's {@link AuditKey#innerPad()} and
+ * {@link AuditKey#outerPad()} as its last two arguments: the change and its row then commit together in one
+ * round trip (the ledger's entry save does). The hash is keyed with that key, which the database never holds;
+ * {@link #verify()} recomputes every hash in Java and checks the signed {@link AuditCheckpoints}.
  */
 @Service
 public class AuditTrail {
 
-    private static final int VERIFY_PAGE = 1_000;
-
     private final AuditRepository repository;
+    private final AuditKey key;
+    private final AuditCheckpoints checkpoints;
     private final Clock clock;
     private final JsonMapper json;
 
-    AuditTrail(AuditRepository repository, Clock clock, JsonMapper json) {
+    AuditTrail(AuditRepository repository, AuditKey key, AuditCheckpoints checkpoints, Clock clock, JsonMapper json) {
         this.repository = repository;
+        this.key = key;
+        this.checkpoints = checkpoints;
         this.clock = clock;
         this.json = json;
     }
@@ -84,37 +88,13 @@ public class AuditTrail {
         return repository.head().lastSeq();
     }
 
-    /** Walks the whole chain in pages and reports the first row that does not fit. */
+    /**
+     * Walks the whole chain, recomputing every hash with the audit key, and checks it against the signed
+     * checkpoints outside the database; reports the first row that does not fit (see {@link ChainVerifier}).
+     */
     @Transactional(readOnly = true)
     public ChainVerification verify() {
-        var expectedPrev = AuditChain.GENESIS;
-        long expectedSeq = 1;
-        long checked = 0;
-        List<AuditRecord> page;
-        long after = 0;
-        do {
-            page = repository.pageAfter(after, VERIFY_PAGE);
-            for (var row : page) {
-                checked++;
-                if (row.seq() != expectedSeq) {
-                    return ChainVerification.broken(checked, expectedSeq, ChainVerification.Problem.ROW_MISSING);
-                }
-                if (!row.prevHash().equals(expectedPrev)) {
-                    return ChainVerification.broken(checked, row.seq(), ChainVerification.Problem.LINK_BROKEN);
-                }
-                if (!AuditChain.hash(row).equals(row.hash())) {
-                    return ChainVerification.broken(checked, row.seq(), ChainVerification.Problem.ROW_ALTERED);
-                }
-                expectedPrev = row.hash();
-                expectedSeq++;
-                after = row.seq();
-            }
-        } while (page.size() == VERIFY_PAGE);
-        var head = repository.head();
-        if (head.lastSeq() != expectedSeq - 1 || !head.lastHash().equals(expectedPrev)) {
-            return ChainVerification.broken(checked, expectedSeq, ChainVerification.Problem.NEWEST_ROWS_MISSING);
-        }
-        return ChainVerification.intact(checked);
+        return ChainVerifier.verify(repository, key, checkpoints.read());
     }
 
     @Transactional(readOnly = true)
@@ -123,7 +103,7 @@ public class AuditTrail {
     }
 
     private void append(AuditActor who, String action, String objectType, String objectId, String before, String after) {
-        repository.append(who, clock.instant(), action, objectType, objectId, before, after);
+        repository.append(who, clock.instant(), action, objectType, objectId, before, after, key);
     }
 
     private String toJson(Object value) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.jianfu.audit.AuditActor;
+import org.jianfu.audit.AuditKey;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,9 +20,12 @@ import org.springframework.stereotype.Repository;
 class LedgerRepository {
 
     private final JdbcClient jdbc;
+    /** Keys the audit row the entry save appends in its own statement. */
+    private final AuditKey auditKey;
 
-    LedgerRepository(JdbcClient jdbc) {
+    LedgerRepository(JdbcClient jdbc, AuditKey auditKey) {
         this.jdbc = jdbc;
+        this.auditKey = auditKey;
     }
 
     // --- rounds
@@ -157,7 +161,7 @@ class LedgerRepository {
      * The whole save in one statement, so it costs one round trip: only when the ledger belongs to the
      * unit, is editable and its round open, and the version is still the one the user loaded, the entry
      * is updated and the audit row appended, which is also the entry's new version in its history (through the audit module's database
-     * function {@code audit_append}, with the entry before and after as JSON). Empty when nothing was
+     * function {@code audit_append}, with the entry before and after as JSON, keyed with the audit key). Empty when nothing was
      * saved; the caller then finds out why.
      *
      * <p>{@code old} is the row as this statement's snapshot saw it. If someone else saves in between,
@@ -183,12 +187,12 @@ class LedgerRepository {
                             'status', e.status, 'text', e.text, 'naReason', e.na_reason, 'version', e.version,
                             'updatedBy', e.updated_by) as after),
                 audited as (
-                    select audit_append(updated_at, ?, ?, ?, ?, ?, ?, id::text, before, after) as seq
+                    select audit_append(updated_at, ?, ?, ?, ?, ?, ?, id::text, before, after, ?, ?) as seq
                     from updated)
                 select id, version, updated_at, first_in_ledger, (select seq from audited) as audit_seq from updated""")
                 .params(status == null ? null : status.name(), text, naReason, utc(now), by, ledgerId, requirementId, expectedVersion,
                         expectedVersion, unitId, actor.accountId(), actor.username(), actor.unitId(), actor.unitName(),
-                        EntryHistory.SAVED, EntryHistory.OBJECT_TYPE)
+                        EntryHistory.SAVED, EntryHistory.OBJECT_TYPE, auditKey.innerPad(), auditKey.outerPad())
                 .query((rs, n) -> new SavedEntry(new LedgerEntry(rs.getLong("id"), ledgerId, requirementId, status, text,
                         naReason, rs.getInt("version"), instant(rs, "updated_at"), by), rs.getBoolean("first_in_ledger")))
                 .optional();

@@ -24,6 +24,8 @@ class AuditChainTests {
     @Autowired AuditTrail trail;
     @Autowired ApplicationEventPublisher events;
     @Autowired JdbcClient jdbc;
+    @Autowired AuditRepository repository;
+    @Autowired AuditKey key;
     @Autowired TransactionTemplate tx;
 
     record NoteWritten(String id, Object before, Object after) implements AuditableEvent {
@@ -83,7 +85,7 @@ class AuditChainTests {
         var altered = new AuditRecord(record.seq(), record.occurredAt(), record.actorAccountId(), "someone.else",
                 record.actorUnitId(), record.actorUnitName(), record.action(), record.objectType(), record.objectId(),
                 record.before(), record.after(), record.prevHash(), null, record.hashFormat());
-        var newHash = AuditChain.hash(altered);
+        var newHash = AuditChain.hash(altered, key);
         tamper("update audit_event set actor_username = 'someone.else', hash = '" + newHash + "' where seq = " + seq);
         try {
             var result = trail.verify();
@@ -152,7 +154,7 @@ class AuditChainTests {
     }
 
     private AuditRecord readRow(long seq) {
-        return new AuditRepository(jdbc).pageAfter(seq - 1, 1).get(0);
+        return repository.pageAfter(seq - 1, 1).get(0);
     }
 
     private void restore(AuditRecord r) {

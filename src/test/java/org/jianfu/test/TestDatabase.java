@@ -41,6 +41,24 @@ public final class TestDatabase {
         return postgres;
     }
 
+    private static java.nio.file.Path auditFiles;
+
+    /**
+     * The audit key and checkpoint files of the contexts on the shared database: in a directory of their own per
+     * test JVM, as the checkpoints belong to this database; periodic checkpoints off (tests write them when needed).
+     */
+    public static synchronized java.nio.file.Path auditFiles() {
+        if (auditFiles == null) {
+            try {
+                auditFiles = Files.createTempDirectory("jianfu-test-audit");
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return auditFiles;
+    }
+
     public static String jdbcUrl() {
         return get().getJdbcUrl("postgres", "postgres");
     }
@@ -53,7 +71,10 @@ public final class TestDatabase {
                     "spring.datasource.url=" + jdbcUrl(),
                     "spring.datasource.username=postgres",
                     "spring.datasource.password=",
-                    "spring.datasource.hikari.maximum-pool-size=5").applyTo(context);
+                    "spring.datasource.hikari.maximum-pool-size=5",
+                    "jianfu.audit.key-file=" + auditFiles().resolve("audit.key"),
+                    "jianfu.audit.checkpoint-file=" + auditFiles().resolve("audit-checkpoints.log"),
+                    "jianfu.audit.checkpoint-interval=PT24H").applyTo(context);
         }
     }
 }
