@@ -14,12 +14,23 @@ public class JianfuApplication {
         if (Arrays.asList(args).contains("audit-verify")) {
             System.exit(runCommand("audit-verify", args));
         }
-        for (var command : DatabaseCommands.NAMES) {
-            if (args.length > 0 && args[0].equals(command)) {
-                System.exit(DatabaseCommands.run(command, args));
-            }
+        if (args.length > 0 && args[0].equals("backup")) {
+            System.exit(DatabaseCommands.run("backup", args));
+        }
+        if (args.length > 0 && args[0].equals("restore")) {
+            System.exit(restore(args));
         }
         SpringApplication.run(JianfuApplication.class, args);
+    }
+
+    /**
+     * Loads a backup, then starts the application once on what was restored to record the restore beside
+     * the audit checkpoints: without that line, the checkpoints written before would report the rows after
+     * the backup as missing.
+     */
+    public static int restore(String... args) {
+        int loaded = DatabaseCommands.run("restore", args);
+        return loaded != 0 ? loaded : runCommand("audit-record-restore", args);
     }
 
     /** Runs a one-shot command without the web server and returns the exit code it reports. */

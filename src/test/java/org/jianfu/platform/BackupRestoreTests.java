@@ -45,10 +45,17 @@ class BackupRestoreTests {
         var backup = directory.resolve("drill.zip");
         var restored = directory.resolve("restored");
         var scheduled = directory.resolve("scheduled");
+        // The installation's audit key and signed checkpoints, outside both data directories.
+        var keyFile = "--jianfu.audit.key-file=" + directory.resolve("audit.key");
+        var checkpointFile = "--jianfu.audit.checkpoint-file=" + directory.resolve("audit-checkpoints.log");
         Map<String, Long> liveCounts;
+        long backupHeadSeq;
+        long seqAfterLoad;
+        String liveHashAtThatSeq;
         try (var context = new SpringApplicationBuilder(JianfuApplication.class).profiles("demo")
                 .run("--jianfu.database.embedded.data-directory=" + live, "--server.port=0", "--spring.session.jdbc.cleanup-cron=-",
-                        "--jianfu.backup.cron=*/2 * * * * *", "--jianfu.backup.directory=" + scheduled, "--jianfu.backup.keep=2")) {
+                        "--jianfu.backup.cron=*/2 * * * * *", "--jianfu.backup.directory=" + scheduled, "--jianfu.backup.keep=2",
+                        keyFile, checkpointFile)) {
             var units = context.getBean(Units.class);
             units.create(new Units.NewUnit(units.root().orElseThrow().id(), UnitType.DEPARTMENT, "备份演练单位", null, null));
 
@@ -96,7 +103,7 @@ class BackupRestoreTests {
                 thread.join();
             }
             assertThat(failures).isEmpty();
-            var seqAfterLoad = context.getBean(AuditTrail.class).lastSeq();
+            seqAfterLoad = context.getBean(AuditTrail.class).lastSeq();
             System.out.printf("Backup drill: backup took %d ms while %d pages were served in the test; audit seq %d before, %d after the load%n",
                     backupMillis, requests.get(), seqBeforeBackup, seqAfterLoad);
 
@@ -107,8 +114,8 @@ class BackupRestoreTests {
             }
             // The restored head must be a link the running application wrote: same sequence number, same hash.
             var liveJdbc = context.getBean(JdbcClient.class);
-            var backupHeadSeq = manifest.tables().get("audit_event").rows();
-            var liveHashAtThatSeq = liveJdbc.sql("select hash from audit_event where seq = ?").param(backupHeadSeq).query(String.class).single();
+            backupHeadSeq = manifest.tables().get("audit_event").rows();
+            liveHashAtThatSeq = liveJdbc.sql("select hash from audit_event where seq = ?").param(backupHeadSeq).query(String.class).single();
 
             try (var files = Files.list(scheduled)) {
                 assertThat(files.map(f -> f.getFileName().toString()).toList()).as("the scheduled backup keeps the newest two")
@@ -117,33 +124,40 @@ class BackupRestoreTests {
 
             assertThat(DatabaseCommands.run("restore", "restore", backup.toString(), "--jianfu.database.embedded.data-directory=" + live))
                     .as("a restore over the live data is refused").isEqualTo(1);
+        }
+        // At shutdown the application checkpointed its head, a row the backup does not reach.
+        var checkpointed = java.util.regex.Pattern.compile("checkpoint seq=(\\d+) ").matcher(Files.readString(directory.resolve("audit-checkpoints.log")))
+                .results().mapToLong(m -> Long.parseLong(m.group(1))).max().orElse(0);
+        assertThat(checkpointed).as("the newest checkpoint").isGreaterThanOrEqualTo(seqAfterLoad).isGreaterThan(backupHeadSeq);
 
-            started = System.nanoTime();
-            assertThat(DatabaseCommands.run("restore", "restore", backup.toString(), "--jianfu.database.embedded.data-directory=" + restored))
-                    .isZero();
-            System.out.printf("Backup drill: restore took %d ms%n", (System.nanoTime() - started) / 1_000_000);
-            assertThat(liveHashAtThatSeq).isNotBlank();
+        var started = System.nanoTime();
+        assertThat(JianfuApplication.restore("restore", backup.toString(), "--jianfu.database.embedded.data-directory=" + restored,
+                keyFile, checkpointFile)).as("restore, recorded beside the checkpoints").isZero();
+        System.out.printf("Backup drill: restore took %d ms%n", (System.nanoTime() - started) / 1_000_000);
+        assertThat(liveHashAtThatSeq).isNotBlank();
+        assertThat(Files.readString(directory.resolve("audit-checkpoints.log"))).contains("restore seq=" + backupHeadSeq + " ");
 
-            try (var second = new SpringApplicationBuilder(JianfuApplication.class).profiles("demo").web(WebApplicationType.NONE)
-                    .run("--jianfu.database.embedded.data-directory=" + restored, "--spring.session.jdbc.cleanup-cron=-")) {
-                Map<String, Long> restoredCounts;
-                try (var connection = second.getBean(DataSource.class).getConnection()) {
-                    restoredCounts = DatabaseBackup.rowCounts(connection);
-                }
-                assertThat(restoredCounts.keySet()).isEqualTo(liveCounts.keySet());
-                for (var table : liveCounts.keySet()) {
-                    // Only logins happened after the backup: they add audit rows and nothing else.
-                    var expected = table.equals("audit_event") ? backupHeadSeq : liveCounts.get(table);
-                    assertThat(restoredCounts.get(table)).as("rows of " + table).isEqualTo(expected);
-                }
-                var head = second.getBean(JdbcClient.class).sql("select last_seq || ':' || last_hash from audit_chain_head")
-                        .query(String.class).single();
-                assertThat(head).as("the restored chain head").isEqualTo(backupHeadSeq + ":" + liveHashAtThatSeq);
-                var verification = second.getBean(AuditTrail.class).verify();
-                assertThat(verification.intact()).as(verification.toString()).isTrue();
-                assertThat(verification.rowsChecked()).isEqualTo(backupHeadSeq);
-                assertThat(second.getBean(Units.class).count()).isEqualTo(98);
+        try (var second = new SpringApplicationBuilder(JianfuApplication.class).profiles("demo").web(WebApplicationType.NONE)
+                .run("--jianfu.database.embedded.data-directory=" + restored, "--spring.session.jdbc.cleanup-cron=-",
+                        keyFile, checkpointFile)) {
+            Map<String, Long> restoredCounts;
+            try (var connection = second.getBean(DataSource.class).getConnection()) {
+                restoredCounts = DatabaseBackup.rowCounts(connection);
             }
+            assertThat(restoredCounts.keySet()).isEqualTo(liveCounts.keySet());
+            for (var table : liveCounts.keySet()) {
+                // Only logins happened after the backup: they add audit rows and nothing else.
+                var expected = table.equals("audit_event") ? backupHeadSeq : liveCounts.get(table);
+                assertThat(restoredCounts.get(table)).as("rows of " + table).isEqualTo(expected);
+            }
+            var head = second.getBean(JdbcClient.class).sql("select last_seq || ':' || last_hash from audit_chain_head")
+                    .query(String.class).single();
+            assertThat(head).as("the restored chain head").isEqualTo(backupHeadSeq + ":" + liveHashAtThatSeq);
+            var verification = second.getBean(AuditTrail.class).verify();
+            assertThat(verification.intact()).as("rows, keyed hashes and checkpoints: " + verification).isTrue();
+            assertThat(verification.restores()).as("the recorded restore").hasSize(1);
+            assertThat(verification.rowsChecked()).isEqualTo(backupHeadSeq);
+            assertThat(second.getBean(Units.class).count()).isEqualTo(98);
         }
         assertThat(DatabaseCommands.run("restore", "restore", backup.toString(), "--jianfu.database.embedded.data-directory=" + restored))
                 .as("a restore into a data directory that holds a database is refused").isEqualTo(1);
