@@ -86,6 +86,9 @@ public class Cleanups {
         if (category == null) {
             throw new RuleViolation("category", row == 0 ? "inspection.error.category-required" : "inspection.error.import-row", row);
         }
+        if (tooLong(basis, 1000) || tooLong(organizer, 200)) {
+            throw new RuleViolation(null, row == 0 ? "inspection.error.baseline-too-long" : "inspection.error.import-row-too-long", row);
+        }
         return repository.insert(districtId, year, name.strip(), basis == null ? "" : basis.strip(),
                 organizer == null ? "" : organizer.strip(), category, clock.instant());
     }
@@ -109,6 +112,9 @@ public class Cleanups {
         if (outcome != BaselineOutcome.RETAINED && repository.items(before.districtId(), before.year()).stream()
                 .anyMatch(i -> Long.valueOf(itemId).equals(i.mergedIntoId()))) {
             throw new RuleViolation("outcome", "inspection.error.merged-into-this");
+        }
+        if (tooLong(note, 1000)) {
+            throw new RuleViolation("note", "inspection.error.too-long", 1000);
         }
         if (!repository.mark(itemId, version, outcome, into, note == null ? "" : note.strip())) {
             throw new EditConflictException("baseline item " + itemId);
@@ -142,6 +148,7 @@ public class Cleanups {
         if (!StringUtils.hasText(document) || approvedOn == null) {
             throw new RuleViolation(null, "inspection.error.approval-fields");
         }
+        InspectionItems.required(document, "document", InspectionItems.MAX_APPROVAL_FIELD);
         if (approvedOn.isAfter(LocalDate.now(clock))) {
             throw new RuleViolation("approvedOn", "inspection.error.future-date");
         }
@@ -190,5 +197,9 @@ public class Cleanups {
         if (repository.record(districtId, year).map(r -> r.approvedOn() != null).orElse(false)) {
             throw new RuleViolation(null, "inspection.error.cleanup-approved");
         }
+    }
+
+    private static boolean tooLong(String value, int max) {
+        return value != null && value.strip().length() > max;
     }
 }

@@ -26,6 +26,11 @@ import org.springframework.util.StringUtils;
 @Service
 public class InspectionItems {
 
+    /** A return's or rejection's reason, kept for good in the item's steps and the audit trail. */
+    static final int MAX_REASON = 2000;
+    /** The approving body and the approval document's number (文号), here and on a cleanup. */
+    static final int MAX_APPROVAL_FIELD = 200;
+
     private final ItemRepository repository;
     private final InspectionAccess access;
     private final InspectionChecks checks;
@@ -181,7 +186,7 @@ public class InspectionItems {
                 windows.stream().sorted(java.util.Comparator.comparing(Window::startsOn)).toList());
     }
 
-    private static void required(String value, String field, int max) {
+    static void required(String value, String field, int max) {
         if (!StringUtils.hasText(value)) {
             throw new RuleViolation(field, "inspection.error.required");
         }
@@ -267,6 +272,8 @@ public class InspectionItems {
         if (!StringUtils.hasText(body) || !StringUtils.hasText(document) || approvedOn == null) {
             throw new RuleViolation(null, "inspection.error.approval-fields");
         }
+        required(body, "body", MAX_APPROVAL_FIELD);
+        required(document, "document", MAX_APPROVAL_FIELD);
         if (approvedOn.isAfter(LocalDate.now(clock))) {
             throw new RuleViolation("approvedOn", "inspection.error.future-date");
         }
@@ -297,6 +304,7 @@ public class InspectionItems {
         if (!StringUtils.hasText(comment)) {
             throw new RuleViolation("comment", "inspection.error.comment-required");
         }
+        required(comment, "comment", MAX_REASON);
         return comment.strip();
     }
 
