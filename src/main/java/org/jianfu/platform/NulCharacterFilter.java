@@ -7,6 +7,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -22,9 +23,16 @@ class NulCharacterFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (carriesNul(request)) {
-            ErrorPages.explain(request, "error.input.nul");
-            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+        try {
+            if (carriesNul(request)) {
+                ErrorPages.explain(request, "error.input.nul");
+                response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+                return;
+            }
+        }
+        catch (InvalidParameterException unreadable) {
+            // A form larger than the connector's maxPostSize (413) or not decodable (400): the error page says which.
+            response.sendError(unreadable.getErrorCode() > 0 ? unreadable.getErrorCode() : HttpServletResponse.SC_BAD_REQUEST);
             return;
         }
         chain.doFilter(request, response);
