@@ -20,6 +20,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class NulCharacterFilter extends OncePerRequestFilter {
 
+    private final ContainerErrorPages pages;
+
+    NulCharacterFilter(ContainerErrorPages pages) {
+        this.pages = pages;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -31,8 +37,12 @@ class NulCharacterFilter extends OncePerRequestFilter {
             }
         }
         catch (InvalidParameterException unreadable) {
-            // A form larger than the connector's maxPostSize (413) or not decodable (400): the error page says which.
-            response.sendError(unreadable.getErrorCode() > 0 ? unreadable.getErrorCode() : HttpServletResponse.SC_BAD_REQUEST);
+            // A form larger than the connector's maxPostSize (413) or not decodable (400). Tomcat throws the same
+            // exception again to whoever reads a parameter next, the error page included, so the page is written here.
+            var status = unreadable.getErrorCode() > 0 ? unreadable.getErrorCode() : HttpServletResponse.SC_BAD_REQUEST;
+            response.setStatus(status);
+            response.setContentType("text/html;charset=UTF-8");
+            response.getWriter().write(pages.page(status));
             return;
         }
         chain.doFilter(request, response);

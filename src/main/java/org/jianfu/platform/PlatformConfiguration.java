@@ -39,8 +39,8 @@ class PlatformConfiguration implements WebMvcConfigurer {
 
     /** Runs right after the character-encoding filter (parameters must be decoded as UTF-8 before anyone reads them). */
     @Bean
-    FilterRegistrationBean<NulCharacterFilter> nulCharacterFilter() {
-        var registration = new FilterRegistrationBean<>(new NulCharacterFilter());
+    FilterRegistrationBean<NulCharacterFilter> nulCharacterFilter(ContainerErrorPages pages) {
+        var registration = new FilterRegistrationBean<>(new NulCharacterFilter(pages));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }

@@ -127,6 +127,8 @@ class BadInputTests {
         var haidian = fixtures.haidian().id();
         var admin = new Browser(port);
         admin.loginOrFail("sysadmin", Fixtures.DEMO_PASSWORD);
+        var auditor = new Browser(port);
+        auditor.loginOrFail("auditor", Fixtures.DEMO_PASSWORD);
         var before = counts();
 
         for (var page : List.of("-1", "2147483647")) {
@@ -156,6 +158,12 @@ class BadInputTests {
             assertRefused(city.get("/inspection/items/" + id), 400, PARAMETER_MESSAGE);
         }
         assertRefused(admin.get("/admin/accounts/abc"), 400, PARAMETER_MESSAGE);
+        for (var page : List.of("-1", "2147483647")) {
+            assertThat(auditor.get("/audit?page=" + page).statusCode()).as("audit page " + page).isEqualTo(200);
+        }
+        assertRefused(auditor.get("/audit?page=abc"), 400, PARAMETER_MESSAGE);
+        assertRefused(auditor.get("/audit?from=2026-13-45"), 400, PARAMETER_MESSAGE);
+        assertRefused(auditor.get("/audit?to=%2B999999999-12-31"), 400, PARAMETER_MESSAGE);
         assertRefused(admin.post("/admin/accounts/1/disable", Map.of("version", "x")), 400, PARAMETER_MESSAGE);
         assertThat(counts()).isEqualTo(before);
     }
