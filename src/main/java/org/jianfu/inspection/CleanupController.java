@@ -5,7 +5,6 @@ import java.util.Locale;
 
 import org.jianfu.account.AccountPrincipal;
 import org.jianfu.account.Role;
-import org.jianfu.platform.Years;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,7 +33,7 @@ class CleanupController {
 
     @GetMapping("/inspection/cleanups/{districtId}/{year}")
     String cleanup(@AuthenticationPrincipal AccountPrincipal me, @PathVariable long districtId, @PathVariable int year, Model model) {
-        var cleanup = cleanups.read(me, districtId, Years.checked(year));
+        var cleanup = cleanups.read(me, districtId, year);
         model.addAttribute("cleanup", cleanup);
         model.addAttribute("district", access.readableDistrict(me, districtId));
         model.addAttribute("year", year);

@@ -9,6 +9,7 @@ import org.jianfu.account.AccountPrincipal;
 import org.jianfu.account.Role;
 import org.jianfu.platform.EditConflictException;
 import org.jianfu.platform.RuleViolation;
+import org.jianfu.platform.Years;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,6 +49,7 @@ public class Cleanups {
     /** The cleanup without a scope check, for figures computed for a unit already in scope. */
     @Transactional(readOnly = true)
     Cleanup of(long districtId, int year) {
+        Years.checked(year);
         return new Cleanup(districtId, year, repository.items(districtId, year), repository.record(districtId, year).orElse(null));
     }
 
@@ -194,6 +196,7 @@ public class Cleanups {
     }
 
     private void requireOpen(long districtId, int year) {
+        Years.checked(year);
         if (repository.record(districtId, year).map(r -> r.approvedOn() != null).orElse(false)) {
             throw new RuleViolation(null, "inspection.error.cleanup-approved");
         }

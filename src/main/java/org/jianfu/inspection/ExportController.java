@@ -8,7 +8,6 @@ import java.util.stream.Collectors;
 import org.jianfu.account.AccountPrincipal;
 import org.jianfu.platform.FileDownloads;
 import org.jianfu.unit.Units;
-import org.jianfu.platform.Years;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -35,7 +34,7 @@ class ExportController {
     @GetMapping("/inspection/plans/{unitId}/{year}/plan.{format:xlsx|docx}")
     ResponseEntity<byte[]> plan(@AuthenticationPrincipal AccountPrincipal me, @PathVariable long unitId, @PathVariable int year,
             @PathVariable String format, Locale locale) {
-        var approved = items.ofPlan(me, unitId, Years.checked(year)).stream().filter(i -> i.state() == ItemState.APPROVED).toList();
+        var approved = items.ofPlan(me, unitId, year).stream().filter(i -> i.state() == ItemState.APPROVED).toList();
         var unit = units.get(unitId);
         var rows = new ArrayList<List<String>>();
         int n = 1;
@@ -57,7 +56,7 @@ class ExportController {
     @GetMapping("/inspection/cleanups/{districtId}/{year}/retained.{format:xlsx|docx}")
     ResponseEntity<byte[]> retained(@AuthenticationPrincipal AccountPrincipal me, @PathVariable long districtId, @PathVariable int year,
             @PathVariable String format, Locale locale) {
-        var cleanup = cleanups.read(me, districtId, Years.checked(year));
+        var cleanup = cleanups.read(me, districtId, year);
         var rows = new ArrayList<List<String>>();
         int n = 1;
         for (var b : cleanup.items()) {

@@ -11,6 +11,7 @@ import org.jianfu.platform.RuleViolation;
 import org.jianfu.unit.Unit;
 import org.jianfu.unit.UnitType;
 import org.jianfu.unit.Units;
+import org.jianfu.platform.Years;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -63,6 +64,7 @@ public class InspectionItems {
     /** Every item of a plan, in every state; the caller must oversee the plan. */
     @Transactional(readOnly = true)
     List<InspectionItem> ofPlan(AccountPrincipal me, long planUnitId, int year) {
+        Years.checked(year);
         access.requirePlanReader(me, planUnitId);
         var items = repository.ofPlan(planUnitId, year);
         return access.overseesPlan(me, planUnitId) ? items
@@ -328,6 +330,7 @@ public class InspectionItems {
     /** A district's approved plan is filed with the city; refiled after changes. */
     @Transactional
     public void filePlan(AccountPrincipal me, long districtId, int year) {
+        Years.checked(year);
         var district = units.getInScope(me, districtId);
         InspectionAccess.require(district.type() == UnitType.DISTRICT && InspectionAccess.approvesFor(me, districtId),
                 "filing the plan of " + districtId);

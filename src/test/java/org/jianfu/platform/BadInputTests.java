@@ -169,6 +169,21 @@ class BadInputTests {
     }
 
     @Test
+    void aYearOutOfRangeInAFormIsRefusedAndStoresNothing() throws Exception {
+        var district = units.findByCode("110107").orElseThrow();
+        var reporter = new Browser(port);
+        reporter.loginOrFail(fixtures.account(Role.DISTRICT_REPORTER, district), Fixtures.STRONG_PASSWORD);
+        var before = counts();
+        var baseline = jdbc.sql("select count(*) from inspection_baseline_item").query(Long.class).single();
+        var added = reporter.post("/inspection/cleanups/" + district.id() + "/99999/items",
+                Map.of("name", "年份测试事项", "basis", "", "organizer", "", "category", "ROUTINE_CHECK"));
+        assertThat(added.statusCode()).isEqualTo(302);
+        assertThat(reporter.follow(added).body()).contains(YEAR_MESSAGE);
+        assertThat(jdbc.sql("select count(*) from inspection_baseline_item").query(Long.class).single()).isEqualTo(baseline);
+        assertThat(counts()).isEqualTo(before);
+    }
+
+    @Test
     void aReturnReasonOrStepCommentOfAMegabyteIsRefusedWithItsLimitAndNothingIsStored() throws Exception {
         var megabyte = "a".repeat(1_000_000);
         // An inspection item of 石景山区, compiled and ready to be returned.
