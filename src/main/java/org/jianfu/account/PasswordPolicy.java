@@ -15,8 +15,8 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * Decides whether a password is acceptable: long enough, mixed enough, not one of the passwords every
- * attacker tries first, and not built from the username.
+ * Decides whether a password is acceptable: long enough, not longer than bcrypt can hash, mixed enough,
+ * not one of the passwords every attacker tries first, and not built from the username.
  */
 @Component
 class PasswordPolicy {
@@ -24,6 +24,9 @@ class PasswordPolicy {
     /** A problem with a proposed password, as a message key and its arguments. */
     record Problem(String messageKey, Object... arguments) {
     }
+
+    /** bcrypt reads at most 72 bytes of a password (and Spring Security refuses to hash more). */
+    static final int MAX_BYTES = 72;
 
     private final PasswordPolicyProperties properties;
     private final Set<String> commonPasswords;
@@ -40,6 +43,9 @@ class PasswordPolicy {
             if (password == null) {
                 return problems;
             }
+        }
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            problems.add(new Problem("password.error.too-long", MAX_BYTES));
         }
         if (characterClasses(password) < properties.minCharacterClasses()) {
             problems.add(new Problem("password.error.too-simple", properties.minCharacterClasses()));

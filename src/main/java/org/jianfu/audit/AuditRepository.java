@@ -76,7 +76,7 @@ class AuditRepository {
                 .list();
     }
 
-    List<AuditRecord> search(AuditQuery query, java.time.ZoneId zone, int offset, int limit) {
+    List<AuditRecord> search(AuditQuery query, java.time.ZoneId zone, long offset, int limit) {
         var where = new StringBuilder(" where true");
         var params = new ArrayList<Object>();
         if (query.hasUsername()) {

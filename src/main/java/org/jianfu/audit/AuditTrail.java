@@ -99,7 +99,8 @@ public class AuditTrail {
 
     @Transactional(readOnly = true)
     List<AuditRecord> search(AuditQuery query, int pageSize) {
-        return repository.search(query, clock.getZone(), query.pageOrFirst() * pageSize, pageSize + 1);
+        // As a long: a page number near Integer.MAX_VALUE times the page size would overflow into a negative offset.
+        return repository.search(query, clock.getZone(), (long) query.pageOrFirst() * pageSize, pageSize + 1);
     }
 
     private void append(AuditActor who, String action, String objectType, String objectId, String before, String after) {

@@ -9,6 +9,7 @@ import org.jianfu.account.AccountPrincipal;
 import org.jianfu.account.Role;
 import org.jianfu.platform.EditConflictException;
 import org.jianfu.platform.RuleViolation;
+import org.jianfu.platform.Years;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,6 +49,7 @@ public class Cleanups {
     /** The cleanup without a scope check, for figures computed for a unit already in scope. */
     @Transactional(readOnly = true)
     Cleanup of(long districtId, int year) {
+        Years.checked(year);
         return new Cleanup(districtId, year, repository.items(districtId, year), repository.record(districtId, year).orElse(null));
     }
 
@@ -86,6 +88,9 @@ public class Cleanups {
         if (category == null) {
             throw new RuleViolation("category", row == 0 ? "inspection.error.category-required" : "inspection.error.import-row", row);
         }
+        if (tooLong(basis, 1000) || tooLong(organizer, 200)) {
+            throw new RuleViolation(null, row == 0 ? "inspection.error.baseline-too-long" : "inspection.error.import-row-too-long", row);
+        }
         return repository.insert(districtId, year, name.strip(), basis == null ? "" : basis.strip(),
                 organizer == null ? "" : organizer.strip(), category, clock.instant());
     }
@@ -109,6 +114,9 @@ public class Cleanups {
         if (outcome != BaselineOutcome.RETAINED && repository.items(before.districtId(), before.year()).stream()
                 .anyMatch(i -> Long.valueOf(itemId).equals(i.mergedIntoId()))) {
             throw new RuleViolation("outcome", "inspection.error.merged-into-this");
+        }
+        if (tooLong(note, 1000)) {
+            throw new RuleViolation("note", "inspection.error.too-long", 1000);
         }
         if (!repository.mark(itemId, version, outcome, into, note == null ? "" : note.strip())) {
             throw new EditConflictException("baseline item " + itemId);
@@ -142,6 +150,7 @@ public class Cleanups {
         if (!StringUtils.hasText(document) || approvedOn == null) {
             throw new RuleViolation(null, "inspection.error.approval-fields");
         }
+        InspectionItems.required(document, "document", InspectionItems.MAX_APPROVAL_FIELD);
         if (approvedOn.isAfter(LocalDate.now(clock))) {
             throw new RuleViolation("approvedOn", "inspection.error.future-date");
         }
@@ -187,8 +196,13 @@ public class Cleanups {
     }
 
     private void requireOpen(long districtId, int year) {
+        Years.checked(year);
         if (repository.record(districtId, year).map(r -> r.approvedOn() != null).orElse(false)) {
             throw new RuleViolation(null, "inspection.error.cleanup-approved");
         }
+    }
+
+    private static boolean tooLong(String value, int max) {
+        return value != null && value.strip().length() > max;
     }
 }

@@ -11,6 +11,7 @@ import org.jianfu.platform.RuleViolation;
 import org.jianfu.unit.Unit;
 import org.jianfu.unit.UnitType;
 import org.jianfu.unit.Units;
+import org.jianfu.platform.Years;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,6 +26,11 @@ import org.springframework.util.StringUtils;
  */
 @Service
 public class InspectionItems {
+
+    /** A return's or rejection's reason, kept for good in the item's steps and the audit trail. */
+    static final int MAX_REASON = 2000;
+    /** The approving body and the approval document's number (文号), here and on a cleanup. */
+    static final int MAX_APPROVAL_FIELD = 200;
 
     private final ItemRepository repository;
     private final InspectionAccess access;
@@ -58,6 +64,7 @@ public class InspectionItems {
     /** Every item of a plan, in every state; the caller must oversee the plan. */
     @Transactional(readOnly = true)
     List<InspectionItem> ofPlan(AccountPrincipal me, long planUnitId, int year) {
+        Years.checked(year);
         access.requirePlanReader(me, planUnitId);
         var items = repository.ofPlan(planUnitId, year);
         return access.overseesPlan(me, planUnitId) ? items
@@ -181,7 +188,7 @@ public class InspectionItems {
                 windows.stream().sorted(java.util.Comparator.comparing(Window::startsOn)).toList());
     }
 
-    private static void required(String value, String field, int max) {
+    static void required(String value, String field, int max) {
         if (!StringUtils.hasText(value)) {
             throw new RuleViolation(field, "inspection.error.required");
         }
@@ -267,6 +274,8 @@ public class InspectionItems {
         if (!StringUtils.hasText(body) || !StringUtils.hasText(document) || approvedOn == null) {
             throw new RuleViolation(null, "inspection.error.approval-fields");
         }
+        required(body, "body", MAX_APPROVAL_FIELD);
+        required(document, "document", MAX_APPROVAL_FIELD);
         if (approvedOn.isAfter(LocalDate.now(clock))) {
             throw new RuleViolation("approvedOn", "inspection.error.future-date");
         }
@@ -297,6 +306,7 @@ public class InspectionItems {
         if (!StringUtils.hasText(comment)) {
             throw new RuleViolation("comment", "inspection.error.comment-required");
         }
+        required(comment, "comment", MAX_REASON);
         return comment.strip();
     }
 
@@ -320,6 +330,7 @@ public class InspectionItems {
     /** A district's approved plan is filed with the city; refiled after changes. */
     @Transactional
     public void filePlan(AccountPrincipal me, long districtId, int year) {
+        Years.checked(year);
         var district = units.getInScope(me, districtId);
         InspectionAccess.require(district.type() == UnitType.DISTRICT && InspectionAccess.approvesFor(me, districtId),
                 "filing the plan of " + districtId);

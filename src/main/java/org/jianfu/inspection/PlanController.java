@@ -16,6 +16,7 @@ import org.jianfu.platform.RuleViolation;
 import org.jianfu.unit.Unit;
 import org.jianfu.unit.UnitType;
 import org.jianfu.unit.Units;
+import org.jianfu.platform.Years;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -53,7 +54,7 @@ class PlanController {
 
     @GetMapping("/inspection")
     String index(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) Integer year, Model model) {
-        int y = year == null ? LocalDate.now(clock).getYear() : year;
+        int y = Years.orThisYear(year, clock);
         switch (me.role()) {
             case DISTRICT_REPORTER, DISTRICT_APPROVER -> {
                 return "redirect:/inspection/plans/" + me.unitId() + "/" + y;
@@ -167,7 +168,7 @@ class PlanController {
     @GetMapping("/inspection/items/new")
     String newItem(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) Integer year, Model model) {
         InspectionAccess.require(InspectionAccess.draftsFor(me, units.get(me.unitId())), "drafting");
-        int y = year == null ? LocalDate.now(clock).getYear() : year;
+        int y = Years.orThisYear(year, clock);
         model.addAttribute("form", ItemForm.empty(y));
         return itemForm(me, null, model);
     }
@@ -233,7 +234,7 @@ class PlanController {
         var cityItems = new ArrayList<InspectionItem>();
         if (plan.type() == UnitType.DISTRICT && plan.parentId() != null) {
             var year = ((ItemForm) model.getAttribute("form")).year();
-            cityItems.addAll(items.approvedOfPlan(plan.parentId(), year == null ? LocalDate.now(clock).getYear() : year));
+            cityItems.addAll(items.approvedOfPlan(plan.parentId(), Years.orThisYear(year, clock)));
         }
         model.addAttribute("cityItems", cityItems);
         return "inspection/item-form";

@@ -14,6 +14,7 @@ import org.jianfu.account.Role;
 import org.jianfu.platform.RuleViolation;
 import org.jianfu.unit.UnitType;
 import org.jianfu.unit.Units;
+import org.jianfu.platform.Years;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -50,7 +51,7 @@ class VisitController {
     String list(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) Long unit,
             @RequestParam(required = false) Integer year, @RequestParam(defaultValue = "false") boolean flaggedOnly, Model model) {
         long area = unit == null ? me.unitId() : unit;
-        int y = year == null ? LocalDate.now(clock).getYear() : year;
+        int y = Years.orThisYear(year, clock);
         var list = visits.ofArea(me, area, y);
         var flags = Visits.flagsByVisit(checks.check(area, y));
         model.addAttribute("visits", flaggedOnly ? list.stream().filter(v -> flags.containsKey(v.id())).toList() : list);
@@ -153,7 +154,7 @@ class VisitController {
     @GetMapping("/inspection/schools/{schoolId}/calendar")
     String calendar(@AuthenticationPrincipal AccountPrincipal me, @PathVariable long schoolId, @RequestParam(required = false) Integer year,
             Model model) {
-        int y = year == null ? LocalDate.now(clock).getYear() : year;
+        int y = Years.orThisYear(year, clock);
         var school = visits.calendarOf(me, schoolId);
         var recorded = visits.ofSchool(me, schoolId, y);
         var flags = Visits.flagsByVisit(checks.check(schoolId, y));

@@ -138,7 +138,8 @@ class LedgerController {
                 .toList();
         sorted.forEach(l -> counts.merge(l.progress(), 1, Integer::sum));
         // Counts cover every unit; the matrix shows one page of units at a time (a country has thousands).
-        var first = Math.min(Math.max(0, page) * DASHBOARD_PAGE, sorted.size());
+        var shown = pageWithin(page, sorted.size(), DASHBOARD_PAGE);
+        var first = shown * DASHBOARD_PAGE;
         var pageLedgers = sorted.subList(first, Math.min(sorted.size(), first + DASHBOARD_PAGE));
         Map<Long, Map<Integer, EntryStatus>> matrix = new HashMap<>();
         for (var cell : ledgers.statusMatrix(pageLedgers.stream().map(Ledger::id).toList())) {
@@ -149,7 +150,7 @@ class LedgerController {
                         matrix.getOrDefault(l.id(), Map.of())))
                 .toList();
         model.addAttribute("pageRows", pageRows);
-        model.addAttribute("page", Math.max(0, page));
+        model.addAttribute("page", shown);
         model.addAttribute("pages", (sorted.size() + DASHBOARD_PAGE - 1) / DASHBOARD_PAGE);
         model.addAttribute("onTime", sorted.stream().filter(l -> l.submittedAt() != null && !ledgers.late(l, round)).count());
         model.addAttribute("late", sorted.stream().filter(l -> ledgers.late(l, round)).count());
@@ -182,14 +183,15 @@ class LedgerController {
                 .sorted(Comparator.comparing((Ledger l) -> unitsById.get(l.unitId()).code() == null ? "" : unitsById.get(l.unitId()).code())
                         .thenComparing(l -> unitsById.get(l.unitId()).name()))
                 .toList();
-        var first = Math.min(Math.max(0, page) * ANSWERS_PAGE, visibleLedgers.size());
+        var shown = pageWithin(page, visibleLedgers.size(), ANSWERS_PAGE);
+        var first = shown * ANSWERS_PAGE;
         var pageLedgers = visibleLedgers.subList(first, Math.min(visibleLedgers.size(), first + ANSWERS_PAGE));
         var entries = ledgers.entriesOfRequirement(pageLedgers.stream().map(Ledger::id).toList(), row.requirement().id()).stream()
                 .collect(Collectors.toMap(LedgerEntry::ledgerId, Function.identity()));
         var answers = pageLedgers.stream()
                 .map(l -> new Answer(unitsById.get(l.unitId()), l, entries.get(l.id())))
                 .toList();
-        model.addAttribute("page", Math.max(0, page));
+        model.addAttribute("page", shown);
         model.addAttribute("pages", (visibleLedgers.size() + ANSWERS_PAGE - 1) / ANSWERS_PAGE);
         model.addAttribute("round", round);
         model.addAttribute("row", row);
@@ -434,5 +436,11 @@ class LedgerController {
         if (me.role() != Role.CITY_ADMIN && me.role() != Role.SUPERVISOR) {
             throw new AccessDeniedException("city staff only");
         }
+    }
+
+    /** The page asked for, moved into the pages there are: below the first shows the first, past the last the last. */
+    private static int pageWithin(int page, int rows, int pageSize) {
+        var last = Math.max(0, (rows + pageSize - 1) / pageSize - 1);
+        return Math.min(Math.max(0, page), last);
     }
 }

@@ -35,6 +35,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Ledgers {
 
+    /** A comment on an entry or a step (a return's reason, say): each is kept for good in the audit trail. */
+    static final int MAX_COMMENT = 2000;
+
     /** Mainland mobile (11 digits from 13–19) or landline with area code, optionally with extension. */
     static final Pattern PHONE = Pattern.compile("^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}(-\\d{1,6})?)$");
 
@@ -362,7 +365,7 @@ public class Ledgers {
         if (text.isEmpty()) {
             throw new RuleViolation("body", "ledger.error.comment-required");
         }
-        if (text.length() > 2000) {
+        if (text.length() > MAX_COMMENT) {
             throw new RuleViolation("body", "ledger.error.comment-too-long");
         }
         var entry = entryOf(ledgerId, requirementId);
@@ -382,6 +385,9 @@ public class Ledgers {
         var cleanComment = comment == null || comment.isBlank() ? null : comment.strip();
         if (action.commentRequired() && cleanComment == null) {
             throw new RuleViolation("comment", "ledger.error.comment-required");
+        }
+        if (cleanComment != null && cleanComment.length() > MAX_COMMENT) {
+            throw new RuleViolation("comment", "ledger.error.comment-too-long");
         }
         if (action == LedgerAction.SUBMIT) {
             checkComplete(before);

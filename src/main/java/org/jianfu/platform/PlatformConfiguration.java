@@ -63,6 +63,14 @@ class PlatformConfiguration implements WebMvcConfigurer {
         return registration;
     }
 
+    /** Runs right after the character-encoding filter (parameters must be decoded as UTF-8 before anyone reads them). */
+    @Bean
+    FilterRegistrationBean<NulCharacterFilter> nulCharacterFilter(ContainerErrorPages pages) {
+        var registration = new FilterRegistrationBean<>(new NulCharacterFilter(pages));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         var interceptor = new LocaleChangeInterceptor();

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.jianfu.platform.RuleViolation;
+import org.jianfu.platform.Years;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -38,7 +39,7 @@ class PublicWhitelistController {
     @GetMapping("/public/whitelist")
     String list(@RequestParam(required = false) Level level, @RequestParam(required = false) Integer year,
             @RequestParam(required = false) Category category, @RequestParam(required = false) String q, Model model) {
-        var shownYear = year == null ? LocalDate.now(clock).getYear() : year;
+        var shownYear = Years.orThisYear(year, clock);
         model.addAttribute("items", whitelist.published(level, shownYear, category, q));
         model.addAttribute("level", level);
         model.addAttribute("year", shownYear);

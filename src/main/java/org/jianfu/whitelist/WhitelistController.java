@@ -9,6 +9,7 @@ import org.jianfu.account.AccountPrincipal;
 import org.jianfu.account.Role;
 import org.jianfu.platform.EditConflictException;
 import org.jianfu.platform.RuleViolation;
+import org.jianfu.platform.Years;
 import org.jianfu.unit.SchoolStage;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.AccessDeniedException;
@@ -41,7 +42,7 @@ class WhitelistController {
     String applications(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) Integer year,
             @RequestParam(required = false) ApplicationState state, @RequestParam(required = false) Category category,
             Model model) {
-        model.addAttribute("applications", whitelist.list(me, year, state, category));
+        model.addAttribute("applications", whitelist.list(me, year == null ? null : Years.checked(year), state, category));
         model.addAttribute("year", year);
         model.addAttribute("state", state);
         model.addAttribute("category", category);

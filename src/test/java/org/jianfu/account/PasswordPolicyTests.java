@@ -40,6 +40,17 @@ class PasswordPolicyTests {
     }
 
     @Test
+    void aPasswordOver72BytesIsRefusedCountingAChineseCharacterAsThreeBytes() {
+        var ascii72 = "Lv7#qz-Kestrel9-" + "x".repeat(56);
+        assertThat(ascii72).hasSize(72);
+        assertThat(problems(ascii72, "li.jing")).isEmpty();
+        assertThat(problems(ascii72 + "y", "li.jing")).containsExactly("password.error.too-long");
+        // 25 characters, far from the length a person would call long, but 15 + 20 × 3 = 75 bytes: bcrypt would drop the end.
+        assertThat(problems("Lv7#qz-Kestrel9" + "减负工作平台台账填报审核".repeat(2).substring(0, 20), "li.jing"))
+                .containsExactly("password.error.too-long");
+    }
+
+    @Test
     void aPasswordContainingTheUsernameIsRefused() {
         assertThat(problems("Xli.jing#2026", "li.jing")).containsExactly("password.error.contains-username");
     }
