@@ -44,20 +44,27 @@ class UploadLimitFilter extends OncePerRequestFilter {
             new StandardMultipartHttpServletRequest(request);
         }
         catch (MaxUploadSizeExceededException tooLarge) {
-            var target = sameSiteReferer(request);
-            if (request.getSession(false) != null) {
-                var flash = new FlashMap();
-                flash.put("failure", "error.upload-too-large");
-                flash.setTargetRequestPath(URI.create(target).getPath());
-                flashMaps.saveOutputFlashMap(flash, request, response);
-            }
-            response.sendRedirect(target);
+            backWithMessage(request, response, "error.upload-too-large");
             return;
         }
         catch (org.springframework.web.multipart.MultipartException malformed) {
-            // Not an upload a browser sends; the security filters and the controller refuse it as they would any bad form.
+            // A body the container cannot take apart (a NUL in a file name, a broken boundary): nothing in it can be
+            // read, the CSRF token included, so nothing is done with it either.
+            backWithMessage(request, response, "error.upload-malformed");
+            return;
         }
         chain.doFilter(request, response);
+    }
+
+    private void backWithMessage(HttpServletRequest request, HttpServletResponse response, String messageKey) throws IOException {
+        var target = sameSiteReferer(request);
+        if (request.getSession(false) != null) {
+            var flash = new FlashMap();
+            flash.put("failure", messageKey);
+            flash.setTargetRequestPath(URI.create(target).getPath());
+            flashMaps.saveOutputFlashMap(flash, request, response);
+        }
+        response.sendRedirect(target);
     }
 
     private static String sameSiteReferer(HttpServletRequest request) {

@@ -16,12 +16,14 @@ import java.util.regex.Pattern;
 import org.jianfu.account.Role;
 import org.jianfu.test.Fixtures;
 import org.jianfu.test.TestDatabase;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -41,10 +43,23 @@ class UploadLimitTests {
 
     @LocalServerPort int port;
     @Autowired Fixtures fixtures;
+    @Autowired JdbcClient jdbc;
 
     @ParameterizedTest(name = "a file of {0} bytes")
     @ValueSource(ints = { 21 * MB + MB / 2, 23 * MB, 64 * MB })
     void anUploadOverTheContainersLimitGetsTheMessageInChineseOnThePageItCameFrom(int size) throws Exception {
+        assertThat(sealUploadAnswer("seal.png", new byte[size])).contains("文件太大，未上传");
+    }
+
+    @Test
+    void anUploadWhoseFileNameHoldsANulByteGetsAMessageInChineseAndIsNotStored() throws Exception {
+        var seals = jdbc.sql("select count(*) from unit_seal").query(Long.class).single();
+        assertThat(sealUploadAnswer("seal\0.png", new byte[] { (byte) 0x89, 'P', 'N', 'G' })).contains("上传的内容无法识别");
+        assertThat(jdbc.sql("select count(*) from unit_seal").query(Long.class).single()).isEqualTo(seals);
+    }
+
+    /** Uploads a seal as a browser would and returns the page the person is sent back to, after checking the server still answers. */
+    private String sealUploadAnswer(String fileName, byte[] content) throws Exception {
         var client = HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(10)).build();
         var admin = fixtures.account(Role.SYSTEM_ADMIN, fixtures.city());
         var login = client.send(get("/login"), HttpResponse.BodyHandlers.ofString());
@@ -57,12 +72,12 @@ class UploadLimitTests {
         assertThat(page.statusCode()).isEqualTo(200);
 
         var boundary = "----jianfu" + System.nanoTime();
-        var body = new ByteArrayOutputStream(size + 1024);
+        var body = new ByteArrayOutputStream(content.length + 1024);
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf(page.body()) + "\r\n")
                 .getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"seal\"; filename=\"seal.png\"\r\n"
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"seal\"; filename=\"" + fileName + "\"\r\n"
                 + "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(new byte[size]);
+        body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         var upload = client.send(HttpRequest.newBuilder(url(pagePath + "/seal")).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Referer", url(pagePath).toString())
@@ -71,10 +86,10 @@ class UploadLimitTests {
         assertThat(upload.statusCode()).as(upload.body()).isEqualTo(302);
         assertThat(upload.headers().firstValue("Location")).hasValue(url(pagePath).toString());
         var after = client.send(get(pagePath), HttpResponse.BodyHandlers.ofString());
-        assertThat(after.body()).contains("文件太大，未上传");
         var health = client.send(get("/actuator/health"), HttpResponse.BodyHandlers.ofString());
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("UP");
+        return after.body();
     }
 
     private URI url(String path) {
