@@ -71,7 +71,11 @@ public final class EmbeddedDatabase implements Closeable {
         var builder = EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(false)
-                .setRegisterShutdownHook(true)
+                // Not the library's own JVM shutdown hook: it would stop the server while the application is still
+                // shutting down (hooks run at once), under the last requests and the audit checkpoint written at
+                // shutdown. The context closes it after the pool; a JVM killed outright leaves an orphan that the
+                // next start stops (stopOrphanedServer).
+                .setRegisterShutdownHook(false)
                 // The library's defaults are made for throw-away test databases (no fsync, no
                 // synchronous commit); this one holds real data and must survive a power cut.
                 .setServerConfig("fsync", "on")
