@@ -133,9 +133,13 @@ public class Accounts {
         return password;
     }
 
-    /** The owner changes their own password; the current one must be given. */
+    /**
+     * The owner changes their own password; the current one must be given. Every other session of the
+     * account ends (someone who knew the old password may be signed in elsewhere); the session the change was
+     * made in ({@code currentSessionId}, null for none) stays.
+     */
     @Transactional
-    public void changePassword(Actor owner, String currentPassword, String newPassword) {
+    public void changePassword(Actor owner, String currentPassword, String newPassword, String currentSessionId) {
         var before = repository.findById(owner.accountId()).orElseThrow(() -> new AccountNotFoundException(owner.accountId()));
         if (currentPassword == null || !passwordEncoder.matches(currentPassword, before.passwordHash())) {
             throw new RuleViolation("currentPassword", "password.error.current-wrong");
@@ -151,6 +155,7 @@ public class Accounts {
         repository.setPassword(before.id(), passwordEncoder.encode(newPassword), false, clock.instant());
         var after = repository.findById(before.id()).orElseThrow();
         events.publishEvent(new AccountEvents.PasswordChanged(before.snapshot(), after.snapshot()));
+        endSessions(before.username(), currentSessionId);
     }
 
     /** E-mail addresses of the unit's enabled accounts, for notifications. */
@@ -188,9 +193,15 @@ public class Accounts {
     }
 
     private void endSessions(String username) {
+        endSessions(username, null);
+    }
+
+    /** Ends the account's sessions on every instance (they are rows in PostgreSQL), except the one to keep. */
+    private void endSessions(String username, String keep) {
         var repository = sessions.getIfAvailable();
         if (repository != null) {
-            repository.findByPrincipalName(username).keySet().forEach(repository::deleteById);
+            repository.findByPrincipalName(username).keySet().stream().filter(id -> !id.equals(keep))
+                    .forEach(repository::deleteById);
         }
     }
 

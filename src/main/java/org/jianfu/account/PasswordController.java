@@ -55,7 +55,9 @@ class PasswordController {
             return "account/password";
         }
         try {
-            accounts.changePassword(principal, form.currentPassword(), form.newPassword());
+            var session = request.getSession(false);
+            accounts.changePassword(principal, form.currentPassword(), form.newPassword(),
+                    session == null ? null : session.getId());
         }
         catch (RuleViolation violation) {
             violation.addTo(errors);

@@ -8,10 +8,11 @@ import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 
 /**
- * CSRF tokens without a session for the public pages under {@code /public/}: there the token lives in a
- * cookie (double submit), so an anonymous visitor who reads the whitelist or sends a report never gets an
- * HTTP session, and nothing in the session store can be tied to an anonymous report. Every other page keeps
- * its token in the session as before.
+ * CSRF tokens without a session for the public pages under {@code /public/} and for every visitor who has no
+ * session yet (the login page): there the token lives in a cookie (double submit), so an anonymous visitor
+ * who reads the whitelist, sends a report or opens the login page never gets an HTTP session (a row in
+ * {@code spring_session}), and nothing in the session store can be tied to an anonymous report. A signed-in
+ * visitor's other pages keep their token in the session as before.
  */
 class PublicPagesCsrfTokenRepository implements CsrfTokenRepository {
 
@@ -41,6 +42,6 @@ class PublicPagesCsrfTokenRepository implements CsrfTokenRepository {
 
     private CsrfTokenRepository pick(HttpServletRequest request) {
         var path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith(PUBLIC_PREFIX) ? inCookie : inSession;
+        return path.startsWith(PUBLIC_PREFIX) || request.getSession(false) == null ? inCookie : inSession;
     }
 }

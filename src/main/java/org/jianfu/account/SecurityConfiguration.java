@@ -14,6 +14,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.util.matcher.RequestMatcherEntry;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
@@ -56,11 +58,14 @@ class SecurityConfiguration {
                         .requestMatchers("/audit/**").hasRole(Role.AUDIT_ADMIN.name())
                         .requestMatchers("/units/**").hasAnyRole(EVERYONE_BUT_AUDITOR)
                         .anyRequest().authenticated())
-                // CSRF stays on everywhere; under /public/ the token is kept in a cookie, not a session.
+                // CSRF stays on everywhere; for anonymous visitors and under /public/ the token is kept in a
+                // cookie, so no visitor gets a session (a row in spring_session) before logging in.
                 .csrf(csrf -> csrf.csrfTokenRepository(new PublicPagesCsrfTokenRepository()))
+                // A login always lands on the home page, so the page asked for before it need not be kept.
+                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
                 .formLogin(login -> login
                         .loginPage("/login")
-                        .failureUrl("/login?error")
+                        .failureHandler(failureWithoutSession())
                         .defaultSuccessUrl("/", true)
                         .permitAll())
                 .logout(logout -> logout
@@ -79,6 +84,13 @@ class SecurityConfiguration {
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")));
         return http.build();
+    }
+
+    /** The login page says "wrong name or password" from the URL; the exception need not be kept in a session. */
+    private static SimpleUrlAuthenticationFailureHandler failureWithoutSession() {
+        var handler = new SimpleUrlAuthenticationFailureHandler("/login?error");
+        handler.setAllowSessionCreation(false);
+        return handler;
     }
 
     @Bean

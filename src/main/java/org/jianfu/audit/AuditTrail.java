@@ -1,6 +1,7 @@
 package org.jianfu.audit;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 import org.jianfu.platform.Actor;
@@ -8,6 +9,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,19 +35,24 @@ public class AuditTrail {
     private final AuditCheckpoints checkpoints;
     private final Clock clock;
     private final JsonMapper json;
+    private final FailedLoginFlood flood;
 
-    AuditTrail(AuditRepository repository, AuditKey key, AuditCheckpoints checkpoints, Clock clock, JsonMapper json) {
+    AuditTrail(AuditRepository repository, AuditKey key, AuditCheckpoints checkpoints, Clock clock, JsonMapper json,
+            FailedLoginFlood flood) {
         this.repository = repository;
         this.key = key;
         this.checkpoints = checkpoints;
         this.clock = clock;
         this.json = json;
+        this.flood = flood;
     }
 
     @EventListener
     @Transactional
     public void on(AuditableEvent event) {
-        append(AuditActor.current(), event.action(), event.objectType(), event.objectId(),
+        var now = clock.instant();
+        var at = event.dayPrecision() ? now.atZone(clock.getZone()).toLocalDate().atStartOfDay(clock.getZone()).toInstant() : now;
+        append(AuditActor.current(), at, event.action(), event.objectType(), event.objectId(),
                 toJson(event.before()), toJson(event.after()));
     }
 
@@ -52,24 +60,55 @@ public class AuditTrail {
     @Transactional
     public void on(AuthenticationSuccessEvent event) {
         var actor = event.getAuthentication().getPrincipal() instanceof Actor a ? a : null;
-        append(actor != null ? AuditActor.of(actor) : AuditActor.named(event.getAuthentication().getName()),
+        append(actor != null ? AuditActor.of(actor) : AuditActor.named(event.getAuthentication().getName()), clock.instant(),
                 "login.succeeded", "account", actor == null ? null : Long.toString(actor.accountId()), null, null);
     }
 
+    /**
+     * A failed login gets a row of its own, with the attempted name (kept even when no such account exists:
+     * that is what an auditor looks for) and the client address; in a flood, the failures past the first few of
+     * a name or address are counted and summarised instead ({@link FailedLoginFlood}).
+     */
     @EventListener
     @Transactional
     public void on(AbstractAuthenticationFailureEvent event) {
-        // The attempted name is kept even when no such account exists: that is what an auditor looks for.
-        var attempted = String.valueOf(event.getAuthentication().getPrincipal());
-        var reason = toJson(java.util.Map.of("reason", event.getException().getClass().getSimpleName()));
-        append(AuditActor.named(truncate(attempted, 100)), "login.failed", "account", null, null, reason);
+        var attempted = truncate(String.valueOf(event.getAuthentication().getPrincipal()), 100);
+        var address = event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details
+                ? details.getRemoteAddress() : null;
+        var now = clock.instant();
+        if (flood.count(attempted, address, now)) {
+            var details = new java.util.LinkedHashMap<String, String>();
+            details.put("reason", event.getException().getClass().getSimpleName());
+            if (address != null) {
+                details.put("address", address);
+            }
+            append(AuditActor.named(attempted), now, "login.failed", "account", null, null, toJson(details));
+        }
+    }
+
+    /** One row per name or address whose failed logins in an ended window were not all written one by one. */
+    @Scheduled(initialDelayString = "${jianfu.audit.failed-logins.summary-interval:PT5M}",
+            fixedDelayString = "${jianfu.audit.failed-logins.summary-interval:PT5M}")
+    @Transactional
+    public void summariseFailedLogins() {
+        for (var summary : flood.takeEnded()) {
+            var after = new java.util.LinkedHashMap<String, Object>();
+            after.put(summary.kind(), summary.value());
+            after.put("from", summary.from().toString());
+            after.put("to", summary.to().toString());
+            after.put("failures", summary.failures());
+            after.put("unlisted", summary.unlisted());
+            var who = "name".equals(summary.kind()) ? AuditActor.named(summary.value()) : AuditActor.SYSTEM;
+            append(who, clock.instant(), "login.failed-summary", "account", null, null, toJson(after));
+        }
     }
 
     @EventListener
     @Transactional
     public void on(LogoutSuccessEvent event) {
         var actor = event.getAuthentication().getPrincipal() instanceof Actor a ? a : null;
-        append(actor != null ? AuditActor.of(actor) : AuditActor.named(event.getAuthentication().getName()), "logout",
+        append(actor != null ? AuditActor.of(actor) : AuditActor.named(event.getAuthentication().getName()), clock.instant(),
+                "logout",
                 "account", actor == null ? null : Long.toString(actor.accountId()), null, null);
     }
 
@@ -103,8 +142,9 @@ public class AuditTrail {
         return repository.search(query, clock.getZone(), (long) query.pageOrFirst() * pageSize, pageSize + 1);
     }
 
-    private void append(AuditActor who, String action, String objectType, String objectId, String before, String after) {
-        repository.append(who, clock.instant(), action, objectType, objectId, before, after, key);
+    private void append(AuditActor who, Instant at, String action, String objectType, String objectId, String before,
+            String after) {
+        repository.append(who, at, action, objectType, objectId, before, after, key);
     }
 
     private String toJson(Object value) {

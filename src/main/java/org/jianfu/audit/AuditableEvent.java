@@ -24,4 +24,13 @@ public interface AuditableEvent {
 
     /** The object after the change, or null when it was removed. */
     Object after();
+
+    /**
+     * True when the row must record no time finer than the day (the start of the day in the city's time
+     * zone), for an event whose exact time could identify someone, such as an anonymous report matched with a
+     * proxy log.
+     */
+    default boolean dayPrecision() {
+        return false;
+    }
 }

@@ -71,8 +71,9 @@ public class Reports {
     }
 
     /**
-     * A teacher reports without an account. Nothing about the sender is stored: the address is used only
-     * for the in-memory rate limit, and no account, unit, session or time of day goes into the report.
+     * A teacher reports without an account. The address is used only for the rate limit, as a keyed hash
+     * deleted with its window together with the key; no account, unit, session or time of day goes into the
+     * report or its audit row.
      */
     @Transactional
     public Filed fileAnonymously(String senderAddress, ReportForm form) {

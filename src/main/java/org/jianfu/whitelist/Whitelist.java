@@ -51,17 +51,23 @@ public class Whitelist {
     private final SecureRandom random = new SecureRandom();
 
     /**
-     * Published items by code, for the verification page. An approved item never changes again (there is
-     * no withdrawal), so only unit names can age, for at most {@link #CACHE_TIME}; misses are not cached,
-     * so a new approval on any instance is seen at once.
+     * Published items by code, for the verification page, each with the {@link PublicPageVersion} it was
+     * read at: a listing of another version (a unit renamed, an item changed, through any instance) is read
+     * again. Misses are not cached, so a new approval on any instance is seen at once.
      */
-    private final Map<String, Listing> listedByCode = new ConcurrentHashMap<>();
+    private final Map<String, KeptListing> listedByCode = new ConcurrentHashMap<>();
+    private final PublicPageVersion version;
 
-    Whitelist(WhitelistRepository repository, Units units, ApplicationEventPublisher events, Clock clock) {
+    Whitelist(WhitelistRepository repository, Units units, ApplicationEventPublisher events, Clock clock,
+            PublicPageVersion version) {
         this.repository = repository;
         this.units = units;
         this.events = events;
         this.clock = clock;
+        this.version = version;
+    }
+
+    private record KeptListing(Listing listing, long version) {
     }
 
     // --- applying
@@ -304,9 +310,10 @@ public class Whitelist {
             return Optional.empty();
         }
         var now = clock.instant();
+        var current = version.getAsLong();
         var cached = listedByCode.get(normalised);
-        if (cached != null && cached.loadedAt().plus(CACHE_TIME).isAfter(now)) {
-            return Optional.of(cached);
+        if (cached != null && cached.version() == current && cached.listing().loadedAt().plus(CACHE_TIME).isAfter(now)) {
+            return Optional.of(cached.listing());
         }
         var found = repository.findApprovedByCode(normalised).map(item -> new Listing(item,
                 units.get(item.reviewingUnitId()).name(), item.schoolIds().stream().map(id -> units.get(id).name()).toList(),
@@ -315,7 +322,7 @@ public class Whitelist {
             if (listedByCode.size() >= CACHE_LIMIT) {
                 listedByCode.clear();
             }
-            listedByCode.put(normalised, listing);
+            listedByCode.put(normalised, new KeptListing(listing, current));
         });
         return found;
     }

@@ -46,12 +46,16 @@ final class WhitelistEvents {
     record Hosted(long applicationId, long schoolId, java.time.LocalDate hostedOn) {
     }
 
-    /** A report filed. The snapshot never holds the receipt code; for an anonymous report, nothing of the reporter. */
+    /**
+     * A report filed. The snapshot never holds the receipt code; for an anonymous report, nothing of the
+     * reporter, and its audit row only the day, so it cannot be matched with a proxy log.
+     */
     record ReportFiled(Report.Snapshot after) implements AuditableEvent {
         public String action() { return "whitelist.report-filed"; }
         public String objectType() { return "whitelist-report"; }
         public String objectId() { return Long.toString(after.id()); }
         public Object before() { return null; }
+        public boolean dayPrecision() { return after.anonymous(); }
     }
 
     record ReportHandled(Report.Snapshot before, Report.Snapshot after) implements AuditableEvent {

@@ -23,7 +23,7 @@ class PublicPageCacheRefreshTests {
     private static final String PAGE = "/public/whitelist/ABCD-EFGH";
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
-    private final PublicPageCache cache = new PublicPageCache(clock);
+    private final PublicPageCache cache = new PublicPageCache(clock, () -> 0);
 
     @Test
     void whileOneRequestRendersAnExpiredPageAgainTheOthersGetTheKeptCopyWithoutRendering() throws Exception {

@@ -40,6 +40,7 @@ class PublicWhitelistTests {
     @Autowired Fixtures fixtures;
     @Autowired UserDetailsService userDetails;
     @Autowired JdbcClient jdbc;
+    @Autowired org.jianfu.test.MutableClock clock;
 
     @Autowired WebApplicationContext context;
 
@@ -221,12 +222,15 @@ class PublicWhitelistTests {
         assertThat(receipt.find()).isTrue();
         assertThat(row.values()).noneMatch(v -> v != null && v.toString().contains(receipt.group(1).replace("-", "")));
         var audit = jdbc.sql("""
-                select actor_account_id, actor_unit_id, actor_username, after::text as after from audit_event
+                select actor_account_id, actor_unit_id, actor_username, after::text as after, occurred_at from audit_event
                 where action = 'whitelist.report-filed' and object_id = ?""").param(row.get("id").toString())
                 .query((rs, n) -> Map.of("account", String.valueOf(rs.getObject("actor_account_id")),
                         "unit", String.valueOf(rs.getObject("actor_unit_id")), "user", rs.getString("actor_username"),
-                        "after", rs.getString("after")))
+                        "after", rs.getString("after"), "at", rs.getTimestamp("occurred_at").toInstant().toString()))
                 .single();
+        assertThat(audit.get("at")).as("the audit row records the day only (its start in the city's time zone)")
+                .isEqualTo(java.time.LocalDate.now(clock).atStartOfDay(clock.getZone()).toInstant().toString());
+        assertThat(row.get("received_on")).as("and so does the report").isInstanceOf(java.sql.Date.class);
         assertThat(audit.get("account")).isEqualTo("null");
         assertThat(audit.get("unit")).isEqualTo("null");
         assertThat(audit.get("user")).isEqualTo("system");
