@@ -108,13 +108,30 @@ final class GuardedDataSource extends DelegatingDataSource implements AutoClosea
 
     /**
      * Whether the failure says the server cannot be reached or is not serving: SQL state class 08 (connection
-     * exception) or 57P01–57P03 (shutting down, crashed, starting up). A pool that is merely busy is not.
+     * exception) or 57P01–57P03 (shutting down, crashed, starting up). A pool that is merely busy is not. The
+     * failure is looked for in causes, suppressed exceptions and the exception a failed rollback replaced
+     * (Spring Session's lookup reports "rollback failed: connection is closed" when the server died under it).
      */
     static boolean connectionLost(Throwable failure) {
-        for (var cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
+        var seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<Throwable, Boolean>());
+        var pending = new java.util.ArrayDeque<Throwable>();
+        pending.add(failure);
+        while (!pending.isEmpty()) {
+            var next = pending.poll();
+            if (!seen.add(next)) {
+                continue;
+            }
+            if (next instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
                 return true;
+            }
+            if (next.getCause() != null) {
+                pending.add(next.getCause());
+            }
+            pending.addAll(java.util.List.of(next.getSuppressed()));
+            if (next instanceof org.springframework.transaction.TransactionSystemException rollback
+                    && rollback.getApplicationException() != null) {
+                pending.add(rollback.getApplicationException());
             }
         }
         return false;
