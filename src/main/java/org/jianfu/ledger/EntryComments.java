@@ -10,7 +10,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Comments on entries: the city on what it asks, the district in answer. Each is kept for good in the audit trail. */
+/** Comments on entries, each kept for good in the audit trail. Who may comment is who may read the ledger ({@link Ledgers#readable}). */
 @Service
 public class EntryComments {
 
