@@ -7,14 +7,14 @@ import org.springframework.stereotype.Component;
 @Component
 class DeadlineReminderJob {
 
-    private final Ledgers ledgers;
+    private final DeadlineReminders reminders;
 
-    DeadlineReminderJob(Ledgers ledgers) {
-        this.ledgers = ledgers;
+    DeadlineReminderJob(DeadlineReminders reminders) {
+        this.reminders = reminders;
     }
 
     @Scheduled(initialDelayString = "${jianfu.reminders.initial-delay:PT1M}", fixedDelayString = "${jianfu.reminders.interval:PT1H}")
     void run() {
-        ledgers.sendDeadlineReminders();
+        reminders.send();
     }
 }

@@ -38,15 +38,24 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class LedgerController {
 
     private final Ledgers ledgers;
+    private final LedgerEvidence ledgerEvidence;
+    private final EntryComments entryComments;
+    private final EntryRevisions entryRevisions;
+    private final AnswerQualityWarnings qualityWarnings;
     private final Templates templates;
     private final Units units;
     private final Clock clock;
     private final org.springframework.context.MessageSource messages;
     private final List<RegisterFigures> registerFigures;
 
-    LedgerController(Ledgers ledgers, Templates templates, Units units, Clock clock,
+    LedgerController(Ledgers ledgers, LedgerEvidence ledgerEvidence, EntryComments entryComments, EntryRevisions entryRevisions,
+            AnswerQualityWarnings qualityWarnings, Templates templates, Units units, Clock clock,
             org.springframework.context.MessageSource messages, List<RegisterFigures> registerFigures) {
         this.ledgers = ledgers;
+        this.ledgerEvidence = ledgerEvidence;
+        this.entryComments = entryComments;
+        this.entryRevisions = entryRevisions;
+        this.qualityWarnings = qualityWarnings;
         this.templates = templates;
         this.units = units;
         this.clock = clock;
@@ -155,7 +164,7 @@ class LedgerController {
         model.addAttribute("onTime", sorted.stream().filter(l -> l.submittedAt() != null && !ledgers.late(l, round)).count());
         model.addAttribute("late", sorted.stream().filter(l -> ledgers.late(l, round)).count());
         model.addAttribute("overdue", sorted.stream().filter(l -> ledgers.overdue(l, round)).count());
-        model.addAttribute("flags", ledgers.flagCounts(id));
+        model.addAttribute("flags", qualityWarnings.flagCounts(id));
         model.addAttribute("round", round);
         model.addAttribute("template", template);
         model.addAttribute("columns", columns);
@@ -230,13 +239,13 @@ class LedgerController {
         model.addAttribute("transitions", ledgers.transitions(ledger.id()));
         model.addAttribute("statuses", EntryStatus.values());
         model.addAttribute("overdue", ledgers.overdue(ledger, round));
-        model.addAttribute("commentCounts", ledgers.commentCounts(ledger.id()));
+        model.addAttribute("commentCounts", entryComments.commentCounts(ledger.id()));
         model.addAttribute("sealId", ledgers.sealOf(ledger.id()).orElse(null));
         model.addAttribute("figures", registerFigures.stream()
                 .flatMap(registers -> registers.figuresFor(ledger.unitId(), round.year()).stream())
                 .collect(Collectors.groupingBy(RegisterFigures.Figure::requirementNumber)));
         if (ledger.state() == LedgerState.SUBMITTED || ledger.state() == LedgerState.PENDING_APPROVAL) {
-            model.addAttribute("changes", ledgers.changesSinceReturn(ledger));
+            model.addAttribute("changes", entryRevisions.changesSinceReturn(ledger));
         }
         if (!model.containsAttribute("header")) {
             model.addAttribute("header", new HeaderForm(ledger.contactPerson(), ledger.contactPhone(), ledger.version()));
@@ -333,7 +342,7 @@ class LedgerController {
         var round = ledgers.round(ledger.roundId());
         var row = templates.get(round.templateId()).rows().stream().filter(r -> r.requirement().id() == requirementId)
                 .findFirst().orElseThrow(() -> new LedgerNotFoundException("requirement " + requirementId));
-        var revisions = ledgers.history(me, id, requirementId);
+        var revisions = entryRevisions.history(me, id, requirementId);
         var newest = revisions.isEmpty() ? 0 : revisions.get(revisions.size() - 1).version();
         int right = to == null ? newest : to;
         int left = from == null ? Math.max(0, right - 1) : from;
@@ -348,8 +357,8 @@ class LedgerController {
         model.addAttribute("from", left);
         model.addAttribute("to", right);
         model.addAttribute("diff", TextDiff.diff(textOf.getOrDefault(left, ""), textOf.getOrDefault(right, "")));
-        model.addAttribute("comments", ledgers.comments(me, id, requirementId));
-        model.addAttribute("evidence", ledgers.evidence(me, id, requirementId));
+        model.addAttribute("comments", entryComments.comments(me, id, requirementId));
+        model.addAttribute("evidence", ledgerEvidence.evidence(me, id, requirementId));
         model.addAttribute("editable", ledgers.editableBy(me, ledger));
         return "ledger/entry";
     }
@@ -359,7 +368,7 @@ class LedgerController {
             @RequestParam(name = "file", required = false) org.springframework.web.multipart.MultipartFile file,
             RedirectAttributes redirect) throws java.io.IOException {
         try {
-            ledgers.addEvidence(me, id, requirementId, file == null ? null : file.getOriginalFilename(),
+            ledgerEvidence.addEvidence(me, id, requirementId, file == null ? null : file.getOriginalFilename(),
                     file == null ? null : file.getBytes());
             redirect.addFlashAttribute("success", "ledger.evidence.added");
         }
@@ -372,7 +381,7 @@ class LedgerController {
     @PostMapping("/ledgers/{id}/entries/{requirementId}/evidence/{evidenceId}/delete")
     String removeEvidence(@AuthenticationPrincipal AccountPrincipal me, @PathVariable long id, @PathVariable long requirementId,
             @PathVariable long evidenceId, RedirectAttributes redirect) {
-        ledgers.removeEvidence(me, id, requirementId, evidenceId);
+        ledgerEvidence.removeEvidence(me, id, requirementId, evidenceId);
         redirect.addFlashAttribute("success", "ledger.evidence.removed");
         return "redirect:/ledgers/" + id + "/entries/" + requirementId + "#evidence";
     }
@@ -380,7 +389,7 @@ class LedgerController {
     @GetMapping("/ledgers/{id}/entries/{requirementId}/evidence/{evidenceId}")
     ResponseEntity<byte[]> downloadEvidence(@AuthenticationPrincipal AccountPrincipal me,
             @PathVariable long id, @PathVariable long requirementId, @PathVariable long evidenceId) {
-        var file = ledgers.download(me, id, requirementId, evidenceId);
+        var file = ledgerEvidence.download(me, id, requirementId, evidenceId);
         return FileDownloads.attachment(file.fileName(), file.contentType(), file.content());
     }
 
@@ -388,7 +397,7 @@ class LedgerController {
     String comment(@AuthenticationPrincipal AccountPrincipal me, @PathVariable long id, @PathVariable long requirementId,
             @RequestParam(required = false) String body, RedirectAttributes redirect) {
         try {
-            ledgers.comment(me, id, requirementId, body);
+            entryComments.comment(me, id, requirementId, body);
             redirect.addFlashAttribute("success", "ledger.comment-added");
         }
         catch (RuleViolation violation) {

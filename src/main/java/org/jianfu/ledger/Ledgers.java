@@ -5,10 +5,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -16,10 +14,7 @@ import org.jianfu.account.AccountPrincipal;
 import org.jianfu.account.Role;
 import org.jianfu.audit.AuditActor;
 import org.jianfu.platform.EditConflictException;
-import org.jianfu.platform.FileType;
 import org.jianfu.platform.RuleViolation;
-import org.jianfu.platform.UploadPurpose;
-import org.jianfu.platform.Uploads;
 import org.jianfu.unit.Seals;
 import org.jianfu.unit.Unit;
 import org.jianfu.unit.UnitType;
@@ -30,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Rounds and ledgers: opening and closing rounds, filling in, and the steps from draft to accepted.
- * Every check of role, unit and state is made here, so no page can skip one.
+ * Every check of role, unit and state is made here, so no page can skip one: the services for what hangs
+ * off a ledger ({@link LedgerEvidence}, {@link EntryComments}, {@link EntryRevisions}) ask this class first.
  */
 @Service
 public class Ledgers {
@@ -49,16 +45,18 @@ public class Ledgers {
     private final Templates templates;
     private final Units units;
     private final Seals seals;
+    private final AnswerQualityWarnings warnings;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Ledgers(LedgerRepository repository, EntryHistory history, Templates templates, Units units, Seals seals,
-            ApplicationEventPublisher events, Clock clock) {
+            AnswerQualityWarnings warnings, ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
         this.history = history;
         this.templates = templates;
         this.units = units;
         this.seals = seals;
+        this.warnings = warnings;
         this.events = events;
         this.clock = clock;
     }
@@ -176,6 +174,12 @@ public class Ledgers {
     }
 
     @Transactional(readOnly = true)
+    LedgerEntry entryOf(long ledgerId, long requirementId) {
+        return repository.entry(ledgerId, requirementId)
+                .orElseThrow(() -> new LedgerNotFoundException("entry " + requirementId));
+    }
+
+    @Transactional(readOnly = true)
     List<LedgerRepository.Transition> transitions(long ledgerId) {
         return repository.transitions(ledgerId);
     }
@@ -264,113 +268,13 @@ public class Ledgers {
         throw new EntryConflictException(current, draft);
     }
 
-    private Ledger editable(AccountPrincipal me, long ledgerId) {
+    /** The ledger, if this person may change its text right now; otherwise not found or not editable. */
+    Ledger editable(AccountPrincipal me, long ledgerId) {
         var ledger = readable(me, ledgerId);
         if (!editableBy(me, ledger)) {
             throw new LedgerNotEditableException(ledger.state());
         }
         return ledger;
-    }
-
-    // --- evidence (optional everywhere)
-
-    /** Adds an evidence file once it passed the upload door: pictures are stored as re-encoded there. */
-    @Transactional
-    public long addEvidence(AccountPrincipal me, long ledgerId, long requirementId, String fileName, byte[] content) {
-        editable(me, ledgerId);
-        var upload = Uploads.accept(UploadPurpose.EVIDENCE, content);
-        var type = upload.type();
-        var entry = entryOf(ledgerId, requirementId);
-        var name = cleanFileName(fileName, type);
-        var id = repository.insertEvidence(entry.id(), name, type.contentType(), upload.content(), me.username(), clock.instant());
-        events.publishEvent(new LedgerEvents.EvidenceChanged("ledger.evidence-added", entry.id(), null,
-                new LedgerEvents.EvidenceFile(id, name, type.contentType(), upload.content().length)));
-        return id;
-    }
-
-    @Transactional
-    public void removeEvidence(AccountPrincipal me, long ledgerId, long requirementId, long evidenceId) {
-        editable(me, ledgerId);
-        var entry = entryOf(ledgerId, requirementId);
-        var file = repository.evidence(entry.id()).stream().filter(e -> e.id() == evidenceId).findFirst()
-                .orElseThrow(() -> new LedgerNotFoundException("evidence " + evidenceId));
-        repository.deleteEvidence(evidenceId, entry.id());
-        events.publishEvent(new LedgerEvents.EvidenceChanged("ledger.evidence-removed", entry.id(),
-                new LedgerEvents.EvidenceFile(file.id(), file.fileName(), file.contentType(), file.size()), null));
-    }
-
-    @Transactional(readOnly = true)
-    List<LedgerRepository.Evidence> evidence(AccountPrincipal me, long ledgerId, long requirementId) {
-        readable(me, ledgerId);
-        return repository.evidence(entryOf(ledgerId, requirementId).id());
-    }
-
-    @Transactional(readOnly = true)
-    EvidenceDownload download(AccountPrincipal me, long ledgerId, long requirementId, long evidenceId) {
-        var file = evidence(me, ledgerId, requirementId).stream().filter(e -> e.id() == evidenceId).findFirst()
-                .orElseThrow(() -> new LedgerNotFoundException("evidence " + evidenceId));
-        var content = repository.evidenceContent(evidenceId, file.entryId()).orElseThrow();
-        return new EvidenceDownload(file.fileName(), file.contentType(), content);
-    }
-
-    record EvidenceDownload(String fileName, String contentType, byte[] content) {
-    }
-
-    /** Keeps the name people gave the file, without paths or control characters, with the right extension. */
-    static String cleanFileName(String original, FileType type) {
-        var name = original == null ? "" : original.replace('\\', '/');
-        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"<>|:*?]", "").strip();
-        var dot = name.lastIndexOf('.');
-        var stem = dot > 0 ? name.substring(0, dot) : name;
-        if (stem.isBlank()) {
-            stem = "evidence";
-        }
-        if (stem.length() > 150) {
-            stem = stem.substring(0, 150);
-        }
-        return stem + "." + type.extension();
-    }
-
-    // --- history and comments
-
-    /** Every saved version of one entry, oldest first. */
-    @Transactional(readOnly = true)
-    List<EntryHistory.Revision> history(AccountPrincipal me, long ledgerId, long requirementId) {
-        readable(me, ledgerId);
-        return history.of(entryOf(ledgerId, requirementId).id());
-    }
-
-    @Transactional(readOnly = true)
-    LedgerEntry entryOf(long ledgerId, long requirementId) {
-        return repository.entry(ledgerId, requirementId)
-                .orElseThrow(() -> new LedgerNotFoundException("entry " + requirementId));
-    }
-
-    @Transactional(readOnly = true)
-    List<LedgerRepository.Comment> comments(AccountPrincipal me, long ledgerId, long requirementId) {
-        readable(me, ledgerId);
-        return repository.comments(entryOf(ledgerId, requirementId).id());
-    }
-
-    @Transactional(readOnly = true)
-    Map<Long, Integer> commentCounts(long ledgerId) {
-        return repository.commentCounts(ledgerId);
-    }
-
-    /** Anyone who may read the ledger may comment on an entry: the city on what it asks, the district in answer. */
-    @Transactional
-    public void comment(AccountPrincipal me, long ledgerId, long requirementId, String body) {
-        readable(me, ledgerId);
-        var text = body == null ? "" : body.strip();
-        if (text.isEmpty()) {
-            throw new RuleViolation("body", "ledger.error.comment-required");
-        }
-        if (text.length() > MAX_COMMENT) {
-            throw new RuleViolation("body", "ledger.error.comment-too-long");
-        }
-        var entry = entryOf(ledgerId, requirementId);
-        repository.insertComment(entry.id(), me.username(), me.displayName(), me.unitName(), text, clock.instant());
-        events.publishEvent(new LedgerEvents.CommentAdded(entry.id(), new LedgerEvents.Comment(me.username(), text)));
     }
 
     // --- the steps
@@ -391,8 +295,7 @@ public class Ledgers {
         }
         if (action == LedgerAction.SUBMIT) {
             checkComplete(before);
-            repository.replaceFlags(ledgerId, qualityWarnings(before).stream()
-                    .map(w -> new LedgerRepository.StoredFlag(w.entryId(), w.flag(), w.otherEntryId())).toList());
+            warnings.storeFlags(before, templateOf(before));
         }
         if (!repository.moveLedger(ledgerId, version, before.state(), action.to(), clock.instant())) {
             throw new EditConflictException("ledger " + ledgerId);
@@ -441,125 +344,23 @@ public class Ledgers {
         }
     }
 
-    private Map<Long, Integer> requirementNumbers(Ledger ledger) {
-        return templates.get(round(ledger.roundId()).templateId()).requirements().stream()
+    /** The requirement numbers of the ledger's template, by requirement id. */
+    Map<Long, Integer> requirementNumbers(Ledger ledger) {
+        return templateOf(ledger).requirements().stream()
                 .collect(Collectors.toMap(LedgerTemplate.Requirement::id, LedgerTemplate.Requirement::number));
     }
 
-    // --- reminders
-
-    /**
-     * Tells units whose ledger is not yet with the city that the deadline is three days away, or has
-     * passed. Each reminder goes out once per ledger: the insert that records it decides, so two
-     * application instances running this at the same time send it once.
-     */
-    @Transactional
-    public int sendDeadlineReminders() {
-        var today = LocalDate.now(clock);
-        int sent = 0;
-        for (var round : repository.rounds()) {
-            if (!round.open()) {
-                continue;
-            }
-            LedgerNotice.Kind kind = today.isAfter(round.deadline()) ? LedgerNotice.Kind.OVERDUE
-                    : !today.isBefore(round.deadline().minusDays(3)) ? LedgerNotice.Kind.DEADLINE_APPROACHING : null;
-            if (kind == null) {
-                continue;
-            }
-            for (var ledger : repository.ledgersOfRound(round.id())) {
-                if (ledger.submittedAt() == null && repository.recordReminder(ledger.id(), kind.name(), clock.instant())) {
-                    events.publishEvent(new LedgerNotice(kind, ledger.unitId(), ledger.id(), round.title(), round.deadline()));
-                    sent++;
-                }
-            }
-        }
-        return sent;
+    private LedgerTemplate templateOf(Ledger ledger) {
+        return templates.get(round(ledger.roundId()).templateId());
     }
 
     // --- answer quality
 
-    /** A warning about one answer: which requirement, what is wrong, and the other answer it resembles. */
-    record Warning(int number, long entryId, AnswerQuality.Flag flag, Long otherEntryId, String otherUnitName,
-            Integer otherNumber) implements java.io.Serializable {
-    }
-
     /** The warnings a submission of this ledger would carry. They never stop a submission. */
     @Transactional(readOnly = true)
-    public List<Warning> qualityWarnings(AccountPrincipal me, long ledgerId) {
-        return qualityWarnings(readable(me, ledgerId));
-    }
-
-    List<Warning> qualityWarnings(Ledger ledger) {
-        var template = templates.get(round(ledger.roundId()).templateId());
-        var requirements = template.requirements().stream()
-                .collect(Collectors.toMap(LedgerTemplate.Requirement::id, Function.identity()));
-        var warnings = new ArrayList<Warning>();
-        var answers = repository.answersOfRound(ledger.roundId());
-        var grams = new java.util.HashMap<Long, Set<String>>();
-        for (var answer : answers) {
-            grams.put(answer.entryId(), AnswerQuality.bigrams(AnswerQuality.normalise(answer.text())));
-        }
-        var own = answers.stream().filter(a -> a.ledgerId() == ledger.id()).toList();
-        for (var entry : repository.entries(ledger.id())) {
-            var requirement = requirements.get(entry.requirementId());
-            for (var flag : AnswerQuality.ofAnswer(entry.status(), entry.text(), requirement.text())) {
-                warnings.add(new Warning(requirement.number(), entry.id(), flag, null, null, null));
-            }
-        }
-        for (var mine : own) {
-            var number = requirements.get(mine.requirementId()).number();
-            var mineGrams = grams.get(mine.entryId());
-            if (mineGrams.size() < AnswerQuality.SHORT) {
-                continue; // too short to compare meaningfully; already flagged as short
-            }
-            answers.stream()
-                    .filter(o -> o.requirementId() == mine.requirementId() && o.ledgerId() != ledger.id())
-                    .filter(o -> AnswerQuality.similarity(mineGrams, grams.get(o.entryId())) >= AnswerQuality.NEAR_IDENTICAL)
-                    .findFirst()
-                    .ifPresent(o -> warnings.add(new Warning(number, mine.entryId(), AnswerQuality.Flag.SAME_AS_OTHER_UNIT,
-                            o.entryId(), units.get(o.unitId()).name(), null)));
-            own.stream()
-                    .filter(o -> o.entryId() != mine.entryId())
-                    .filter(o -> AnswerQuality.similarity(mineGrams, grams.get(o.entryId())) >= AnswerQuality.NEAR_IDENTICAL)
-                    .findFirst()
-                    .ifPresent(o -> warnings.add(new Warning(number, mine.entryId(), AnswerQuality.Flag.SAME_AS_OTHER_REQUIREMENT,
-                            o.entryId(), null, requirements.get(o.requirementId()).number())));
-        }
-        warnings.sort(java.util.Comparator.comparingInt(Warning::number));
-        return warnings;
-    }
-
-    @Transactional(readOnly = true)
-    Map<Long, Integer> flagCounts(long roundId) {
-        return repository.flagCounts(roundId);
-    }
-
-    // --- what changed since the city returned it
-
-    /** Entries whose text, status or reason differ from what they were when the city last returned the ledger. */
-    @Transactional(readOnly = true)
-    List<Change> changesSinceReturn(Ledger ledger) {
-        var lastReturn = repository.transitions(ledger.id()).stream()
-                .filter(t -> t.action() == LedgerAction.RETURN_TO_DISTRICT || t.action() == LedgerAction.REOPEN)
-                .reduce((a, b) -> b);
-        if (lastReturn.isEmpty()) {
-            return List.of();
-        }
-        var numbers = requirementNumbers(ledger);
-        var changes = new ArrayList<Change>();
-        for (var entry : repository.entries(ledger.id())) {
-            var then = history.at(entry.id(), lastReturn.get().revisionMark());
-            var oldText = then.map(EntryHistory.Revision::text).orElse("");
-            var oldStatus = then.map(EntryHistory.Revision::status).orElse(null);
-            var oldReason = then.map(EntryHistory.Revision::naReason).orElse(null);
-            if (!oldText.equals(entry.text()) || oldStatus != entry.status() || !Objects.equals(oldReason, entry.naReason())) {
-                changes.add(new Change(numbers.get(entry.requirementId()), oldStatus, oldText, entry.status(), entry.text()));
-            }
-        }
-        return changes;
-    }
-
-    record Change(int number, EntryStatus oldStatus, String oldText, EntryStatus newStatus, String newText) {
+    public List<AnswerQualityWarnings.Warning> qualityWarnings(AccountPrincipal me, long ledgerId) {
+        var ledger = readable(me, ledgerId);
+        return warnings.of(ledger, templateOf(ledger));
     }
 
     private static void requireRole(AccountPrincipal me, Role role) {

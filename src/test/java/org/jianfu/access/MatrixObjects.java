@@ -18,6 +18,7 @@ import org.jianfu.inspection.TargetKind;
 import org.jianfu.inspection.VisitDraft;
 import org.jianfu.inspection.Visits;
 import org.jianfu.inspection.Window;
+import org.jianfu.ledger.LedgerEvidence;
 import org.jianfu.ledger.Ledgers;
 import org.jianfu.ledger.Templates;
 import org.jianfu.test.Fixtures;
@@ -52,6 +53,7 @@ class MatrixObjects {
     final UserDetailsService users;
     final JdbcClient jdbc;
     final Ledgers ledgers;
+    final LedgerEvidence ledgerEvidence;
     final Templates templates;
     final InspectionItems items;
     final Cleanups cleanups;
@@ -60,13 +62,15 @@ class MatrixObjects {
     final Whitelist whitelist;
     final Reports reports;
 
-    MatrixObjects(Units units, Fixtures fixtures, UserDetailsService users, JdbcClient jdbc, Ledgers ledgers, Templates templates,
-            InspectionItems items, Cleanups cleanups, RuleSets ruleSets, Visits visits, Whitelist whitelist, Reports reports) {
+    MatrixObjects(Units units, Fixtures fixtures, UserDetailsService users, JdbcClient jdbc, Ledgers ledgers,
+            LedgerEvidence ledgerEvidence, Templates templates, InspectionItems items, Cleanups cleanups, RuleSets ruleSets,
+            Visits visits, Whitelist whitelist, Reports reports) {
         this.units = units;
         this.fixtures = fixtures;
         this.users = users;
         this.jdbc = jdbc;
         this.ledgers = ledgers;
+        this.ledgerEvidence = ledgerEvidence;
         this.templates = templates;
         this.items = items;
         this.cleanups = cleanups;
@@ -155,7 +159,7 @@ class MatrixObjects {
 
     /** A piece of evidence on the district's ledger, made afresh for a request that deletes one. */
     long evidence(AccountPrincipal reporter, long ledger, Shared shared) {
-        return ledgers.addEvidence(reporter, ledger, shared.requirement(), "访问矩阵.pdf",
+        return ledgerEvidence.addEvidence(reporter, ledger, shared.requirement(), "访问矩阵.pdf",
                 "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     }
 }

@@ -37,6 +37,8 @@ class LedgerWorkflowTests {
     @Autowired UserDetailsService userDetails;
     @Autowired JdbcClient jdbc;
     @Autowired EntryHistory entryHistory;
+    @Autowired EntryRevisions entryRevisions;
+    @Autowired AnswerQualityWarnings qualityWarnings;
 
     LedgerRound round;
     long haidianLedger;
@@ -187,7 +189,7 @@ class LedgerWorkflowTests {
         ledgers.move(approver, haidianLedger, version(haidianLedger), LedgerAction.SIGN_OFF, null);
 
         var submitted = ledgers.readable(city, haidianLedger);
-        var changes = ledgers.changesSinceReturn(submitted);
+        var changes = entryRevisions.changesSinceReturn(submitted);
         assertThat(changes).hasSize(1);
         assertThat(changes.get(0).number()).isEqualTo(4);
         assertThat(changes.get(0).oldText()).isEqualTo("已按要求落实，建立了工作台账。");
@@ -374,7 +376,7 @@ class LedgerWorkflowTests {
                 .andExpect(flash().attributeExists("warnings"));
         assertThat(ledgers.readable(reporter, haidianLedger).state()).as("a warning alone does not move it").isEqualTo(LedgerState.DRAFT);
         var warnings = ledgers.qualityWarnings(reporter, haidianLedger);
-        assertThat(warnings).extracting(Ledgers.Warning::number, Ledgers.Warning::flag).contains(
+        assertThat(warnings).extracting(AnswerQualityWarnings.Warning::number, AnswerQualityWarnings.Warning::flag).contains(
                 org.assertj.core.groups.Tuple.tuple(1, AnswerQuality.Flag.TOO_SHORT),
                 org.assertj.core.groups.Tuple.tuple(2, AnswerQuality.Flag.SAME_AS_OTHER_UNIT));
         assertThat(warnings.stream().filter(w -> w.flag() == AnswerQuality.Flag.SAME_AS_OTHER_UNIT).findFirst().orElseThrow()
@@ -383,7 +385,7 @@ class LedgerWorkflowTests {
         mvc.perform(post("/ledgers/{id}/submit", haidianLedger).with(user(reporter)).with(csrf())
                         .param("version", Integer.toString(version(haidianLedger))).param("acknowledged", "true"))
                 .andExpect(flash().attribute("success", "ledger.moved.SUBMIT"));
-        assertThat(ledgers.flagCounts(round.id()).get(haidianLedger)).isEqualTo(warnings.size());
+        assertThat(qualityWarnings.flagCounts(round.id()).get(haidianLedger)).isEqualTo(warnings.size());
         mvc.perform(get("/ledgers/{id}/quality", haidianLedger).with(user(as("city.admin"))))
                 .andExpect(content().string(containsString("第 2 条：与朝阳区教育委员会的填报内容几乎相同")));
     }

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.jianfu.account.AccountPrincipal;
+import org.jianfu.ledger.DeadlineReminders;
 import org.jianfu.ledger.EntryDraft;
 import org.jianfu.ledger.EntryStatus;
 import org.jianfu.ledger.LedgerAction;
@@ -33,6 +34,7 @@ class NotificationTests {
 
     @Autowired MockMvc mvc;
     @Autowired Ledgers ledgers;
+    @Autowired DeadlineReminders reminders;
     @Autowired Notifications notifications;
     @Autowired Fixtures fixtures;
     @Autowired UserDetailsService userDetails;
@@ -100,14 +102,14 @@ class NotificationTests {
     void remindersGoOutThreeDaysBeforeTheDeadlineAndWhenOverdueOnceEach() {
         var start = clock.instant();
         try {
-            ledgers.sendDeadlineReminders();
+            reminders.send();
             assertThat(count("DEADLINE_APPROACHING")).isZero();
             clock.advance(Duration.ofDays(7));
-            ledgers.sendDeadlineReminders();
-            ledgers.sendDeadlineReminders();
+            reminders.send();
+            reminders.send();
             assertThat(count("DEADLINE_APPROACHING")).as("once per ledger, however often the job runs").isEqualTo(2);
             clock.advance(Duration.ofDays(4));
-            ledgers.sendDeadlineReminders();
+            reminders.send();
             assertThat(count("OVERDUE")).isEqualTo(2);
         }
         finally {
@@ -131,7 +133,7 @@ class NotificationTests {
             ledgers.move(me, ledgerId, version(ledgerId), LedgerAction.SUBMIT, null);
             ledgers.move(as("haidian.approver"), ledgerId, version(ledgerId), LedgerAction.SIGN_OFF, null);
             clock.advance(Duration.ofDays(8));
-            ledgers.sendDeadlineReminders();
+            reminders.send();
             assertThat(count("DEADLINE_APPROACHING")).as("only Chaoyang").isEqualTo(1);
 
             ledgers.move(as("city.admin"), ledgerId, version(ledgerId), LedgerAction.RETURN_TO_DISTRICT, "请补充");
