@@ -121,8 +121,8 @@ final class GuardedDataSource extends DelegatingDataSource implements AutoClosea
             if (!seen.add(next)) {
                 continue;
             }
-            if (next instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+            if (next instanceof SQLException sql && (sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0")) || closedByThePool(sql))) {
                 return true;
             }
             if (next.getCause() != null) {
@@ -135,6 +135,16 @@ final class GuardedDataSource extends DelegatingDataSource implements AutoClosea
             }
         }
         return false;
+    }
+
+    /**
+     * The pool's answer (without an SQL state) to a call on a connection it has already closed: it closes a
+     * connection it found broken, so a rollback that follows a lost server fails this way, and Spring then
+     * throws that instead of the commit's own connection failure.
+     */
+    private static boolean closedByThePool(SQLException sql) {
+        return sql.getSQLState() == null && sql.getStackTrace().length > 0
+                && sql.getStackTrace()[0].getClassName().startsWith("com.zaxxer.hikari.pool.ProxyConnection");
     }
 
     /** Closes the pool with the context (the destroy method is looked for on this object, not the pool). */

@@ -25,6 +25,30 @@ class DatabaseFailureKindsTests {
     }
 
     @Test
+    void aCommitThatFailedWithTheServerAndWhoseRollbackFoundTheConnectionClosedByThePoolCountsAsUnreachable() throws Exception {
+        // Spring throws the rollback's failure and only logs the commit's: all that is left is the pool's "closed".
+        var pool = new com.zaxxer.hikari.HikariDataSource();
+        pool.setJdbcUrl(org.jianfu.test.TestDatabase.jdbcUrl());
+        SQLException closed;
+        try (pool) {
+            var connection = pool.getConnection();
+            connection.close();
+            try {
+                connection.rollback();
+                throw new AssertionError("a closed pooled connection refused nothing");
+            }
+            catch (SQLException e) {
+                closed = e;
+            }
+        }
+        assertThat(closed.getSQLState()).as("the pool gives no SQL state").isNull();
+
+        assertThat(DatabaseUnavailableFilter.databaseUnreachable(new TransactionSystemException("JDBC rollback failed", closed))).isTrue();
+        assertThat(DatabaseUnavailableFilter.databaseUnreachable(new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed")))).as("the same words from elsewhere").isFalse();
+    }
+
+    @Test
     void connectionExceptionsAndAnExhaustedPoolCountAsUnreachable() {
         assertThat(DatabaseUnavailableFilter.databaseUnreachable(new RuntimeException(new SQLException("I/O error", "08006")))).isTrue();
         assertThat(DatabaseUnavailableFilter.databaseUnreachable(new SQLTransientConnectionException("timeout"))).isTrue();
