@@ -99,6 +99,12 @@ final class DatabaseBackup {
         connection.setAutoCommit(false);
         connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
         connection.setReadOnly(true);
+        // Owner-only, as the data directory: a backup holds every account's password hash and the whole audit trail.
+        Files.deleteIfExists(draft);
+        if (draft.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createFile(draft, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        }
         try (var zip = new ZipOutputStream(Files.newOutputStream(draft))) {
             var version = schemaVersion(connection);
             var takenAt = Instant.now();
@@ -117,7 +123,7 @@ final class DatabaseBackup {
             manifest.toProperties().store(new KeepOpen(zip), "Jianfu backup");
             zip.closeEntry();
             connection.commit();
-            zip.finish();
+            zip.close(); // complete on disk before it takes the backup's name
             Files.move(draft, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return manifest;
         }

@@ -28,6 +28,9 @@ class DatabaseUnavailableFilter implements Filter {
 
     static final String RETRY_AFTER_SECONDS = "10";
 
+    /** Set by {@link PageSent} once the application has answered without failing. */
+    static final String PAGE_SENT = DatabaseUnavailableFilter.class.getName() + ".PAGE_SENT";
+
     private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailableFilter.class);
 
     private final MessageSource messages;
@@ -44,6 +47,13 @@ class DatabaseUnavailableFilter implements Filter {
             chain.doFilter(request, response);
         }
         catch (IOException | ServletException | RuntimeException e) {
+            if (databaseUnreachable(e) && response.isCommitted() && request.getAttribute(PAGE_SENT) != null) {
+                // The page was complete; only the session's bookkeeping after it (its last access) could not be
+                // written. Rethrowing would make the container cut the finished response off.
+                log.warn("Database unreachable after {} was answered; its session was not updated: {}",
+                        ((HttpServletRequest) request).getRequestURI(), rootMessage(e));
+                return;
+            }
             if (!databaseUnreachable(e) || response.isCommitted()) {
                 throw e;
             }
@@ -90,5 +100,17 @@ class DatabaseUnavailableFilter implements Filter {
             root = root.getCause();
         }
         return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    /**
+     * The last filter before the application: marks a request that the application answered without failing,
+     * so that a failure after it (Spring Session saving the session once the page is out) is told from one in it.
+     */
+    static class PageSent implements Filter {
+        @Override
+        public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
+            chain.doFilter(request, response);
+            request.setAttribute(PAGE_SENT, Boolean.TRUE);
+        }
     }
 }

@@ -63,6 +63,15 @@ class PlatformConfiguration implements WebMvcConfigurer {
         return registration;
     }
 
+    /** Last before the application, for {@link DatabaseUnavailableFilter}: the page is out once it returns. */
+    @Bean
+    FilterRegistrationBean<DatabaseUnavailableFilter.PageSent> pageSentMarker() {
+        var registration = new FilterRegistrationBean<>(new DatabaseUnavailableFilter.PageSent());
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC);
+        return registration;
+    }
+
     /** Runs right after the character-encoding filter (parameters must be decoded as UTF-8 before anyone reads them). */
     @Bean
     FilterRegistrationBean<NulCharacterFilter> nulCharacterFilter(ContainerErrorPages pages) {

@@ -94,6 +94,8 @@ class BackupRestoreTests {
                     .as("backup of the running application's database").isZero();
             var backupMillis = (System.nanoTime() - started) / 1_000_000;
             var manifest = DatabaseBackup.manifest(backup);
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(backup)))
+                    .as("a backup holds password hashes and the audit trail: owner-only").isEqualTo("rw-------");
             var trail = context.getBean(AuditTrail.class);
             for (int i = 0; i < 300 && trail.lastSeq() <= manifest.tables().get("audit_event").rows(); i++) {
                 Thread.sleep(100); // until the load has written past the backup
