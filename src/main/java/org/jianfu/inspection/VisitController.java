@@ -60,6 +60,7 @@ class VisitController {
         model.addAttribute("area", units.get(area));
         model.addAttribute("year", y);
         model.addAttribute("flaggedOnly", flaggedOnly);
+        model.addAttribute("recordsVisits", InspectionAccess.RECORDS_VISITS.contains(me.role()));
         model.addAttribute("schoolNames", names(area));
         model.addAttribute("itemNames", itemNames(me, list));
         return "inspection/visits";

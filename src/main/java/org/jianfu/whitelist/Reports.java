@@ -216,8 +216,9 @@ public class Reports {
     /** The districts an anonymous teacher may send a report to, and their schools. */
     @Transactional(readOnly = true)
     List<Unit> districts() {
-        var city = units.root().orElseThrow();
-        return units.children(city.id()).stream().filter(u -> u.type() == UnitType.DISTRICT && u.enabled()).toList();
+        // Before the first units exist (a new installation) there is nobody to send a report to: an empty choice, not an error.
+        return units.root().map(city -> units.children(city.id()).stream()
+                .filter(u -> u.type() == UnitType.DISTRICT && u.enabled()).toList()).orElse(List.of());
     }
 
     @Transactional(readOnly = true)

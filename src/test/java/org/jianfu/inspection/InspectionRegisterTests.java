@@ -113,6 +113,18 @@ class InspectionRegisterTests {
     }
 
     @Test
+    void theVisitListOffersToRecordAVisitOnlyToThoseWhoMay() throws Exception {
+        var district = data.dongcheng();
+        var page = "/inspection/visits?unit=" + district.id() + "&year=2026&flaggedOnly=true";
+        for (var reader : List.of(data.person(Role.DISTRICT_APPROVER, district), data.as("supervisor"))) {
+            mvc.perform(get(page).with(user(reader))).andExpect(status().isOk())
+                    .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("/inspection/visits/new"))));
+        }
+        mvc.perform(get(page).with(user(data.person(Role.DISTRICT_REPORTER, district)))).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("/inspection/visits/new")));
+    }
+
+    @Test
     void aSchoolsCalendarIsReadByEducationStaffInScopeAndTheSchoolOnly() throws Exception {
         var district = data.dongcheng();
         var school = data.schoolOf(district);
