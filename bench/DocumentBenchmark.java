@@ -47,9 +47,10 @@ public class DocumentBenchmark {
     static final String PASSWORD = "Lv7#qz-Kestrel9";
 
     public static void main(String[] args) throws Exception {
+        var audit = TestDatabase.ownAuditFiles();
         var context = new SpringApplicationBuilder(JianfuApplication.class).profiles("demo").run(
                 "--spring.datasource.url=" + TestDatabase.jdbcUrl(), "--spring.datasource.username=postgres", "--server.port=0",
-                "--logging.level.root=warn", "--jianfu.reminders.initial-delay=PT24H");
+                "--logging.level.root=warn", "--jianfu.reminders.initial-delay=PT24H", audit[0], audit[1]);
         var jdbc = context.getBean(JdbcClient.class);
         var ledgers = context.getBean(Ledgers.class);
         var accounts = context.getBean(Accounts.class);

@@ -30,9 +30,10 @@ public class InspectionScaleBenchmark {
 
     public static void main(String[] args) throws Exception {
         var scales = Arrays.stream(System.getProperty("scales", "1,2,4").split(",")).mapToInt(Integer::parseInt).toArray();
+        var audit = TestDatabase.ownAuditFiles();
         var context = new SpringApplicationBuilder(JianfuApplication.class).profiles("demo").run(
                 "--spring.datasource.url=" + TestDatabase.jdbcUrl(), "--spring.datasource.username=postgres", "--server.port=0",
-                "--logging.level.root=warn", "--jianfu.reminders.initial-delay=PT24H");
+                "--logging.level.root=warn", "--jianfu.reminders.initial-delay=PT24H", audit[0], audit[1]);
         var jdbc = context.getBean(JdbcClient.class);
         var units = context.getBean(Units.class);
         var checks = context.getBean(InspectionChecks.class);

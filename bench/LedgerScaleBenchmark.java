@@ -70,7 +70,7 @@ public class LedgerScaleBenchmark {
             default -> throw new IllegalArgumentException("servers: deployed or test, not " + server);
         };
         var context = new SpringApplicationBuilder(JianfuApplication.class).profiles("demo")
-                .run(Stream.concat(Arrays.stream(common), Arrays.stream(database)).toArray(String[]::new));
+                .run(Stream.of(common, database, TestDatabase.ownAuditFiles()).flatMap(Arrays::stream).toArray(String[]::new));
         var jdbc = context.getBean(JdbcClient.class);
         var units = context.getBean(Units.class);
         var ledgers = context.getBean(Ledgers.class);

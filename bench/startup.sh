@@ -37,7 +37,8 @@ start_once() { # $1 data dir, then java options and jar; prints "ms java_mb tota
   local t0 pid ms
   t0=$(now_ms)
   java "$@" --spring.profiles.active=demo --server.port=$PORT \
-       --jianfu.database.embedded.data-directory="$dir" > "$WORK/app.log" 2>&1 &
+       --jianfu.database.embedded.data-directory="$dir" --jianfu.audit.key-file="$WORK/audit.key" \
+       --jianfu.audit.checkpoint-file="$WORK/audit-checkpoints.log" > "$WORK/app.log" 2>&1 &
   pid=$!
   until curl -fs -o /dev/null "http://localhost:$PORT/login"; do
     sleep 0.05
@@ -78,6 +79,7 @@ java -Djarmode=tools -jar "$JAR" extract --destination "$WORK/app" > /dev/null
 APP=$(ls "$WORK"/app/*.jar)
 java -XX:ArchiveClassesAtExit="$WORK/app/jianfu.jsa" -Dspring.context.exit=onRefresh -jar "$APP" \
      --spring.profiles.active=demo --server.port=$PORT --jianfu.database.embedded.data-directory="$WORK/pg" \
+     --jianfu.audit.key-file="$WORK/audit.key" --jianfu.audit.checkpoint-file="$WORK/audit-checkpoints.log" \
      > "$WORK/training.log" 2>&1 || true
 wait_for_postgres_to_stop "$WORK/pg"
 for i in $(seq "$RUNS"); do

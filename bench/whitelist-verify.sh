@@ -17,7 +17,8 @@ MEASURE=${4:-20}
 JAR=$(realpath "$(ls target/jianfu-*.jar | grep -v original | head -1)")
 WORK=$(mktemp -d)
 java -Xmx512m -jar "$JAR" --spring.profiles.active=demo --server.port="$PORT" \
-     --jianfu.database.embedded.data-directory="$WORK/pg" > "$WORK/app.log" 2>&1 &
+     --jianfu.database.embedded.data-directory="$WORK/pg" --jianfu.audit.key-file="$WORK/audit.key" \
+     --jianfu.audit.checkpoint-file="$WORK/audit-checkpoints.log" > "$WORK/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$WORK"' EXIT
 CODE=

@@ -59,6 +59,21 @@ public final class TestDatabase {
         return auditFiles;
     }
 
+    /**
+     * Options for an application started on a database of its own (a benchmark, a fresh embedded server): its
+     * audit key and checkpoints in a new temporary directory, never in the working directory's {@code ./data}.
+     */
+    public static String[] ownAuditFiles() {
+        try {
+            var directory = Files.createTempDirectory("jianfu-audit");
+            return new String[] { "--jianfu.audit.key-file=" + directory.resolve("audit.key"),
+                    "--jianfu.audit.checkpoint-file=" + directory.resolve("audit-checkpoints.log") };
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static String jdbcUrl() {
         return get().getJdbcUrl("postgres", "postgres");
     }
