@@ -41,7 +41,8 @@ class DatabaseOutageTests {
         var dataDirectory = directory.resolve("pg");
         try (var context = new SpringApplicationBuilder(JianfuApplication.class).profiles("demo")
                 .run("--jianfu.database.embedded.data-directory=" + dataDirectory, "--server.port=0",
-                        "--spring.session.jdbc.cleanup-cron=-")) {
+                        "--spring.session.jdbc.cleanup-cron=-", "--jianfu.audit.key-file=" + directory.resolve("audit.key"),
+                        "--jianfu.audit.checkpoint-file=" + directory.resolve("audit-checkpoints.log"))) {
             var base = "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort();
             // A load balancer's health probe (no session), and three users loading their home pages.
             var clients = new ArrayList<HttpClient>(List.of(HttpClient.newHttpClient()));

@@ -33,7 +33,8 @@ class EmbeddedDatabaseTests {
                 .profiles("demo")
                 // Command-line arguments, as an operator would give them: they override application.yml.
                 .run("--jianfu.database.embedded.data-directory=" + directory.resolve("pg"),
-                        "--spring.session.jdbc.cleanup-cron=-");
+                        "--spring.session.jdbc.cleanup-cron=-", "--jianfu.audit.key-file=" + directory.resolve("audit.key"),
+                        "--jianfu.audit.checkpoint-file=" + directory.resolve("audit-checkpoints.log"));
     }
 
     @Test

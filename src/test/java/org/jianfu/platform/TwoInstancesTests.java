@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.jianfu.JianfuApplication;
 import org.jianfu.test.Fixtures;
+import org.jianfu.test.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,8 @@ class TwoInstancesTests {
         b = start(url, true);
     }
 
+    private static final java.nio.file.Path AUDIT_FILES = TestDatabase.auditFilesOfTheirOwn();
+
     private static ConfigurableApplicationContext start(String url, boolean secureCookie) {
         // As command-line arguments: they outrank application.yml, as they would on a real server.
         var args = new java.util.ArrayList<>(java.util.List.of(
@@ -74,7 +77,10 @@ class TwoInstancesTests {
                 "--jianfu.login.max-failures=3",
                 "--jianfu.login.max-failures-per-address=6",
                 "--jianfu.whitelist.anonymous-reports.per-window=3",
-                "--jianfu.whitelist.anonymous-reports.window=1d"));
+                "--jianfu.whitelist.anonymous-reports.window=1d",
+                // One audit key for both, as every instance must have; each its own checkpoint file, as on its own machine.
+                "--jianfu.audit.key-file=" + AUDIT_FILES.resolve("audit.key"),
+                "--jianfu.audit.checkpoint-file=" + AUDIT_FILES.resolve((secureCookie ? "b" : "a") + "-checkpoints.log")));
         if (secureCookie) {
             // Unset, the cookie follows the request; set, it is Secure whatever the request.
             args.add("--server.servlet.session.cookie.secure=true");

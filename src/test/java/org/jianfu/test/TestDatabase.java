@@ -59,19 +59,24 @@ public final class TestDatabase {
         return auditFiles;
     }
 
-    /**
-     * Options for an application started on a database of its own (a benchmark, a fresh embedded server): its
-     * audit key and checkpoints in a new temporary directory, never in the working directory's {@code ./data}.
-     */
-    public static String[] ownAuditFiles() {
+    /** A new temporary directory for the audit key and checkpoint files of an application on a database of its own. */
+    public static java.nio.file.Path auditFilesOfTheirOwn() {
         try {
-            var directory = Files.createTempDirectory("jianfu-audit");
-            return new String[] { "--jianfu.audit.key-file=" + directory.resolve("audit.key"),
-                    "--jianfu.audit.checkpoint-file=" + directory.resolve("audit-checkpoints.log") };
+            return Files.createTempDirectory("jianfu-audit");
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Options for an application started on a database of its own (a benchmark): its audit key and checkpoints
+     * in a new temporary directory, never in the working directory's {@code ./data}.
+     */
+    public static String[] ownAuditFiles() {
+        var directory = auditFilesOfTheirOwn();
+        return new String[] { "--jianfu.audit.key-file=" + directory.resolve("audit.key"),
+                "--jianfu.audit.checkpoint-file=" + directory.resolve("audit-checkpoints.log") };
     }
 
     public static String jdbcUrl() {
