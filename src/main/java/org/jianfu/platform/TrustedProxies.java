@@ -87,7 +87,9 @@ class TrustedProxies extends OncePerRequestFilter {
 
     /** An IP literal, or null for anything else (host names are never looked up). */
     private static InetAddress parse(String address) {
-        if (address == null || address.isEmpty() || !address.matches("[0-9A-Fa-f:.]+")) {
+        // Only literals: an IPv4 address in four decimal parts, or an IPv6 one (it has a colon). Anything else,
+        // such as "cafe" or "ab.cd", would make InetAddress ask the name service.
+        if (address == null || !(address.matches("\\d{1,3}(\\.\\d{1,3}){3}") || address.matches("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*"))) {
             return null;
         }
         try {

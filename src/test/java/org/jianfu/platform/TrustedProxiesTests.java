@@ -34,6 +34,9 @@ class TrustedProxiesTests {
     void aTrustedProxyWithoutForwardedForOrWithGarbageIsTheClientOrTheLastGoodHop() throws Exception {
         assertThat(pass("10.1.2.3", null, null).getRemoteAddr()).isEqualTo("10.1.2.3");
         assertThat(pass("10.1.2.3", "evil.example, 10.9.9.9", null).getRemoteAddr()).isEqualTo("10.9.9.9");
+        // Words made of hex letters are names, not addresses: they stop the walk without a name lookup.
+        assertThat(pass("10.1.2.3", "cafe, 10.9.9.9", null).getRemoteAddr()).isEqualTo("10.9.9.9");
+        assertThat(pass("10.1.2.3", "ab.cd, 10.9.9.9", null).getRemoteAddr()).isEqualTo("10.9.9.9");
     }
 
     @Test
