@@ -7,12 +7,11 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.EnumSet;
 import java.util.function.BooleanSupplier;
 
+import org.jianfu.platform.OwnerOnlyFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -80,15 +79,8 @@ class AuditKeys {
     private static AuditKey generate(Path file) throws IOException {
         var key = new byte[32];
         new SecureRandom().nextBytes(key);
-        Files.createDirectories(file.getParent());
         try {
-            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(
-                        EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)));
-            }
-            else {
-                Files.createFile(file);
-            }
+            OwnerOnlyFiles.create(file);
         }
         catch (FileAlreadyExistsException e) {
             // another instance generated it first: use theirs

@@ -157,8 +157,9 @@ class Documents {
     ImportPreview preview(AccountPrincipal me, long ledgerId, String fileName, byte[] content) {
         var ledger = ledgers.readable(me, ledgerId);
         requireEditable(me, ledger);
-        var type = Uploads.accept(UploadPurpose.LEDGER_IMPORT, content).type();
-        var parts = type == FileType.DOCX ? List.of(WordLedgerReader.read(content)) : ExcelLedgerReader.read(content);
+        var upload = Uploads.accept(UploadPurpose.LEDGER_IMPORT, content);
+        var parts = upload.type() == FileType.DOCX ? List.of(WordLedgerReader.read(upload.content()))
+                : ExcelLedgerReader.read(upload.content());
         var file = new LedgerFileParser(labels).parse(parts);
         var template = templates.get(ledgers.round(ledger.roundId()).templateId());
         return ImportPreview.compare(file, template, ledger, units.get(ledger.unitId()).name(),

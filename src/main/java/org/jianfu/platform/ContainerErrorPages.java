@@ -43,25 +43,33 @@ class ContainerErrorPages implements WebServerFactoryCustomizer<TomcatServletWeb
         this.template = StreamUtils.copyToString(new ClassPathResource("platform/container-error.html").getInputStream(),
                 StandardCharsets.UTF_8);
         for (var status : STATUSES) {
-            pages.put(status, render(status));
+            pages.put(status, render(status, Locale.SIMPLIFIED_CHINESE));
         }
     }
 
     /** The page for a status, in Simplified Chinese (the container knows nothing of the user's language). */
     String page(int status) {
         var page = pages.get(status);
-        return page != null ? page : render(status);
+        return page != null ? page : render(status, Locale.SIMPLIFIED_CHINESE);
     }
 
-    private String render(int status) {
-        return template.replace("{status}", String.valueOf(status))
-                .replace("{title}", message("error." + status + ".title", "error.generic.title"))
-                .replace("{text}", message("error." + status + ".text", "error.generic.text"))
-                .replace("{home}", message("error.home", "error.home"));
+    /**
+     * The page for a status in the visitor's language, for a filter that answers before the application can
+     * (it reads neither the session nor the database).
+     */
+    String page(int status, Locale locale) {
+        return Locale.SIMPLIFIED_CHINESE.equals(locale) ? page(status) : render(status, locale);
     }
 
-    private String message(String key, String fallbackKey) {
-        var locale = Locale.SIMPLIFIED_CHINESE;
+    private String render(int status, Locale locale) {
+        return template.replace("{lang}", locale.toLanguageTag())
+                .replace("{status}", String.valueOf(status))
+                .replace("{title}", message("error." + status + ".title", "error.generic.title", locale))
+                .replace("{text}", message("error." + status + ".text", "error.generic.text", locale))
+                .replace("{home}", message("error.home", "error.home", locale));
+    }
+
+    private String message(String key, String fallbackKey, Locale locale) {
         return HtmlUtils.htmlEscape(messages.getMessage(key, null, messages.getMessage(fallbackKey, null, locale), locale));
     }
 

@@ -101,10 +101,7 @@ final class DatabaseBackup {
         connection.setReadOnly(true);
         // Owner-only, as the data directory: a backup holds every account's password hash and the whole audit trail.
         Files.deleteIfExists(draft);
-        if (draft.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.createFile(draft, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
-        }
+        OwnerOnlyFiles.create(draft);
         try (var zip = new ZipOutputStream(Files.newOutputStream(draft))) {
             var version = schemaVersion(connection);
             var takenAt = Instant.now();

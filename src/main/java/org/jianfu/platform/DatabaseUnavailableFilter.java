@@ -13,14 +13,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.MessageSource;
 import org.springframework.web.servlet.LocaleResolver;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * Answers 503 with a short page of its own when a request fails because PostgreSQL cannot be reached. Sessions
  * live in PostgreSQL, so such a failure often comes from the session filter before any controller runs;
- * this filter therefore sits in front of it, and its page touches neither the session nor the database.
+ * this filter therefore sits in front of it, and its page ({@link ContainerErrorPages}) touches neither the session nor the database.
  * The pool gives up on a connection after {@code spring.datasource.hikari.connection-timeout} (2 s), so
  * an outage costs a visitor seconds, not a hung page.
  */
@@ -33,11 +31,11 @@ class DatabaseUnavailableFilter implements Filter {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailableFilter.class);
 
-    private final MessageSource messages;
+    private final ContainerErrorPages pages;
     private final LocaleResolver locales;
 
-    DatabaseUnavailableFilter(MessageSource messages, LocaleResolver locales) {
-        this.messages = messages;
+    DatabaseUnavailableFilter(ContainerErrorPages pages, LocaleResolver locales) {
+        this.pages = pages;
         this.locales = locales;
     }
 
@@ -82,15 +80,8 @@ class DatabaseUnavailableFilter implements Filter {
             response.getOutputStream().write("{\"status\":\"DOWN\"}".getBytes(StandardCharsets.UTF_8));
             return;
         }
-        var locale = locales.resolveLocale(request);
-        var title = HtmlUtils.htmlEscape(messages.getMessage("error.503.title", null, locale));
-        var text = HtmlUtils.htmlEscape(messages.getMessage("error.503.text", null, locale));
-        var app = HtmlUtils.htmlEscape(messages.getMessage("app.name", null, locale));
         response.setContentType("text/html;charset=UTF-8");
-        response.getOutputStream().write(("<!DOCTYPE html><html lang=\"" + locale.toLanguageTag() + "\"><head><meta charset=\"utf-8\">"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + title + " · " + app + "</title>"
-                + "<link rel=\"stylesheet\" href=\"" + request.getContextPath() + "/css/app.css\"></head><body><main class=\"error-page\">"
-                + "<p class=\"error-code\">503</p><h1>" + title + "</h1><p>" + text + "</p></main></body></html>")
+        response.getOutputStream().write(pages.page(HttpServletResponse.SC_SERVICE_UNAVAILABLE, locales.resolveLocale(request))
                 .getBytes(StandardCharsets.UTF_8));
     }
 

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.util.Base64;
@@ -49,10 +48,9 @@ final class EmbeddedDatabasePassword {
      * and before the password is set, so that a crash in between loses nothing: the cluster still trusts.
      */
     static void store(Path directory, String password) throws IOException {
-        var ownerOnly = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
         var draft = directory.resolve(FILE_NAME + ".new");
         Files.deleteIfExists(draft);
-        Files.writeString(Files.createFile(draft, ownerOnly), password + "\n", StandardCharsets.US_ASCII);
+        Files.writeString(OwnerOnlyFiles.create(draft), password + "\n", StandardCharsets.US_ASCII);
         Files.move(draft, directory.resolve(FILE_NAME), StandardCopyOption.ATOMIC_MOVE);
     }
 

@@ -11,7 +11,6 @@ import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -56,8 +55,8 @@ class PlatformConfiguration implements WebMvcConfigurer {
 
     /** Before Spring Session's filter (which reads the session from PostgreSQL) and everything else. */
     @Bean
-    FilterRegistrationBean<DatabaseUnavailableFilter> databaseUnavailableFilter(MessageSource messages, LocaleResolver localeResolver) {
-        var registration = new FilterRegistrationBean<>(new DatabaseUnavailableFilter(messages, localeResolver));
+    FilterRegistrationBean<DatabaseUnavailableFilter> databaseUnavailableFilter(ContainerErrorPages pages, LocaleResolver localeResolver) {
+        var registration = new FilterRegistrationBean<>(new DatabaseUnavailableFilter(pages, localeResolver));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC);
         return registration;
