@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import org.jianfu.document.ImportedFile.Notice;
 import org.jianfu.ledger.EntryDraft;
@@ -58,7 +59,7 @@ record ImportPreview(String token, long ledgerId, int ledgerVersion, String file
      * Compares a file with the ledger. Refused when the file's table is not this template's: fewer than
      * half of the requirements are found with their text.
      */
-    static ImportPreview compare(ImportedFile file, LedgerTemplate template, Ledger ledger, String unitName,
+    static ImportPreview compare(ImportedFile file, LedgerTemplate template, Ledger ledger, Predicate<String> namesTheUnit,
             Map<Long, LedgerEntry> entries, DocumentLabels labels, String fileName) {
         var notices = new ArrayList<>(file.notices());
         var rows = new ArrayList<Row>();
@@ -114,7 +115,7 @@ record ImportPreview(String token, long ledgerId, int ledgerVersion, String file
         }
         file.rows().keySet().stream().filter(n -> !numbers.contains(n))
                 .forEach(n -> notices.add(Notice.of("document.import.notice.extra", n)));
-        if (file.unitName() != null && !LedgerFileParser.compact(file.unitName()).equals(LedgerFileParser.compact(unitName))) {
+        if (file.unitName() != null && !namesTheUnit.test(file.unitName())) {
             notices.add(Notice.of("document.import.notice.other-unit", file.unitName()));
         }
         return new ImportPreview(UUID.randomUUID().toString(), ledger.id(), ledger.version(), fileName,
