@@ -32,6 +32,7 @@ record ImportPreview(String token, long ledgerId, int ledgerVersion, String file
     /** A row's requirement text must be at least this alike to the template's to count as the same requirement. */
     static final double SAME_REQUIREMENT = 0.6;
     static final int MAX_TEXT = 3000;
+    static final int MAX_REASON = 500;
     private static final int MAX_PERSON = 50;
 
     record HeaderChange(String currentPerson, String currentPhone, String person, String phone) implements Serializable {
@@ -58,6 +59,8 @@ record ImportPreview(String token, long ledgerId, int ledgerVersion, String file
     /**
      * Compares a file with the ledger. Refused when the file's table is not this template's: fewer than
      * half of the requirements are found with their text.
+     *
+     * @param namesTheUnit whether a 报送单位 as written is a name of the ledger's unit (its aliases count)
      */
     static ImportPreview compare(ImportedFile file, LedgerTemplate template, Ledger ledger, Predicate<String> namesTheUnit,
             Map<Long, LedgerEntry> entries, DocumentLabels labels, String fileName) {
@@ -99,11 +102,20 @@ record ImportPreview(String token, long ledgerId, int ledgerVersion, String file
                 rows.add(unchanged(requirement, entry, rowNotices));
                 continue;
             }
+            if (answer.naReason() != null && answer.naReason().length() > MAX_REASON) {
+                rowNotices.add(Notice.of("document.import.notice.reason-too-long", MAX_REASON));
+                rows.add(unchanged(requirement, entry, rowNotices));
+                continue;
+            }
             var status = answer.status() != null ? answer.status() : entry.status();
             var reason = status != EntryStatus.NOT_APPLICABLE ? null
                     : answer.naReason() != null ? answer.naReason() : entry.naReason();
             if (status == null) {
                 rowNotices.add(Notice.of("document.import.notice.no-status", null));
+            }
+            else if (entry.status() != null && status != entry.status()) {
+                rowNotices.add(Notice.ofLabels("document.import.notice.status-differs", status.messageKey(),
+                        entry.status().messageKey()));
             }
             var change = status != entry.status() || !Objects.equals(reason, entry.naReason())
                     || !AnswerCell.normalised(answer.text()).equals(AnswerCell.normalised(entry.text()));

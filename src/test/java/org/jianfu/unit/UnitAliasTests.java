@@ -1,0 +1,110 @@
+package org.jianfu.unit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+
+import org.jianfu.test.Fixtures;
+import org.jianfu.test.JianfuIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/** A unit's other names: generated from a district's name, added and removed by a system admin, and asked about by name. */
+@JianfuIntegrationTest
+class UnitAliasTests {
+
+    @Autowired MockMvc mvc;
+    @Autowired Fixtures fixtures;
+    @Autowired Units units;
+    @Autowired UserDetailsService userDetails;
+    @Autowired JdbcClient jdbc;
+
+    private RequestPostProcessor sysadmin() {
+        return user(userDetails.loadUserByUsername("sysadmin"));
+    }
+
+    @Test
+    void aDistrictIsKnownByItsFullNameAndItsUsualShortNamesButNotByAnotherDistricts() {
+        var haidian = fixtures.haidian().id();
+        assertThat(units.aliases(haidian)).filteredOn(UnitAlias::generated).extracting(UnitAlias::alias)
+                .containsExactlyInAnyOrder("海淀区教委", "海淀教育委员会", "海淀教委", "北京市海淀区教育委员会", "北京市海淀区教委");
+        for (var name : new String[] { "海淀区教育委员会", "海淀区教委", "北京市海淀区教育委员会", "海淀教委", " 海淀区　教委 " }) {
+            assertThat(units.isNameOf(haidian, name)).as(name).isTrue();
+        }
+        for (var name : new String[] { "朝阳区教委", "北京市朝阳区教育委员会", "海淀区", "海淀区卫生健康委员会", "" }) {
+            assertThat(units.isNameOf(haidian, name)).as(name).isFalse();
+        }
+        var yanshan = units.findByCode("110190").orElseThrow().id();
+        assertThat(units.isNameOf(yanshan, "燕山教委")).isTrue();
+        var development = units.findByCode("110192").orElseThrow().id();
+        assertThat(units.isNameOf(development, "经开区社会事业局")).as("seeded with the demo").isTrue();
+    }
+
+    @Test
+    void aRenamedDistrictsGeneratedNamesFollowTheNameAndTheAddedOnesStay() {
+        var city = fixtures.city();
+        var district = units.create(new Units.NewUnit(city.id(), UnitType.DISTRICT, "测试区教育委员会", null, null));
+        units.addAlias(district.id(), "测试区教育两委");
+        assertThat(units.isNameOf(district.id(), "测试区教委")).isTrue();
+
+        units.update(district.id(), district.version(), new Units.UnitChange("新测试区教育委员会", null, null, true));
+
+        assertThat(units.isNameOf(district.id(), "新测试区教委")).isTrue();
+        assertThat(units.isNameOf(district.id(), "北京市新测试区教育委员会")).isTrue();
+        assertThat(units.isNameOf(district.id(), "测试区教委")).as("the old name's short form").isFalse();
+        assertThat(units.isNameOf(district.id(), "测试区教育两委")).as("added by hand").isTrue();
+    }
+
+    @Test
+    void aSystemAdminAddsAndRemovesAnAliasOnTheUnitPageAndBothAreAudited() throws Exception {
+        var chaoyang = fixtures.chaoyang().id();
+        mvc.perform(post("/admin/units/{id}/aliases", chaoyang).param("alias", "  朝阳区教育两委 ").with(sysadmin()).with(csrf()))
+                .andExpect(redirectedUrl("/admin/units/" + chaoyang))
+                .andExpect(flash().attribute("success", "unit.alias.added"));
+        assertThat(units.isNameOf(chaoyang, "朝阳区教育两委")).isTrue();
+        var page = mvc.perform(get("/admin/units/{id}", chaoyang).with(sysadmin())).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("其他名称", "朝阳区教育两委", "朝阳区教委", "自动生成");
+        var added = units.aliases(chaoyang).stream().filter(a -> a.alias().equals("朝阳区教育两委")).findFirst().orElseThrow();
+        assertThat(audited("unit.alias-added", chaoyang)).isEqualTo(1);
+
+        mvc.perform(post("/admin/units/{id}/aliases/{alias}/delete", chaoyang, added.id()).with(sysadmin()).with(csrf()))
+                .andExpect(flash().attribute("success", "unit.alias.removed"));
+        assertThat(units.isNameOf(chaoyang, "朝阳区教育两委")).isFalse();
+        assertThat(audited("unit.alias-removed", chaoyang)).isEqualTo(1);
+    }
+
+    @Test
+    void anAliasThatIsAlreadyTheUnitsOrAnotherUnitsNameOrGeneratedIsRefusedWithAReason() throws Exception {
+        var chaoyang = fixtures.chaoyang().id();
+        var audit = jdbc.sql("select count(*) from audit_event").query(Long.class).single();
+        var refusals = new String[][] { { "", "unit.alias.error.blank" }, { "朝阳区 教委", "unit.alias.error.already" },
+                { "海淀区教委", "unit.alias.error.other-unit" }, { "北京市第八十中学", "unit.alias.error.other-unit" },
+                { "区".repeat(101), "unit.alias.error.too-long" } };
+        for (var refusal : refusals) {
+            mvc.perform(post("/admin/units/{id}/aliases", chaoyang).param("alias", refusal[0]).with(sysadmin()).with(csrf()))
+                    .andExpect(flash().attribute("failure", refusal[1]));
+        }
+        var generated = units.aliases(chaoyang).stream().filter(UnitAlias::generated).findFirst().orElseThrow();
+        mvc.perform(post("/admin/units/{id}/aliases/{alias}/delete", chaoyang, generated.id()).with(sysadmin()).with(csrf()))
+                .andExpect(flash().attribute("failure", "unit.alias.error.generated"));
+        // Another unit's alias is not removed through this unit's page.
+        var haidians = units.aliases(fixtures.haidian().id()).get(0);
+        mvc.perform(post("/admin/units/{id}/aliases/{alias}/delete", chaoyang, haidians.id()).with(sysadmin()).with(csrf()))
+                .andExpect(flash().attribute("failure", "unit.alias.error.gone"));
+        assertThat(units.aliases(fixtures.haidian().id())).contains(haidians);
+        assertThat(jdbc.sql("select count(*) from audit_event").query(Long.class).single()).isEqualTo(audit);
+    }
+
+    private long audited(String action, long unitId) {
+        return jdbc.sql("select count(*) from audit_event where action = ? and object_id = ?").params(action, Long.toString(unitId))
+                .query(Long.class).single();
+    }
+}
