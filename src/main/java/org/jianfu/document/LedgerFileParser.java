@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.jianfu.document.FileContent.Block;
 import org.jianfu.document.FileContent.Line;
 import org.jianfu.document.FileContent.Row;
+import org.jianfu.platform.HalfWidth;
 import org.jianfu.platform.RuleViolation;
 
 /**
@@ -134,7 +135,7 @@ final class LedgerFileParser {
                     continue;
                 }
                 contactLine = true;
-                var number = PHONE.matcher(halfWidth(value).replaceAll("(?<=\\d)\\s+(?=\\d)", ""));
+                var number = PHONE.matcher(HalfWidth.of(value).replaceAll("(?<=\\d)\\s+(?=\\d)", ""));
                 if (phone == null && number.find()) {
                     phone = number.group(1);
                 }
@@ -157,18 +158,8 @@ final class LedgerFileParser {
 
     /** The requirement number a 序号 cell holds, however it is written, or null. */
     static Integer number(String cell) {
-        var digits = NUMBER_NOISE.matcher(halfWidth(cell)).replaceAll("");
+        var digits = NUMBER_NOISE.matcher(HalfWidth.of(cell)).replaceAll("");
         return digits.matches("\\d{1,3}") ? Integer.valueOf(digits) : null;
-    }
-
-    /** Full-width letters, digits and punctuation as their ASCII forms; the ideographic space as a space. */
-    static String halfWidth(String text) {
-        var out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            out.append(c >= '\uFF01' && c <= '\uFF5E' ? (char) (c - 0xFEE0) : c == '\u3000' ? ' ' : c);
-        }
-        return out.toString();
     }
 
     /** Without any white space (people space out header words: 落 实 情 况). */

@@ -1,5 +1,7 @@
 package org.jianfu.unit;
 
+import org.jianfu.platform.HalfWidth;
+
 /**
  * Another name a unit goes by, such as 海淀区教委 for 海淀区教育委员会.
  *
@@ -12,10 +14,6 @@ record UnitAlias(long id, long unitId, String alias, boolean generated) {
      * 海淀区 教委 and ＡＢＣ are 海淀区教委 and ABC.
      */
     static String comparable(String name) {
-        var out = new StringBuilder(name.length());
-        name.codePoints().filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c))
-                .map(c -> c >= 0xFF01 && c <= 0xFF5E ? c - 0xFEE0 : c)
-                .forEach(out::appendCodePoint);
-        return out.toString();
+        return HalfWidth.of(name).replaceAll("\\s", "");
     }
 }

@@ -138,6 +138,9 @@ class DocumentImportTests {
         assertThat(page).contains("文件中为『部分落实』，系统中为『已落实』").doesNotContain("没有注明落实状态");
         // Every row but 1 (the same), 5 (left blank) and the four others already 已落实 (8, 16, 20, 24).
         assertThat(Pattern.compile("文件中为『").matcher(page).results().count()).isEqualTo(24 - 1 - 1 - 4);
+        var english = mvc.perform(get("/ledgers/{id}/import/preview", id).param("lang", "en").with(reporter))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(english).contains("The file says “Partly implemented”, the ledger says “Implemented”");
 
         apply(id, token);
 
