@@ -57,14 +57,13 @@ final class AnswerCell {
         if (!lines.isEmpty()) {
             var marker = MARKER.matcher(lines.get(0).strip());
             var word = WORD.matcher(lines.get(0).strip());
-            if (marker.matches() && statusNamed(marker.group(1).strip(), labels) != null) {
-                status = statusNamed(marker.group(1).strip(), labels);
+            status = marker.matches() ? statusNamed(marker.group(1).strip(), labels) : null;
+            if (status != null) {
                 lines.set(0, marker.group(2));
             }
-            else if (word.matches() && statusNamed(word.group(1), labels) != null) {
+            else if (word.matches() && (status = statusNamed(word.group(1), labels)) != null) {
                 // Taken out of the text: the status is the entry's own field, shown beside the answer and
                 // written back as 【…】, so keeping the word would say it twice on every page and file.
-                status = statusNamed(word.group(1), labels);
                 asWord = true;
                 lines.set(0, word.group(2) == null ? "" : word.group(2).strip());
             }

@@ -180,8 +180,11 @@ public class Units {
     void removeAlias(long unitId, long aliasId) {
         var alias = repository.aliases(unitId).stream().filter(a -> a.id() == aliasId).findFirst()
                 .orElseThrow(() -> new RuleViolation("alias", "unit.alias.error.gone"));
-        if (alias.generated() || !repository.deleteAddedAlias(unitId, aliasId)) {
+        if (alias.generated()) {
             throw new RuleViolation("alias", "unit.alias.error.generated");
+        }
+        if (!repository.deleteAddedAlias(unitId, aliasId)) {
+            throw new RuleViolation("alias", "unit.alias.error.gone");
         }
         events.publishEvent(new UnitEvents.UnitAliasRemoved(unitId, alias.alias()));
     }
