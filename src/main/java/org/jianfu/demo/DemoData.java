@@ -70,6 +70,7 @@ class DemoData implements ApplicationRunner, LoginHints {
         var city = units.create(new Units.NewUnit(null, UnitType.CITY, DemoHierarchy.CITY, "110000", null));
         for (var district : DemoHierarchy.DISTRICTS) {
             var unit = units.create(new Units.NewUnit(city.id(), UnitType.DISTRICT, district.name(), district.code(), null));
+            DemoHierarchy.ALIASES.getOrDefault(district.code(), List.of()).forEach(alias -> units.addAlias(unit.id(), alias));
             int n = 1;
             for (var school : district.schools()) {
                 units.create(new Units.NewUnit(unit.id(), UnitType.SCHOOL, school.name(),

@@ -7,6 +7,7 @@ import static org.jianfu.unit.SchoolStage.SENIOR;
 import static org.jianfu.unit.SchoolStage.TWELVE_YEAR;
 
 import java.util.List;
+import java.util.Map;
 
 import org.jianfu.unit.SchoolStage;
 
@@ -85,6 +86,13 @@ final class DemoHierarchy {
             district("北京经济技术开发区社会事业局", "110192",
                     List.of(s("北京亦庄实验小学", PRIMARY), s("北京亦庄实验中学", JUNIOR),
                             s("北京经济技术开发区第二小学", PRIMARY), s("北京市第八中学亦庄分校", TWELVE_YEAR))));
+
+    /**
+     * Other names of reporting units, by code, that no rule derives from the name; the database generates the
+     * usual ones (海淀区教委, 北京市海淀区教育委员会, …) for every district itself.
+     */
+    static final Map<String, List<String>> ALIASES = Map.of(
+            "110192", List.of("经开区社会事业局", "北京经开区社会事业局", "亦庄经开区社会事业局"));
 
     private DemoHierarchy() {
     }

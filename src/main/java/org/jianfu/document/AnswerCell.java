@@ -10,12 +10,18 @@ import org.jianfu.ledger.LedgerEntry;
 /**
  * What the 落实情况 cell of a file holds, in both directions. A filled cell starts with the status in
  * brackets (【已落实】), then for 不适用 the reason (不适用原因：…), then the answer, one paragraph per line.
- * A cell a person filled in by hand usually has only the answer; it is read as such.
+ * A cell a person filled in by hand usually has only the answer, often opened by the status as a word of
+ * its own (已落实。…, 部分落实：…, 推进中，…); both are read.
  */
 final class AnswerCell {
 
     private static final Pattern MARKER = Pattern.compile("^[【\\[〔［(（]\\s*([^】\\]〕］)）]{2,8}?)\\s*[】\\]〕］)）]\\s*(.*)$",
             Pattern.DOTALL);
+    /**
+     * A status word opening the first line: the word, then a stop, colon, comma or space of either width, or
+     * the end of the line. 已落实各项要求 is a sentence, not a status, and is left alone.
+     */
+    private static final Pattern WORD = Pattern.compile("^(\\S{2,8}?)(?:[。．.：:，,；;、\\s\\u3000]+(.*))?$", Pattern.DOTALL);
 
     private AnswerCell() {
     }
@@ -47,27 +53,37 @@ final class AnswerCell {
     static Answer read(List<String> cellParagraphs, DocumentLabels labels) {
         var lines = lines(String.join("\n", cellParagraphs));
         EntryStatus status = null;
-        String reason = null;
+        boolean asWord = false;
         if (!lines.isEmpty()) {
             var marker = MARKER.matcher(lines.get(0).strip());
-            if (marker.matches()) {
-                status = statusNamed(marker.group(1).strip(), labels);
-                if (status != null) {
-                    lines.set(0, marker.group(2));
-                    trim(lines);
-                }
+            var word = WORD.matcher(lines.get(0).strip());
+            status = marker.matches() ? statusNamed(marker.group(1).strip(), labels) : null;
+            if (status != null) {
+                lines.set(0, marker.group(2));
             }
+            else if (word.matches() && (status = statusNamed(word.group(1), labels)) != null) {
+                // Taken out of the text: the status is the entry's own field, shown beside the answer and
+                // written back as 【…】, so keeping the word would say it twice on every page and file.
+                asWord = true;
+                lines.set(0, word.group(2) == null ? "" : word.group(2).strip());
+            }
+            trim(lines);
         }
+        String reason = null;
         if (status == EntryStatus.NOT_APPLICABLE && !lines.isEmpty()) {
             var first = lines.get(0).strip();
             for (var label : List.of(labels.reason(), "不适用理由", "原因", "理由")) {
                 if (first.startsWith(label + "：") || first.startsWith(label + ":")) {
                     reason = first.substring(label.length() + 1).strip();
                     lines.remove(0);
-                    trim(lines);
                     break;
                 }
             }
+            if (reason == null && asWord) {
+                // 不适用。本区无寄宿制学校。: what follows the word is why, as the reporter wrote it.
+                reason = lines.remove(0).strip();
+            }
+            trim(lines);
         }
         return new Answer(status, String.join("\n", lines), reason == null || reason.isEmpty() ? null : reason);
     }

@@ -162,7 +162,7 @@ class Documents {
                 : ExcelLedgerReader.read(upload.content());
         var file = new LedgerFileParser(labels).parse(parts);
         var template = templates.get(ledgers.round(ledger.roundId()).templateId());
-        return ImportPreview.compare(file, template, ledger, units.get(ledger.unitId()).name(),
+        return ImportPreview.compare(file, template, ledger, name -> units.isNameOf(ledger.unitId(), name),
                 byRequirement(ledgers.entries(me, ledgerId)), labels, cleanName(fileName));
     }
 

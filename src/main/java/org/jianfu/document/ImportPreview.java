@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import org.jianfu.document.ImportedFile.Notice;
 import org.jianfu.ledger.EntryDraft;
@@ -31,6 +32,7 @@ record ImportPreview(String token, long ledgerId, int ledgerVersion, String file
     /** A row's requirement text must be at least this alike to the template's to count as the same requirement. */
     static final double SAME_REQUIREMENT = 0.6;
     static final int MAX_TEXT = 3000;
+    static final int MAX_REASON = 500;
     private static final int MAX_PERSON = 50;
 
     record HeaderChange(String currentPerson, String currentPhone, String person, String phone) implements Serializable {
@@ -57,8 +59,10 @@ record ImportPreview(String token, long ledgerId, int ledgerVersion, String file
     /**
      * Compares a file with the ledger. Refused when the file's table is not this template's: fewer than
      * half of the requirements are found with their text.
+     *
+     * @param namesTheUnit whether a 报送单位 as written is a name of the ledger's unit (its aliases count)
      */
-    static ImportPreview compare(ImportedFile file, LedgerTemplate template, Ledger ledger, String unitName,
+    static ImportPreview compare(ImportedFile file, LedgerTemplate template, Ledger ledger, Predicate<String> namesTheUnit,
             Map<Long, LedgerEntry> entries, DocumentLabels labels, String fileName) {
         var notices = new ArrayList<>(file.notices());
         var rows = new ArrayList<Row>();
@@ -98,11 +102,20 @@ record ImportPreview(String token, long ledgerId, int ledgerVersion, String file
                 rows.add(unchanged(requirement, entry, rowNotices));
                 continue;
             }
+            if (answer.naReason() != null && answer.naReason().length() > MAX_REASON) {
+                rowNotices.add(Notice.of("document.import.notice.reason-too-long", MAX_REASON));
+                rows.add(unchanged(requirement, entry, rowNotices));
+                continue;
+            }
             var status = answer.status() != null ? answer.status() : entry.status();
             var reason = status != EntryStatus.NOT_APPLICABLE ? null
                     : answer.naReason() != null ? answer.naReason() : entry.naReason();
             if (status == null) {
                 rowNotices.add(Notice.of("document.import.notice.no-status", null));
+            }
+            else if (entry.status() != null && status != entry.status()) {
+                rowNotices.add(Notice.ofLabels("document.import.notice.status-differs", status.messageKey(),
+                        entry.status().messageKey()));
             }
             var change = status != entry.status() || !Objects.equals(reason, entry.naReason())
                     || !AnswerCell.normalised(answer.text()).equals(AnswerCell.normalised(entry.text()));
@@ -114,7 +127,7 @@ record ImportPreview(String token, long ledgerId, int ledgerVersion, String file
         }
         file.rows().keySet().stream().filter(n -> !numbers.contains(n))
                 .forEach(n -> notices.add(Notice.of("document.import.notice.extra", n)));
-        if (file.unitName() != null && !LedgerFileParser.compact(file.unitName()).equals(LedgerFileParser.compact(unitName))) {
+        if (file.unitName() != null && !namesTheUnit.test(file.unitName())) {
             notices.add(Notice.of("document.import.notice.other-unit", file.unitName()));
         }
         return new ImportPreview(UUID.randomUUID().toString(), ledger.id(), ledger.version(), fileName,

@@ -21,11 +21,19 @@ record ImportedFile(String unitName, String contactPerson, String contactPhone, 
     record Row(int number, String requirement, String answer) {
     }
 
-    /** Something worth telling the person, as a message key with up to two arguments. */
-    record Notice(String key, String first, String second) implements Serializable {
+    /**
+     * Something worth telling the person, as a message key with up to two arguments.
+     *
+     * @param labels whether the arguments are message keys themselves (a status's name), shown in the reader's language
+     */
+    record Notice(String key, String first, String second, boolean labels) implements Serializable {
 
         static Notice of(String key, Object first) {
-            return new Notice(key, first == null ? null : first.toString(), null);
+            return new Notice(key, first == null ? null : first.toString(), null, false);
+        }
+
+        static Notice ofLabels(String key, String firstLabel, String secondLabel) {
+            return new Notice(key, firstLabel, secondLabel, true);
         }
     }
 }

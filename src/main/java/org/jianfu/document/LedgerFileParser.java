@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.jianfu.document.FileContent.Block;
 import org.jianfu.document.FileContent.Line;
 import org.jianfu.document.FileContent.Row;
+import org.jianfu.platform.HalfWidth;
 import org.jianfu.platform.RuleViolation;
 
 /**
@@ -21,7 +22,7 @@ final class LedgerFileParser {
 
     private static final Pattern PHONE = Pattern.compile("(?<!\\d)(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}(?:-\\d{1,6})?)(?!\\d)");
     private static final Pattern NUMBER_NOISE = Pattern.compile("[\\s第条项.、,()\\[\\]【】（）〔〕]");
-    private static final Pattern SEPARATORS = Pattern.compile("^[\\s,，、;；/:：()（）]+|[\\s,，、;；/:：()（）]+$");
+    private static final Pattern SEPARATORS = Pattern.compile("^[\\s\\u3000,，、;；/:：]+|[\\s\\u3000,，、;；/:：]+$");
 
     private final DocumentLabels labels;
 
@@ -91,34 +92,63 @@ final class LedgerFileParser {
         return new ImportedFile(header.unit, header.person, header.phone, header.contactLine, rows, notices);
     }
 
-    /** The header lines above the table: 报送单位 and 联系人及电话 (or 联系人 and 电话 on lines of their own). */
+    /**
+     * The header lines above the table: 报送单位 and 联系人及电话, written as people write them. A line
+     * starting with one of the labels is cut at every label it has (联系人：张三，电话：…, 填报人：张三　联系电话：…,
+     * 报送单位：…　联系人：… on one line; colons full-width, half-width or missing), and each label's value
+     * read. Values keep their own characters: only the phone is read from half-width digits.
+     */
     private static final class Header {
+
+        private static final Pattern LABEL = Pattern.compile(
+                "(?:(?<unit>(?:报送|填报)单位(?:[（(][^）)]*[）)])?)"
+                        + "|(?<person>联系人及(?:联系)?(?:电话|方式)|联系人|填报人|填表人|经办人)"
+                        + "|(?<phone>(?:联系|办公)?电话|手机(?:号码?)?|座机|联系方式))"
+                        + "[\\s\\u3000]*[:：]?");
+        /** A phone number as written, digits possibly full-width and spaced or dashed: removed from the name. */
+        private static final Pattern PHONE_WRITTEN = Pattern.compile("[0-9０-９][0-9０-９\\s\\u3000\\-－]{5,}[0-9０-９]");
+
+        /** A label found on a line: of the unit, of the person (perhaps with the phone), else of the phone. */
+        private record Label(boolean unit, boolean person, int start, int end) {
+        }
+
         String unit;
         String person;
         String phone;
         boolean contactLine;
 
         void read(String line) {
-            var text = halfWidth(line).strip();
-            var compact = compact(text);
-            int colon = text.indexOf(':');
-            var value = colon < 0 ? "" : text.substring(colon + 1).strip();
-            if (compact.startsWith("报送单位")) {
-                unit = value.isEmpty() ? unit : value;
+            var labels = LABEL.matcher(line);
+            var found = new ArrayList<Label>();
+            while (labels.find()) {
+                found.add(new Label(labels.group("unit") != null, labels.group("person") != null, labels.start(), labels.end()));
             }
-            else if (compact.startsWith("联系人") || compact.startsWith("联系电话") || compact.startsWith("电话")) {
-                contactLine = true;
-                var digits = value.replaceAll("(?<=\\d)[\\s]+(?=\\d)", "");
-                var found = PHONE.matcher(digits);
-                if (found.find()) {
-                    phone = found.group(1);
-                    digits = digits.substring(0, found.start()) + " " + digits.substring(found.end());
+            if (found.isEmpty() || !line.substring(0, found.get(0).start()).isBlank()) {
+                return;
+            }
+            for (int i = 0; i < found.size(); i++) {
+                var label = found.get(i);
+                var value = line.substring(label.end(), i + 1 < found.size() ? found.get(i + 1).start() : line.length());
+                if (label.unit()) {
+                    var name = trimSeparators(value);
+                    unit = name.isEmpty() ? unit : name;
+                    continue;
                 }
-                if (compact.startsWith("联系人")) {
-                    var name = SEPARATORS.matcher(digits.replaceAll("(联系)?电话|手机|座机", " ")).replaceAll("").strip();
+                contactLine = true;
+                var number = PHONE.matcher(HalfWidth.of(value).replaceAll("(?<=\\d)\\s+(?=\\d)", ""));
+                if (phone == null && number.find()) {
+                    phone = number.group(1);
+                }
+                if (label.person()) {
+                    var name = trimSeparators(PHONE_WRITTEN.matcher(value).replaceAll(" "));
                     person = name.isEmpty() ? person : name;
                 }
             }
+        }
+
+        /** Without the spaces and punctuation that separate a value from the next label; brackets stay. */
+        private static String trimSeparators(String value) {
+            return SEPARATORS.matcher(value).replaceAll("");
         }
     }
 
@@ -128,18 +158,8 @@ final class LedgerFileParser {
 
     /** The requirement number a 序号 cell holds, however it is written, or null. */
     static Integer number(String cell) {
-        var digits = NUMBER_NOISE.matcher(halfWidth(cell)).replaceAll("");
+        var digits = NUMBER_NOISE.matcher(HalfWidth.of(cell)).replaceAll("");
         return digits.matches("\\d{1,3}") ? Integer.valueOf(digits) : null;
-    }
-
-    /** Full-width letters, digits and punctuation as their ASCII forms; the ideographic space as a space. */
-    static String halfWidth(String text) {
-        var out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            out.append(c >= '\uFF01' && c <= '\uFF5E' ? (char) (c - 0xFEE0) : c == '\u3000' ? ' ' : c);
-        }
-        return out.toString();
     }
 
     /** Without any white space (people space out header words: 落 实 情 况). */

@@ -3,6 +3,8 @@ package org.jianfu.document;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.jianfu.platform.HalfWidth;
+
 /**
  * How alike two requirement texts are, ignoring spaces and punctuation: the Dice coefficient of their
  * character pairs, from 0 (nothing in common) to 1 (the same words).
@@ -44,6 +46,6 @@ final class TextSimilarity {
 
     /** Letters and digits only, full-width forms as ASCII. */
     private static String letters(String text) {
-        return LedgerFileParser.halfWidth(text == null ? "" : text).replaceAll("[^\\p{L}\\p{N}]", "");
+        return HalfWidth.of(text == null ? "" : text).replaceAll("[^\\p{L}\\p{N}]", "");
     }
 }

@@ -116,6 +116,34 @@ class UnitAdminController {
         return "redirect:/admin/units/" + id;
     }
 
+    @PostMapping("/{id}/aliases")
+    String addAlias(@AuthenticationPrincipal Actor actor, @PathVariable long id,
+            @RequestParam(required = false) String alias, RedirectAttributes redirect) {
+        units.getInScope(actor, id);
+        try {
+            units.addAlias(id, alias);
+            redirect.addFlashAttribute("success", "unit.alias.added");
+        }
+        catch (RuleViolation violation) {
+            redirect.addFlashAttribute("failure", violation.messageKey());
+        }
+        return "redirect:/admin/units/" + id;
+    }
+
+    @PostMapping("/{id}/aliases/{aliasId}/delete")
+    String removeAlias(@AuthenticationPrincipal Actor actor, @PathVariable long id, @PathVariable long aliasId,
+            RedirectAttributes redirect) {
+        units.getInScope(actor, id);
+        try {
+            units.removeAlias(id, aliasId);
+            redirect.addFlashAttribute("success", "unit.alias.removed");
+        }
+        catch (RuleViolation violation) {
+            redirect.addFlashAttribute("failure", violation.messageKey());
+        }
+        return "redirect:/admin/units/" + id;
+    }
+
     private String createPage(Unit parent, Model model) {
         model.addAttribute("parent", parent);
         model.addAttribute("types", childTypes(parent));
@@ -130,6 +158,7 @@ class UnitAdminController {
         model.addAttribute("childTypes", childTypes(unit));
         model.addAttribute("showStage", unit.type() == UnitType.SCHOOL);
         model.addAttribute("sealId", seals.currentSealId(unit.id()).orElse(null));
+        model.addAttribute("aliases", unit.type() == UnitType.DISTRICT ? units.aliases(unit.id()) : null);
         model.addAttribute("stages", SchoolStage.values());
         return "unit/admin-form";
     }

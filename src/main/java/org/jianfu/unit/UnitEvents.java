@@ -20,4 +20,20 @@ final class UnitEvents {
         public String objectType() { return "unit"; }
         public String objectId() { return Long.toString(after.id()); }
     }
+
+    record UnitAliasAdded(long unitId, String alias) implements AuditableEvent {
+        public String action() { return "unit.alias-added"; }
+        public String objectType() { return "unit"; }
+        public String objectId() { return Long.toString(unitId); }
+        public Object before() { return null; }
+        public Object after() { return java.util.Map.of("alias", alias); }
+    }
+
+    record UnitAliasRemoved(long unitId, String alias) implements AuditableEvent {
+        public String action() { return "unit.alias-removed"; }
+        public String objectType() { return "unit"; }
+        public String objectId() { return Long.toString(unitId); }
+        public Object before() { return java.util.Map.of("alias", alias); }
+        public Object after() { return null; }
+    }
 }

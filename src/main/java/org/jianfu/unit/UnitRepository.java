@@ -111,6 +111,36 @@ class UnitRepository {
                 .update() == 1;
     }
 
+    /** The unit's other names, those generated from its name first, each kind alphabetically. */
+    List<UnitAlias> aliases(long unitId) {
+        return jdbc.sql("select id, unit_id, alias, generated from unit_alias where unit_id = ? order by generated desc, alias")
+                .param(unitId)
+                .query((rs, n) -> new UnitAlias(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBoolean(4)))
+                .list();
+    }
+
+    /** Whether another unit has this name or alias, spaces aside. */
+    boolean nameOfAnotherUnit(long unitId, String comparable) {
+        return jdbc.sql("""
+                select exists(select 1 from unit where id <> :unit and translate(name, ' ' || chr(12288), '') = :name)
+                    or exists(select 1 from unit_alias where unit_id <> :unit and translate(alias, ' ' || chr(12288), '') = :name)""")
+                .param("unit", unitId).param("name", comparable)
+                .query(Boolean.class)
+                .single();
+    }
+
+    UnitAlias insertAlias(long unitId, String alias) {
+        return jdbc.sql("insert into unit_alias (unit_id, alias) values (?, ?) returning id, unit_id, alias, generated")
+                .params(unitId, alias)
+                .query((rs, n) -> new UnitAlias(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBoolean(4)))
+                .single();
+    }
+
+    /** Removes an alias a system admin added; generated ones stay (they follow the name). */
+    boolean deleteAddedAlias(long unitId, long aliasId) {
+        return jdbc.sql("delete from unit_alias where id = ? and unit_id = ? and not generated").params(aliasId, unitId).update() == 1;
+    }
+
     private static Unit map(ResultSet rs, int n) throws SQLException {
         var stage = rs.getString("stage");
         return new Unit(

@@ -135,6 +135,60 @@ public class Units {
         return after;
     }
 
+    /**
+     * Whether a name, as someone wrote it in a file (spaces and full-width letters aside), is the unit's name
+     * or one of its aliases: 海淀区教委 and 北京市海淀区教育委员会 are 海淀区教育委员会's.
+     */
+    @Transactional(readOnly = true)
+    public boolean isNameOf(long unitId, String name) {
+        var wanted = UnitAlias.comparable(name);
+        return UnitAlias.comparable(get(unitId).name()).equals(wanted)
+                || repository.aliases(unitId).stream().anyMatch(a -> UnitAlias.comparable(a.alias()).equals(wanted));
+    }
+
+    /** The unit's other names. */
+    @Transactional(readOnly = true)
+    List<UnitAlias> aliases(long unitId) {
+        return repository.aliases(unitId);
+    }
+
+    /**
+     * Adds another name for a unit. Refused when it is already one of the unit's names, or another unit's
+     * name or alias (a file of that unit would then pass for this one's).
+     */
+    @Transactional
+    public void addAlias(long unitId, String alias) {
+        var clean = clean(alias);
+        if (clean.isEmpty()) {
+            throw new RuleViolation("alias", "unit.alias.error.blank");
+        }
+        if (clean.length() > 100) {
+            throw new RuleViolation("alias", "unit.alias.error.too-long");
+        }
+        if (isNameOf(unitId, clean)) {
+            throw new RuleViolation("alias", "unit.alias.error.already");
+        }
+        if (repository.nameOfAnotherUnit(unitId, UnitAlias.comparable(clean))) {
+            throw new RuleViolation("alias", "unit.alias.error.other-unit");
+        }
+        var added = repository.insertAlias(unitId, clean);
+        events.publishEvent(new UnitEvents.UnitAliasAdded(unitId, added.alias()));
+    }
+
+    /** Removes an alias a system admin added. Refused for a generated one, which follows the unit's name. */
+    @Transactional
+    void removeAlias(long unitId, long aliasId) {
+        var alias = repository.aliases(unitId).stream().filter(a -> a.id() == aliasId).findFirst()
+                .orElseThrow(() -> new RuleViolation("alias", "unit.alias.error.gone"));
+        if (alias.generated()) {
+            throw new RuleViolation("alias", "unit.alias.error.generated");
+        }
+        if (!repository.deleteAddedAlias(unitId, aliasId)) {
+            throw new RuleViolation("alias", "unit.alias.error.gone");
+        }
+        events.publishEvent(new UnitEvents.UnitAliasRemoved(unitId, alias.alias()));
+    }
+
     private void checkStage(UnitType type, SchoolStage stage) {
         if (type == UnitType.SCHOOL && stage == null) {
             throw new RuleViolation("stage", "unit.error.stage-required");

@@ -154,6 +154,9 @@ class AccessMatrix {
         scoped("GET /admin/units/{id}", admin, at -> ids(at.d().school().id()));
         scoped("POST /admin/units/{id}", admin, at -> ids(at.d().school().id()), version());
         scoped("POST /admin/units/{id}/seal", admin, at -> ids(at.d().district().id()));
+        scoped("POST /admin/units/{id}/aliases", admin, at -> ids(at.d().district().id()));
+        // No alias 0: the admin of the unit is told it is gone, anyone else does not find the unit.
+        scoped("POST /admin/units/{id}/aliases/{aliasId}/delete", admin, at -> ids(at.d().district().id(), 0));
         unscoped("GET /units", EnumSet.complementOf(EnumSet.of(ANONYMOUS, AUDIT_ADMIN)));
         scoped("GET /units/{id}", EnumSet.of(CITY_ADMIN, DISTRICT_REPORTER, DISTRICT_APPROVER, SCHOOL_USER, SUPERVISOR, SYSTEM_ADMIN),
                 at -> ids(at.d().school().id()));

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 import org.jianfu.ledger.EntryDraft;
@@ -105,6 +106,51 @@ class DocumentImportTests {
             assertThat(now.text()).isEqualTo(entry.text());
             assertThat(now.naReason()).isEqualTo(entry.naReason());
         }
+    }
+
+    String previewPage(long ledgerId, byte[] content) throws Exception {
+        upload(ledgerId, "手填.docx", content);
+        return mvc.perform(get("/ledgers/{id}/import/preview", ledgerId).with(reporter)).andReturn().getResponse().getContentAsString();
+    }
+
+    @Test
+    void aFileSignedWithOneOfTheUnitsOtherNamesIsNotTakenForAnotherUnitsButOneOfAnotherDistrictIs() throws Exception {
+        var id = round.haidianLedger;
+        for (var name : List.of("海淀区教委", "海淀区教育委员会", "北京市海淀区教育委员会", "海淀教委", "北京市海淀区教委", "海淀区 教委")) {
+            var page = previewPage(id, SampleLedgers.handFilledWord("报送单位：" + name, "联系人：王芳，电话：13912345678", n -> "答复" + n));
+            assertThat(page).as(name).doesNotContain("与本台账的单位不同");
+        }
+        for (var name : List.of("朝阳区教委", "海淀区卫生健康委员会")) {
+            var page = previewPage(id, SampleLedgers.handFilledWord("报送单位：" + name, "联系人：王芳，电话：13912345678", n -> "答复" + n));
+            assertThat(page).as(name).contains("文件中的报送单位是“" + name + "”，与本台账的单位不同");
+        }
+    }
+
+    @Test
+    void aStatusWordAtTheStartOfAnAnswerSetsTheStatusAndOneThatContradictsTheLedgerIsShownInThePreview() throws Exception {
+        var id = round.haidianLedger;
+        round.fill(id, "haidian.reporter", "李静", "13812345678", "");
+        // 4 is 已落实 and 1 is 部分落实 in the ledger (OpenRound.fill); the file says 部分落实 for both.
+        var content = SampleLedgers.handFilledWord("报送单位：海淀区教育委员会", "联系人：李静，电话：13812345678",
+                n -> n == 4 || n == 1 ? "部分落实。我区已制定实施方案，正在推进（见附件）。" : "已落实：第" + n + "条已完成。");
+        var token = upload(id, "手填.docx", content);
+        var page = mvc.perform(get("/ledgers/{id}/import/preview", id).with(reporter)).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("文件中为『部分落实』，系统中为『已落实』").doesNotContain("没有注明落实状态");
+        // Every row but 1 (the same), 5 (left blank) and the four others already 已落实 (8, 16, 20, 24).
+        assertThat(Pattern.compile("文件中为『").matcher(page).results().count()).isEqualTo(24 - 1 - 1 - 4);
+        var english = mvc.perform(get("/ledgers/{id}/import/preview", id).param("lang", "en").with(reporter))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(english).contains("The file says “Partly implemented”, the ledger says “Implemented”");
+
+        apply(id, token);
+
+        var entries = round.entries(id);
+        var four = entries.values().stream().filter(e -> round.number(e.requirementId()) == 4).findFirst().orElseThrow();
+        assertThat(four.status()).isEqualTo(EntryStatus.PARTIAL);
+        assertThat(four.text()).isEqualTo("我区已制定实施方案，正在推进（见附件）。\n　　二是建立台账，按月调度。");
+        var seven = entries.values().stream().filter(e -> round.number(e.requirementId()) == 7).findFirst().orElseThrow();
+        assertThat(seven.status()).isEqualTo(EntryStatus.IMPLEMENTED);
+        assertThat(seven.text()).startsWith("第7条已完成。");
     }
 
     @Test

@@ -143,6 +143,84 @@ class LedgerFileTests {
     }
 
     @Test
+    void aContactLineWithLabelsForTheNameAndThePhoneGivesTheNameWithoutItsLabel() {
+        var lines = Map.of(
+                "联系人：张三，电话：13812345678", "13812345678",
+                "联系人:张三 电话:010-62345678", "010-62345678",
+                "联系人: 张三, 手机: 139 1234 5678", "13912345678",
+                "填报人：张三　联系电话：13812345678", "13812345678",
+                "联系人：张三，联系电话：010-6234 5678，手机：13912345678", "010-62345678",
+                "联系人及电话：张三，13812345678", "13812345678",
+                "联系人　张三　　电话　13812345678", "13812345678",
+                "填表人:张三,联系方式:13812345678", "13812345678");
+        lines.forEach((line, phone) -> {
+            var file = readWord(SampleLedgers.handFilledWord("报送单位：海淀区教育委员会", line, n -> "答复" + n));
+            assertThat(file.contactLine()).as(line).isTrue();
+            assertThat(file.contactPerson()).as(line).isEqualTo("张三");
+            assertThat(file.contactPhone()).as(line).isEqualTo(phone);
+        });
+    }
+
+    @Test
+    void aContactNameKeepsItsFullWidthPunctuationAndAReportingUnitOnTheSameLineIsSplitOff() {
+        var file = readWord(SampleLedgers.handFilledWord("报送单位：海淀区教委　　联系人：张三（综合科），电话：13812345678", "",
+                n -> "我区已制定方案，并于３月完成（见附件）。"));
+        assertThat(file.unitName()).isEqualTo("海淀区教委");
+        assertThat(file.contactPerson()).isEqualTo("张三（综合科）");
+        assertThat(file.contactPhone()).isEqualTo("13812345678");
+        assertThat(file.rows().get(1).answer()).startsWith("我区已制定方案，并于３月完成（见附件）。\n");
+    }
+
+    @Test
+    void aStatusWordAtTheStartOfAnAnswerSetsTheStatusAndIsTakenOutOfTheText() {
+        var statuses = Map.of(
+                "已落实。我区已印发方案，共清理表格１２项。", EntryStatus.IMPLEMENTED,
+                "部分落实：我区已印发方案，共清理表格１２项。", EntryStatus.PARTIAL,
+                "推进中，我区已印发方案，共清理表格１２项。", EntryStatus.IN_PROGRESS,
+                "未启动 我区已印发方案，共清理表格１２项。", EntryStatus.NOT_STARTED,
+                "　　已落实. 我区已印发方案，共清理表格１２项。", EntryStatus.IMPLEMENTED,
+                "部分落实,我区已印发方案，共清理表格１２项。", EntryStatus.PARTIAL);
+        statuses.forEach((cell, status) -> {
+            var answer = AnswerCell.read(List.of(cell, "二是按月调度。"), LABELS);
+            assertThat(answer.status()).as(cell).isEqualTo(status);
+            assertThat(answer.text()).as(cell).isEqualTo("我区已印发方案，共清理表格１２项。\n二是按月调度。");
+        });
+        var alone = AnswerCell.read(List.of("推进中", "我区已印发方案。"), LABELS);
+        assertThat(alone.status()).isEqualTo(EntryStatus.IN_PROGRESS);
+        assertThat(alone.text()).isEqualTo("我区已印发方案。");
+        var notApplicable = AnswerCell.read(List.of("不适用。本区无寄宿制学校。"), LABELS);
+        assertThat(notApplicable.status()).isEqualTo(EntryStatus.NOT_APPLICABLE);
+        assertThat(notApplicable.naReason()).isEqualTo("本区无寄宿制学校。");
+        assertThat(notApplicable.text()).isEmpty();
+        // A sentence that merely begins with the same words is an answer, not a status.
+        for (var sentence : List.of("已落实各项要求，形成长效机制。", "不适用于本区的事项已说明。")) {
+            var answer = AnswerCell.read(List.of(sentence), LABELS);
+            assertThat(answer.status()).as(sentence).isNull();
+            assertThat(answer.text()).isEqualTo(sentence);
+        }
+    }
+
+    @Test
+    void aStatusInTheFileThatContradictsTheLedgersIsNoticedOnItsRow() {
+        var template = SampleLedgers.template2021();
+        var rows = new java.util.LinkedHashMap<Integer, ImportedFile.Row>();
+        for (var r : template.requirements()) {
+            rows.put(r.number(), new ImportedFile.Row(r.number(), r.text(), (r.number() == 1 ? "部分落实。" : "已落实。") + "答复" + r.number()));
+        }
+        var entries = new java.util.HashMap<Long, LedgerEntry>();
+        emptyEntries().forEach((id, e) -> entries.put(id, new LedgerEntry(e.id(), 77, id, EntryStatus.IMPLEMENTED, "旧答复", null, 2, null, null)));
+        var file = new ImportedFile("海淀区教育委员会", "王芳", "13912345678", true, rows, List.of());
+        var preview = ImportPreview.compare(file, template, ledger(), name -> true, entries, LABELS, "台账.docx");
+
+        assertThat(preview.rows().get(0).status()).isEqualTo(EntryStatus.PARTIAL);
+        assertThat(preview.rows().get(0).text()).isEqualTo("答复1");
+        assertThat(preview.rows().get(0).notices()).containsExactly(ImportedFile.Notice.ofLabels(
+                "document.import.notice.status-differs", "ledger.entry-status.PARTIAL", "ledger.entry-status.IMPLEMENTED"));
+        assertThat(noticeKeys(preview.rows().get(1))).isEmpty();
+        assertThat(preview.rows().get(1).status()).isEqualTo(EntryStatus.IMPLEMENTED);
+    }
+
+    @Test
     void anExcelFileWithNumbersAsNumbersAndHeaderLinesInRowsIsRead() throws Exception {
         var template = SampleLedgers.template2021();
         byte[] xlsx;
@@ -221,7 +299,7 @@ class LedgerFileTests {
         }
         rows.put(25, new ImportedFile.Row(25, "多出来的一行", "答复"));
         var file = new ImportedFile("朝阳区教育委员会", "王芳", "13912345678", true, rows, List.of());
-        var preview = ImportPreview.compare(file, template, ledger(), "海淀区教育委员会", emptyEntries(), LABELS, "台账.docx");
+        var preview = ImportPreview.compare(file, template, ledger(), "海淀区教育委员会"::equals, emptyEntries(), LABELS, "台账.docx");
 
         assertThat(preview.rows()).hasSize(24);
         assertThat(noticeKeys(preview.rows().get(1))).containsExactly("document.import.notice.missing");
@@ -244,7 +322,7 @@ class LedgerFileTests {
             rows.put(n, new ImportedFile.Row(n, "另一个模板的第" + n + "项要求：按期完成安全检查并报送材料。", "已完成"));
         }
         var file = new ImportedFile(null, null, null, false, rows, List.of());
-        assertThatThrownBy(() -> ImportPreview.compare(file, SampleLedgers.template2021(), ledger(), "海淀区教育委员会",
+        assertThatThrownBy(() -> ImportPreview.compare(file, SampleLedgers.template2021(), ledger(), "海淀区教育委员会"::equals,
                 emptyEntries(), LABELS, "x.docx"))
                 .isInstanceOf(RuleViolation.class).hasMessage("document.import.error.other-template");
     }

@@ -134,12 +134,21 @@ public final class SampleLedgers {
 
     /** The original Word table as a district fills it in by hand. */
     public static byte[] handFilledWord() {
+        return handFilledWord("报送单位（区教委公章）： 海淀区教育委员会", "联系人及电话：王芳　　139 1234 5678",
+                n -> "第" + n + "条：我区已制定实施方案。");
+    }
+
+    /**
+     * The hand-filled table with other header lines, and each answer (but 5's, left blank) beginning with the
+     * given paragraph.
+     */
+    static byte[] handFilledWord(String unitLine, String contactLine, java.util.function.IntFunction<String> firstParagraph) {
         var template = SampleLedgers.template2021();
         try (var doc = new XWPFDocument(); var out = new ByteArrayOutputStream()) {
             doc.createParagraph().createRun().setText("附件2");
             doc.createParagraph().createRun().setText("2021年中小学教师减负工作任务台账");
-            doc.createParagraph().createRun().setText("报送单位（区教委公章）： 海淀区教育委员会");
-            doc.createParagraph().createRun().setText("联系人及电话：王芳　　139 1234 5678");
+            doc.createParagraph().createRun().setText(unitLine);
+            doc.createParagraph().createRun().setText(contactLine);
             var rows = template.rows();
             var table = doc.createTable(1, 5);
             String[] header = { "序 号", "事项", "重点任务", "工作要求", "落实情况" };
@@ -156,7 +165,7 @@ public final class SampleLedgers {
                 tableRow.getCell(3).setText(row.requirement().text());
                 if (n != 5) {
                     var cell = tableRow.getCell(4);
-                    cell.getParagraphs().get(0).createRun().setText("第" + n + "条：我区已制定实施方案。");
+                    cell.getParagraphs().get(0).createRun().setText(firstParagraph.apply(n));
                     cell.addParagraph().createRun().setText("　　二是建立台账，按月调度。");
                 }
                 if (n == 9) {
