@@ -31,6 +31,8 @@ public class InspectionItems {
     static final int MAX_REASON = 2000;
     /** The approving body and the approval document's number (文号), here and on a cleanup. */
     static final int MAX_APPROVAL_FIELD = 200;
+    /** The planned occurrences (windows) one item may have: twice a month all year. */
+    static final int MAX_OCCURRENCES = 24;
 
     private final ItemRepository repository;
     private final InspectionAccess access;
