@@ -168,6 +168,9 @@ public class InspectionItems {
         if (windows.isEmpty()) {
             throw new RuleViolation("windows", "inspection.error.windows-required");
         }
+        if (windows.size() > MAX_OCCURRENCES) {
+            throw new RuleViolation("windows", "inspection.error.too-many-windows", MAX_OCCURRENCES, windows.size());
+        }
         for (var w : windows) {
             if (w.endsOn().isBefore(w.startsOn())) {
                 throw new RuleViolation("windows", "inspection.error.window-order");

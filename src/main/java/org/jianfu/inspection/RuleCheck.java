@@ -110,6 +110,8 @@ final class RuleCheck {
     private static final class Occurrences {
         int size;
         int[] day = new int[64];
+        /** The last day: a window's end, or the visit's day. */
+        int[] end = new int[64];
         long[] item = new long[64];
         /** The item itself where the check has it (a visit may name an item of a plan outside the area). */
         Item[] itemRef = new Item[64];
@@ -125,10 +127,11 @@ final class RuleCheck {
             size = 0;
         }
 
-        void add(int day, long item, Item itemRef, long visit, int row, int category, InspectionLevel level) {
+        void add(int day, int end, long item, Item itemRef, long visit, int row, int category, InspectionLevel level) {
             if (size == this.day.length) {
                 int n = size * 2;
                 this.day = Arrays.copyOf(this.day, n);
+                this.end = Arrays.copyOf(this.end, n);
                 this.item = Arrays.copyOf(this.item, n);
                 this.itemRef = Arrays.copyOf(this.itemRef, n);
                 this.visit = Arrays.copyOf(this.visit, n);
@@ -139,6 +142,7 @@ final class RuleCheck {
                 this.keys = new long[n];
             }
             this.day[size] = day;
+            this.end[size] = end;
             this.item[size] = item;
             this.itemRef[size] = itemRef;
             this.visit[size] = visit;
@@ -150,7 +154,7 @@ final class RuleCheck {
 
         void addAll(Occurrences other) {
             for (int i = 0; i < other.size; i++) {
-                add(other.day[i], other.item[i], other.itemRef[i], other.visit[i], other.row[i], other.category[i],
+                add(other.day[i], other.end[i], other.item[i], other.itemRef[i], other.visit[i], other.row[i], other.category[i],
                         other.level[i] < 0 ? null : LEVELS[other.level[i]]);
             }
         }
@@ -262,7 +266,8 @@ final class RuleCheck {
 
     private static void addWindows(Item item, Occurrences into) {
         for (var w : item.windows()) {
-            into.add((int) w.startsOn().toEpochDay(), item.id(), item, 0, -1, item.category().ordinal(), item.level());
+            into.add((int) w.startsOn().toEpochDay(), (int) w.endsOn().toEpochDay(), item.id(), item, 0, -1, item.category().ordinal(),
+                    item.level());
         }
     }
 
@@ -280,7 +285,7 @@ final class RuleCheck {
                 if (to - from <= max || !rule.appliesTo(CATEGORIES[c])) {
                     continue;
                 }
-                int[] slice = Arrays.copyOfRange(o.order, from, to);
+                int[] slice = withoutImplementations(o, Arrays.copyOfRange(o.order, from, to));
                 if (!rule.levels().isEmpty()) {
                     slice = Arrays.stream(slice).filter(i -> rule.appliesTo(o.levelOf(i))).toArray();
                 }
@@ -289,6 +294,35 @@ final class RuleCheck {
                 }
             }
         }
+    }
+
+    /**
+     * Leaves out the occurrences of an item that implements another item present on a shared day: a district
+     * carrying out the city's item at a school is one inspection there, not a second one.
+     */
+    private static int[] withoutImplementations(Occurrences o, int[] slice) {
+        int kept = 0;
+        var keep = new int[slice.length];
+        for (int i : slice) {
+            if (!implementsOneOf(o, slice, i)) {
+                keep[kept++] = i;
+            }
+        }
+        return kept == slice.length ? slice : Arrays.copyOf(keep, kept);
+    }
+
+    private static boolean implementsOneOf(Occurrences o, int[] slice, int i) {
+        var item = o.itemRef[i];
+        if (item == null || item.implementsItemId() == null) {
+            return false;
+        }
+        long upper = item.implementsItemId();
+        for (int j : slice) {
+            if (o.item[j] == upper && o.day[j] <= o.end[i] && o.day[i] <= o.end[j]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void countSlice(int year, Rule rule, InspectionCategory category, Occurrences o, int[] slice, List<Term> terms,
@@ -430,7 +464,7 @@ final class RuleCheck {
                 int v = (int) (keys[k] & 0xFFFFFF);
                 int at = visits.items[v] == 0 ? LongIndex.ABSENT : itemIndex.positionOf(visits.items[v]);
                 var item = at == LongIndex.ABSENT ? null : items.get(at);
-                occurrences.add(visits.days[v], visits.items[v], item, visits.ids[v], v, visits.categories[v], item == null ? null : item.level());
+                occurrences.add(visits.days[v], visits.days[v], visits.items[v], item, visits.ids[v], v, visits.categories[v], item == null ? null : item.level());
             }
             if (!perVisit.isEmpty()) {
                 checkEachVisit(in.year(), perVisit, school, occurrences, visits, used, findings);
@@ -522,22 +556,24 @@ final class RuleCheck {
                     if (Similarity.of(bigrams.get(x.id()), bigrams.get(y.id())) >= rule.similarity().doubleValue()) {
                         findings.add(rule, false, null, "SIMILAR", null, null, 0, pair, List.of(), List.of());
                     }
-                    else if (closestGap(x.windows(), y.windows()) < rule.minDays()) {
-                        findings.add(rule, false, null, "CLOSE", null, null, (int) closestGap(x.windows(), y.windows()), pair,
-                                List.of(), List.of());
+                    else {
+                        long gap = closestGap(x.windows(), y.windows());
+                        if (gap < rule.minDays()) {
+                            findings.add(rule, false, null, gap == 0 ? "OVERLAP" : "CLOSE", null, null, (int) gap, pair, List.of(),
+                                    List.of());
+                        }
                     }
                 }
             }
         }
     }
 
-    /** The fewest days between a window of one item and a window of the other (negative when they overlap). */
+    /** The fewest days between a window of one item and a window of the other (zero when they overlap). */
     static long closestGap(List<Window> a, List<Window> b) {
         long best = Long.MAX_VALUE;
         for (var x : a) {
             for (var y : b) {
-                var gap = x.startsOn().isAfter(y.startsOn()) ? y.daysBefore(x) : x.daysBefore(y);
-                best = Math.min(best, gap);
+                best = Math.min(best, x.daysApart(y));
             }
         }
         return best;
