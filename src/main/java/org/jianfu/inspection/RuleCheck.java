@@ -6,8 +6,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -181,7 +179,7 @@ final class RuleCheck {
     }
 
     static List<Finding> run(Input in) {
-        var findings = new Findings();
+        var findings = new FindingCollector();
         var items = new HashMap<Long, Item>();
         in.items().forEach(i -> items.put(i.id(), i));
         var terms = in.terms().stream().sorted(Comparator.comparing(Term::startsOn)).toList();
@@ -208,7 +206,7 @@ final class RuleCheck {
 
     // --- frequency in the plan
 
-    private static void checkPlannedFrequency(Input in, List<Rule> rules, List<Term> terms, Findings findings) {
+    private static void checkPlannedFrequency(Input in, List<Rule> rules, List<Term> terms, FindingCollector findings) {
         var districts = new HashSet<Long>();
         var classes = new HashMap<Long, List<SchoolPlace>>();
         var schoolsById = new HashMap<Long, SchoolPlace>();
@@ -276,7 +274,7 @@ final class RuleCheck {
      * Reports only breaches whose last occurrence falls in the year checked.
      */
     private static void countPerPeriod(int year, List<Rule> rules, Occurrences o, List<Term> terms, boolean visits, List<Long> schools,
-            Findings findings) {
+            FindingCollector findings) {
         for (var rule : rules) {
             int max = rule.maxCount();
             for (int c = 0; c < CATEGORIES.length; c++) {
@@ -301,6 +299,13 @@ final class RuleCheck {
      * carrying out the city's item at a school is one inspection there, not a second one.
      */
     private static int[] withoutImplementations(Occurrences o, int[] slice) {
+        boolean any = false;
+        for (int i : slice) {
+            any |= o.itemRef[i] != null && o.itemRef[i].implementsItemId() != null;
+        }
+        if (!any) {
+            return slice;
+        }
         int kept = 0;
         var keep = new int[slice.length];
         for (int i : slice) {
@@ -326,7 +331,7 @@ final class RuleCheck {
     }
 
     private static void countSlice(int year, Rule rule, InspectionCategory category, Occurrences o, int[] slice, List<Term> terms,
-            boolean visits, List<Long> schools, Findings findings) {
+            boolean visits, List<Long> schools, FindingCollector findings) {
         int max = rule.maxCount();
         if (rule.period() == RulePeriod.YEARS) {
             for (int i = 0; i + max < slice.length; i++) {
@@ -424,7 +429,7 @@ final class RuleCheck {
 
     // --- recorded visits
 
-    private static void checkVisits(Input in, List<Rule> frequencyRules, List<Term> terms, Findings findings) {
+    private static void checkVisits(Input in, List<Rule> frequencyRules, List<Term> terms, FindingCollector findings) {
         var visits = in.visits();
         if (visits.size() == 0) {
             return;
@@ -464,7 +469,8 @@ final class RuleCheck {
                 int v = (int) (keys[k] & 0xFFFFFF);
                 int at = visits.items[v] == 0 ? LongIndex.ABSENT : itemIndex.positionOf(visits.items[v]);
                 var item = at == LongIndex.ABSENT ? null : items.get(at);
-                occurrences.add(visits.days[v], visits.days[v], visits.items[v], item, visits.ids[v], v, visits.categories[v], item == null ? null : item.level());
+                occurrences.add(visits.days[v], visits.days[v], visits.items[v], item, visits.ids[v], v, visits.categories[v],
+                        item == null ? null : item.level());
             }
             if (!perVisit.isEmpty()) {
                 checkEachVisit(in.year(), perVisit, school, occurrences, visits, used, findings);
@@ -501,7 +507,7 @@ final class RuleCheck {
 
     /** The per-visit rules, in one pass over a school's visits in day order. */
     private static void checkEachVisit(int year, List<Rule> rules, SchoolPlace school, Occurrences o, VisitTable visits,
-            PerItemCount used, Findings findings) {
+            PerItemCount used, FindingCollector findings) {
         used.size = 0;
         for (int k = 0; k < o.size; k++) {
             var day = LocalDate.ofEpochDay(o.day[k]);
@@ -537,7 +543,7 @@ final class RuleCheck {
 
     // --- items against each other
 
-    private static void checkMerge(Rule rule, List<Item> current, Findings findings) {
+    private static void checkMerge(Rule rule, List<Item> current, FindingCollector findings) {
         var groups = new HashMap<String, List<Item>>();
         for (var item : current) {
             if (rule.appliesTo(item.category()) && rule.appliesTo(item.level())) {
@@ -579,7 +585,8 @@ final class RuleCheck {
         return best;
     }
 
-    private static void checkEscalation(Rule rule, List<Item> current, Map<Long, Item> items, List<SchoolPlace> schools, Findings findings) {
+    private static void checkEscalation(Rule rule, List<Item> current, Map<Long, Item> items, List<SchoolPlace> schools,
+            FindingCollector findings) {
         for (var item : current) {
             var upper = item.implementsItemId() == null ? null : items.get(item.implementsItemId());
             if (upper == null || !rule.appliesTo(item.category())) {
@@ -607,150 +614,5 @@ final class RuleCheck {
         return lower.size() > upper.size()
                 || lower.stream().mapToLong(Window::days).sum() > upper.stream().mapToLong(Window::days).sum()
                 || lower.stream().anyMatch(w -> w.startsOn().isBefore(first) || w.endsOn().isAfter(last));
-    }
-
-    // --- collecting
-
-    /** Keyed by the rule's id: a rule record hashes all its sets and texts, too slow for millions of additions. */
-    private record Key(long ruleId, boolean visits, InspectionCategory category, String aspect, LocalDate from, LocalDate to,
-            int count, List<Long> items) {
-
-        /**
-         * Each field mixed in with an odd multiplier, so that no two sets of small values add up alike (with
-         * {@code 31 * from + to}, neighbouring periods share a hash and pile up in one bucket of the map).
-         */
-        @Override
-        public int hashCode() {
-            long h = step(ruleId * 2 + (visits ? 1 : 0), category == null ? -1 : category.ordinal());
-            h = step(h, aspect == null ? 0 : aspect.hashCode());
-            h = step(h, from == null ? Long.MIN_VALUE : from.toEpochDay());
-            h = step(h, to == null ? Long.MIN_VALUE : to.toEpochDay());
-            h = step(h, count);
-            for (var id : items) {
-                h = step(h, id);
-            }
-            return (int) LongIndex.mix(h);
-        }
-
-        private static long step(long h, long value) {
-            return (h ^ value) * 0x9E3779B97F4A7C15L;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && k.ruleId == ruleId && k.visits == visits && k.category == category && k.count == count
-                    && java.util.Objects.equals(k.aspect, aspect) && java.util.Objects.equals(k.from, from)
-                    && java.util.Objects.equals(k.to, to) && k.items.equals(items);
-        }
-    }
-
-    /** The key of a per-visit finding (rule and item, 0 for none) without boxing, since every flagged visit adds to one. */
-    private record VisitKey(long ruleId, long itemId) {
-
-        @Override
-        public int hashCode() {
-            return (int) LongIndex.mix(ruleId * 0x9E3779B97F4A7C15L ^ itemId);
-        }
-    }
-
-    /** One finding being collected: what it is about, and the schools and visits so far. */
-    private static final class Collected {
-        final Rule rule;
-        final boolean visits;
-        final InspectionCategory category;
-        final String aspect;
-        final LocalDate from;
-        final LocalDate to;
-        final int count;
-        final List<Long> items;
-        final LongList schoolIds = new LongList();
-        final LongList visitIds = new LongList();
-
-        Collected(Rule rule, boolean visits, InspectionCategory category, String aspect, LocalDate from, LocalDate to, int count,
-                List<Long> items) {
-            this.rule = rule;
-            this.visits = visits;
-            this.category = category;
-            this.aspect = aspect;
-            this.from = from;
-            this.to = to;
-            this.count = count;
-            this.items = items;
-        }
-
-        Finding toFinding() {
-            return new Finding(rule, visits, category, aspect, from, to, count, items, schoolIds.distinctInOrder(), visitIds.toList());
-        }
-    }
-
-    /** Findings that differ only in the school (or visit) are one finding listing all of them. */
-    private static final class Findings {
-        private final Map<Object, Collected> found = new LinkedHashMap<>();
-
-        void add(Rule rule, boolean visits, InspectionCategory category, String aspect, LocalDate from, LocalDate to, int count,
-                List<Long> items, List<Long> schools, List<Long> visitIds) {
-            var collected = found.computeIfAbsent(new Key(rule.id(), visits, category, aspect, from, to, count, items),
-                    k -> new Collected(rule, visits, category, aspect, from, to, count, items));
-            schools.forEach(collected.schoolIds::addUnlessLast);
-            visitIds.forEach(collected.visitIds::add);
-        }
-
-        /** The same as {@code add(rule, true, null, null, null, null, 0, [item], [school], [visit])}, for one flagged visit. */
-        void addVisit(Rule rule, long itemId, long schoolId, long visitId) {
-            var collected = found.computeIfAbsent(new VisitKey(rule.id(), itemId),
-                    k -> new Collected(rule, true, null, null, null, null, 0, itemId == 0 ? List.of() : List.of(itemId)));
-            collected.schoolIds.addUnlessLast(schoolId);
-            collected.visitIds.add(visitId);
-        }
-
-        List<Finding> list() {
-            var list = new ArrayList<Finding>(found.size());
-            found.values().forEach(c -> list.add(c.toFinding()));
-            list.sort(Comparator.comparing((Finding f) -> !f.rule().blocking())
-                    .thenComparingInt(f -> f.rule().requirementNumber())
-                    .thenComparing(f -> f.rule().kind())
-                    .thenComparing(f -> f.from() == null ? LocalDate.MIN : f.from()));
-            return list;
-        }
-    }
-
-    /** A growable list of ids without boxing each one. */
-    static final class LongList {
-        private long[] values = new long[4];
-        private int size;
-
-        void add(long value) {
-            if (size == values.length) {
-                values = Arrays.copyOf(values, size * 2);
-            }
-            values[size++] = value;
-        }
-
-        /** Skips a repeat of the last id: a school's additions come together, so this drops most repeats at once. */
-        void addUnlessLast(long value) {
-            if (size == 0 || values[size - 1] != value) {
-                add(value);
-            }
-        }
-
-        List<Long> toList() {
-            var list = new Long[size];
-            for (int i = 0; i < size; i++) {
-                list[i] = values[i];
-            }
-            return List.of(list);
-        }
-
-        /** The ids in the order first added, each once. */
-        List<Long> distinctInOrder() {
-            var sorted = Arrays.copyOf(values, size);
-            Arrays.sort(sorted);
-            for (int i = 1; i < size; i++) {
-                if (sorted[i] == sorted[i - 1]) {
-                    return List.copyOf(new LinkedHashSet<>(toList()));
-                }
-            }
-            return toList();
-        }
     }
 }
