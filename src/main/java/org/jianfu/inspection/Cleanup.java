@@ -59,6 +59,16 @@ public record Cleanup(long districtId, int year, List<BaselineItem> items, Recor
         return baseline() > 0 && 2 * removed() >= baseline();
     }
 
+    /** The one-line summary (before, retained, reduction) as a message key, for the city's list and the export. */
+    public String summaryKey() {
+        return baseline() == 0 ? "inspection.cleanup.summary-empty"
+                : classified() ? "inspection.cleanup.summary" : "inspection.cleanup.summary-unclassified";
+    }
+
+    public Object[] summaryArguments() {
+        return new Object[] { baseline(), retained(), reductionPercent().toPlainString() };
+    }
+
     public boolean approved() {
         return record != null && record.approvedOn() != null;
     }
