@@ -94,6 +94,29 @@ class InspectionRegisterTests {
     }
 
     @Test
+    void aDepartmentsItemImplementingACityItemOpensForItAndNamesTheCityItemWithoutALink() throws Exception {
+        var district = data.dongcheng();
+        var cityAuthor = data.person(Role.CITY_ADMIN, data.fixtures.city());
+        // aimed at one school of the district, so that no other test's district sees a city item more
+        var school = data.schoolOf(district);
+        var cityDraft = draft("全市校园安全专项督导", InspectionCategory.OTHER, LocalDate.of(2026, 5, 11));
+        var cityItem = items.draft(cityAuthor, new ItemDraft(cityDraft.year(), cityDraft.name(), cityDraft.basis(), cityDraft.content(),
+                TargetKind.LISTED_SCHOOLS, java.util.Set.of(), List.of(school.id()), cityDraft.method(), "", InspectionCategory.OTHER, false,
+                null, cityDraft.windows()));
+        cityItem = items.submit(cityAuthor, cityItem.id(), cityItem.version());
+        cityItem = items.compile(cityAuthor, cityItem.id(), cityItem.version());
+        cityItem = items.approve(data.as("city.admin"), cityItem.id(), cityItem.version(), "市委办公厅", "京办〔2026〕12号",
+                LocalDate.of(2026, 2, 25));
+        var department = data.person(Role.DEPARTMENT_USER, data.departmentOf(district));
+        var own = draft("东城区落实校园安全专项督导", InspectionCategory.OTHER, LocalDate.of(2026, 5, 12));
+        var item = items.draft(department, new ItemDraft(own.year(), own.name(), own.basis(), own.content(), TargetKind.LISTED_SCHOOLS,
+                java.util.Set.of(), List.of(school.id()), own.method(), "", own.category(), false, cityItem.id(), own.windows()));
+        mvc.perform(get("/inspection/items/{id}", item.id()).with(user(department))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("全市校园安全专项督导")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("/inspection/items/" + cityItem.id() + "\""))));
+    }
+
+    @Test
     void onlyTheSchoolADepartmentTheDistrictsReporterAndTheCityAdminRecordVisits() {
         var district = data.units.findByCode("110111").orElseThrow(); // 房山区
         var school = data.schoolOf(district);
