@@ -65,7 +65,8 @@ class InspectionRegisterFigures implements RegisterFigures {
                 ? new Figure(4, "inspection.figure.cleanup",
                         new Object[] { cleanup.baseline(), cleanup.retained(), cleanup.reductionPercent().toPlainString() }, cleanupPage,
                         !cleanup.meetsTarget())
-                : new Figure(4, "inspection.figure.cleanup-unclassified", new Object[] { cleanup.baseline() }, cleanupPage, false));
+                : new Figure(4, cleanup.baseline() == 0 ? "inspection.figure.cleanup-empty" : "inspection.figure.cleanup-unclassified",
+                        new Object[] { cleanup.baseline() }, cleanupPage, false));
         boolean overdue = cleanup.overdue(LocalDate.now(clock));
         figures.add(cleanup.filed()
                 ? new Figure(4, cleanup.record().late() ? "inspection.figure.cleanup-filed-late" : "inspection.figure.cleanup-filed",
