@@ -33,17 +33,40 @@ public record Cleanup(long districtId, int year, List<BaselineItem> items, Recor
         return (int) items.stream().filter(i -> i.outcome() == null).count();
     }
 
-    /** The reduction in percent, one decimal; zero without a baseline. */
+    /** Marked merged or cancelled: gone from the retained list. */
+    public int removed() {
+        return (int) items.stream().filter(i -> i.outcome() == BaselineOutcome.MERGED || i.outcome() == BaselineOutcome.CANCELLED).count();
+    }
+
+    /** Whether any item is marked yet: before that there is no reduction to show, only an inventory. */
+    public boolean classified() {
+        return undecided() < baseline();
+    }
+
+    /**
+     * The reduction in percent, one decimal: the items already merged or cancelled, of the baseline; zero without
+     * a baseline. An undecided item counts as still there, so the figure never runs ahead of the marks.
+     */
     public BigDecimal reductionPercent() {
         if (baseline() == 0) {
             return BigDecimal.ZERO.setScale(1);
         }
-        return BigDecimal.valueOf(100L * (baseline() - retained())).divide(BigDecimal.valueOf(baseline()), 1, RoundingMode.DOWN);
+        return BigDecimal.valueOf(100L * removed()).divide(BigDecimal.valueOf(baseline()), 1, RoundingMode.DOWN);
     }
 
     /** At least half of the baseline is gone (merged or cancelled). */
     public boolean meetsTarget() {
-        return baseline() > 0 && 2 * retained() <= baseline();
+        return baseline() > 0 && 2 * removed() >= baseline();
+    }
+
+    /** The one-line summary (before, retained, reduction) as a message key, for the city's list and the export. */
+    public String summaryKey() {
+        return baseline() == 0 ? "inspection.cleanup.summary-empty"
+                : classified() ? "inspection.cleanup.summary" : "inspection.cleanup.summary-unclassified";
+    }
+
+    public Object[] summaryArguments() {
+        return new Object[] { baseline(), retained(), reductionPercent().toPlainString() };
     }
 
     public boolean approved() {
@@ -56,5 +79,10 @@ public record Cleanup(long districtId, int year, List<BaselineItem> items, Recor
 
     public LocalDate deadline() {
         return LocalDate.of(year, DEADLINE_MONTH, DEADLINE_DAY);
+    }
+
+    /** Not filed with the city, and the deadline has passed. */
+    public boolean overdue(LocalDate today) {
+        return !filed() && today.isAfter(deadline());
     }
 }

@@ -1,6 +1,8 @@
 package org.jianfu.inspection;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Locale;
 
 import org.jianfu.account.AccountPrincipal;
@@ -23,12 +25,14 @@ class CleanupController {
     private final BaselineImport baselineImport;
     private final InspectionAccess access;
     private final Refusals refusals;
+    private final Clock clock;
 
-    CleanupController(Cleanups cleanups, BaselineImport baselineImport, InspectionAccess access, Refusals refusals) {
+    CleanupController(Cleanups cleanups, BaselineImport baselineImport, InspectionAccess access, Refusals refusals, Clock clock) {
         this.cleanups = cleanups;
         this.baselineImport = baselineImport;
         this.access = access;
         this.refusals = refusals;
+        this.clock = clock;
     }
 
     @GetMapping("/inspection/cleanups/{districtId}/{year}")
@@ -37,6 +41,7 @@ class CleanupController {
         model.addAttribute("cleanup", cleanup);
         model.addAttribute("district", access.readableDistrict(me, districtId));
         model.addAttribute("year", year);
+        model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("reporter", me.role() == Role.DISTRICT_REPORTER && me.unitId() == districtId && !cleanup.approved());
         model.addAttribute("approver", me.role() == Role.DISTRICT_APPROVER && me.unitId() == districtId);
         model.addAttribute("categories", InspectionCategory.values());

@@ -67,7 +67,7 @@ class ExportController {
             }
         }
         var table = new OfficeTable(msg("inspection.export.retained-title", locale, units.get(districtId).name(), year),
-                msg("inspection.cleanup.summary", locale, cleanup.baseline(), cleanup.retained(), cleanup.reductionPercent().toPlainString()),
+                msg(cleanup.summaryKey(), locale, cleanup.summaryArguments()),
                 List.of(msg("inspection.col.number", locale), msg("inspection.field.name", locale), msg("inspection.field.basis", locale),
                         msg("inspection.field.organizer", locale), msg("inspection.field.category", locale),
                         msg("inspection.export.merged-in", locale)),

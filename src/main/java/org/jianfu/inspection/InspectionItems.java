@@ -31,6 +31,8 @@ public class InspectionItems {
     static final int MAX_REASON = 2000;
     /** The approving body and the approval document's number (文号), here and on a cleanup. */
     static final int MAX_APPROVAL_FIELD = 200;
+    /** The planned occurrences (windows) one item may have: twice a month all year. */
+    static final int MAX_OCCURRENCES = 24;
 
     private final ItemRepository repository;
     private final InspectionAccess access;
@@ -165,6 +167,9 @@ public class InspectionItems {
         var windows = d.windows() == null ? List.<Window>of() : d.windows();
         if (windows.isEmpty()) {
             throw new RuleViolation("windows", "inspection.error.windows-required");
+        }
+        if (windows.size() > MAX_OCCURRENCES) {
+            throw new RuleViolation("windows", "inspection.error.too-many-windows", MAX_OCCURRENCES, windows.size());
         }
         for (var w : windows) {
             if (w.endsOn().isBefore(w.startsOn())) {

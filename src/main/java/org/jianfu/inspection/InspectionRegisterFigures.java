@@ -1,5 +1,7 @@
 package org.jianfu.inspection;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,12 +23,14 @@ class InspectionRegisterFigures implements RegisterFigures {
     private final ItemRepository items;
     private final Cleanups cleanups;
     private final InspectionChecks checks;
+    private final Clock clock;
 
-    InspectionRegisterFigures(Units units, ItemRepository items, Cleanups cleanups, InspectionChecks checks) {
+    InspectionRegisterFigures(Units units, ItemRepository items, Cleanups cleanups, InspectionChecks checks, Clock clock) {
         this.units = units;
         this.items = items;
         this.cleanups = cleanups;
         this.checks = checks;
+        this.clock = clock;
     }
 
     @Override
@@ -57,13 +61,18 @@ class InspectionRegisterFigures implements RegisterFigures {
         figures.add(new Figure(3, "inspection.figure.merge", new Object[] { merges, escalations }, plan, escalations > 0));
 
         var cleanup = cleanups.of(unitId, year);
-        figures.add(new Figure(4, "inspection.figure.cleanup",
-                new Object[] { cleanup.baseline(), cleanup.retained(), cleanup.reductionPercent().toPlainString() }, cleanupPage,
-                cleanup.baseline() > 0 && !cleanup.meetsTarget()));
+        figures.add(cleanup.classified()
+                ? new Figure(4, "inspection.figure.cleanup",
+                        new Object[] { cleanup.baseline(), cleanup.retained(), cleanup.reductionPercent().toPlainString() }, cleanupPage,
+                        !cleanup.meetsTarget())
+                : new Figure(4, cleanup.baseline() == 0 ? "inspection.figure.cleanup-empty" : "inspection.figure.cleanup-unclassified",
+                        new Object[] { cleanup.baseline() }, cleanupPage, false));
+        boolean overdue = cleanup.overdue(LocalDate.now(clock));
         figures.add(cleanup.filed()
                 ? new Figure(4, cleanup.record().late() ? "inspection.figure.cleanup-filed-late" : "inspection.figure.cleanup-filed",
                         new Object[0], cleanupPage, cleanup.record().late())
-                : new Figure(4, "inspection.figure.cleanup-not-filed", new Object[0], cleanupPage, false));
+                : new Figure(4, overdue ? "inspection.figure.cleanup-overdue" : "inspection.figure.cleanup-not-filed", new Object[0],
+                        cleanupPage, overdue));
         var unplanned = visitCount(findings, RuleKind.UNPLANNED_VISIT) + visitCount(findings, RuleKind.OVER_PLANNED_VISIT);
         figures.add(new Figure(4, "inspection.figure.unplanned-visits", new Object[] { unplanned }, visits, unplanned > 0));
 

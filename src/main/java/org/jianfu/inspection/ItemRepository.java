@@ -140,6 +140,14 @@ class ItemRepository {
         return withDetails(jdbc.sql(SELECT + " where i.id = ?").param(id).query(ItemRepository::map).list()).stream().findFirst();
     }
 
+    /** The items of these ids, in no particular order. */
+    List<InspectionItem> byIds(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return withDetails(jdbc.sql(SELECT + " where i.id = any(?)").param(ids.toArray(Long[]::new)).query(ItemRepository::map).list());
+    }
+
     /** The items of a plan (a commission and a year), in every state. */
     List<InspectionItem> ofPlan(long planUnitId, int year) {
         return withDetails(jdbc.sql(SELECT + " where i.plan_unit_id = ? and i.year = ? order by i.id").params(planUnitId, year)

@@ -5,10 +5,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.jianfu.account.AccountPrincipal;
 import org.jianfu.platform.EditConflictException;
@@ -37,16 +35,18 @@ class PlanController {
     private final InspectionChecks checks;
     private final InspectionAccess access;
     private final Cleanups cleanups;
+    private final Mentions mentions;
     private final Units units;
     private final Refusals refusals;
     private final Clock clock;
 
-    PlanController(InspectionItems items, InspectionChecks checks, InspectionAccess access, Cleanups cleanups, Units units,
-            Refusals refusals, Clock clock) {
+    PlanController(InspectionItems items, InspectionChecks checks, InspectionAccess access, Cleanups cleanups, Mentions mentions,
+            Units units, Refusals refusals, Clock clock) {
         this.items = items;
         this.checks = checks;
         this.access = access;
         this.cleanups = cleanups;
+        this.mentions = mentions;
         this.units = units;
         this.refusals = refusals;
         this.clock = clock;
@@ -77,6 +77,7 @@ class PlanController {
             default -> throw new AccessDeniedException("no inspection register for " + me.role());
         }
         model.addAttribute("year", y);
+        model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("planUnitId", access.planUnitOf(me).id());
         return "inspection/index";
     }
@@ -100,37 +101,14 @@ class PlanController {
             var findings = checks.check(unitId, year);
             model.addAttribute("findings", findings.stream().filter(f -> !f.visits()).toList());
             model.addAttribute("visitFindings", findings.stream().filter(Finding::visits).count());
-            model.addAttribute("names", names(me, findings));
+            model.addAttribute("mentions", mentions.ofFindings(me, year, findings));
         }
         model.addAttribute("filing", items.latestFiling(unitId, year).orElse(null));
         model.addAttribute("canFile", unit.type() == UnitType.DISTRICT && InspectionAccess.approvesFor(me, unitId));
         model.addAttribute("canDraft", InspectionAccess.draftsFor(me, unit));
-        model.addAttribute("schoolNames", schoolNames(unitId));
+        var cleanup = oversees && unit.type() == UnitType.DISTRICT ? cleanups.of(unitId, year) : null;
+        model.addAttribute("overdueCleanup", cleanup != null && cleanup.overdue(LocalDate.now(clock)) ? cleanup : null);
         return "inspection/plan";
-    }
-
-    /** Names of the items and schools findings mention, as far as this person may read them. */
-    Map<Long, String> names(AccountPrincipal me, List<Finding> findings) {
-        var names = new HashMap<Long, String>();
-        for (var f : findings) {
-            for (var id : f.itemIds()) {
-                names.computeIfAbsent(id, k -> {
-                    try {
-                        return items.readable(me, k).name();
-                    }
-                    catch (InspectionNotFoundException hidden) {
-                        return null;
-                    }
-                });
-            }
-        }
-        return names;
-    }
-
-    Map<Long, String> schoolNames(long unitId) {
-        var names = new HashMap<Long, String>();
-        units.subtree(unitId).stream().filter(u -> u.type() == UnitType.SCHOOL).forEach(u -> names.put(u.id(), u.name()));
-        return names;
     }
 
     @PostMapping("/inspection/plans/{unitId}/{year}/file")
@@ -150,17 +128,21 @@ class PlanController {
         model.addAttribute("planUnit", units.get(item.planUnitId()));
         model.addAttribute("consultations", items.consultations(id));
         model.addAttribute("steps", items.steps(id));
-        model.addAttribute("schoolNames", schoolNames(item.planUnitId()));
         var drafts = InspectionAccess.draftsFor(me, units.get(item.organizerUnitId()));
         model.addAttribute("drafts", drafts);
         model.addAttribute("compiles", InspectionAccess.compilesFor(me, item.planUnitId()));
         model.addAttribute("approves", InspectionAccess.approvesFor(me, item.planUnitId()) && item.createdBy() != me.accountId());
-        model.addAttribute("implemented", item.implementsItemId() == null ? null : items.readable(me, item.implementsItemId()));
+        model.addAttribute("readsPlan", access.canReadPlan(me, item.planUnitId()));
+        var mentioned = new java.util.LinkedHashSet<Long>();
+        if (item.implementsItemId() != null) {
+            mentioned.add(item.implementsItemId());
+        }
         if (drafts || access.overseesPlan(me, item.planUnitId())) {
             var findings = checks.check(item.planUnitId(), item.year()).stream().filter(f -> f.involves(id)).toList();
             model.addAttribute("findings", findings);
-            model.addAttribute("names", names(me, findings));
+            findings.forEach(f -> mentioned.addAll(f.itemIds()));
         }
+        model.addAttribute("mentions", mentions.of(me, item.year(), mentioned));
         model.addAttribute("today", LocalDate.now(clock));
         return "inspection/item";
     }
@@ -237,26 +219,33 @@ class PlanController {
             cityItems.addAll(items.approvedOfPlan(plan.parentId(), Years.orThisYear(year, clock)));
         }
         model.addAttribute("cityItems", cityItems);
+        model.addAttribute("maxOccurrences", InspectionItems.MAX_OCCURRENCES);
         return "inspection/item-form";
     }
 
-    /** The item form: the filing fields, up to {@link #WINDOWS} windows as ISO dates. */
+    /**
+     * The item form: the filing fields and the windows as ISO dates, one row each, as many rows as were typed (the
+     * service refuses more than {@link InspectionItems#MAX_OCCURRENCES}, saying so). With {@code recurrence} MONTHLY
+     * the one window typed is repeated every month until {@code recurrenceUntil} (the end of the year when blank).
+     */
     record ItemForm(Integer year, String name, String basis, String content, TargetKind targetKind, List<org.jianfu.unit.SchoolStage> targetStages,
             List<Long> targetSchools, String method, String participatingUnits, InspectionCategory category, Boolean joint,
-            Long implementsItemId, List<String> starts, List<String> ends, Integer version) {
+            Long implementsItemId, List<String> starts, List<String> ends, String recurrence, String recurrenceUntil, Integer version) {
 
-        static final int WINDOWS = 6;
+        /** Empty rows offered on a new item, and at least one more after those typed. */
+        static final int ROWS = 6;
+        static final String MONTHLY = "MONTHLY";
 
         static ItemForm empty(int year) {
             return new ItemForm(year, "", "", "", TargetKind.ALL_SCHOOLS, List.of(), List.of(), "", "", null, false, null,
-                    List.of(), List.of(), 0);
+                    List.of(), List.of(), "", "", 0);
         }
 
         static ItemForm of(InspectionItem i) {
             return new ItemForm(i.year(), i.name(), i.basis(), i.content(), i.targetKind(), List.copyOf(i.targetStages()), i.targetSchools(),
                     i.method(), i.participatingUnits(), i.category(), i.joint(), i.implementsItemId(),
                     i.windows().stream().map(w -> w.startsOn().toString()).toList(),
-                    i.windows().stream().map(w -> w.endsOn().toString()).toList(), i.version());
+                    i.windows().stream().map(w -> w.endsOn().toString()).toList(), "", "", i.version());
         }
 
         /** The start (or end) date typed in row {@code n}, or empty. */
@@ -268,9 +257,22 @@ class PlanController {
             return ends != null && n < ends.size() && ends.get(n) != null ? ends.get(n) : "";
         }
 
+        /** How many rows the form shows: every row typed, and at least one empty one. */
+        public int rows() {
+            return Math.max(ROWS, typedRows() + 1);
+        }
+
+        private int typedRows() {
+            return Math.max(starts == null ? 0 : starts.size(), ends == null ? 0 : ends.size());
+        }
+
+        public boolean monthly() {
+            return MONTHLY.equals(recurrence);
+        }
+
         ItemDraft toDraft() {
             var windows = new ArrayList<Window>();
-            for (int n = 0; n < WINDOWS; n++) {
+            for (int n = 0; n < typedRows(); n++) {
                 var from = start(n).strip();
                 var to = end(n).strip();
                 if (from.isEmpty() && to.isEmpty()) {
@@ -284,11 +286,20 @@ class PlanController {
                     throw new RuleViolation("windows", "inspection.error.window-format");
                 }
             }
+            int y = year == null ? 0 : year;
+            if (monthly()) {
+                if (windows.size() != 1) {
+                    throw new RuleViolation("windows", "inspection.error.recurrence-one-window");
+                }
+                var until = recurrenceUntil == null || recurrenceUntil.isBlank() ? null : Refusals.date(recurrenceUntil);
+                var first = windows.remove(0);
+                windows.addAll(first.monthlyUntil(until != null ? until : LocalDate.of(first.startsOn().getYear(), 12, 31)));
+            }
             var stages = EnumSet.noneOf(org.jianfu.unit.SchoolStage.class);
             if (targetStages != null) {
                 stages.addAll(targetStages);
             }
-            return new ItemDraft(year == null ? 0 : year, name, basis, content, targetKind, stages,
+            return new ItemDraft(y, name, basis, content, targetKind, stages,
                     targetSchools == null ? List.of() : targetSchools, method, participatingUnits, category, Boolean.TRUE.equals(joint),
                     implementsItemId, windows);
         }

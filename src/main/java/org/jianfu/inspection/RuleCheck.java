@@ -6,8 +6,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -110,6 +108,8 @@ final class RuleCheck {
     private static final class Occurrences {
         int size;
         int[] day = new int[64];
+        /** The last day: a window's end, or the visit's day. */
+        int[] end = new int[64];
         long[] item = new long[64];
         /** The item itself where the check has it (a visit may name an item of a plan outside the area). */
         Item[] itemRef = new Item[64];
@@ -125,10 +125,11 @@ final class RuleCheck {
             size = 0;
         }
 
-        void add(int day, long item, Item itemRef, long visit, int row, int category, InspectionLevel level) {
+        void add(int day, int end, long item, Item itemRef, long visit, int row, int category, InspectionLevel level) {
             if (size == this.day.length) {
                 int n = size * 2;
                 this.day = Arrays.copyOf(this.day, n);
+                this.end = Arrays.copyOf(this.end, n);
                 this.item = Arrays.copyOf(this.item, n);
                 this.itemRef = Arrays.copyOf(this.itemRef, n);
                 this.visit = Arrays.copyOf(this.visit, n);
@@ -139,6 +140,7 @@ final class RuleCheck {
                 this.keys = new long[n];
             }
             this.day[size] = day;
+            this.end[size] = end;
             this.item[size] = item;
             this.itemRef[size] = itemRef;
             this.visit[size] = visit;
@@ -150,7 +152,7 @@ final class RuleCheck {
 
         void addAll(Occurrences other) {
             for (int i = 0; i < other.size; i++) {
-                add(other.day[i], other.item[i], other.itemRef[i], other.visit[i], other.row[i], other.category[i],
+                add(other.day[i], other.end[i], other.item[i], other.itemRef[i], other.visit[i], other.row[i], other.category[i],
                         other.level[i] < 0 ? null : LEVELS[other.level[i]]);
             }
         }
@@ -177,7 +179,7 @@ final class RuleCheck {
     }
 
     static List<Finding> run(Input in) {
-        var findings = new Findings();
+        var findings = new FindingCollector();
         var items = new HashMap<Long, Item>();
         in.items().forEach(i -> items.put(i.id(), i));
         var terms = in.terms().stream().sorted(Comparator.comparing(Term::startsOn)).toList();
@@ -204,7 +206,7 @@ final class RuleCheck {
 
     // --- frequency in the plan
 
-    private static void checkPlannedFrequency(Input in, List<Rule> rules, List<Term> terms, Findings findings) {
+    private static void checkPlannedFrequency(Input in, List<Rule> rules, List<Term> terms, FindingCollector findings) {
         var districts = new HashSet<Long>();
         var classes = new HashMap<Long, List<SchoolPlace>>();
         var schoolsById = new HashMap<Long, SchoolPlace>();
@@ -262,7 +264,8 @@ final class RuleCheck {
 
     private static void addWindows(Item item, Occurrences into) {
         for (var w : item.windows()) {
-            into.add((int) w.startsOn().toEpochDay(), item.id(), item, 0, -1, item.category().ordinal(), item.level());
+            into.add((int) w.startsOn().toEpochDay(), (int) w.endsOn().toEpochDay(), item.id(), item, 0, -1, item.category().ordinal(),
+                    item.level());
         }
     }
 
@@ -271,7 +274,7 @@ final class RuleCheck {
      * Reports only breaches whose last occurrence falls in the year checked.
      */
     private static void countPerPeriod(int year, List<Rule> rules, Occurrences o, List<Term> terms, boolean visits, List<Long> schools,
-            Findings findings) {
+            FindingCollector findings) {
         for (var rule : rules) {
             int max = rule.maxCount();
             for (int c = 0; c < CATEGORIES.length; c++) {
@@ -280,7 +283,7 @@ final class RuleCheck {
                 if (to - from <= max || !rule.appliesTo(CATEGORIES[c])) {
                     continue;
                 }
-                int[] slice = Arrays.copyOfRange(o.order, from, to);
+                int[] slice = withoutImplementations(o, Arrays.copyOfRange(o.order, from, to));
                 if (!rule.levels().isEmpty()) {
                     slice = Arrays.stream(slice).filter(i -> rule.appliesTo(o.levelOf(i))).toArray();
                 }
@@ -291,8 +294,44 @@ final class RuleCheck {
         }
     }
 
+    /**
+     * Leaves out the occurrences of an item that implements another item present on a shared day: a district
+     * carrying out the city's item at a school is one inspection there, not a second one.
+     */
+    private static int[] withoutImplementations(Occurrences o, int[] slice) {
+        boolean any = false;
+        for (int i : slice) {
+            any |= o.itemRef[i] != null && o.itemRef[i].implementsItemId() != null;
+        }
+        if (!any) {
+            return slice;
+        }
+        int kept = 0;
+        var keep = new int[slice.length];
+        for (int i : slice) {
+            if (!implementsOneOf(o, slice, i)) {
+                keep[kept++] = i;
+            }
+        }
+        return kept == slice.length ? slice : Arrays.copyOf(keep, kept);
+    }
+
+    private static boolean implementsOneOf(Occurrences o, int[] slice, int i) {
+        var item = o.itemRef[i];
+        if (item == null || item.implementsItemId() == null) {
+            return false;
+        }
+        long upper = item.implementsItemId();
+        for (int j : slice) {
+            if (o.item[j] == upper && o.day[j] <= o.end[i] && o.day[i] <= o.end[j]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void countSlice(int year, Rule rule, InspectionCategory category, Occurrences o, int[] slice, List<Term> terms,
-            boolean visits, List<Long> schools, Findings findings) {
+            boolean visits, List<Long> schools, FindingCollector findings) {
         int max = rule.maxCount();
         if (rule.period() == RulePeriod.YEARS) {
             for (int i = 0; i + max < slice.length; i++) {
@@ -390,7 +429,7 @@ final class RuleCheck {
 
     // --- recorded visits
 
-    private static void checkVisits(Input in, List<Rule> frequencyRules, List<Term> terms, Findings findings) {
+    private static void checkVisits(Input in, List<Rule> frequencyRules, List<Term> terms, FindingCollector findings) {
         var visits = in.visits();
         if (visits.size() == 0) {
             return;
@@ -430,7 +469,8 @@ final class RuleCheck {
                 int v = (int) (keys[k] & 0xFFFFFF);
                 int at = visits.items[v] == 0 ? LongIndex.ABSENT : itemIndex.positionOf(visits.items[v]);
                 var item = at == LongIndex.ABSENT ? null : items.get(at);
-                occurrences.add(visits.days[v], visits.items[v], item, visits.ids[v], v, visits.categories[v], item == null ? null : item.level());
+                occurrences.add(visits.days[v], visits.days[v], visits.items[v], item, visits.ids[v], v, visits.categories[v],
+                        item == null ? null : item.level());
             }
             if (!perVisit.isEmpty()) {
                 checkEachVisit(in.year(), perVisit, school, occurrences, visits, used, findings);
@@ -467,7 +507,7 @@ final class RuleCheck {
 
     /** The per-visit rules, in one pass over a school's visits in day order. */
     private static void checkEachVisit(int year, List<Rule> rules, SchoolPlace school, Occurrences o, VisitTable visits,
-            PerItemCount used, Findings findings) {
+            PerItemCount used, FindingCollector findings) {
         used.size = 0;
         for (int k = 0; k < o.size; k++) {
             var day = LocalDate.ofEpochDay(o.day[k]);
@@ -503,7 +543,7 @@ final class RuleCheck {
 
     // --- items against each other
 
-    private static void checkMerge(Rule rule, List<Item> current, Findings findings) {
+    private static void checkMerge(Rule rule, List<Item> current, FindingCollector findings) {
         var groups = new HashMap<String, List<Item>>();
         for (var item : current) {
             if (rule.appliesTo(item.category()) && rule.appliesTo(item.level())) {
@@ -522,28 +562,31 @@ final class RuleCheck {
                     if (Similarity.of(bigrams.get(x.id()), bigrams.get(y.id())) >= rule.similarity().doubleValue()) {
                         findings.add(rule, false, null, "SIMILAR", null, null, 0, pair, List.of(), List.of());
                     }
-                    else if (closestGap(x.windows(), y.windows()) < rule.minDays()) {
-                        findings.add(rule, false, null, "CLOSE", null, null, (int) closestGap(x.windows(), y.windows()), pair,
-                                List.of(), List.of());
+                    else {
+                        long gap = closestGap(x.windows(), y.windows());
+                        if (gap < rule.minDays()) {
+                            findings.add(rule, false, null, gap == 0 ? "OVERLAP" : "CLOSE", null, null, (int) gap, pair, List.of(),
+                                    List.of());
+                        }
                     }
                 }
             }
         }
     }
 
-    /** The fewest days between a window of one item and a window of the other (negative when they overlap). */
+    /** The fewest days between a window of one item and a window of the other (zero when they overlap). */
     static long closestGap(List<Window> a, List<Window> b) {
         long best = Long.MAX_VALUE;
         for (var x : a) {
             for (var y : b) {
-                var gap = x.startsOn().isAfter(y.startsOn()) ? y.daysBefore(x) : x.daysBefore(y);
-                best = Math.min(best, gap);
+                best = Math.min(best, x.daysApart(y));
             }
         }
         return best;
     }
 
-    private static void checkEscalation(Rule rule, List<Item> current, Map<Long, Item> items, List<SchoolPlace> schools, Findings findings) {
+    private static void checkEscalation(Rule rule, List<Item> current, Map<Long, Item> items, List<SchoolPlace> schools,
+            FindingCollector findings) {
         for (var item : current) {
             var upper = item.implementsItemId() == null ? null : items.get(item.implementsItemId());
             if (upper == null || !rule.appliesTo(item.category())) {
@@ -571,150 +614,5 @@ final class RuleCheck {
         return lower.size() > upper.size()
                 || lower.stream().mapToLong(Window::days).sum() > upper.stream().mapToLong(Window::days).sum()
                 || lower.stream().anyMatch(w -> w.startsOn().isBefore(first) || w.endsOn().isAfter(last));
-    }
-
-    // --- collecting
-
-    /** Keyed by the rule's id: a rule record hashes all its sets and texts, too slow for millions of additions. */
-    private record Key(long ruleId, boolean visits, InspectionCategory category, String aspect, LocalDate from, LocalDate to,
-            int count, List<Long> items) {
-
-        /**
-         * Each field mixed in with an odd multiplier, so that no two sets of small values add up alike (with
-         * {@code 31 * from + to}, neighbouring periods share a hash and pile up in one bucket of the map).
-         */
-        @Override
-        public int hashCode() {
-            long h = step(ruleId * 2 + (visits ? 1 : 0), category == null ? -1 : category.ordinal());
-            h = step(h, aspect == null ? 0 : aspect.hashCode());
-            h = step(h, from == null ? Long.MIN_VALUE : from.toEpochDay());
-            h = step(h, to == null ? Long.MIN_VALUE : to.toEpochDay());
-            h = step(h, count);
-            for (var id : items) {
-                h = step(h, id);
-            }
-            return (int) LongIndex.mix(h);
-        }
-
-        private static long step(long h, long value) {
-            return (h ^ value) * 0x9E3779B97F4A7C15L;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && k.ruleId == ruleId && k.visits == visits && k.category == category && k.count == count
-                    && java.util.Objects.equals(k.aspect, aspect) && java.util.Objects.equals(k.from, from)
-                    && java.util.Objects.equals(k.to, to) && k.items.equals(items);
-        }
-    }
-
-    /** The key of a per-visit finding (rule and item, 0 for none) without boxing, since every flagged visit adds to one. */
-    private record VisitKey(long ruleId, long itemId) {
-
-        @Override
-        public int hashCode() {
-            return (int) LongIndex.mix(ruleId * 0x9E3779B97F4A7C15L ^ itemId);
-        }
-    }
-
-    /** One finding being collected: what it is about, and the schools and visits so far. */
-    private static final class Collected {
-        final Rule rule;
-        final boolean visits;
-        final InspectionCategory category;
-        final String aspect;
-        final LocalDate from;
-        final LocalDate to;
-        final int count;
-        final List<Long> items;
-        final LongList schoolIds = new LongList();
-        final LongList visitIds = new LongList();
-
-        Collected(Rule rule, boolean visits, InspectionCategory category, String aspect, LocalDate from, LocalDate to, int count,
-                List<Long> items) {
-            this.rule = rule;
-            this.visits = visits;
-            this.category = category;
-            this.aspect = aspect;
-            this.from = from;
-            this.to = to;
-            this.count = count;
-            this.items = items;
-        }
-
-        Finding toFinding() {
-            return new Finding(rule, visits, category, aspect, from, to, count, items, schoolIds.distinctInOrder(), visitIds.toList());
-        }
-    }
-
-    /** Findings that differ only in the school (or visit) are one finding listing all of them. */
-    private static final class Findings {
-        private final Map<Object, Collected> found = new LinkedHashMap<>();
-
-        void add(Rule rule, boolean visits, InspectionCategory category, String aspect, LocalDate from, LocalDate to, int count,
-                List<Long> items, List<Long> schools, List<Long> visitIds) {
-            var collected = found.computeIfAbsent(new Key(rule.id(), visits, category, aspect, from, to, count, items),
-                    k -> new Collected(rule, visits, category, aspect, from, to, count, items));
-            schools.forEach(collected.schoolIds::addUnlessLast);
-            visitIds.forEach(collected.visitIds::add);
-        }
-
-        /** The same as {@code add(rule, true, null, null, null, null, 0, [item], [school], [visit])}, for one flagged visit. */
-        void addVisit(Rule rule, long itemId, long schoolId, long visitId) {
-            var collected = found.computeIfAbsent(new VisitKey(rule.id(), itemId),
-                    k -> new Collected(rule, true, null, null, null, null, 0, itemId == 0 ? List.of() : List.of(itemId)));
-            collected.schoolIds.addUnlessLast(schoolId);
-            collected.visitIds.add(visitId);
-        }
-
-        List<Finding> list() {
-            var list = new ArrayList<Finding>(found.size());
-            found.values().forEach(c -> list.add(c.toFinding()));
-            list.sort(Comparator.comparing((Finding f) -> !f.rule().blocking())
-                    .thenComparingInt(f -> f.rule().requirementNumber())
-                    .thenComparing(f -> f.rule().kind())
-                    .thenComparing(f -> f.from() == null ? LocalDate.MIN : f.from()));
-            return list;
-        }
-    }
-
-    /** A growable list of ids without boxing each one. */
-    static final class LongList {
-        private long[] values = new long[4];
-        private int size;
-
-        void add(long value) {
-            if (size == values.length) {
-                values = Arrays.copyOf(values, size * 2);
-            }
-            values[size++] = value;
-        }
-
-        /** Skips a repeat of the last id: a school's additions come together, so this drops most repeats at once. */
-        void addUnlessLast(long value) {
-            if (size == 0 || values[size - 1] != value) {
-                add(value);
-            }
-        }
-
-        List<Long> toList() {
-            var list = new Long[size];
-            for (int i = 0; i < size; i++) {
-                list[i] = values[i];
-            }
-            return List.of(list);
-        }
-
-        /** The ids in the order first added, each once. */
-        List<Long> distinctInOrder() {
-            var sorted = Arrays.copyOf(values, size);
-            Arrays.sort(sorted);
-            for (int i = 1; i < size; i++) {
-                if (sorted[i] == sorted[i - 1]) {
-                    return List.copyOf(new LinkedHashSet<>(toList()));
-                }
-            }
-            return toList();
-        }
     }
 }

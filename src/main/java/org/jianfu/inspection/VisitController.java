@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.TreeMap;
 
 import org.jianfu.account.AccountPrincipal;
@@ -32,16 +31,18 @@ class VisitController {
     private final InspectionItems items;
     private final InspectionChecks checks;
     private final InspectionAccess access;
+    private final Mentions mentions;
     private final Units units;
     private final Refusals refusals;
     private final Clock clock;
 
-    VisitController(Visits visits, InspectionItems items, InspectionChecks checks, InspectionAccess access, Units units,
-            Refusals refusals, Clock clock) {
+    VisitController(Visits visits, InspectionItems items, InspectionChecks checks, InspectionAccess access, Mentions mentions,
+            Units units, Refusals refusals, Clock clock) {
         this.visits = visits;
         this.items = items;
         this.checks = checks;
         this.access = access;
+        this.mentions = mentions;
         this.units = units;
         this.refusals = refusals;
         this.clock = clock;
@@ -61,34 +62,22 @@ class VisitController {
         model.addAttribute("year", y);
         model.addAttribute("flaggedOnly", flaggedOnly);
         model.addAttribute("recordsVisits", InspectionAccess.RECORDS_VISITS.contains(me.role()));
-        model.addAttribute("schoolNames", names(area));
-        model.addAttribute("itemNames", itemNames(me, list));
+        model.addAttribute("mentions", mentionsOf(me, list, y).knowing(units.subtree(area)));
         return "inspection/visits";
     }
 
-    private Map<Long, String> names(long area) {
-        var names = new java.util.HashMap<Long, String>();
-        units.subtree(area).forEach(u -> names.put(u.id(), u.name()));
-        return names;
+    /** The items the visits are of, named, and linked where this person may open them. */
+    private Mentions.Names mentionsOf(AccountPrincipal me, List<Visit> list, int year) {
+        return mentions.of(me, year, list.stream().map(Visit::itemId).filter(java.util.Objects::nonNull).distinct().toList());
     }
 
-    private Map<Long, String> itemNames(AccountPrincipal me, List<Visit> list) {
-        var names = new java.util.HashMap<Long, String>();
-        list.stream().map(Visit::itemId).filter(java.util.Objects::nonNull).distinct().forEach(id -> {
-            try {
-                names.put(id, items.readable(me, id).name());
-            }
-            catch (InspectionNotFoundException hidden) {
-                names.put(id, "#" + id);
-            }
-        });
-        return names;
-    }
-
+    /** The form to record a visit; {@code visitDate} chooses the year whose items it offers (today's when absent). */
     @GetMapping("/inspection/visits/new")
-    String newVisit(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) Long school, Model model) {
+    String newVisit(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) Long school,
+            @RequestParam(required = false) String visitDate, Model model) {
+        var day = VisitForm.readable(visitDate);
         model.addAttribute("form", new VisitForm(school == null && me.role() == Role.SCHOOL_USER ? Long.valueOf(me.unitId()) : school, null, null,
-                LocalDate.now(clock).toString(), "", "", BigDecimal.ZERO, false, ""));
+                (day == null ? LocalDate.now(clock) : day).toString(), "", "", BigDecimal.ZERO, false, ""));
         return visitForm(me, model);
     }
 
@@ -97,7 +86,7 @@ class VisitController {
         var scope = me.role() == Role.DEPARTMENT_USER || me.role() == Role.SCHOOL_USER ? access.planUnitOf(me) : units.get(me.unitId());
         var schools = me.role() == Role.SCHOOL_USER ? List.of(units.get(me.unitId()))
                 : units.subtree(scope.id()).stream().filter(u -> u.type() == UnitType.SCHOOL && u.enabled()).toList();
-        var year = LocalDate.now(clock).getYear();
+        var year = ((VisitForm) model.getAttribute("form")).year(LocalDate.now(clock).getYear());
         var choices = new ArrayList<InspectionItem>();
         for (var planUnit : planUnitsAbove(scope.id())) {
             items.approvedOfPlan(planUnit, year).stream()
@@ -105,6 +94,7 @@ class VisitController {
                     .forEach(choices::add);
         }
         model.addAttribute("schools", schools);
+        model.addAttribute("year", year);
         model.addAttribute("choices", choices);
         model.addAttribute("categories", InspectionCategory.values());
         return "inspection/visit-form";
@@ -126,6 +116,23 @@ class VisitController {
 
     record VisitForm(Long schoolId, Long itemId, InspectionCategory category, String visitDate, String notifiedOn, String inspectors,
             BigDecimal teacherHours, Boolean proofDemanded, String note) {
+
+        /** The year of the visit's date, or {@code otherwise} while it is blank or unreadable. */
+        int year(int otherwise) {
+            var day = readable(visitDate);
+            return day == null ? otherwise : day.getYear();
+        }
+
+        /** A date of a year the register keeps (2000–2100), or null for anything else. */
+        static LocalDate readable(String text) {
+            try {
+                var day = Refusals.date(text);
+                return day == null || day.getYear() < 2000 || day.getYear() > 2100 ? null : day;
+            }
+            catch (RuleViolation unreadable) {
+                return null;
+            }
+        }
     }
 
     @PostMapping("/inspection/visits")
@@ -177,7 +184,7 @@ class VisitController {
         model.addAttribute("year", y);
         model.addAttribute("months", months.values());
         model.addAttribute("flags", flags);
-        model.addAttribute("itemNames", itemNames(me, recorded));
+        model.addAttribute("mentions", mentionsOf(me, recorded, y));
         model.addAttribute("recordsVisits", InspectionAccess.RECORDS_VISITS.contains(me.role()));
         return "inspection/calendar";
     }

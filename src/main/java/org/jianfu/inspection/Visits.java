@@ -70,6 +70,9 @@ public class Visits {
         if (d.visitDate() == null || d.visitDate().isAfter(LocalDate.now(clock))) {
             throw new RuleViolation("visitDate", "inspection.error.visit-date");
         }
+        if (item != null && item.year() != d.visitDate().getYear()) {
+            throw new RuleViolation("itemId", "inspection.error.visit-item-year", item.year(), d.visitDate().getYear());
+        }
         if (d.notifiedOn() != null && d.notifiedOn().isAfter(d.visitDate())) {
             throw new RuleViolation("notifiedOn", "inspection.error.notified-after");
         }

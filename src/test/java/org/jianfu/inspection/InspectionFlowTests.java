@@ -143,6 +143,21 @@ class InspectionFlowTests {
     }
 
     @Test
+    void anItemWithMoreOccurrencesThanAllowedIsRefusedWithTheNumbersInsteadOfLosingDates() {
+        var reporter = data.person(Role.DISTRICT_REPORTER, data.units.findByCode("110118").orElseThrow()); // 密云区
+        var days = java.util.stream.IntStream.range(0, InspectionItems.MAX_OCCURRENCES + 1)
+                .mapToObj(n -> LocalDate.of(2026, 1, 5).plusWeeks(n)).toArray(LocalDate[]::new);
+        assertThatThrownBy(() -> items.draft(reporter, draft("每周安全巡查", InspectionCategory.ROUTINE_CHECK, days)))
+                .isInstanceOfSatisfying(RuleViolation.class, v -> {
+                    assertThat(v.messageKey()).isEqualTo("inspection.error.too-many-windows");
+                    assertThat(v.arguments()).containsExactly(InspectionItems.MAX_OCCURRENCES, InspectionItems.MAX_OCCURRENCES + 1);
+                });
+        var most = java.util.Arrays.copyOf(days, InspectionItems.MAX_OCCURRENCES);
+        assertThat(items.draft(reporter, draft("每周安全巡查", InspectionCategory.ROUTINE_CHECK, most)).plannedOccurrences())
+                .isEqualTo(InspectionItems.MAX_OCCURRENCES);
+    }
+
+    @Test
     void aCityAdminAddsARuleSetFromALaterPolicyAndTheCheckAppliesItWithoutACodeChange() {
         var district = data.units.findByCode("110113").orElseThrow(); // 顺义区
         var reporter = data.person(Role.DISTRICT_REPORTER, district);

@@ -94,6 +94,29 @@ class InspectionRegisterTests {
     }
 
     @Test
+    void aDepartmentsItemImplementingACityItemOpensForItAndNamesTheCityItemWithoutALink() throws Exception {
+        var district = data.dongcheng();
+        var cityAuthor = data.person(Role.CITY_ADMIN, data.fixtures.city());
+        // aimed at one school of the district, so that no other test's district sees a city item more
+        var school = data.schoolOf(district);
+        var cityDraft = draft("全市校园安全专项督导", InspectionCategory.OTHER, LocalDate.of(2026, 5, 11));
+        var cityItem = items.draft(cityAuthor, new ItemDraft(cityDraft.year(), cityDraft.name(), cityDraft.basis(), cityDraft.content(),
+                TargetKind.LISTED_SCHOOLS, java.util.Set.of(), List.of(school.id()), cityDraft.method(), "", InspectionCategory.OTHER, false,
+                null, cityDraft.windows()));
+        cityItem = items.submit(cityAuthor, cityItem.id(), cityItem.version());
+        cityItem = items.compile(cityAuthor, cityItem.id(), cityItem.version());
+        cityItem = items.approve(data.as("city.admin"), cityItem.id(), cityItem.version(), "市委办公厅", "京办〔2026〕12号",
+                LocalDate.of(2026, 2, 25));
+        var department = data.person(Role.DEPARTMENT_USER, data.departmentOf(district));
+        var own = draft("东城区落实校园安全专项督导", InspectionCategory.OTHER, LocalDate.of(2026, 5, 12));
+        var item = items.draft(department, new ItemDraft(own.year(), own.name(), own.basis(), own.content(), TargetKind.LISTED_SCHOOLS,
+                java.util.Set.of(), List.of(school.id()), own.method(), "", own.category(), false, cityItem.id(), own.windows()));
+        mvc.perform(get("/inspection/items/{id}", item.id()).with(user(department))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("全市校园安全专项督导")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("/inspection/items/" + cityItem.id() + "\""))));
+    }
+
+    @Test
     void onlyTheSchoolADepartmentTheDistrictsReporterAndTheCityAdminRecordVisits() {
         var district = data.units.findByCode("110111").orElseThrow(); // 房山区
         var school = data.schoolOf(district);
@@ -190,6 +213,55 @@ class InspectionRegisterTests {
     }
 
     @Test
+    void theCleanupShowsNoReductionBeforeAnyItemIsClassified() throws Exception {
+        var district = data.units.findByCode("110119").orElseThrow(); // 延庆区
+        var reporter = data.person(Role.DISTRICT_REPORTER, district);
+        var first = cleanups.add(reporter, district.id(), 2026, "教学视导", "", "区教委", InspectionCategory.TEACHING_INSPECTION);
+        cleanups.add(reporter, district.id(), 2026, "材料检查", "", "区教委", InspectionCategory.OTHER);
+        var page = Logins.session(mvc, reporter.username(), Fixtures.STRONG_PASSWORD);
+        mvc.perform(get("/inspection/cleanups/{u}/2026", district.id()).with(page)).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("100.0%"))))
+                .andExpect(content().string(containsString("尚未标明")));
+        mvc.perform(get("/inspection").with(user(data.as("city.admin")))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("清理前2项，尚未标明保留、合并或取消")));
+
+        // once items are classified, the reduction counts only what is already gone
+        cleanups.mark(reporter, first.id(), first.version(), BaselineOutcome.CANCELLED, null, "");
+        var cleanup = cleanups.read(reporter, district.id(), 2026);
+        assertThat(cleanup.reductionPercent()).isEqualByComparingTo(new BigDecimal("50.0"));
+        mvc.perform(get("/inspection/cleanups/{u}/2026", district.id()).with(page)).andExpect(content().string(containsString("50.0%")));
+    }
+
+    @Test
+    void aRetainedListNotFiledByTheEndOfJulyIsAnAlertForTheDistrictAndTheCity() throws Exception {
+        var district = data.units.findByCode("110114").orElseThrow(); // 昌平区
+        var reporter = data.person(Role.DISTRICT_REPORTER, district);
+        cleanups.add(reporter, district.id(), 2026, "教学视导", "", "区教委", InspectionCategory.TEACHING_INSPECTION);
+        var readers = List.of(user(reporter), user(data.person(Role.DISTRICT_APPROVER, district)), user(data.as("city.admin")));
+        var alert = "保留事项清单应于2026-07-31前报市备案，已逾期未报备";
+        for (var reader : readers) {
+            mvc.perform(get("/inspection/cleanups/{u}/2026", district.id()).with(reader))
+                    .andExpect(content().string(org.hamcrest.Matchers.not(containsString(alert))));
+        }
+        var before = clock.instant();
+        try {
+            clock.set(Instant.parse("2026-08-01T02:00:00Z"));
+            for (var reader : readers) {
+                mvc.perform(get("/inspection/cleanups/{u}/2026", district.id()).with(reader)).andExpect(status().isOk())
+                        .andExpect(content().string(containsString("role=\"alert\"")))
+                        .andExpect(content().string(containsString(alert)));
+            }
+            mvc.perform(get("/inspection").param("year", "2026").with(user(data.as("city.admin"))))
+                    .andExpect(content().string(containsString("逾期未报备")));
+            mvc.perform(get("/inspection/plans/{u}/2026", district.id()).with(user(reporter)))
+                    .andExpect(content().string(containsString(alert)));
+        }
+        finally {
+            clock.set(before);
+        }
+    }
+
+    @Test
     void aBaselineIsImportedFromExcelWholeOrNotAtAll() throws Exception {
         var district = data.units.findByCode("110111").orElseThrow(); // 房山区
         var reporter = data.person(Role.DISTRICT_REPORTER, district);
@@ -264,6 +336,30 @@ class InspectionRegisterTests {
         mvc.perform(get("/inspection/schools/{id}/calendar", school.id()).param("year", "2026").with(school2))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("通州区学科视导")))
                 .andExpect(content().string(containsString("计划外")));
+    }
+
+    @Test
+    void theVisitFormOffersTheItemsOfTheVisitsYear() throws Exception {
+        var district = data.units.findByCode("110102").orElseThrow(); // 西城区
+        var lastYear = data.approved(district, draft("西城区2025年教学视导", InspectionCategory.TEACHING_INSPECTION, LocalDate.of(2025, 11, 3)));
+        var thisYear = data.approved(district, draft("西城区2026年教学视导", InspectionCategory.TEACHING_INSPECTION, LocalDate.of(2026, 3, 9)));
+        var reporter = user(data.person(Role.DISTRICT_REPORTER, district));
+        mvc.perform(get("/inspection/visits/new").param("visitDate", "2025-11-04").with(reporter)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("西城区2025年教学视导")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("西城区2026年教学视导"))))
+                .andExpect(content().string(containsString("value=\"2025-11-04\"")));
+        mvc.perform(get("/inspection/visits/new").with(reporter)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("西城区2026年教学视导")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("西城区2025年教学视导"))));
+        // a visit of one year recorded against another year's item is refused with the reason, and the form then offers that year's items
+        mvc.perform(post("/inspection/visits").param("schoolId", "" + data.schoolOf(district).id()).param("itemId", "" + thisYear.id())
+                .param("visitDate", "2025-11-04").param("inspectors", "区教研员2人").param("teacherHours", "2").with(reporter).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("所选事项属于2026年度计划")))
+                .andExpect(content().string(containsString("西城区2025年教学视导")));
+        assertThat(visits.record(data.person(Role.DISTRICT_REPORTER, district), new VisitDraft(data.schoolOf(district).id(), lastYear.id(),
+                null, LocalDate.of(2025, 11, 4), LocalDate.of(2025, 9, 1), "区教研员2人", BigDecimal.valueOf(2), false, "")).itemId())
+                .isEqualTo(lastYear.id());
     }
 
     // --- the ledger (requirement 1–5, 7)

@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 
 import org.jianfu.unit.SchoolPlace;
 import org.jianfu.unit.SchoolStage;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -207,6 +208,53 @@ class RuleCheckTests {
             assertThat(f.rule()).isEqualTo(rule);
             assertThat(f.rule().requirementNumber()).isPositive();
             assertThat(f.itemIds().isEmpty() && f.visitIds().isEmpty()).as("names the items or visits involved").isFalse();
+        });
+    }
+
+    /** A city item for primary schools and the district item that implements it, both special supervision. */
+    static Scenario cityItemAndItsImplementation(Window districtWindow) {
+        return new Scenario()
+                .add(new RuleCheck.Item(1, 2026, CITY_ID, CITY, false, true, SPECIAL_SUPERVISION, TargetKind.STAGES, Set.of(SchoolStage.PRIMARY),
+                        Set.of(), List.of(w("2026-04-07", "2026-04-17")), true, null, "市级卫生防控专项督导"))
+                .add(new RuleCheck.Item(2, 2026, DISTRICT_ID, DISTRICT, false, true, SPECIAL_SUPERVISION, TargetKind.ALL_SCHOOLS, Set.of(),
+                        Set.of(), List.of(districtWindow), true, 1L, "区级落实卫生防控专项督导"));
+    }
+
+    @Test
+    void aDistrictItemImplementingTheCityItemOnTheSameDaysIsNotASecondOccurrence() {
+        assertThat(cityItemAndItsImplementation(w("2026-04-07", "2026-04-24")).check(ONCE_A_YEAR)).isEmpty();
+        // on days of its own it is a second special supervision of the primary schools, and only of them
+        var apart = cityItemAndItsImplementation(w("2026-10-12", "2026-10-16")).check(ONCE_A_YEAR);
+        assertThat(apart).singleElement().satisfies(f -> {
+            assertThat(f.itemIds()).containsExactly(1L, 2L);
+            assertThat(f.schoolIds()).containsExactlyInAnyOrder(PRIMARY_SCHOOL, NINE_YEAR_SCHOOL);
+        });
+    }
+
+    @Test
+    void aVisitOfTheImplementingItemOnTheDayOfTheCityItemsVisitIsNotASecondVisit() {
+        var sameDay = cityItemAndItsImplementation(w("2026-04-07", "2026-04-24"))
+                .visit(PRIMARY_SCHOOL, 1L, SPECIAL_SUPERVISION, d("2026-04-08"), d("2026-03-01"), false)
+                .visit(PRIMARY_SCHOOL, 2L, SPECIAL_SUPERVISION, d("2026-04-08"), d("2026-03-01"), false);
+        assertThat(sameDay.check(ONCE_A_YEAR)).isEmpty();
+        var nextDay = cityItemAndItsImplementation(w("2026-04-07", "2026-04-24"))
+                .visit(PRIMARY_SCHOOL, 1L, SPECIAL_SUPERVISION, d("2026-04-08"), d("2026-03-01"), false)
+                .visit(PRIMARY_SCHOOL, 2L, SPECIAL_SUPERVISION, d("2026-04-09"), d("2026-03-01"), false);
+        assertThat(nextDay.check(ONCE_A_YEAR)).singleElement().satisfies(f -> assertThat(f.visits()).isTrue());
+    }
+
+    @Test
+    void overlappingWindowsAreNoDaysApartNeverANegativeNumber() {
+        assertThat(RuleCheck.closestGap(List.of(w("2026-04-07", "2026-04-24")), List.of(w("2026-04-20", "2026-04-24")))).isZero();
+        assertThat(RuleCheck.closestGap(List.of(w("2026-04-20", "2026-04-24")), List.of(w("2026-04-07", "2026-04-24")))).isZero();
+        assertThat(RuleCheck.closestGap(List.of(w("2026-03-02", "2026-03-06")), List.of(w("2026-03-09", "2026-03-13")))).isEqualTo(3);
+        var findings = new Scenario()
+                .add(item(1, false, true, TargetKind.ALL_SCHOOLS, Set.of(), "消防安全检查", null, DISTRICT_ID, DISTRICT, w("2026-04-07", "2026-04-24")))
+                .add(item(2, false, true, TargetKind.ALL_SCHOOLS, Set.of(), "课后服务评估", null, DISTRICT_ID, DISTRICT, w("2026-04-20", "2026-04-24")))
+                .check(MERGE);
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.aspect()).isEqualTo("OVERLAP");
+            assertThat(f.count()).isZero();
         });
     }
 
