@@ -65,6 +65,28 @@ class EnglishWordingTests {
         assertThat(wrong).isEmpty();
     }
 
+    /**
+     * Punctuation written into a template (a quoted '：' or '、' in an expression, or after an element) shows on
+     * the English pages too: it comes from a message instead (text.colon, text.list-separator, text.labelled …).
+     * The ideographic space (U+3000) is not punctuation: pages use it to indent and to set two values apart.
+     */
+    @Test
+    void noTemplateWritesChinesePunctuationOfItsOwn() throws IOException {
+        var punctuation = "[\\u3001-\\u303F\\uFF01-\\uFF0F\\uFF1A-\\uFF20]";
+        var own = Pattern.compile("'" + punctuation + "'|</(?:span|strong|a|em|th:block)>" + punctuation
+                + "|<th:block(?![^>]*th:(?:text|utext))[^>]*>" + punctuation + "</th:block>");
+        var wrong = new TreeMap<String, String>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/resources/templates"))) {
+            for (var file : files.filter(f -> f.toString().endsWith(".html")).toList()) {
+                var matcher = own.matcher(Files.readString(file));
+                while (matcher.find()) {
+                    wrong.put(file + " at " + matcher.start(), matcher.group());
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
     /** A message with arguments goes through MessageFormat, where a plain apostrophe starts a quote and vanishes. */
     @Test
     void noEnglishMessageWithArgumentsLosesAnApostrophe() throws IOException {
