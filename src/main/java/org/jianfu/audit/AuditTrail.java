@@ -47,6 +47,22 @@ public class AuditTrail {
         this.flood = flood;
     }
 
+    /** The rows the trail writes of its own, from Spring Security's events rather than an {@link AuditableEvent}. */
+    enum OwnAction {
+        LOGIN_SUCCEEDED("login.succeeded"),
+        LOGIN_FAILED("login.failed"),
+        LOGIN_FAILED_SUMMARY("login.failed-summary"),
+        LOGOUT("logout");
+
+        static final String OBJECT_TYPE = "account";
+
+        final String action;
+
+        OwnAction(String action) {
+            this.action = action;
+        }
+    }
+
     @EventListener
     @Transactional
     public void on(AuditableEvent event) {
@@ -61,7 +77,7 @@ public class AuditTrail {
     public void on(AuthenticationSuccessEvent event) {
         var actor = event.getAuthentication().getPrincipal() instanceof Actor a ? a : null;
         append(actor != null ? AuditActor.of(actor) : AuditActor.named(event.getAuthentication().getName()), clock.instant(),
-                "login.succeeded", "account", actor == null ? null : Long.toString(actor.accountId()), null, null);
+                OwnAction.LOGIN_SUCCEEDED.action, OwnAction.OBJECT_TYPE, actor == null ? null : Long.toString(actor.accountId()), null, null);
     }
 
     /**
@@ -82,7 +98,7 @@ public class AuditTrail {
             if (address != null) {
                 details.put("address", address);
             }
-            append(AuditActor.named(attempted), now, "login.failed", "account", null, null, toJson(details));
+            append(AuditActor.named(attempted), now, OwnAction.LOGIN_FAILED.action, OwnAction.OBJECT_TYPE, null, null, toJson(details));
         }
     }
 
@@ -99,7 +115,7 @@ public class AuditTrail {
             after.put("failures", summary.failures());
             after.put("unlisted", summary.unlisted());
             var who = "name".equals(summary.kind()) ? AuditActor.named(summary.value()) : AuditActor.SYSTEM;
-            append(who, clock.instant(), "login.failed-summary", "account", null, null, toJson(after));
+            append(who, clock.instant(), OwnAction.LOGIN_FAILED_SUMMARY.action, OwnAction.OBJECT_TYPE, null, null, toJson(after));
         }
     }
 
@@ -108,8 +124,7 @@ public class AuditTrail {
     public void on(LogoutSuccessEvent event) {
         var actor = event.getAuthentication().getPrincipal() instanceof Actor a ? a : null;
         append(actor != null ? AuditActor.of(actor) : AuditActor.named(event.getAuthentication().getName()), clock.instant(),
-                "logout",
-                "account", actor == null ? null : Long.toString(actor.accountId()), null, null);
+                OwnAction.LOGOUT.action, OwnAction.OBJECT_TYPE, actor == null ? null : Long.toString(actor.accountId()), null, null);
     }
 
     /**

@@ -33,4 +33,17 @@ public interface AuditableEvent {
     default boolean dayPrecision() {
         return false;
     }
+
+    /**
+     * For an event whose action or object type is given when it is made rather than fixed by its class: the
+     * value, once checked against the list the class declares in a static {@code actions()} (or
+     * {@code objectTypes()}). Those lists are what a test walks to see that every action the code can write
+     * has a label on the audit page, so a value missing from them is refused here, at its first use.
+     */
+    static String listed(String value, java.util.Set<String> list) {
+        if (!list.contains(value)) {
+            throw new IllegalArgumentException("'" + value + "' is not among the declared audit actions or object types " + list);
+        }
+        return value;
+    }
 }

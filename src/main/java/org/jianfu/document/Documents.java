@@ -128,7 +128,7 @@ class Documents {
                 + ".docx", DOCX, new CompiledRequirementWriter(labels).write(round, template, row, unitLedgers));
     }
 
-    /** The round's ledgers the reader may see, ordered as on the dashboard (by unit code, then name). */
+    /** The round's ledgers the reader may see, in the official order of their units, as on the dashboard. */
     private List<UnitLedger> unitLedgers(AccountPrincipal me, long roundId) {
         return reads.execute(status -> readUnitLedgers(me, roundId));
     }
@@ -137,8 +137,7 @@ class Documents {
         var visible = ledgers.ledgersOfRound(me, roundId);
         var unitsById = units.subtree(me.unitId()).stream().collect(Collectors.toMap(Unit::id, Function.identity()));
         return visible.stream()
-                .sorted(Comparator.comparing((Ledger l) -> nullToEmpty(unitsById.get(l.unitId()).code()))
-                        .thenComparing(l -> unitsById.get(l.unitId()).name()))
+                .sorted(Comparator.comparing((Ledger l) -> unitsById.get(l.unitId()), Unit.OFFICIAL_ORDER))
                 .map(l -> new UnitLedger(unitsById.get(l.unitId()).name(), l, byRequirement(ledgers.entries(me, l.id()))))
                 .toList();
     }
@@ -197,9 +196,5 @@ class Documents {
         var name = fileName == null ? "" : fileName.replace('\\', '/');
         name = name.substring(name.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "").strip();
         return name.length() > 120 ? name.substring(0, 120) : name;
-    }
-
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
     }
 }

@@ -142,8 +142,7 @@ class LedgerController {
             counts.put(s, 0);
         }
         var sorted = visible.stream()
-                .sorted(Comparator.comparing((Ledger l) -> unitsById.get(l.unitId()).code() == null ? "" : unitsById.get(l.unitId()).code())
-                        .thenComparing(l -> unitsById.get(l.unitId()).name()))
+                .sorted(Comparator.comparing((Ledger l) -> unitsById.get(l.unitId()), Unit.OFFICIAL_ORDER))
                 .toList();
         sorted.forEach(l -> counts.merge(l.progress(), 1, Integer::sum));
         // Counts cover every unit; the matrix shows one page of units at a time (a country has thousands).
@@ -189,8 +188,7 @@ class LedgerController {
         var ledgersById = ledgers.ledgersOfRound(id).stream().collect(Collectors.toMap(Ledger::id, Function.identity()));
         var unitsById = units.subtree(me.unitId()).stream().collect(Collectors.toMap(Unit::id, Function.identity()));
         var visibleLedgers = ledgersById.values().stream().filter(l -> unitsById.containsKey(l.unitId()))
-                .sorted(Comparator.comparing((Ledger l) -> unitsById.get(l.unitId()).code() == null ? "" : unitsById.get(l.unitId()).code())
-                        .thenComparing(l -> unitsById.get(l.unitId()).name()))
+                .sorted(Comparator.comparing((Ledger l) -> unitsById.get(l.unitId()), Unit.OFFICIAL_ORDER))
                 .toList();
         var shown = pageWithin(page, visibleLedgers.size(), ANSWERS_PAGE);
         var first = shown * ANSWERS_PAGE;

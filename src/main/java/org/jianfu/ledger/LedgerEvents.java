@@ -1,5 +1,9 @@
 package org.jianfu.ledger;
 
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import org.jianfu.audit.AuditableEvent;
 
 /** Past-tense events of the ledger module; each is kept in the audit trail. */
@@ -39,6 +43,14 @@ final class LedgerEvents {
 
     /** Evidence added to or removed from an entry; the audit keeps its name, type and size, not the file. */
     record EvidenceChanged(String action, long entryId, EvidenceFile before, EvidenceFile after) implements AuditableEvent {
+        EvidenceChanged {
+            AuditableEvent.listed(action, actions());
+        }
+
+        static Set<String> actions() {
+            return Set.of("ledger.evidence-added", "ledger.evidence-removed");
+        }
+
         public String objectType() { return EntryHistory.OBJECT_TYPE; }
         public String objectId() { return Long.toString(entryId); }
     }
@@ -48,7 +60,14 @@ final class LedgerEvents {
 
     /** A workflow step: submitted, returned, signed off, accepted, reopened. */
     record LedgerMoved(LedgerAction step, Ledger.Snapshot before, Moved after) implements AuditableEvent {
-        public String action() { return "ledger." + step.path(); }
+        public String action() { return actionOf(step); }
+
+        static String actionOf(LedgerAction step) { return "ledger." + step.path(); }
+
+        static Set<String> actions() {
+            return Arrays.stream(LedgerAction.values()).map(LedgerMoved::actionOf).collect(Collectors.toSet());
+        }
+
         public String objectType() { return "ledger"; }
         public String objectId() { return Long.toString(after.ledger().id()); }
     }

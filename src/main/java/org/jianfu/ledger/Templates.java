@@ -194,6 +194,16 @@ public class Templates {
 
     record TemplateChanged(String action, long templateId, Object before, Object after)
             implements org.jianfu.audit.AuditableEvent {
+        TemplateChanged {
+            org.jianfu.audit.AuditableEvent.listed(action, actions());
+        }
+
+        static java.util.Set<String> actions() {
+            return java.util.Set.of("ledger.template-copied", "ledger.template-requirement-reworded",
+                    "ledger.template-requirement-removed", "ledger.template-requirement-added",
+                    "ledger.template-requirement-moved");
+        }
+
         public String objectType() { return "ledger-template"; }
         public String objectId() { return Long.toString(templateId); }
     }

@@ -48,19 +48,18 @@ class UnitRepository {
                 .list();
     }
 
-    /** The unit and everything below it, parents before children, siblings by type then name. */
-
+    /** The unit and everything below it, parents before children, siblings by type then in the official order. */
     List<Unit> subtree(Unit root) {
         return jdbc.sql("""
                 select * from unit where path like ? escape '\\'
-                order by depth, parent_id nulls first, type, name""")
+                order by depth, parent_id nulls first, type""" + ", " + Unit.officialOrderSql(""))
                 .param(root.path() + "%")
                 .query(UnitRepository::map)
                 .list();
     }
 
     List<Unit> children(long parentId) {
-        return jdbc.sql("select * from unit where parent_id = ? order by type, name")
+        return jdbc.sql("select * from unit where parent_id = ? order by type, " + Unit.officialOrderSql(""))
                 .param(parentId)
                 .query(UnitRepository::map)
                 .list();

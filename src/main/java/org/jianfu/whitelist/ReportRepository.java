@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jianfu.unit.Unit;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -66,14 +67,14 @@ class ReportRepository {
                 .query(ReportRepository::map).list();
     }
 
-    /** Per district under the path: reports received and handled, in the order of the district codes. */
+    /** Per district under the path: reports received and handled, in the official order of the districts. */
     Map<Long, Count> countsPerDistrict(String path) {
         var counts = new LinkedHashMap<Long, Count>();
         jdbc.sql("""
                 select d.id, count(r.id) as received, count(r.id) filter (where r.state = 'HANDLED') as handled
                 from unit d left join whitelist_report r on r.district_id = d.id
                 where d.type = 'DISTRICT' and d.path like ?
-                group by d.id, d.code order by d.code""")
+                group by d.id""" + " order by " + Unit.officialOrderSql("d"))
                 .param(path + "%")
                 .query((rs, n) -> counts.put(rs.getLong("id"), new Count(rs.getInt("received"), rs.getInt("handled"))))
                 .list();

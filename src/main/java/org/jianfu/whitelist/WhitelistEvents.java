@@ -1,5 +1,9 @@
 package org.jianfu.whitelist;
 
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import org.jianfu.audit.AuditableEvent;
 
 /** Past-tense events of the whitelist module; each is kept in the audit trail. */
@@ -25,7 +29,14 @@ final class WhitelistEvents {
 
     record ApplicationReviewed(WhitelistApplication.Snapshot before, WhitelistApplication.Snapshot after)
             implements AuditableEvent {
-        public String action() { return "whitelist.application-" + after.state().name().toLowerCase(); }
+        public String action() { return actionOf(after.state()); }
+
+        static String actionOf(ApplicationState state) { return "whitelist.application-" + state.name().toLowerCase(); }
+
+        static Set<String> actions() {
+            return Arrays.stream(ApplicationState.values()).map(ApplicationReviewed::actionOf).collect(Collectors.toSet());
+        }
+
         public String objectType() { return "whitelist-application"; }
         public String objectId() { return Long.toString(after.id()); }
     }
