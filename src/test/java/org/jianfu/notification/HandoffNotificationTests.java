@@ -30,6 +30,7 @@ class HandoffNotificationTests {
     @Autowired JdbcClient jdbc;
     @Autowired JavaMailSender mailSender;
     @Autowired org.jianfu.account.Accounts accounts;
+    @Autowired org.jianfu.whitelist.Reports reports;
 
     private String notificationsOf(AccountPrincipal who) throws Exception {
         return mvc.perform(get("/notifications").with(user(who))).andReturn().getResponse().getContentAsString();
@@ -125,6 +126,25 @@ class HandoffNotificationTests {
         var recipients = mail.sent().subList(before, mail.sent().size()).stream().flatMap(m -> java.util.Arrays.stream(m.getTo())).toList();
         assertThat(recipients).contains("approver" + suffix + "@district.example")
                 .doesNotContain("sysadmin" + suffix + "@district.example");
+    }
+
+    @Test
+    void anAnonymousReportIsNotifiedToTheDistrictWithItsDayOnlyAndIsNotMailed() throws Exception {
+        var d = handoffs.district("110114");
+        var suffix = System.nanoTime() % 100000;
+        accounts.create(handoffs.as("sysadmin"), "mail.reporter." + suffix, "邮件填报员", d.unit().id(),
+                org.jianfu.account.Role.DISTRICT_REPORTER, "reporter" + suffix + "@district.example");
+        var mail = (RecordingMailSender) mailSender;
+        var before = mail.sent().size();
+        var requester = "匿名报告测试公司" + suffix;
+        reports.fileAnonymously("2001:db8::a:" + Long.toHexString(suffix), new org.jianfu.whitelist.ReportForm(d.unit().id(), null,
+                org.jianfu.whitelist.Report.Kind.UNLISTED, null, null, requester, "要求教师填写问卷", null));
+
+        told("收到关于“" + requester + "”的问题报告", List.of(d.reporter(), d.approver()), List.of(d.sysadmin(), d.auditor()));
+        var time = jdbc.sql("select to_char(created_at at time zone 'Asia/Shanghai', 'HH24:MI:SS') from notification where subject = ?")
+                .param(requester).query(String.class).single();
+        assertThat(time).as("no time of day").isEqualTo("00:00:00");
+        assertThat(mail.sent().subList(before, mail.sent().size())).noneSatisfy(m -> assertThat(m.getText()).contains(requester));
     }
 
     private static final Pattern LINK = Pattern.compile("<article class=\"answer[^\"]*\">\\s*<header>.*?<a href=\"([^\"]+)\"", Pattern.DOTALL);
