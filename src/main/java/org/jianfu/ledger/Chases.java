@@ -48,6 +48,11 @@ class Chases {
         return round.open() && (ledger.progress() == LedgerProgress.NOT_STARTED || ledgers.overdue(ledger, round));
     }
 
+    /** Whether a reminder sent then was sent today, so the unit is not reminded again before tomorrow. */
+    boolean today(Instant sent) {
+        return sent != null && LocalDate.ofInstant(sent, clock.getZone()).equals(LocalDate.now(clock));
+    }
+
     /** When each ledger of the round was last reminded, for those ever reminded. */
     @Transactional(readOnly = true)
     Map<Long, Instant> lastChased(long roundId) {

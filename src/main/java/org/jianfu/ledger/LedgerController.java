@@ -159,9 +159,9 @@ class LedgerController {
         var lastChased = chases.lastChased(id);
         var pageRows = pageLedgers.stream()
                 .map(l -> new DashboardRow(l, unitsById.get(l.unitId()), ledgers.overdue(l, round), ledgers.late(l, round),
-                        matrix.getOrDefault(l.id(), Map.of()), chases.due(l, round), lastChased.get(l.id())))
+                        matrix.getOrDefault(l.id(), Map.of()), remindable(l, round, lastChased), lastChased.get(l.id())))
                 .toList();
-        model.addAttribute("due", sorted.stream().filter(l -> chases.due(l, round)).count());
+        model.addAttribute("due", sorted.stream().filter(l -> remindable(l, round, lastChased)).count());
         model.addAttribute("pageRows", pageRows);
         model.addAttribute("page", shown);
         model.addAttribute("pages", (sorted.size() + DASHBOARD_PAGE - 1) / DASHBOARD_PAGE);
@@ -180,6 +180,11 @@ class LedgerController {
 
     record DashboardRow(Ledger ledger, Unit unit, boolean overdue, boolean late,
             Map<Integer, EntryStatus> statuses, boolean due, java.time.Instant lastChased) {
+    }
+
+    /** A unit the dashboard offers to remind: due, and not reminded today already. */
+    private boolean remindable(Ledger ledger, LedgerRound round, Map<Long, java.time.Instant> lastChased) {
+        return chases.due(ledger, round) && !chases.today(lastChased.get(ledger.id()));
     }
 
     /** The city reminds (催报) one unit, or every unit not started or overdue; the outcome is shown on the dashboard. */

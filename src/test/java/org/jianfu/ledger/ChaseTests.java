@@ -119,7 +119,8 @@ class ChaseTests {
         var audited = jdbc.sql("select actor_username, after::text from audit_event where action = 'ledger.units-chased' and object_id = ?")
                 .param(Long.toString(round.id())).query((rs, n) -> rs.getString(1) + " " + rs.getString(2)).list();
         assertThat(audited).singleElement().asString().startsWith("city.admin ").contains(yanqing.name()).doesNotContain(shunyi.name());
-        mvc.perform(get("/ledger/rounds/{id}", round.id()).with(user(city))).andExpect(content().string(containsString("上次催报")));
+        mvc.perform(get("/ledger/rounds/{id}", round.id()).with(user(city))).andExpect(content().string(containsString("上次催报")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("催报未启动和逾期的单位（"))));
     }
 
     @Test
