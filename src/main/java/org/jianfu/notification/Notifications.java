@@ -53,7 +53,7 @@ public class Notifications {
         return roles;
     }
 
-    /** Whether this person ever gets notifications (the top bar shows the bell only to them). */
+    /** Whether people of this role ever get notifications (the top bar shows them the bell and its count). */
     public static boolean told(Role role) {
         return !NEVER_TOLD.contains(role);
     }

@@ -18,6 +18,7 @@ class UnreadNotificationsAdvice {
     @ModelAttribute("unreadNotifications")
     Integer unreadNotifications() {
         var auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth != null && auth.getPrincipal() instanceof AccountPrincipal me ? notifications.unread(me) : null;
+        return auth != null && auth.getPrincipal() instanceof AccountPrincipal me && Notifications.told(me.role())
+                ? notifications.unread(me) : null;
     }
 }
