@@ -74,10 +74,12 @@ class AccountRepository {
                 .single();
     }
 
-    /** E-mail addresses of the enabled accounts of a unit that gave one. */
-    List<String> emailsOfUnit(long unitId) {
-        return jdbc.sql("select email from account where unit_id = ? and enabled and email is not null order by id")
-                .param(unitId).query(String.class).list();
+    /** E-mail addresses of the enabled accounts of a unit, of these roles, that gave one. */
+    List<String> emailsOf(long unitId, java.util.Set<Role> roles) {
+        return jdbc.sql("""
+                select email from account where unit_id = ? and role = any(string_to_array(?, ',')) and enabled
+                and email is not null order by id""")
+                .params(unitId, String.join(",", roles.stream().map(Role::name).toList())).query(String.class).list();
     }
 
     boolean setEnabled(long id, int expectedVersion, boolean enabled) {

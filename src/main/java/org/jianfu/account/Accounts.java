@@ -158,10 +158,10 @@ public class Accounts {
         endSessions(before.username(), currentSessionId);
     }
 
-    /** E-mail addresses of the unit's enabled accounts, for notifications. */
+    /** E-mail addresses of the unit's enabled accounts of these roles, for notifications. */
     @Transactional(readOnly = true)
-    public List<String> emailsOfUnit(long unitId) {
-        return repository.emailsOfUnit(unitId);
+    public List<String> emailsOf(long unitId, java.util.Set<Role> roles) {
+        return repository.emailsOf(unitId, roles);
     }
 
     private long insert(String username, String displayName, Unit unit, Role role, String email, String password,

@@ -28,6 +28,11 @@ public enum Role {
         return unitTypes.contains(unitType);
     }
 
+    /** Those of the roles that a unit of this type can have: of a district's and the city's reviewers, the city's admin. */
+    public static Set<Role> fitting(Set<Role> roles, UnitType unitType) {
+        return roles.stream().filter(r -> r.fits(unitType)).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
     /** The Spring Security authority, e.g. {@code ROLE_CITY_ADMIN}. */
     public String authority() {
         return "ROLE_" + name();

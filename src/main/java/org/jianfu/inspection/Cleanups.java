@@ -141,7 +141,7 @@ public class Cleanups {
     /** Records the district education leadership group's approval of the retained list. */
     @Transactional
     public Cleanup approve(AccountPrincipal me, long districtId, int year, String document, LocalDate approvedOn) {
-        access.ownDistrict(me, districtId, APPROVER);
+        var district = access.ownDistrict(me, districtId, APPROVER);
         var cleanup = of(districtId, year);
         if (cleanup.filed()) {
             throw new RuleViolation(null, "inspection.error.cleanup-filed");
@@ -158,13 +158,16 @@ public class Cleanups {
         var after = of(districtId, year);
         events.publishEvent(InspectionEvents.InspectionChanged.of("cleanup-approved", "inspection-cleanup", districtId, cleanup.record(),
                 after.record()));
+        // The reporter who kept the inventory hears that the retained list is approved, ready to be filed.
+        events.publishEvent(new InspectionNotice(InspectionNotice.Type.CLEANUP_APPROVED, districtId, REPORTER, Integer.toString(year),
+                linkTo(districtId, year), district.name()));
         return after;
     }
 
     /** Files the approved retained list with the city; refused below 50%, marked late after 31 July of the year. */
     @Transactional
     public Cleanup file(AccountPrincipal me, long districtId, int year) {
-        access.ownDistrict(me, districtId, APPROVER);
+        var district = access.ownDistrict(me, districtId, APPROVER);
         var cleanup = of(districtId, year);
         requireTarget(cleanup);
         if (!cleanup.approved()) {
@@ -178,7 +181,12 @@ public class Cleanups {
         var after = of(districtId, year);
         events.publishEvent(InspectionEvents.InspectionChanged.of("cleanup-filed", "inspection-cleanup", districtId, cleanup.record(),
                 after.record()));
+        events.publishEvent(InspectionNotice.toCity(InspectionNotice.Type.CLEANUP_FILED, district, year, linkTo(districtId, year)));
         return after;
+    }
+
+    private static String linkTo(long districtId, int year) {
+        return "/inspection/cleanups/" + districtId + "/" + year;
     }
 
     /** Every item decided, and at least half of them gone; the refusal shows the numbers. */

@@ -73,24 +73,25 @@ class InspectionAccess {
                 && units.isWithin(item.planUnitId(), me.unitId());
     }
 
-    /** The role that drafts for the organiser: a department's user, a district's reporter, the city admin. */
+    /** Who drafts for an organiser: a department's user, a district's reporter, the city admin. */
+    static final Set<Role> DRAFTERS = Set.of(Role.DEPARTMENT_USER, Role.DISTRICT_REPORTER, Role.CITY_ADMIN);
+    /** Who consults, compiles and returns for a plan's commission: the district's reporter, the city admin. */
+    static final Set<Role> COMPILERS = Set.of(Role.DISTRICT_REPORTER, Role.CITY_ADMIN);
+    /** Who records the approval and files the plan: the district's approver, the city admin. */
+    static final Set<Role> APPROVERS = Set.of(Role.DISTRICT_APPROVER, Role.CITY_ADMIN);
+
     static boolean draftsFor(AccountPrincipal me, Unit organizer) {
-        return me.unitId() == organizer.id() && switch (organizer.type()) {
-            case DEPARTMENT -> me.role() == Role.DEPARTMENT_USER;
-            case DISTRICT -> me.role() == Role.DISTRICT_REPORTER;
-            case CITY -> me.role() == Role.CITY_ADMIN;
-            case SCHOOL -> false;
-        };
+        return me.unitId() == organizer.id() && Role.fitting(DRAFTERS, organizer.type()).contains(me.role());
     }
 
     /** The education department of the plan: consults, compiles and returns. */
     static boolean compilesFor(AccountPrincipal me, long planUnitId) {
-        return me.unitId() == planUnitId && (me.role() == Role.DISTRICT_REPORTER || me.role() == Role.CITY_ADMIN);
+        return me.unitId() == planUnitId && COMPILERS.contains(me.role());
     }
 
     /** Records the approval of the committee or government office, and files the plan. */
     static boolean approvesFor(AccountPrincipal me, long planUnitId) {
-        return me.unitId() == planUnitId && (me.role() == Role.DISTRICT_APPROVER || me.role() == Role.CITY_ADMIN);
+        return me.unitId() == planUnitId && APPROVERS.contains(me.role());
     }
 
     static void require(boolean allowed, String what) {

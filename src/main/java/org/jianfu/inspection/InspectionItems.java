@@ -210,7 +210,10 @@ public class InspectionItems {
         var item = readable(me, id);
         InspectionAccess.require(InspectionAccess.draftsFor(me, units.get(item.organizerUnitId())), "submitting item " + id);
         var to = item.byDepartment() ? ItemState.AWAITING_CONSULTATION : ItemState.SUBMITTED;
-        return move(me, item, version, "submitted", Set.of(ItemState.DRAFT), to, null);
+        var after = move(me, item, version, "submitted", Set.of(ItemState.DRAFT), to, null);
+        tellPlanUnit(after, item.byDepartment() ? InspectionNotice.Type.ITEM_AWAITING_CONSULTATION : InspectionNotice.Type.ITEM_SUBMITTED,
+                InspectionAccess.COMPILERS);
+        return after;
     }
 
     /** The organiser takes the item back before it is approved. */
@@ -218,9 +221,14 @@ public class InspectionItems {
     public InspectionItem withdraw(AccountPrincipal me, long id, int version) {
         var item = readable(me, id);
         InspectionAccess.require(InspectionAccess.draftsFor(me, units.get(item.organizerUnitId())), "withdrawing item " + id);
-        return move(me, item, version, "withdrawn",
+        var after = move(me, item, version, "withdrawn",
                 Set.of(ItemState.DRAFT, ItemState.AWAITING_CONSULTATION, ItemState.SUBMITTED, ItemState.COMPILED),
                 ItemState.WITHDRAWN, null);
+        if (item.state() != ItemState.DRAFT) {
+            // It was waiting for the plan's commission, which need not look for it any more.
+            tellPlanUnit(after, InspectionNotice.Type.ITEM_WITHDRAWN, InspectionAccess.COMPILERS);
+        }
+        return after;
     }
 
     /** Requirement 2: the education department records its opinion; disagreement sends the item back to its author. */
@@ -236,6 +244,7 @@ public class InspectionItems {
         repository.insertConsultation(id, item.planUnitId(), agreed, opinion.strip(), me.accountId(), me.displayName(), clock.instant());
         events.publishEvent(InspectionEvents.InspectionChanged.of("consultation-recorded", "inspection-item", id, null,
                 new ConsultationRecorded(agreed, opinion.strip())));
+        tellOrganizer(after, agreed ? InspectionNotice.Type.ITEM_CONSULTED : InspectionNotice.Type.ITEM_DISAGREED);
         return after;
     }
 
@@ -250,7 +259,9 @@ public class InspectionItems {
         if (item.byDepartment() && repository.consultations(id).stream().noneMatch(ItemRepository.Consultation::agreed)) {
             throw new RuleViolation(null, "inspection.error.consultation-missing");
         }
-        return move(me, item, version, "compiled", Set.of(ItemState.SUBMITTED), ItemState.COMPILED, null);
+        var after = move(me, item, version, "compiled", Set.of(ItemState.SUBMITTED), ItemState.COMPILED, null);
+        tellPlanUnit(after, InspectionNotice.Type.ITEM_COMPILED, InspectionAccess.APPROVERS);
+        return after;
     }
 
     /** The education department sends an item back to its organiser, with the reason. */
@@ -258,8 +269,10 @@ public class InspectionItems {
     public InspectionItem returnToDraft(AccountPrincipal me, long id, int version, String comment) {
         var item = readable(me, id);
         InspectionAccess.require(InspectionAccess.compilesFor(me, item.planUnitId()), "returning item " + id);
-        return move(me, item, version, "returned", Set.of(ItemState.AWAITING_CONSULTATION, ItemState.SUBMITTED, ItemState.COMPILED),
+        var after = move(me, item, version, "returned", Set.of(ItemState.AWAITING_CONSULTATION, ItemState.SUBMITTED, ItemState.COMPILED),
                 ItemState.DRAFT, reason(comment));
+        tellOrganizer(after, InspectionNotice.Type.ITEM_RETURNED);
+        return after;
     }
 
     /**
@@ -296,6 +309,7 @@ public class InspectionItems {
                 me.displayName(), clock.instant());
         var after = repository.find(id).orElseThrow();
         events.publishEvent(InspectionEvents.InspectionChanged.of("item-approved", "inspection-item", id, item.snapshot(), after.snapshot()));
+        tellOrganizer(after, InspectionNotice.Type.ITEM_APPROVED);
         return after;
     }
 
@@ -303,7 +317,28 @@ public class InspectionItems {
     public InspectionItem reject(AccountPrincipal me, long id, int version, String comment) {
         var item = readable(me, id);
         InspectionAccess.require(InspectionAccess.approvesFor(me, item.planUnitId()), "rejecting item " + id);
-        return move(me, item, version, "rejected", Set.of(ItemState.COMPILED), ItemState.REJECTED, reason(comment));
+        var after = move(me, item, version, "rejected", Set.of(ItemState.COMPILED), ItemState.REJECTED, reason(comment));
+        tellOrganizer(after, InspectionNotice.Type.ITEM_REJECTED);
+        return after;
+    }
+
+    /** The plan's commission hears of an item waiting for it: those of these roles that it has. */
+    private void tellPlanUnit(InspectionItem item, InspectionNotice.Type type, Set<org.jianfu.account.Role> roles) {
+        var plan = units.get(item.planUnitId());
+        events.publishEvent(new InspectionNotice(type, plan.id(), org.jianfu.account.Role.fitting(roles, plan.type()), item.name(),
+                linkTo(item), units.get(item.organizerUnitId()).name()));
+    }
+
+    /** The organiser's drafters hear of what the plan's commission did with their item. */
+    private void tellOrganizer(InspectionItem item, InspectionNotice.Type type) {
+        var organizer = units.get(item.organizerUnitId());
+        events.publishEvent(new InspectionNotice(type, organizer.id(),
+                org.jianfu.account.Role.fitting(InspectionAccess.DRAFTERS, organizer.type()), item.name(), linkTo(item),
+                units.get(item.planUnitId()).name()));
+    }
+
+    private static String linkTo(InspectionItem item) {
+        return "/inspection/items/" + item.id();
     }
 
     /** A return or rejection says why. */
@@ -346,6 +381,8 @@ public class InspectionItems {
         repository.insertFiling(districtId, year, approved, me.displayName(), clock.instant());
         events.publishEvent(InspectionEvents.InspectionChanged.of("plan-filed", "inspection-plan", districtId, null,
                 new PlanFiled(districtId, year, approved)));
+        events.publishEvent(InspectionNotice.toCity(InspectionNotice.Type.PLAN_FILED, district, year,
+                "/inspection/plans/" + districtId + "/" + year));
     }
 
     record PlanFiled(long districtId, int year, int approvedItems) {

@@ -23,7 +23,7 @@ import org.springframework.util.StringUtils;
  * What actually happens at schools (requirements 6–7): the school or the inspecting unit records each
  * visit; the rule check flags visits outside the plan, beyond their item's planned occurrences, or that
  * demanded screenshots as proof, for the district and the city to see: in their lists, and as a
- * notification ({@link VisitFlagged}) when such a visit is recorded.
+ * notification ({@link InspectionNotice}) when such a visit is recorded.
  */
 @Service
 public class Visits {
@@ -93,9 +93,14 @@ public class Visits {
         events.publishEvent(InspectionEvents.InspectionChanged.of("visit-recorded", "inspection-visit", id, null, saved));
         // Checked at once, in this transaction, so the district and the city hear of a flagged visit when it is recorded.
         if (flagsByVisit(checks.check(school.parentId(), d.visitDate().getYear())).containsKey(id)) {
-            var city = units.root().map(Unit::id).orElseThrow();
-            events.publishEvent(new VisitFlagged(id, school.name(), d.visitDate(),
-                    school.parentId().equals(city) ? List.of(city) : List.of(school.parentId(), city)));
+            var city = units.root().orElseThrow();
+            var district = units.get(school.parentId());
+            for (var told : district.id() == city.id() ? List.of(city) : List.of(district, city)) {
+                // Those who read the visit list of their area: the district's or the city's people and supervisors.
+                events.publishEvent(new InspectionNotice(InspectionNotice.Type.VISIT_FLAGGED, told.id(),
+                        Role.fitting(InspectionAccess.EDUCATION, told.type()), school.name() + " " + d.visitDate(),
+                        "/inspection/visits?unit=" + told.id() + "&year=" + d.visitDate().getYear() + "&flaggedOnly=true", null));
+            }
         }
         return saved;
     }

@@ -34,14 +34,14 @@ public class DeadlineReminders {
             if (!round.open()) {
                 continue;
             }
-            LedgerNotice.Kind kind = today.isAfter(round.deadline()) ? LedgerNotice.Kind.OVERDUE
-                    : !today.isBefore(round.deadline().minusDays(3)) ? LedgerNotice.Kind.DEADLINE_APPROACHING : null;
+            LedgerNotice.Type kind = today.isAfter(round.deadline()) ? LedgerNotice.Type.OVERDUE
+                    : !today.isBefore(round.deadline().minusDays(3)) ? LedgerNotice.Type.DEADLINE_APPROACHING : null;
             if (kind == null) {
                 continue;
             }
             for (var ledger : repository.ledgersOfRound(round.id())) {
                 if (ledger.submittedAt() == null && repository.recordReminder(ledger.id(), kind.name(), clock.instant())) {
-                    events.publishEvent(new LedgerNotice(kind, ledger.unitId(), ledger.id(), round.title(), round.deadline()));
+                    events.publishEvent(LedgerNotice.toDistrict(kind, ledger, round));
                     sent++;
                 }
             }

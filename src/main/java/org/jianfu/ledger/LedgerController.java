@@ -47,10 +47,11 @@ class LedgerController {
     private final Clock clock;
     private final org.springframework.context.MessageSource messages;
     private final List<RegisterFigures> registerFigures;
+    private final Chases chases;
 
     LedgerController(Ledgers ledgers, LedgerEvidence ledgerEvidence, EntryComments entryComments, EntryRevisions entryRevisions,
             AnswerQualityWarnings qualityWarnings, Templates templates, Units units, Clock clock,
-            org.springframework.context.MessageSource messages, List<RegisterFigures> registerFigures) {
+            org.springframework.context.MessageSource messages, List<RegisterFigures> registerFigures, Chases chases) {
         this.ledgers = ledgers;
         this.ledgerEvidence = ledgerEvidence;
         this.entryComments = entryComments;
@@ -61,6 +62,7 @@ class LedgerController {
         this.clock = clock;
         this.messages = messages;
         this.registerFigures = registerFigures;
+        this.chases = chases;
     }
 
     // --- overview
@@ -153,10 +155,12 @@ class LedgerController {
         for (var cell : ledgers.statusMatrix(pageLedgers.stream().map(Ledger::id).toList())) {
             matrix.computeIfAbsent(cell.ledgerId(), k -> new HashMap<>()).put(cell.number(), cell.status());
         }
+        var lastChased = chases.lastChased(id);
         var pageRows = pageLedgers.stream()
                 .map(l -> new DashboardRow(l, unitsById.get(l.unitId()), ledgers.overdue(l, round), ledgers.late(l, round),
-                        matrix.getOrDefault(l.id(), Map.of())))
+                        matrix.getOrDefault(l.id(), Map.of()), remindable(l, round, lastChased), lastChased.get(l.id())))
                 .toList();
+        model.addAttribute("due", sorted.stream().filter(l -> remindable(l, round, lastChased)).count());
         model.addAttribute("pageRows", pageRows);
         model.addAttribute("page", shown);
         model.addAttribute("pages", (sorted.size() + DASHBOARD_PAGE - 1) / DASHBOARD_PAGE);
@@ -174,7 +178,31 @@ class LedgerController {
     }
 
     record DashboardRow(Ledger ledger, Unit unit, boolean overdue, boolean late,
-            Map<Integer, EntryStatus> statuses) {
+            Map<Integer, EntryStatus> statuses, boolean due, java.time.Instant lastChased) {
+    }
+
+    /** A unit the dashboard offers to remind: due, and not reminded today already. */
+    private boolean remindable(Ledger ledger, LedgerRound round, Map<Long, java.time.Instant> lastChased) {
+        return chases.due(ledger, round) && !chases.today(lastChased.get(ledger.id()));
+    }
+
+    /** The city reminds (催报) one unit, or every unit not started or overdue; the outcome is shown on the dashboard. */
+    @PostMapping("/ledger/rounds/{id}/chase")
+    String chase(@AuthenticationPrincipal AccountPrincipal me, @PathVariable long id, @RequestParam(required = false) Long ledger,
+            RedirectAttributes redirect, java.util.Locale locale) {
+        try {
+            var outcome = chases.chase(me, id, ledger);
+            redirect.addFlashAttribute("chaseSent", messages.getMessage("ledger.chase.sent",
+                    new Object[] { outcome.chased().size(), String.join("、", outcome.chased()) }, locale));
+            if (!outcome.skipped().isEmpty()) {
+                redirect.addFlashAttribute("chaseSkipped", messages.getMessage("ledger.chase.skipped",
+                        new Object[] { outcome.skipped().size(), String.join("、", outcome.skipped()) }, locale));
+            }
+        }
+        catch (RuleViolation violation) {
+            redirect.addFlashAttribute("chaseRefused", messages.getMessage(violation.messageKey(), violation.arguments(), locale));
+        }
+        return "redirect:/ledger/rounds/" + id;
     }
 
     @GetMapping("/ledger/rounds/{id}/requirements/{number}")

@@ -1,6 +1,7 @@
 package org.jianfu.ledger;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -56,6 +57,17 @@ final class LedgerEvents {
     }
 
     record EvidenceFile(long id, String fileName, String contentType, long size) {
+    }
+
+    /** The city reminded units of a round by hand (催报): which ledgers of which units. */
+    record UnitsChased(long roundId, Chased after) implements AuditableEvent {
+        public String action() { return "ledger.units-chased"; }
+        public String objectType() { return "ledger-round"; }
+        public String objectId() { return Long.toString(roundId); }
+        public Object before() { return null; }
+    }
+
+    record Chased(List<Long> ledgerIds, List<String> units) {
     }
 
     /** A workflow step: submitted, returned, signed off, accepted, reopened. */

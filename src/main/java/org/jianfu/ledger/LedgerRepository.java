@@ -284,6 +284,24 @@ class LedgerRepository {
                 .params(ledgerId, kind, utc(now)).update() == 1;
     }
 
+    /** Records the city's reminder (催报) of a ledger on a day; false when it was already reminded that day. */
+    boolean recordChase(long ledgerId, LocalDate day, Instant now, String by) {
+        return jdbc.sql("insert into ledger_chase (ledger_id, sent_on, sent_at, sent_by) values (?, ?, ?, ?) on conflict do nothing")
+                .params(ledgerId, day, utc(now), by).update() == 1;
+    }
+
+    /** When each ledger of a round the city reminded was last reminded. */
+    java.util.Map<Long, Instant> lastChases(long roundId) {
+        var last = new java.util.HashMap<Long, Instant>();
+        jdbc.sql("""
+                select c.ledger_id, max(c.sent_at) as sent_at from ledger_chase c join ledger l on l.id = c.ledger_id
+                where l.round_id = ? group by c.ledger_id""")
+                .param(roundId).query(rs -> {
+                    last.put(rs.getLong("ledger_id"), instant(rs, "sent_at"));
+                });
+        return last;
+    }
+
     // --- answer quality
 
     /** Every answer of one requirement in a round, for comparing units: (entry id, ledger id, unit id, text). */

@@ -94,8 +94,7 @@ public class Ledgers {
         var round = repository.findRound(id).orElseThrow();
         events.publishEvent(new LedgerEvents.RoundOpened(round));
         for (var ledger : repository.ledgersOfRound(id)) {
-            events.publishEvent(new LedgerNotice(LedgerNotice.Kind.ROUND_OPENED, ledger.unitId(), ledger.id(), round.title(),
-                    round.deadline()));
+            events.publishEvent(LedgerNotice.toDistrict(LedgerNotice.Type.ROUND_OPENED, ledger, round));
         }
         return round;
     }
@@ -308,12 +307,23 @@ public class Ledgers {
         var after = repository.findLedger(ledgerId).orElseThrow();
         events.publishEvent(new LedgerEvents.LedgerMoved(action, before.snapshot(),
                 new LedgerEvents.Moved(after.snapshot(), cleanComment)));
-        if (action == LedgerAction.RETURN_TO_DISTRICT || action == LedgerAction.REOPEN || action == LedgerAction.ACCEPT) {
-            var round = round(after.roundId());
-            events.publishEvent(new LedgerNotice(action == LedgerAction.ACCEPT ? LedgerNotice.Kind.ACCEPTED
-                    : LedgerNotice.Kind.RETURNED, after.unitId(), after.id(), round.title(), round.deadline()));
-        }
+        events.publishEvent(noticeOf(action, after, round(after.roundId())));
         return after;
+    }
+
+    /** Who hears of a step: those who take the next one. */
+    private LedgerNotice noticeOf(LedgerAction action, Ledger ledger, LedgerRound round) {
+        return switch (action) {
+            case SUBMIT -> LedgerNotice.toDistrict(LedgerNotice.Type.SUBMITTED_FOR_SIGN_OFF, ledger, round);
+            case RETURN_TO_REPORTER -> LedgerNotice.toDistrict(LedgerNotice.Type.RETURNED_TO_REPORTER, ledger, round);
+            case SIGN_OFF -> {
+                var district = units.get(ledger.unitId());
+                yield new LedgerNotice(LedgerNotice.Type.SIGNED_OFF, district.parentId(), ledger.id(), round.title(),
+                        round.deadline(), district.name());
+            }
+            case RETURN_TO_DISTRICT, REOPEN -> LedgerNotice.toDistrict(LedgerNotice.Type.RETURNED, ledger, round);
+            case ACCEPT -> LedgerNotice.toDistrict(LedgerNotice.Type.ACCEPTED, ledger, round);
+        };
     }
 
     void checkComplete(Ledger ledger) {

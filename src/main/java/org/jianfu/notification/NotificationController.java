@@ -1,13 +1,13 @@
 package org.jianfu.notification;
 
-import org.jianfu.platform.Actor;
+import org.jianfu.account.AccountPrincipal;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 
-/** The notification list of the person's unit, and the unread count in every page's top bar. */
+/** The notifications of the person's unit addressed to their role. */
 @Controller
 class NotificationController {
 
@@ -18,14 +18,14 @@ class NotificationController {
     }
 
     @GetMapping("/notifications")
-    String list(@AuthenticationPrincipal Actor actor, Model model) {
-        model.addAttribute("notifications", notifications.forActor(actor));
+    String list(@AuthenticationPrincipal AccountPrincipal me, Model model) {
+        model.addAttribute("notifications", notifications.forActor(me));
         return "notification/list";
     }
 
     @PostMapping("/notifications/read")
-    String markAllRead(@AuthenticationPrincipal Actor actor) {
-        notifications.markAllRead(actor);
+    String markAllRead(@AuthenticationPrincipal AccountPrincipal me) {
+        notifications.markAllRead(me);
         return "redirect:/notifications";
     }
 }

@@ -1,10 +1,10 @@
 package org.jianfu.notification;
 
 import java.util.Locale;
+import java.util.Set;
 
 import org.jianfu.account.Accounts;
-import org.jianfu.inspection.VisitFlagged;
-import org.jianfu.ledger.LedgerNotice;
+import org.jianfu.account.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,7 +18,8 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Sends each notification by e-mail too, to the accounts of the unit that gave an address, when an SMTP
+ * Sends each notification by e-mail too, to the accounts of the unit and roles it is addressed to that gave
+ * an address, when an SMTP
  * server is configured ({@code spring.mail.host}). Only after the change is committed; a mail server that
  * fails is logged and changes nothing, the in-app notification stands.
  */
@@ -44,25 +45,20 @@ class NotificationMailer {
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    public void on(LedgerNotice notice) {
-        send(notice.unitId(), "notification." + notice.kind().name(), new Object[] { notice.roundTitle(), notice.deadline() },
-                "/ledgers/" + notice.ledgerId());
-    }
-
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    public void on(VisitFlagged flagged) {
-        for (var unitId : flagged.unitIds()) {
-            send(unitId, "notification." + Notifications.VISIT_FLAGGED, new Object[] { Notifications.subjectOf(flagged) },
-                    flagged.linkFor(unitId));
+    public void on(Notice notice) {
+        var roles = Notifications.addressees(notice);
+        if (!roles.isEmpty() && !notice.dayPrecision()) {
+            send(notice.unitId(), roles, "notification." + notice.kind(),
+                    new Object[] { notice.subject(), notice.deadline(), notice.source() }, notice.link());
         }
     }
 
-    private void send(long unitId, String messageKey, Object[] arguments, String link) {
+    private void send(long unitId, Set<Role> roles, String messageKey, Object[] arguments, String link) {
         var sender = mail.getIfAvailable();
         if (sender == null) {
             return;
         }
-        var recipients = accounts.emailsOfUnit(unitId);
+        var recipients = accounts.emailsOf(unitId, roles);
         if (recipients.isEmpty()) {
             return;
         }

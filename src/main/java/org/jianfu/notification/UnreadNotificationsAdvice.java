@@ -1,6 +1,6 @@
 package org.jianfu.notification;
 
-import org.jianfu.platform.Actor;
+import org.jianfu.account.AccountPrincipal;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -18,6 +18,7 @@ class UnreadNotificationsAdvice {
     @ModelAttribute("unreadNotifications")
     Integer unreadNotifications() {
         var auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth != null && auth.getPrincipal() instanceof Actor actor ? notifications.unread(actor) : null;
+        return auth != null && auth.getPrincipal() instanceof AccountPrincipal me && Notifications.told(me.role())
+                ? notifications.unread(me) : null;
     }
 }

@@ -112,6 +112,10 @@ public class Reports {
                 LocalDate.now(clock));
         var report = repository.find(id).orElseThrow();
         events.publishEvent(new WhitelistEvents.ReportFiled(report.snapshot()));
+        // The district's handlers hear of it; an anonymous report names no sender, so neither does the notification.
+        var district = units.get(districtId);
+        events.publishEvent(new WhitelistNotice(WhitelistNotice.Type.REPORT_FILED, districtId, Role.fitting(HANDLERS, district.type()),
+                report.requester(), linkTo(report), filedByUnitId == null ? null : units.get(filedByUnitId).name()));
         return new Filed(report, receipt.substring(0, 4) + "-" + receipt.substring(4, 8) + "-" + receipt.substring(8));
     }
 
@@ -210,7 +214,16 @@ public class Reports {
         }
         var after = repository.find(id).orElseThrow();
         events.publishEvent(new WhitelistEvents.ReportHandled(before.snapshot(), after.snapshot()));
+        // The school that filed it follows its handling; an anonymous reporter follows it with the receipt code.
+        if (after.filedByUnitId() != null && after.state() != before.state()) {
+            events.publishEvent(new WhitelistNotice(WhitelistNotice.Type.valueOf("REPORT_" + after.state().name()),
+                    after.filedByUnitId(), Set.of(Role.SCHOOL_USER), after.requester(), linkTo(after), units.get(after.districtId()).name()));
+        }
         return after;
+    }
+
+    private static String linkTo(Report report) {
+        return "/whitelist/reports/" + report.id();
     }
 
     /** The districts an anonymous teacher may send a report to, and their schools. */

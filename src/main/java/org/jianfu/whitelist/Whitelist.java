@@ -89,6 +89,7 @@ public class Whitelist {
                 refused ? ApplicationState.REFUSED : ApplicationState.SUBMITTED, null, me.username(), clock.instant());
         var application = repository.find(id).orElseThrow();
         events.publishEvent(new WhitelistEvents.ApplicationSubmitted(application.snapshot()));
+        tellReviewers(application);
         return application;
     }
 
@@ -109,6 +110,7 @@ public class Whitelist {
         }
         var after = repository.find(id).orElseThrow();
         events.publishEvent(new WhitelistEvents.ApplicationResubmitted(before.snapshot(), after.snapshot()));
+        tellReviewers(after);
         return after;
     }
 
@@ -203,7 +205,24 @@ public class Whitelist {
         }
         var after = repository.find(id).orElseThrow();
         events.publishEvent(new WhitelistEvents.ApplicationReviewed(before.snapshot(), after.snapshot()));
+        var applicant = units.get(after.applicantUnitId());
+        events.publishEvent(new WhitelistNotice(WhitelistNotice.Type.valueOf("APPLICATION_" + to.name()), applicant.id(),
+                Role.fitting(APPLICANTS, applicant.type()), after.activityName(), linkTo(after), units.get(after.reviewingUnitId()).name()));
         return after;
+    }
+
+    /** An application waiting for review: its commission's reviewers hear of it (not one refused at the door). */
+    private void tellReviewers(WhitelistApplication application) {
+        if (application.state() == ApplicationState.SUBMITTED) {
+            var reviewer = units.get(application.reviewingUnitId());
+            events.publishEvent(new WhitelistNotice(WhitelistNotice.Type.APPLICATION_SUBMITTED, reviewer.id(),
+                    Role.fitting(REVIEWERS, reviewer.type()), application.activityName(), linkTo(application),
+                    units.get(application.applicantUnitId()).name()));
+        }
+    }
+
+    private static String linkTo(WhitelistApplication application) {
+        return "/whitelist/applications/" + application.id();
     }
 
     /** Whether this person may review the application now. */

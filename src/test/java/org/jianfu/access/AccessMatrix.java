@@ -171,6 +171,7 @@ class AccessMatrix {
         unscoped("GET /ledger/rounds/new", CITY);
         unscoped("POST /ledger/rounds", CITY);
         unscoped("POST /ledger/rounds/{id}/close", CITY, at -> ids(at.shared().round()), version());
+        unscoped("POST /ledger/rounds/{id}/chase", CITY, at -> ids(at.shared().round()));
         unscoped("GET /ledger/rounds/{id}", EnumSet.of(CITY_ADMIN, SUPERVISOR), at -> ids(at.shared().round()));
         unscoped("GET /ledger/rounds/{id}/requirements/{number}", EnumSet.of(CITY_ADMIN, SUPERVISOR), at -> ids(at.shared().round(), 1));
         unscoped("GET /ledger/templates", CITY);

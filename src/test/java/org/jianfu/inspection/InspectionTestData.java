@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * which the demo's inspection data leaves alone, with fresh accounts of their own.
  */
 @Component
-class InspectionTestData {
+public class InspectionTestData {
 
     final Units units;
     final Fixtures fixtures;
@@ -56,7 +56,7 @@ class InspectionTestData {
         return (AccountPrincipal) users.loadUserByUsername(username);
     }
 
-    static ItemDraft draft(String name, InspectionCategory category, LocalDate... starts) {
+    public static ItemDraft draft(String name, InspectionCategory category, LocalDate... starts) {
         return new ItemDraft(starts[0].getYear(), name, "《关于进一步减轻中小学教师负担的若干措施》", name + "：查阅资料、实地查看",
                 TargetKind.ALL_SCHOOLS, Set.of(), List.of(), "实地查看", "", category, false, null,
                 java.util.Arrays.stream(starts).map(d -> new Window(d, d.plusDays(2))).toList());

@@ -8,15 +8,20 @@ import org.jianfu.unit.SchoolStage;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** Application forms for tests: a clean one, and the same as request parameters. */
-final class WhitelistForms {
+public final class WhitelistForms {
 
     private WhitelistForms() {
     }
 
-    static ApplicationForm clean(String name, int year, LocalDate from, LocalDate to, List<Long> schoolIds) {
+    public static ApplicationForm clean(String name, int year, LocalDate from, LocalDate to, List<Long> schoolIds) {
+        return clean(name, year, from, to, schoolIds, 0);
+    }
+
+    /** The same, correcting the application of this version (after it was returned). */
+    public static ApplicationForm clean(String name, int year, LocalDate from, LocalDate to, List<Long> schoolIds, int version) {
         return new ApplicationForm(name, "测试主办单位", Category.PUBLICITY, "测试活动内容", Set.of(ActivityForm.LECTURE),
                 "学校报告厅", schoolIds.isEmpty() ? Set.of(SchoolStage.PRIMARY) : Set.of(), null, schoolIds, year, from, to,
-                "每校1次", "测试依据", null, 0, false, false, false, false, 0);
+                "每校1次", "测试依据", null, 0, false, false, false, false, version);
     }
 
     /** A clean application as the browser posts it, answering "yes" only to the given demand (if any). */
