@@ -345,6 +345,10 @@ class LedgerController {
             redirect.addFlashAttribute("failure", "ledger.error.conflict");
             return "redirect:/ledgers/" + id + "/entries/" + requirementId;
         }
+        catch (RuleViolation violation) {
+            redirect.addFlashAttribute("failure", violation.messageKey());
+            return "redirect:/ledgers/" + id + "#entry-" + requirementId;
+        }
     }
 
     /** One entry: the requirement, the current text, every saved version with a diff, and the comments. */

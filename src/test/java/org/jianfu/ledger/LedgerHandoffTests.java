@@ -176,6 +176,10 @@ class LedgerHandoffTests {
                 .andExpect(status().is(422)).andReturn().getResponse().getContentAsString();
         assertThat(answer).contains("未保存").contains("选择“不适用”须填写不适用原因");
         assertThat(ledgers.entryOf(haidianLedger, req).version()).as("nothing saved").isZero();
+        mvc.perform(post("/ledgers/{id}/entries/{r}", haidianLedger, req).with(user(reporter)).with(csrf())
+                        .param("status", "NOT_APPLICABLE").param("text", "").param("version", "0"))
+                .andExpect(flash().attribute("failure", "ledger.error.reason-required"));
+        assertThat(ledgers.entryOf(haidianLedger, req).version()).as("nor without script").isZero();
         // With its reason, it saves.
         ledgers.saveEntry(reporter, haidianLedger, req, new EntryDraft(EntryStatus.NOT_APPLICABLE, "", "本区无寄宿制学校", 0));
         assertThat(ledgers.entryOf(haidianLedger, req).naReason()).isEqualTo("本区无寄宿制学校");
