@@ -17,6 +17,11 @@ final class AnswerQuality {
         public String messageKey() {
             return "ledger.flag." + name();
         }
+
+        /** A short name for the flag beside an answer, where the requirement and the other answer are already in view. */
+        public String labelKey() {
+            return "ledger.flag-label." + name();
+        }
     }
 
     /** Fewer characters than this (punctuation and spaces not counted) is "very short". */

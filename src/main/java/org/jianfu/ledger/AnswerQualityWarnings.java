@@ -80,6 +80,12 @@ class AnswerQualityWarnings {
                 .map(w -> new LedgerRepository.StoredFlag(w.entryId(), w.flag(), w.otherEntryId())).toList());
     }
 
+    /** The flags kept at submission on one requirement's answers in a round, by entry id, for the side-by-side page. */
+    @Transactional(readOnly = true)
+    Map<Long, List<AnswerQuality.Flag>> flagsOfRequirement(long roundId, long requirementId) {
+        return repository.flagsOfRequirement(roundId, requirementId);
+    }
+
     /** Flags per ledger of a round, for the city's dashboard. */
     @Transactional(readOnly = true)
     Map<Long, Integer> flagCounts(long roundId) {

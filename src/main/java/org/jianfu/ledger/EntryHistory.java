@@ -30,8 +30,8 @@ class EntryHistory {
         this.json = json;
     }
 
-    /** One saved version of an entry. */
-    record Revision(int version, EntryStatus status, String text, String naReason, Instant savedAt, String savedBy) {
+    /** One saved version of an entry; {@code seq} is its audit row, compared with the marks of a ledger's steps. */
+    record Revision(int version, EntryStatus status, String text, String naReason, Instant savedAt, String savedBy, long seq) {
     }
 
     /** Every saved version of the entry, oldest first. */
@@ -39,10 +39,9 @@ class EntryHistory {
         return trail.recordsOf(OBJECT_TYPE, Long.toString(entryId), SAVED).stream().map(this::revision).toList();
     }
 
-    /** The entry as it stood at a mark (its newest version saved up to then), if it had been saved by then. */
-    Optional<Revision> at(long entryId, long mark) {
-        return trail.recordsOf(OBJECT_TYPE, Long.toString(entryId), SAVED).stream().filter(r -> r.seq() <= mark)
-                .reduce((a, b) -> b).map(this::revision);
+    /** Of an entry's versions (oldest first), the one it stood at at a mark: the newest saved up to then, if any. */
+    static Optional<Revision> at(List<Revision> revisions, long mark) {
+        return revisions.stream().filter(r -> r.seq() <= mark).reduce((a, b) -> b);
     }
 
     /** A mark for "now" in every entry's history, kept with a ledger's transitions. */
@@ -56,7 +55,8 @@ class EntryHistory {
         // The name the entry was saved under; rows written before it was recorded name the audit actor, the same person.
         var savedBy = textOrNull(after, "updatedBy");
         return new Revision(after.get("version").asInt(), status == null ? null : EntryStatus.valueOf(status),
-                textOrNull(after, "text"), textOrNull(after, "naReason"), r.occurredAt(), savedBy != null ? savedBy : r.actorUsername());
+                textOrNull(after, "text"), textOrNull(after, "naReason"), r.occurredAt(), savedBy != null ? savedBy : r.actorUsername(),
+                r.seq());
     }
 
     private static String textOrNull(JsonNode node, String field) {

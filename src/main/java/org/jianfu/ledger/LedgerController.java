@@ -41,6 +41,7 @@ class LedgerController {
     private final LedgerEvidence ledgerEvidence;
     private final EntryComments entryComments;
     private final EntryRevisions entryRevisions;
+    private final LedgerSubmissions submissions;
     private final AnswerQualityWarnings qualityWarnings;
     private final Templates templates;
     private final Units units;
@@ -50,12 +51,13 @@ class LedgerController {
     private final Chases chases;
 
     LedgerController(Ledgers ledgers, LedgerEvidence ledgerEvidence, EntryComments entryComments, EntryRevisions entryRevisions,
-            AnswerQualityWarnings qualityWarnings, Templates templates, Units units, Clock clock,
+            LedgerSubmissions submissions, AnswerQualityWarnings qualityWarnings, Templates templates, Units units, Clock clock,
             org.springframework.context.MessageSource messages, List<RegisterFigures> registerFigures, Chases chases) {
         this.ledgers = ledgers;
         this.ledgerEvidence = ledgerEvidence;
         this.entryComments = entryComments;
         this.entryRevisions = entryRevisions;
+        this.submissions = submissions;
         this.qualityWarnings = qualityWarnings;
         this.templates = templates;
         this.units = units;
@@ -207,7 +209,8 @@ class LedgerController {
 
     @GetMapping("/ledger/rounds/{id}/requirements/{number}")
     String sideBySide(@AuthenticationPrincipal AccountPrincipal me, @PathVariable long id, @PathVariable int number,
-            @RequestParam(defaultValue = "0") int page, Model model) {
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "false") boolean hideEmpty,
+            @RequestParam(defaultValue = "false") boolean flagged, Model model) {
         requireCityReader(me);
         var round = ledgers.round(id);
         var template = templates.get(round.templateId());
@@ -218,16 +221,24 @@ class LedgerController {
         var visibleLedgers = ledgersById.values().stream().filter(l -> unitsById.containsKey(l.unitId()))
                 .sorted(Comparator.comparing((Ledger l) -> unitsById.get(l.unitId()), Unit.OFFICIAL_ORDER))
                 .toList();
-        var shown = pageWithin(page, visibleLedgers.size(), ANSWERS_PAGE);
-        var first = shown * ANSWERS_PAGE;
-        var pageLedgers = visibleLedgers.subList(first, Math.min(visibleLedgers.size(), first + ANSWERS_PAGE));
-        var entries = ledgers.entriesOfRequirement(pageLedgers.stream().map(Ledger::id).toList(), row.requirement().id()).stream()
+        var entries = ledgers.entriesOfRequirement(visibleLedgers.stream().map(Ledger::id).toList(), row.requirement().id()).stream()
                 .collect(Collectors.toMap(LedgerEntry::ledgerId, Function.identity()));
-        var answers = pageLedgers.stream()
-                .map(l -> new Answer(unitsById.get(l.unitId()), l, entries.get(l.id())))
+        var flags = qualityWarnings.flagsOfRequirement(id, row.requirement().id());
+        // The filters pick units before the paging, so a page is full of what was asked for.
+        var filtered = visibleLedgers.stream()
+                .filter(l -> !hideEmpty || entries.get(l.id()).status() != null || !entries.get(l.id()).text().isBlank())
+                .filter(l -> !flagged || flags.containsKey(entries.get(l.id()).id()))
+                .map(l -> new Answer(unitsById.get(l.unitId()), l, entries.get(l.id()), flags.getOrDefault(entries.get(l.id()).id(), List.of())))
                 .toList();
+        var shown = pageWithin(page, filtered.size(), ANSWERS_PAGE);
+        var first = shown * ANSWERS_PAGE;
+        var answers = filtered.subList(first, Math.min(filtered.size(), first + ANSWERS_PAGE));
+        model.addAttribute("hideEmpty", hideEmpty);
+        model.addAttribute("flagged", flagged);
+        model.addAttribute("shownCount", filtered.size());
+        model.addAttribute("totalCount", visibleLedgers.size());
         model.addAttribute("page", shown);
-        model.addAttribute("pages", (visibleLedgers.size() + ANSWERS_PAGE - 1) / ANSWERS_PAGE);
+        model.addAttribute("pages", (filtered.size() + ANSWERS_PAGE - 1) / ANSWERS_PAGE);
         model.addAttribute("round", round);
         model.addAttribute("row", row);
         model.addAttribute("answers", answers);
@@ -235,7 +246,7 @@ class LedgerController {
         return "ledger/requirement";
     }
 
-    record Answer(Unit unit, Ledger ledger, LedgerEntry entry) {
+    record Answer(Unit unit, Ledger ledger, LedgerEntry entry, List<AnswerQuality.Flag> flags) {
     }
 
     // --- one ledger
@@ -258,6 +269,9 @@ class LedgerController {
         model.addAttribute("template", template);
         model.addAttribute("rows", template.rows());
         model.addAttribute("entries", entries);
+        model.addAttribute("filled", entries.values().stream().filter(LedgerEntry::complete).count());
+        model.addAttribute("firstEmpty", template.rows().stream().map(r -> entries.get(r.requirement().id()))
+                .filter(e -> !e.complete()).findFirst().map(LedgerEntry::requirementId).orElse(null));
         model.addAttribute("editable", ledgers.editableBy(me, ledger));
         var actions = ledgers.actionsFor(me, ledger);
         model.addAttribute("actions", actions);
@@ -270,9 +284,8 @@ class LedgerController {
         model.addAttribute("figures", registerFigures.stream()
                 .flatMap(registers -> registers.figuresFor(ledger.unitId(), round.year()).stream())
                 .collect(Collectors.groupingBy(RegisterFigures.Figure::requirementNumber)));
-        if (ledger.state() == LedgerState.SUBMITTED || ledger.state() == LedgerState.PENDING_APPROVAL) {
-            model.addAttribute("changes", entryRevisions.changesSinceReturn(ledger));
-        }
+        model.addAttribute("returned", submissions.returned(ledger).orElse(null));
+        model.addAttribute("comparison", submissions.compare(ledger, null, null, cityReader(me)).orElse(null));
         if (!model.containsAttribute("header")) {
             model.addAttribute("header", new HeaderForm(ledger.contactPerson(), ledger.contactPhone(), ledger.version()));
         }
@@ -358,6 +371,10 @@ class LedgerController {
             redirect.addFlashAttribute("failure", "ledger.error.conflict");
             return "redirect:/ledgers/" + id + "/entries/" + requirementId;
         }
+        catch (RuleViolation violation) {
+            redirect.addFlashAttribute("failure", violation.messageKey());
+            return "redirect:/ledgers/" + id + "#entry-" + requirementId;
+        }
     }
 
     /** One entry: the requirement, the current text, every saved version with a diff, and the comments. */
@@ -369,9 +386,12 @@ class LedgerController {
         var row = templates.get(round.templateId()).rows().stream().filter(r -> r.requirement().id() == requirementId)
                 .findFirst().orElseThrow(() -> new LedgerNotFoundException("requirement " + requirementId));
         var revisions = entryRevisions.history(me, id, requirementId);
+        var submitted = LedgerSubmissions.submittedVersions(revisions, submissions.submissions(id));
         var newest = revisions.isEmpty() ? 0 : revisions.get(revisions.size() - 1).version();
         int right = to == null ? newest : to;
-        int left = from == null ? Math.max(0, right - 1) : from;
+        // By default against the version last submitted before this one, not the previous autosave.
+        int left = from != null ? from
+                : submitted.keySet().stream().filter(v -> v < right).reduce((a, b) -> b).orElse(Math.max(0, right - 1));
         var textOf = revisions.stream().collect(Collectors.toMap(EntryHistory.Revision::version,
                 EntryHistory.Revision::text));
         model.addAttribute("ledger", ledger);
@@ -380,6 +400,7 @@ class LedgerController {
         model.addAttribute("row", row);
         model.addAttribute("entry", ledgers.entryOf(id, requirementId));
         model.addAttribute("revisions", revisions);
+        model.addAttribute("submitted", submitted);
         model.addAttribute("from", left);
         model.addAttribute("to", right);
         model.addAttribute("diff", TextDiff.diff(textOf.getOrDefault(left, ""), textOf.getOrDefault(right, "")));
@@ -441,13 +462,12 @@ class LedgerController {
         try {
             // Only for one who may submit now: anyone else is refused by move() below, not told about gaps.
             if (action == LedgerAction.SUBMIT && !acknowledged && ledgers.actionsFor(me, ledgers.readable(me, id)).contains(action)) {
-                // Gaps block; warnings do not: they are shown once, then the reporter submits anyway or edits.
+                // Gaps block; then the reporter confirms, with the warnings (which do not block) beside the question:
+                // the question comes only once the ledger is complete.
                 ledgers.checkComplete(ledgers.readable(me, id));
-                var warnings = ledgers.qualityWarnings(me, id);
-                if (!warnings.isEmpty()) {
-                    redirect.addFlashAttribute("warnings", warnings);
-                    return "redirect:/ledgers/" + id + "#warnings";
-                }
+                redirect.addFlashAttribute("confirmSubmit", true);
+                redirect.addFlashAttribute("warnings", ledgers.qualityWarnings(me, id));
+                return "redirect:/ledgers/" + id + "#confirm-submit";
             }
             ledgers.move(me, id, version, action, comment);
             redirect.addFlashAttribute("success", "ledger.moved." + action.name());
@@ -468,9 +488,13 @@ class LedgerController {
     // --- helpers
 
     private static void requireCityReader(AccountPrincipal me) {
-        if (me.role() != Role.CITY_ADMIN && me.role() != Role.SUPERVISOR) {
+        if (!cityReader(me)) {
             throw new AccessDeniedException("city staff only");
         }
+    }
+
+    static boolean cityReader(AccountPrincipal me) {
+        return me.role() == Role.CITY_ADMIN || me.role() == Role.SUPERVISOR;
     }
 
     /** The page asked for, moved into the pages there are: below the first shows the first, past the last the last. */

@@ -114,23 +114,25 @@ class LedgerRepository {
 
     /** {@code revisionMark} marks where every entry's history stood at this step ({@link EntryHistory#mark}). */
     void insertTransition(long ledgerId, long revisionMark, LedgerAction action, LedgerState from, LedgerState to, String comment,
-            String actor, Instant now) {
+            String actor, String actorName, Instant now) {
         jdbc.sql("""
-                insert into ledger_transition (ledger_id, revision_mark, action, from_state, to_state, comment, actor, at)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(ledgerId, revisionMark, action.name(), from.name(), to.name(), comment, actor, utc(now)).update();
+                insert into ledger_transition (ledger_id, revision_mark, action, from_state, to_state, comment, actor, actor_name, at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(ledgerId, revisionMark, action.name(), from.name(), to.name(), comment, actor, actorName, utc(now)).update();
     }
 
     List<Transition> transitions(long ledgerId) {
         return jdbc.sql("select * from ledger_transition where ledger_id = ? order by at, id").param(ledgerId)
                 .query((rs, n) -> new Transition(LedgerAction.valueOf(rs.getString("action")),
                         LedgerState.valueOf(rs.getString("from_state")), LedgerState.valueOf(rs.getString("to_state")),
-                        rs.getString("comment"), rs.getString("actor"), instant(rs, "at"), rs.getLong("revision_mark")))
+                        rs.getString("comment"), rs.getString("actor"), rs.getString("actor_name"), instant(rs, "at"),
+                        rs.getLong("revision_mark")))
                 .list();
     }
 
-    record Transition(LedgerAction action, LedgerState from, LedgerState to, String comment, String actor, Instant at,
-            long revisionMark) {
+    /** {@code actor} is the username, {@code actorName} the display name pages show. */
+    record Transition(LedgerAction action, LedgerState from, LedgerState to, String comment, String actor, String actorName,
+            Instant at, long revisionMark) {
     }
 
     private static Ledger mapLedger(ResultSet rs, int n) throws SQLException {
@@ -252,9 +254,26 @@ class LedgerRepository {
 
     List<Comment> comments(long entryId) {
         return jdbc.sql("select * from ledger_entry_comment where entry_id = ? order by created_at, id").param(entryId)
-                .query((rs, n) -> new Comment(rs.getString("author"), rs.getString("author_name"), rs.getString("unit_name"),
-                        rs.getString("body"), instant(rs, "created_at")))
-                .list();
+                .query(LedgerRepository::mapComment).list();
+    }
+
+    private static Comment mapComment(ResultSet rs, int n) throws SQLException {
+        return new Comment(rs.getString("author"), rs.getString("author_name"), rs.getString("unit_name"),
+                rs.getString("body"), instant(rs, "created_at"));
+    }
+
+    /** The comments on a ledger's entries made from an instant on, by requirement id, oldest first. */
+    java.util.Map<Long, List<Comment>> commentsSince(long ledgerId, Instant since) {
+        var byRequirement = new java.util.LinkedHashMap<Long, List<Comment>>();
+        jdbc.sql("""
+                select e.requirement_id, c.* from ledger_entry_comment c join ledger_entry e on e.id = c.entry_id
+                where e.ledger_id = ? and c.created_at >= ? order by c.created_at, c.id""")
+                .params(ledgerId, utc(since))
+                .query(rs -> {
+                    byRequirement.computeIfAbsent(rs.getLong("requirement_id"), k -> new java.util.ArrayList<>())
+                            .add(mapComment(rs, 0));
+                });
+        return byRequirement;
     }
 
     /** Comment counts per requirement id of one ledger. */
@@ -327,6 +346,20 @@ class LedgerRepository {
     }
 
     record StoredFlag(long entryId, AnswerQuality.Flag kind, Long otherEntryId) {
+    }
+
+    /** The flags on one requirement's answers in a round, by entry id. */
+    java.util.Map<Long, List<AnswerQuality.Flag>> flagsOfRequirement(long roundId, long requirementId) {
+        var flags = new java.util.HashMap<Long, List<AnswerQuality.Flag>>();
+        jdbc.sql("""
+                select f.entry_id, f.kind from ledger_entry_flag f join ledger l on l.id = f.ledger_id
+                join ledger_entry e on e.id = f.entry_id
+                where l.round_id = ? and e.requirement_id = ? order by f.entry_id, f.kind""")
+                .params(roundId, requirementId)
+                .query(rs -> {
+                    flags.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>()).add(AnswerQuality.Flag.valueOf(rs.getString(2)));
+                });
+        return flags;
     }
 
     /** Warnings per ledger of a round, for the dashboard. */

@@ -249,6 +249,11 @@ public class Ledgers {
         if (text.length() > 3000) {
             throw new RuleViolation("text", "ledger.error.text-too-long");
         }
+        if (draft.status() == EntryStatus.NOT_APPLICABLE && draft.reasonOrNull() == null) {
+            // Refused as it is saved, not only at submission; the check of who may write comes first.
+            editable(me, ledgerId);
+            throw new RuleViolation("naReason", "ledger.error.reason-required");
+        }
         // Only a reporter of the ledger's own unit may write; the statement itself checks unit and states.
         var now = clock.instant();
         var saved = me.role() == Role.DISTRICT_REPORTER
@@ -303,7 +308,8 @@ public class Ledgers {
             // The seal the district has now is the one on this submission, even if it is replaced later.
             repository.applySeal(ledgerId, seals.currentSealId(before.unitId()).orElse(null));
         }
-        repository.insertTransition(ledgerId, history.mark(), action, before.state(), action.to(), cleanComment, me.username(), clock.instant());
+        repository.insertTransition(ledgerId, history.mark(), action, before.state(), action.to(), cleanComment, me.username(),
+                me.displayName(), clock.instant());
         var after = repository.findLedger(ledgerId).orElseThrow();
         events.publishEvent(new LedgerEvents.LedgerMoved(action, before.snapshot(),
                 new LedgerEvents.Moved(after.snapshot(), cleanComment)));
@@ -336,18 +342,12 @@ public class Ledgers {
         }
         var numbers = requirementNumbers(ledger);
         for (var entry : repository.entries(ledger.id())) {
+            if (entry.complete()) {
+                continue;
+            }
             var number = numbers.get(entry.requirementId());
-            if (entry.status() == null) {
-                gaps.add(new LedgerIncompleteException.Gap("ledger.gap.status", number));
-            }
-            else if (entry.status() == EntryStatus.NOT_APPLICABLE) {
-                if (entry.naReason() == null) {
-                    gaps.add(new LedgerIncompleteException.Gap("ledger.gap.reason", number));
-                }
-            }
-            else if (entry.text().isBlank()) {
-                gaps.add(new LedgerIncompleteException.Gap("ledger.gap.text", number));
-            }
+            gaps.add(new LedgerIncompleteException.Gap(entry.status() == null ? "ledger.gap.status"
+                    : entry.status() == EntryStatus.NOT_APPLICABLE ? "ledger.gap.reason" : "ledger.gap.text", number));
         }
         if (!gaps.isEmpty()) {
             throw new LedgerIncompleteException(gaps);

@@ -187,6 +187,7 @@ class AccessMatrix {
                 at -> ids(at.shared().template(), at.shared().keyTask()));
         scoped("GET /ledgers/{id}", readers, at -> ids(at.d().ledger()));
         scoped("GET /ledgers/{id}/quality", readers, at -> ids(at.d().ledger()));
+        scoped("GET /ledgers/{id}/changes", readers, at -> ids(at.d().ledger()));
         scoped("POST /ledgers/{id}/header", reporter, at -> ids(at.d().ledger()), version());
         scoped("POST /ledgers/{id}/entries/{requirementId}", reporter, at -> ids(at.d().ledger(), at.shared().requirement()), version());
         scoped("POST /ledgers/{id}/entries/{requirementId}" + HTMX, reporter, at -> ids(at.d().ledger(), at.shared().requirement()),

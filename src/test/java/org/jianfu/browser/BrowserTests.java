@@ -345,4 +345,109 @@ class BrowserTests {
         assertThat(browserProblems()).isEmpty();
         Files.delete(file);
     }
+
+    private String entryText(long ledgerId, long requirementId) {
+        return jdbc.sql("select text from ledger_entry where ledger_id = ? and requirement_id = ?")
+                .params(ledgerId, requirementId).query(String.class).single();
+    }
+
+    private long requirementOf(long ledgerId, int number) {
+        return jdbc.sql("""
+                select r.id from template_requirement r join ledger_entry e on e.requirement_id = r.id
+                where e.ledger_id = ? and r.number = ?""").params(ledgerId, number).query(Long.class).single();
+    }
+
+    /** Issue 13: a save that fails says 未保存 and why, keeps the text, and saves on 重试 after logging in again in another tab. */
+    @Test
+    void anAutosaveThatFailsSaysSoKeepsTheTextAndRetriesAfterLoggingInAgainInANewTab() throws IOException {
+        var ledgerId = haidianLedgerInANewRound("自动保存失败测试轮次");
+        var first = requirementOf(ledgerId, 1);
+        logIn("haidian.reporter");
+        browser.get(url("/ledgers/" + ledgerId));
+        var ledgerTab = browser.getWindowHandle();
+        var state = By.id("entry-state-" + first);
+
+        browser.manage().deleteAllCookies(); // the session expires while the page is open
+        var text = browser.findElement(By.id("entry-form-" + first)).findElement(By.name("text"));
+        text.sendKeys("会话过期后输入的内容。");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(state, "未保存"));
+        assertThat(browser.findElement(state).getText()).as("the reason").contains("登录已失效").contains("重新登录");
+        assertThat(text.getAttribute("value")).as("what was typed stays").isEqualTo("会话过期后输入的内容。");
+        assertThat(entryText(ledgerId, first)).isEmpty();
+        var login = browser.findElement(state).findElement(By.tagName("a"));
+        assertThat(login.getAttribute("target")).isEqualTo("_blank");
+        assertThat(browser.getCurrentUrl()).as("no reload to the login page").isEqualTo(url("/ledgers/" + ledgerId));
+        shot("ledger-autosave-failed");
+
+        browser.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys("haidian.reporter");
+        browser.findElement(By.id("password")).sendKeys(Fixtures.DEMO_PASSWORD);
+        browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(url("/")));
+        browser.close();
+        browser.switchTo().window(ledgerTab);
+
+        browser.findElement(state).findElement(By.cssSelector("button.retry")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(state, "已保存"));
+        assertThat(entryText(ledgerId, first)).isEqualTo("会话过期后输入的内容。");
+
+        // A server error says so too, and nothing claims it was saved.
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.getElementById('entry-form-' + arguments[0]).setAttribute('hx-post', '/ledgers/0/entries/0');"
+                        + "htmx.process(document.getElementById('entry-form-' + arguments[0]));", first);
+        text.sendKeys("再补充一句。");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(state, "未保存"));
+        assertThat(text.getAttribute("value")).isEqualTo("会话过期后输入的内容。再补充一句。");
+    }
+
+    /** Issue 13: progress and the jump to the next empty requirement; the submit question only once the ledger is complete. */
+    @Test
+    void aReporterJumpsToTheEmptyRequirementsAndIsAskedToConfirmOnlyWhenTheLedgerIsComplete() throws IOException {
+        var ledgerId = haidianLedgerInANewRound("进度测试轮次");
+        var reporter = (org.jianfu.account.AccountPrincipal) userDetails.loadUserByUsername("haidian.reporter");
+        ledgers.saveHeader(reporter, ledgerId, 0, "李静", "010-62345678");
+        var fifth = requirementOf(ledgerId, 5);
+        var ninth = requirementOf(ledgerId, 9);
+        for (var entry : ledgers.entries(reporter, ledgerId)) {
+            if (entry.requirementId() != fifth && entry.requirementId() != ninth) {
+                ledgers.saveEntry(reporter, ledgerId, entry.requirementId(), new org.jianfu.ledger.EntryDraft(
+                        org.jianfu.ledger.EntryStatus.IMPLEMENTED, "第" + entry.requirementId() + "项：区教委印发专项方案，明确牵头科室、完成时限和检查办法。",
+                        null, entry.version()));
+            }
+        }
+        logIn("haidian.reporter");
+        browser.get(url("/ledgers/" + ledgerId));
+        assertThat(browser.findElement(By.id("filled-count")).getText()).isEqualTo("已填 22/24");
+        var script = (org.openqa.selenium.JavascriptExecutor) browser;
+        browser.findElement(By.id("next-empty")).click();
+        assertThat(script.executeScript("return document.activeElement.closest('.entry').id")).isEqualTo("entry-" + fifth);
+        browser.findElement(By.id("next-empty")).click();
+        assertThat(script.executeScript("return document.activeElement.closest('.entry').id")).isEqualTo("entry-" + ninth);
+
+        var form = browser.findElement(By.id("entry-form-" + fifth));
+        new org.openqa.selenium.support.ui.Select(form.findElement(By.name("status"))).selectByValue("IMPLEMENTED");
+        form.findElement(By.name("text")).sendKeys("督导每年不超过一次，检查改为每学期两次。");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("filled-count"), "已填 23/24"));
+        shot("ledger-progress");
+
+        // Incomplete: the check answers, no "are you sure?" first (an unexpected dialog would fail the next step).
+        browser.findElement(By.cssSelector("form.step[action$='/submit'] button")).click();
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("台账尚未填写完整").contains("第 9 条：请选择落实状态");
+        assertThat(browser.findElements(By.id("warnings"))).isEmpty();
+
+        form = browser.findElement(By.id("entry-form-" + ninth));
+        new org.openqa.selenium.support.ui.Select(form.findElement(By.name("status"))).selectByValue("NOT_APPLICABLE");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("entry-state-" + ninth), "选择“不适用”须填写不适用原因"));
+        form.findElement(By.name("naReason")).sendKeys("本区没有寄宿制学校");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("filled-count"), "已填 24/24"));
+        assertThat(browser.findElement(By.id("next-empty")).isDisplayed()).isFalse();
+
+        browser.findElement(By.cssSelector("form.step[action$='/submit'] button")).click();
+        assertThat(browser.findElement(By.id("warnings")).getText()).contains("确定提交给区级审核人？");
+        shot("ledger-submit-question");
+        browser.findElement(By.cssSelector("#warnings button.primary")).click();
+        assertThat(browser.findElement(By.cssSelector(".flash.success")).getText()).contains("已提交区级审核");
+    }
 }
