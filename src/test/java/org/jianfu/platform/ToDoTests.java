@@ -80,6 +80,7 @@ class ToDoTests {
         }
 
         List<Line> lines() {
+            assertThat(toDo()).as("the home page has a to-do list").isNotNull();
             var lines = new ArrayList<Line>();
             var m = LINE.matcher(toDo());
             while (m.find()) {
