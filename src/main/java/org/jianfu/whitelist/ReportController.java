@@ -34,8 +34,8 @@ class ReportController {
     }
 
     @GetMapping("/whitelist/reports")
-    String list(@AuthenticationPrincipal AccountPrincipal me, Model model) {
-        var list = reports.list(me);
+    String list(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) Report.State state, Model model) {
+        var list = reports.list(me).stream().filter(r -> state == null || r.state() == state).toList();
         var counts = reports.countsPerDistrict(me);
         model.addAttribute("reports", list);
         model.addAttribute("counts", counts);
@@ -44,6 +44,8 @@ class ReportController {
         model.addAttribute("names", list.stream().map(Report::districtId).distinct().map(whitelist::unit)
                 .collect(Collectors.toMap(Unit::id, Unit::name)));
         model.addAttribute("school", me.role() == Role.SCHOOL_USER);
+        model.addAttribute("state", state);
+        model.addAttribute("states", Report.State.values());
         return "whitelist/reports";
     }
 

@@ -33,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Reports {
 
-    private static final Set<Role> HANDLERS = Set.of(Role.DISTRICT_REPORTER, Role.DISTRICT_APPROVER);
+    static final Set<Role> HANDLERS = Set.of(Role.DISTRICT_REPORTER, Role.DISTRICT_APPROVER);
     private static final Set<Role> CITY_READERS = Set.of(Role.CITY_ADMIN, Role.SUPERVISOR);
     private static final String RECEIPT_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
     private static final int RECEIPT_LENGTH = 12;

@@ -413,6 +413,12 @@ public class Whitelist {
         events.publishEvent(new WhitelistEvents.ActivityHosted(id, new WhitelistEvents.Hosted(item.id(), school.id(), day)));
     }
 
+    /** The listed activities that name this school, under way today, that it has not recorded as hosted. */
+    @Transactional(readOnly = true)
+    List<WhitelistApplication> toConfirm(AccountPrincipal me) {
+        return repository.toConfirm(me.unitId(), LocalDate.now(clock));
+    }
+
     @Transactional(readOnly = true)
     List<WhitelistRepository.Hosted> hostedBy(AccountPrincipal me) {
         return repository.hostedBy(me.unitId());

@@ -41,8 +41,12 @@ class WhitelistController {
     @GetMapping("/whitelist/applications")
     String applications(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) Integer year,
             @RequestParam(required = false) ApplicationState state, @RequestParam(required = false) Category category,
-            Model model) {
-        model.addAttribute("applications", whitelist.list(me, year == null ? null : Years.checked(year), state, category));
+            @RequestParam(defaultValue = "false") boolean waiting, Model model) {
+        var applications = whitelist.list(me, year == null ? null : Years.checked(year), state, category);
+        // "Waiting for me": the ones this person may review or correct now, as the home page's to-do counts them.
+        model.addAttribute("applications", waiting ? applications.stream()
+                .filter(a -> whitelist.reviewableBy(me, a) || whitelist.editableBy(me, a)).toList() : applications);
+        model.addAttribute("waiting", waiting);
         model.addAttribute("year", year);
         model.addAttribute("state", state);
         model.addAttribute("category", category);
@@ -212,6 +216,7 @@ class WhitelistController {
     String hosted(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) String code, Model model) {
         requireSchool(me);
         model.addAttribute("hosted", whitelist.hostedBy(me));
+        model.addAttribute("toConfirm", whitelist.toConfirm(me));
         model.addAttribute("code", code);
         model.addAttribute("today", LocalDate.now(clock));
         return "whitelist/hosted";

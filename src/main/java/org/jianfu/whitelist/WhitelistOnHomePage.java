@@ -9,25 +9,15 @@ import org.jianfu.platform.Actor;
 import org.jianfu.platform.HomeSection;
 import org.springframework.stereotype.Component;
 
-/** The way into the whitelist from the home page, with what this role does there. */
+/** The way into the whitelist from the home page, with what this role does there; what waits is in {@link WhitelistToDo}. */
 @Component
 class WhitelistOnHomePage implements HomeSection {
-
-    private final Whitelist whitelist;
-
-    WhitelistOnHomePage(Whitelist whitelist) {
-        this.whitelist = whitelist;
-    }
 
     @Override
     public Optional<View> viewFor(Actor actor) {
         if (!(actor instanceof AccountPrincipal me) || me.role() == Role.AUDIT_ADMIN || me.role() == Role.SYSTEM_ADMIN) {
             return Optional.empty();
         }
-        long waiting = Whitelist.REVIEWERS.contains(me.role())
-                ? whitelist.list(me, null, ApplicationState.SUBMITTED, null).stream()
-                        .filter(a -> a.reviewingUnitId() == me.unitId()).count()
-                : 0;
-        return Optional.of(new View("whitelist/home", "whitelist", Map.of("role", me.role().name(), "waiting", waiting)));
+        return Optional.of(new View("whitelist/home", "whitelist", Map.of("role", me.role().name())));
     }
 }

@@ -276,6 +276,20 @@ class WhitelistRepository {
                 .params(schoolId, applicationId, from, to).query(Boolean.class).single();
     }
 
+    /**
+     * Approved activities that name the school, whose window covers the day, and that the school has not
+     * recorded as hosted: the activities it has to confirm. Shared by its list and the count on every page.
+     */
+    static final String TO_CONFIRM = """
+            from whitelist_application_school s join whitelist_application a on a.id = s.application_id
+            where s.school_id = :unit and a.state = 'APPROVED' and a.starts_on <= :today and a.ends_on >= :today
+              and not exists (select 1 from whitelist_hosted h where h.school_id = :unit and h.application_id = a.id)""";
+
+    List<WhitelistApplication> toConfirm(long schoolId, LocalDate today) {
+        return withSchools(jdbc.sql("select a.* " + TO_CONFIRM + " order by a.ends_on, a.id")
+                .param("unit", schoolId).param("today", today).query(WhitelistRepository::map).list());
+    }
+
     List<Hosted> hostedBy(long schoolId) {
         return jdbc.sql("""
                 select h.id, h.application_id, a.activity_name, a.verification_code, h.hosted_on, h.recorded_by
