@@ -52,6 +52,14 @@ class AuditPageTests {
     }
 
     @Test
+    void eachActionIsShownByItsLabelLinkingToTheRowsOfTheSameActionNotAsItsCode() throws Exception {
+        mvc.perform(get("/audit").param("action", "unit.created").with(auditor()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<a href=\"/audit?action=unit.created\" title=\"unit.created\">创建单位</a>")))
+                .andExpect(content().string(not(containsString("<code>unit.created</code>"))));
+    }
+
+    @Test
     void theIntegrityCheckAnswersFromTheAuditPage() throws Exception {
         mvc.perform(get("/audit/verify").header("HX-Request", "true").with(auditor()))
                 .andExpect(status().isOk())

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -18,14 +17,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -49,8 +44,6 @@ import org.springframework.test.context.ContextConfiguration;
 @Import(BrowserTests.Clock.class)
 class BrowserTests {
 
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SHOTS = Path.of("target", "screenshots");
 
     @TestConfiguration(proxyBeanMethods = false)
     static class Clock {
@@ -68,30 +61,12 @@ class BrowserTests {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER), () -> {
-            System.out.println("NOTICE: browser tests skipped: /usr/bin/chromedriver not found "
-                    + "(apt-get install -y chromium chromium-driver)");
-            return "chromium-driver not installed";
-        });
-        var options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--window-size=1366,900", "--lang=zh-CN");
-        var logging = new LoggingPreferences();
-        logging.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logging);
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        Files.createDirectories(SHOTS);
+        browser = Chromium.start();
     }
 
     @AfterAll
     static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+        Chromium.stop(browser);
     }
 
     @org.junit.jupiter.api.BeforeEach
@@ -104,8 +79,7 @@ class BrowserTests {
     }
 
     private void shot(String name) throws IOException {
-        var png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-        Files.write(SHOTS.resolve(name + ".png"), png);
+        Chromium.shot(browser, name);
     }
 
     private List<String> browserProblems() {
@@ -116,12 +90,7 @@ class BrowserTests {
     }
 
     private void logIn(String username) {
-        browser.manage().deleteAllCookies();
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(Fixtures.DEMO_PASSWORD);
-        browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(url("/")));
+        Chromium.logIn(browser, url(""), username);
     }
 
     @Test
@@ -313,7 +282,7 @@ class BrowserTests {
         // Printed as the browser's print dialog would, with the page size the style sheet asks for.
         var printed = chrome.executeCdpCommand("Page.printToPDF", java.util.Map.of("preferCSSPageSize", true, "printBackground", true));
         var pdf = java.util.Base64.getDecoder().decode((String) printed.get("data"));
-        Files.write(SHOTS.resolve("ledger-print.pdf"), pdf);
+        Files.write(Chromium.SHOTS.resolve("ledger-print.pdf"), pdf);
         var text = new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1);
         var box = java.util.regex.Pattern.compile("/MediaBox \\[0 0 ([0-9.]+) ([0-9.]+)\\]").matcher(text);
         assertThat(box.find()).as("the PDF has a page size").isTrue();

@@ -3,26 +3,19 @@ package org.jianfu.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.jianfu.test.Fixtures;
 import org.jianfu.test.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -46,9 +39,6 @@ import org.springframework.test.context.ContextConfiguration;
 @Import(BrowserTests.Clock.class)
 class SmallScreenBrowserTests {
 
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SHOTS = Path.of("target", "screenshots");
-
     static ChromeDriver browser;
 
     @LocalServerPort
@@ -59,27 +49,12 @@ class SmallScreenBrowserTests {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER), () -> {
-            System.out.println("NOTICE: browser tests skipped: /usr/bin/chromedriver not found "
-                    + "(apt-get install -y chromium chromium-driver)");
-            return "chromium-driver not installed";
-        });
-        var options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--window-size=1366,900", "--lang=zh-CN", "--hide-scrollbars");
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        Files.createDirectories(SHOTS);
+        browser = Chromium.start("--hide-scrollbars");
     }
 
     @AfterAll
     static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+        Chromium.stop(browser);
     }
 
     @Test
@@ -196,15 +171,10 @@ class SmallScreenBrowserTests {
     }
 
     private void shot(String name) throws IOException {
-        Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        Chromium.shot(browser, name);
     }
 
     private void logIn(String username) {
-        browser.manage().deleteAllCookies();
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(Fixtures.DEMO_PASSWORD);
-        browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(url("/")));
+        Chromium.logIn(browser, url(""), username);
     }
 }
