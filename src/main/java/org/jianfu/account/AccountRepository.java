@@ -7,7 +7,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -80,6 +83,14 @@ class AccountRepository {
                 select email from account where unit_id = ? and role = any(string_to_array(?, ',')) and enabled
                 and email is not null order by id""")
                 .params(unitId, String.join(",", roles.stream().map(Role::name).toList())).query(String.class).list();
+    }
+
+    Map<String, String> displayNames(Collection<String> usernames) {
+        var names = new HashMap<String, String>();
+        jdbc.sql("select username, display_name from account where username = any(?)")
+                .param(usernames.toArray(String[]::new))
+                .query(rs -> { names.put(rs.getString(1), rs.getString(2)); });
+        return names;
     }
 
     boolean setEnabled(long id, int expectedVersion, boolean enabled) {

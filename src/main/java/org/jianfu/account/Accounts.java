@@ -164,6 +164,16 @@ public class Accounts {
         return repository.emailsOf(unitId, roles);
     }
 
+    /**
+     * The display names of these usernames, for pages that record who saved something by username; a username
+     * whose account is gone is missing from the map (show the username then).
+     */
+    @Transactional(readOnly = true)
+    public java.util.Map<String, String> displayNames(java.util.Collection<String> usernames) {
+        // a HashMap, so that looking up an entry never saved (no username) finds nothing instead of failing
+        return usernames.isEmpty() ? new java.util.HashMap<>() : repository.displayNames(usernames);
+    }
+
     private long insert(String username, String displayName, Unit unit, Role role, String email, String password,
             boolean mustChange) {
         var name = normalise(username);

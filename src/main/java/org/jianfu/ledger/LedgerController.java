@@ -1,6 +1,7 @@
 package org.jianfu.ledger;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -8,6 +9,7 @@ import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.jianfu.account.AccountPrincipal;
+import org.jianfu.account.Accounts;
 import org.jianfu.account.Role;
 import org.jianfu.platform.EditConflictException;
 import org.jianfu.platform.FileDownloads;
@@ -40,10 +42,11 @@ class LedgerController {
     private final Units units;
     private final org.springframework.context.MessageSource messages;
     private final List<RegisterFigures> registerFigures;
+    private final Accounts accounts;
 
     LedgerController(Ledgers ledgers, LedgerEvidence ledgerEvidence, EntryComments entryComments, EntryRevisions entryRevisions,
             LedgerSubmissions submissions, AnswerQualityWarnings qualityWarnings, Templates templates, Units units,
-            org.springframework.context.MessageSource messages, List<RegisterFigures> registerFigures) {
+            org.springframework.context.MessageSource messages, List<RegisterFigures> registerFigures, Accounts accounts) {
         this.ledgers = ledgers;
         this.ledgerEvidence = ledgerEvidence;
         this.entryComments = entryComments;
@@ -54,6 +57,7 @@ class LedgerController {
         this.units = units;
         this.messages = messages;
         this.registerFigures = registerFigures;
+        this.accounts = accounts;
     }
 
     // --- one ledger
@@ -76,6 +80,7 @@ class LedgerController {
         model.addAttribute("template", template);
         model.addAttribute("rows", template.rows());
         model.addAttribute("entries", entries);
+        addNames(model, entries.values().stream().map(LedgerEntry::updatedBy));
         model.addAttribute("filled", entries.values().stream().filter(LedgerEntry::complete).count());
         model.addAttribute("firstEmpty", template.rows().stream().map(r -> entries.get(r.requirement().id()))
                 .filter(e -> !e.complete()).findFirst().map(LedgerEntry::requirementId).orElse(null));
@@ -150,6 +155,7 @@ class LedgerController {
         catch (EntryConflictException conflict) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             model.addAttribute("entry", conflict.theirs());
+            addNames(model, java.util.stream.Stream.of(conflict.theirs().updatedBy()));
             model.addAttribute("mine", conflict.mine());
             return "ledger/ledger :: entry-conflict";
         }
@@ -207,6 +213,8 @@ class LedgerController {
         model.addAttribute("row", row);
         model.addAttribute("entry", ledgers.entryOf(id, requirementId));
         model.addAttribute("revisions", revisions);
+        addNames(model, java.util.stream.Stream.concat(revisions.stream().map(EntryHistory.Revision::savedBy),
+                java.util.stream.Stream.of(ledgers.entryOf(id, requirementId).updatedBy())));
         model.addAttribute("submitted", submitted);
         model.addAttribute("from", left);
         model.addAttribute("to", right);
@@ -302,5 +310,10 @@ class LedgerController {
 
     static boolean cityReader(AccountPrincipal me) {
         return me.role() == Role.CITY_ADMIN || me.role() == Role.SUPERVISOR;
+    }
+
+    /** Who saved what is recorded by username; pages show the person's name, as everywhere else. */
+    private void addNames(Model model, java.util.stream.Stream<String> usernames) {
+        model.addAttribute("names", accounts.displayNames(usernames.filter(java.util.Objects::nonNull).collect(Collectors.toSet())));
     }
 }

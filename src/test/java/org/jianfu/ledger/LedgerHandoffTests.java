@@ -250,6 +250,16 @@ class LedgerHandoffTests {
     }
 
     @Test
+    void whoLastSavedAnAnswerAndEachOfItsVersionsIsNamedByTheirRealNameNotTheirUsername() throws Exception {
+        var req = requirementId(6);
+        ledgers.saveEntry(reporter, haidianLedger, req, new EntryDraft(EntryStatus.IN_PROGRESS, "第一稿。", null, 0));
+        var ledgerPage = between(page(get("/ledgers/{id}", haidianLedger).with(user(reporter))), "id=\"entry-state-" + req + "\"", "</p>");
+        assertThat(ledgerPage).contains(reporter.displayName()).doesNotContain("haidian.reporter");
+        var entryPage = page(get("/ledgers/{id}/entries/{r}", haidianLedger, req).with(user(approver)));
+        assertThat(entryPage).contains(reporter.displayName()).doesNotContain("haidian.reporter");
+    }
+
+    @Test
     void theHistoryLinkCountsTheSavedVersionsAsWellAsTheComments() throws Exception {
         var req = requirementId(5);
         var v1 = ledgers.saveEntry(reporter, haidianLedger, req, new EntryDraft(EntryStatus.IN_PROGRESS, "第一稿。", null, 0));

@@ -142,7 +142,7 @@ class LedgerWorkflowTests {
                 .andExpect(status().isConflict())
                 .andExpect(content().string(containsString("甲的版本")))
                 .andExpect(content().string(containsString("乙的版本")))
-                .andExpect(content().string(containsString("haidian.reporter")));
+                .andExpect(content().string(containsString(as("haidian.reporter").displayName() + " 在您之后保存了此条")));
         assertThat(jdbc.sql("select text from ledger_entry where ledger_id = ? and requirement_id = ?")
                 .params(haidianLedger, req).query(String.class).single()).isEqualTo("甲的版本");
     }
