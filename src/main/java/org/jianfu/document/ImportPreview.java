@@ -110,6 +110,12 @@ record ImportPreview(String token, long ledgerId, int ledgerVersion, String file
             var status = answer.status() != null ? answer.status() : entry.status();
             var reason = status != EntryStatus.NOT_APPLICABLE ? null
                     : answer.naReason() != null ? answer.naReason() : entry.naReason();
+            if (status == EntryStatus.NOT_APPLICABLE && (reason == null || reason.isBlank())) {
+                // The ledger refuses 不适用 without a reason; leaving this row out lets the rest of the file in.
+                rowNotices.add(Notice.of("document.import.notice.reason-missing", null));
+                rows.add(unchanged(requirement, entry, rowNotices));
+                continue;
+            }
             if (status == null) {
                 rowNotices.add(Notice.of("document.import.notice.no-status", null));
             }

@@ -154,6 +154,26 @@ class DocumentImportTests {
     }
 
     @Test
+    void aNotApplicableAnswerWithoutAReasonIsNamedInThePreviewAndLeftOutWhileTheRestIsApplied() throws Exception {
+        var id = round.haidianLedger;
+        round.fill(id, "haidian.reporter", "李静", "13812345678", "");
+        var content = SampleLedgers.handFilledWord("报送单位：海淀区教育委员会", "联系人：李静，电话：13812345678",
+                n -> n == 3 ? "【不适用】" : "已落实：第" + n + "条已完成。");
+        var before = round.entries(id).values().stream().filter(e -> round.number(e.requirementId()) == 3).findFirst().orElseThrow();
+        var token = upload(id, "手填.docx", content);
+        var page = mvc.perform(get("/ledgers/{id}/import/preview", id).with(reporter)).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("文件中这一条标为不适用，但没有说明原因，未导入");
+
+        apply(id, token);
+
+        var entries = round.entries(id);
+        var three = entries.values().stream().filter(e -> round.number(e.requirementId()) == 3).findFirst().orElseThrow();
+        assertThat(three).isEqualTo(before);
+        var seven = entries.values().stream().filter(e -> round.number(e.requirementId()) == 7).findFirst().orElseThrow();
+        assertThat(seven.text()).startsWith("第7条已完成。");
+    }
+
+    @Test
     void theUploadChangesNothingUntilThePreviewIsAppliedAndThenEachChangeIsAVersionInTheAuditTrail() throws Exception {
         var id = round.haidianLedger;
         var before = round.entries(id);
