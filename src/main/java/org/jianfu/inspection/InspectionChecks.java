@@ -78,7 +78,7 @@ public class InspectionChecks {
                     i.targetKind(), i.targetStages(), Set.copyOf(i.targetSchools()), i.windows(), i.state() == ItemState.APPROVED,
                     i.implementsItemId(), i.name() + " " + i.content());
         }).toList();
-        var table = new RuleCheck.VisitTable();
+        var table = new VisitTable();
         visits.loadForCheck(districts, LocalDate.of(year - lookBack, 1, 1), LocalDate.of(year, 12, 31), table);
         return new RuleCheck.Input(year, own, inForce, rules.terms(), schools, checked, table);
     }

@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.jianfu.unit.SchoolPlace;
@@ -41,60 +40,6 @@ final class RuleCheck {
     /** Everything one check reads. {@code ownPlanUnits} are the plans being checked (a district's, or all of a city's). */
     record Input(int year, Set<Long> ownPlanUnits, List<Rule> rules, List<Term> terms, List<SchoolPlace> schools,
             List<Item> items, VisitTable visits) {
-    }
-
-    /** Recorded visits in columns, so that millions of them cost a few arrays rather than millions of objects. */
-    static final class VisitTable {
-        /** No notification day recorded. */
-        static final int NONE = Integer.MIN_VALUE;
-        private long[] ids = new long[16];
-        private long[] schools = new long[16];
-        private long[] items = new long[16];
-        private int[] days = new int[16];
-        private int[] notified = new int[16];
-        private byte[] categories = new byte[16];
-        private boolean[] proof = new boolean[16];
-        private int size;
-
-        void add(long id, long schoolId, Long itemId, InspectionCategory category, LocalDate date, LocalDate notifiedOn,
-                boolean proofDemanded) {
-            addRaw(id, schoolId, itemId == null ? 0 : itemId, category.ordinal(), (int) date.toEpochDay(),
-                    notifiedOn == null ? NONE : (int) notifiedOn.toEpochDay(), proofDemanded);
-        }
-
-        /** A visit as the database hands it over: days since 1970-01-01, the category's ordinal, 0 for no item. */
-        void addRaw(long id, long schoolId, long itemId, int category, int day, int notifiedDay, boolean proofDemanded) {
-            if (size == ids.length) {
-                int n = size * 2;
-                ids = Arrays.copyOf(ids, n);
-                schools = Arrays.copyOf(schools, n);
-                items = Arrays.copyOf(items, n);
-                days = Arrays.copyOf(days, n);
-                notified = Arrays.copyOf(notified, n);
-                categories = Arrays.copyOf(categories, n);
-                proof = Arrays.copyOf(proof, n);
-            }
-            ids[size] = id;
-            schools[size] = schoolId;
-            items[size] = itemId;
-            days[size] = day;
-            notified[size] = notifiedDay;
-            categories[size] = (byte) category;
-            proof[size] = proofDemanded;
-            size++;
-        }
-
-        int size() {
-            return size;
-        }
-
-        /** One visit as read: days since 1970-01-01, the category's ordinal, 0 for no item, NONE for no notification. */
-        Row row(int i) {
-            return new Row(ids[i], schools[i], items[i], categories[i], days[i], notified[i], proof[i]);
-        }
-
-        record Row(long id, long schoolId, long itemId, int category, int day, int notifiedDay, boolean proofDemanded) {
-        }
     }
 
     private static final InspectionCategory[] CATEGORIES = InspectionCategory.values();
@@ -194,8 +139,8 @@ final class RuleCheck {
                 case CONSULTATION -> current.stream().filter(i -> i.byDepartment() && !i.consulted() && rule.appliesTo(i.category())
                         && rule.appliesTo(i.level()))
                         .forEach(i -> findings.add(rule, false, i.category(), null, null, null, 0, List.of(i.id()), List.of(), List.of()));
-                case MERGE -> checkMerge(rule, current, findings);
-                case ESCALATION -> checkEscalation(rule, current, items, in.schools(), findings);
+                case MERGE -> ItemComparisons.checkMerge(rule, current, findings);
+                case ESCALATION -> ItemComparisons.checkEscalation(rule, current, items, in.schools(), findings);
                 default -> {
                     // frequency and visit rules are checked above
                 }
@@ -539,80 +484,5 @@ final class RuleCheck {
                 }
             }
         }
-    }
-
-    // --- items against each other
-
-    private static void checkMerge(Rule rule, List<Item> current, FindingCollector findings) {
-        var groups = new HashMap<String, List<Item>>();
-        for (var item : current) {
-            if (rule.appliesTo(item.category()) && rule.appliesTo(item.level())) {
-                groups.computeIfAbsent(item.planUnitId() + "|" + Targets.key(item), k -> new ArrayList<>()).add(item);
-            }
-        }
-        var bigrams = new HashMap<Long, int[]>();
-        for (var group : groups.values()) {
-            group.sort(Comparator.comparingLong(Item::id));
-            group.forEach(i -> bigrams.put(i.id(), Similarity.bigrams(i.text())));
-            for (int a = 0; a < group.size(); a++) {
-                for (int b = a + 1; b < group.size(); b++) {
-                    var x = group.get(a);
-                    var y = group.get(b);
-                    var pair = List.of(x.id(), y.id());
-                    if (Similarity.of(bigrams.get(x.id()), bigrams.get(y.id())) >= rule.similarity().doubleValue()) {
-                        findings.add(rule, false, null, "SIMILAR", null, null, 0, pair, List.of(), List.of());
-                    }
-                    else {
-                        long gap = closestGap(x.windows(), y.windows());
-                        if (gap < rule.minDays()) {
-                            findings.add(rule, false, null, gap == 0 ? "OVERLAP" : "CLOSE", null, null, (int) gap, pair, List.of(),
-                                    List.of());
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    /** The fewest days between a window of one item and a window of the other (zero when they overlap). */
-    static long closestGap(List<Window> a, List<Window> b) {
-        long best = Long.MAX_VALUE;
-        for (var x : a) {
-            for (var y : b) {
-                best = Math.min(best, x.daysApart(y));
-            }
-        }
-        return best;
-    }
-
-    private static void checkEscalation(Rule rule, List<Item> current, Map<Long, Item> items, List<SchoolPlace> schools,
-            FindingCollector findings) {
-        for (var item : current) {
-            var upper = item.implementsItemId() == null ? null : items.get(item.implementsItemId());
-            if (upper == null || !rule.appliesTo(item.category())) {
-                continue;
-            }
-            var pair = List.of(item.id(), upper.id());
-            var widened = schools.stream().filter(s -> s.districtId() == item.planUnitId() && item.covers(s) && !upper.covers(s))
-                    .map(SchoolPlace::id).toList();
-            if (!widened.isEmpty()) {
-                findings.add(rule, false, null, "SCOPE", null, null, widened.size(), pair, widened, List.of());
-            }
-            if (lengthens(item.windows(), upper.windows())) {
-                findings.add(rule, false, null, "TIME", null, null, item.windows().size(), pair, List.of(), List.of());
-            }
-        }
-    }
-
-    /** More occurrences, more days in all, or days outside the span of the upper item's windows. */
-    static boolean lengthens(List<Window> lower, List<Window> upper) {
-        if (upper.isEmpty()) {
-            return false;
-        }
-        var first = upper.stream().map(Window::startsOn).min(Comparator.naturalOrder()).orElseThrow();
-        var last = upper.stream().map(Window::endsOn).max(Comparator.naturalOrder()).orElseThrow();
-        return lower.size() > upper.size()
-                || lower.stream().mapToLong(Window::days).sum() > upper.stream().mapToLong(Window::days).sum()
-                || lower.stream().anyMatch(w -> w.startsOn().isBefore(first) || w.endsOn().isAfter(last));
     }
 }

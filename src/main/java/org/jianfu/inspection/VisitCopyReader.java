@@ -27,7 +27,7 @@ final class VisitCopyReader {
         this.in = in;
     }
 
-    void readInto(RuleCheck.VisitTable into) throws IOException {
+    void readInto(VisitTable into) throws IOException {
         var signature = new byte[SIGNATURE.length];
         in.readFully(signature);
         if (!Arrays.equals(signature, SIGNATURE)) {
@@ -63,7 +63,7 @@ final class VisitCopyReader {
     private int dateOrNone() throws IOException {
         int length = in.readInt();
         if (length == -1) {
-            return RuleCheck.VisitTable.NONE;
+            return VisitTable.NONE;
         }
         if (length != 4) {
             throw new IOException("a date of " + length + " bytes");

@@ -68,7 +68,7 @@ class VisitRepository {
      * {@code COPY ... (format binary)}, which the server streams while this side decodes, instead of a cursor
      * that waits for each batch to be asked for and sends every number as text.
      */
-    void loadForCheck(Collection<Long> districtIds, LocalDate from, LocalDate to, RuleCheck.VisitTable into) {
+    void loadForCheck(Collection<Long> districtIds, LocalDate from, LocalDate to, VisitTable into) {
         // For a whole country the check drops visits of schools outside the area itself; a huge list would cost more.
         boolean few = districtIds.size() <= 500;
         if (few && districtIds.isEmpty()) {

@@ -68,7 +68,7 @@ class RuleCheckTests {
     /** A scenario: the items and visits of one district, checked for 2026 under one rule. */
     static final class Scenario {
         final List<RuleCheck.Item> items = new ArrayList<>();
-        final RuleCheck.VisitTable visits = new RuleCheck.VisitTable();
+        final VisitTable visits = new VisitTable();
         long nextId = 1;
 
         Scenario item(InspectionCategory category, LocalDate... starts) {
@@ -245,9 +245,9 @@ class RuleCheckTests {
 
     @Test
     void overlappingWindowsAreNoDaysApartNeverANegativeNumber() {
-        assertThat(RuleCheck.closestGap(List.of(w("2026-04-07", "2026-04-24")), List.of(w("2026-04-20", "2026-04-24")))).isZero();
-        assertThat(RuleCheck.closestGap(List.of(w("2026-04-20", "2026-04-24")), List.of(w("2026-04-07", "2026-04-24")))).isZero();
-        assertThat(RuleCheck.closestGap(List.of(w("2026-03-02", "2026-03-06")), List.of(w("2026-03-09", "2026-03-13")))).isEqualTo(3);
+        assertThat(ItemComparisons.closestGap(List.of(w("2026-04-07", "2026-04-24")), List.of(w("2026-04-20", "2026-04-24")))).isZero();
+        assertThat(ItemComparisons.closestGap(List.of(w("2026-04-20", "2026-04-24")), List.of(w("2026-04-07", "2026-04-24")))).isZero();
+        assertThat(ItemComparisons.closestGap(List.of(w("2026-03-02", "2026-03-06")), List.of(w("2026-03-09", "2026-03-13")))).isEqualTo(3);
         var findings = new Scenario()
                 .add(item(1, false, true, TargetKind.ALL_SCHOOLS, Set.of(), "消防安全检查", null, DISTRICT_ID, DISTRICT, w("2026-04-07", "2026-04-24")))
                 .add(item(2, false, true, TargetKind.ALL_SCHOOLS, Set.of(), "课后服务评估", null, DISTRICT_ID, DISTRICT, w("2026-04-20", "2026-04-24")))

@@ -29,7 +29,7 @@ class VisitLoadForCheckTests {
         var district = data.units.findByCode("110109").orElseThrow(); // 门头沟区
         var school = data.schoolOf(district);
         var item = data.approved(district, InspectionTestData.draft("门头沟区常规检查", InspectionCategory.ROUTINE_CHECK, LocalDate.of(2026, 3, 2)));
-        var expected = new ArrayList<RuleCheck.VisitTable.Row>();
+        var expected = new ArrayList<VisitTable.Row>();
         var categories = InspectionCategory.values();
         for (int c = 0; c < categories.length; c++) {
             var day = LocalDate.of(2026, 1, 1).plusDays(17L * c);
@@ -37,14 +37,14 @@ class VisitLoadForCheckTests {
             Long itemId = c % 3 == 0 ? item.id() : null;
             long id = repository.insert(new Visit(0, school.id(), district.id(), itemId, categories[c], day, notified, "督学1人",
                     BigDecimal.ONE, c % 4 == 1, "", "测试", school.id(), null), Instant.parse("2026-01-01T00:00:00Z"));
-            expected.add(new RuleCheck.VisitTable.Row(id, school.id(), itemId == null ? 0 : itemId, c, (int) day.toEpochDay(),
-                    notified == null ? RuleCheck.VisitTable.NONE : (int) notified.toEpochDay(), c % 4 == 1));
+            expected.add(new VisitTable.Row(id, school.id(), itemId == null ? 0 : itemId, c, (int) day.toEpochDay(),
+                    notified == null ? VisitTable.NONE : (int) notified.toEpochDay(), c % 4 == 1));
         }
         // a visit outside the days asked for is not read
         repository.insert(new Visit(0, school.id(), district.id(), null, InspectionCategory.OTHER, LocalDate.of(2024, 6, 1), null,
                 "督学1人", BigDecimal.ONE, false, "", "测试", school.id(), null), Instant.parse("2026-01-01T00:00:00Z"));
 
-        var table = new RuleCheck.VisitTable();
+        var table = new VisitTable();
         repository.loadForCheck(List.of(district.id()), LocalDate.of(2025, 1, 1), LocalDate.of(2026, 12, 31), table);
 
         var read = IntStream.range(0, table.size()).mapToObj(table::row).filter(r -> r.schoolId() == school.id()).toList();
@@ -54,7 +54,7 @@ class VisitLoadForCheckTests {
     @Test
     @Transactional
     void noDistrictsMeansNoVisits() {
-        var table = new RuleCheck.VisitTable();
+        var table = new VisitTable();
         repository.loadForCheck(List.of(), LocalDate.of(2025, 1, 1), LocalDate.of(2026, 12, 31), table);
         assertThat(table.size()).isZero();
     }
