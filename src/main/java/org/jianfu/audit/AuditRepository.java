@@ -59,10 +59,10 @@ class AuditRepository {
                 .single();
     }
 
-    /** Every row about one object with one action, in chain order. */
-    List<AuditRecord> recordsOf(String objectType, String objectId, String action) {
-        return jdbc.sql("select " + COLUMNS + " from audit_event where object_type = ? and object_id = ? and action = ? order by seq")
-                .params(objectType, objectId, action)
+    /** Every row about some objects of one type with one action, in chain order. */
+    List<AuditRecord> recordsOf(String objectType, java.util.Collection<String> objectIds, String action) {
+        return jdbc.sql("select " + COLUMNS + " from audit_event where object_type = ? and object_id = any(?) and action = ? order by seq")
+                .params(objectType, objectIds.toArray(String[]::new), action)
                 .query(AuditRepository::map)
                 .list();
     }

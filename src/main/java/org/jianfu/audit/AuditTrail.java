@@ -133,7 +133,13 @@ public class AuditTrail {
      */
     @Transactional(readOnly = true)
     public List<AuditRecord> recordsOf(String objectType, String objectId, String action) {
-        return repository.recordsOf(objectType, objectId, action);
+        return repository.recordsOf(objectType, List.of(objectId), action);
+    }
+
+    /** The same for several objects of one type in one read, oldest first: group by {@link AuditRecord#objectId()}. */
+    @Transactional(readOnly = true)
+    public List<AuditRecord> recordsOf(String objectType, java.util.Collection<String> objectIds, String action) {
+        return objectIds.isEmpty() ? List.of() : repository.recordsOf(objectType, objectIds, action);
     }
 
     /** The sequence number of the newest row: a mark in the trail, since rows appended later have higher ones. */

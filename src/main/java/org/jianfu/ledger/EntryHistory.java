@@ -1,7 +1,11 @@
 package org.jianfu.ledger;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jianfu.audit.AuditRecord;
@@ -37,6 +41,16 @@ class EntryHistory {
     /** Every saved version of the entry, oldest first. */
     List<Revision> of(long entryId) {
         return trail.recordsOf(OBJECT_TYPE, Long.toString(entryId), SAVED).stream().map(this::revision).toList();
+    }
+
+    /** Every saved version of each of these entries, oldest first, in one read; an entry never saved has none. */
+    Map<Long, List<Revision>> of(Collection<Long> entryIds) {
+        var byEntry = new HashMap<Long, List<Revision>>();
+        entryIds.forEach(id -> byEntry.put(id, new ArrayList<>()));
+        for (var r : trail.recordsOf(OBJECT_TYPE, entryIds.stream().map(String::valueOf).toList(), SAVED)) {
+            byEntry.get(Long.parseLong(r.objectId())).add(revision(r));
+        }
+        return byEntry;
     }
 
     /** Of an entry's versions (oldest first), the one it stood at at a mark: the newest saved up to then, if any. */

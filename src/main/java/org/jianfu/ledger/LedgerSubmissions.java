@@ -131,8 +131,10 @@ class LedgerSubmissions {
         var requirements = templates.get(repository.findRound(ledger.roundId()).orElseThrow().templateId()).requirements().stream()
                 .collect(Collectors.toMap(LedgerTemplate.Requirement::id, r -> r));
         var changes = new ArrayList<Change>();
-        for (var entry : repository.entries(ledger.id())) {
-            var revisions = history.of(entry.id());
+        var entries = repository.entries(ledger.id());
+        var histories = history.of(entries.stream().map(LedgerEntry::id).toList());
+        for (var entry : entries) {
+            var revisions = histories.get(entry.id());
             var then = EntryHistory.at(revisions, from.mark());
             var now = to == null ? EntryHistory.at(revisions, Long.MAX_VALUE) : EntryHistory.at(revisions, to.mark());
             var oldText = then.map(EntryHistory.Revision::text).orElse("");
