@@ -19,6 +19,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class InspectionRegisterFigures implements RegisterFigures {
 
+    // The requirements the figures back, by their stable codes (the 2021 ledger's numbers).
+    static final String PLAN = "2021-01";
+    static final String CONSULTATION = "2021-02";
+    static final String TOTAL_AND_FREQUENCY = "2021-03";
+    static final String CLEANUP = "2021-04";
+    static final String SCHOOL_FREQUENCY = "2021-05";
+    static final String TRACE_KEEPING = "2021-07";
+
     private final Units units;
     private final ItemRepository items;
     private final Cleanups cleanups;
@@ -48,39 +56,39 @@ class InspectionRegisterFigures implements RegisterFigures {
 
         var approved = planItems.stream().filter(i -> i.state() == ItemState.APPROVED).count();
         var filing = items.latestFiling(unitId, year);
-        figures.add(new Figure(1, "inspection.figure.plan", new Object[] { approved }, plan, false));
-        figures.add(filing.map(f -> new Figure(1, "inspection.figure.plan-filed", new Object[] { f.itemCount() }, plan, false))
-                .orElseGet(() -> new Figure(1, "inspection.figure.plan-not-filed", new Object[0], plan, approved > 0)));
+        figures.add(new Figure(PLAN, "inspection.plan", "inspection.figure.plan", new Object[] { approved }, plan, false));
+        figures.add(filing.map(f -> new Figure(PLAN, "inspection.plan-filing", "inspection.figure.plan-filed", new Object[] { f.itemCount() }, plan, false))
+                .orElseGet(() -> new Figure(PLAN, "inspection.plan-filing", "inspection.figure.plan-not-filed", new Object[0], plan, approved > 0)));
 
         var departmentItems = planItems.stream().filter(i -> i.byDepartment() && i.state().active()).count();
         var unconsulted = count(findings, RuleKind.CONSULTATION);
-        figures.add(new Figure(2, "inspection.figure.consultation", new Object[] { departmentItems, unconsulted }, plan, unconsulted > 0));
+        figures.add(new Figure(CONSULTATION, "inspection.consultation", "inspection.figure.consultation", new Object[] { departmentItems, unconsulted }, plan, unconsulted > 0));
 
         var merges = count(findings, RuleKind.MERGE);
         var escalations = count(findings, RuleKind.ESCALATION);
-        figures.add(new Figure(3, "inspection.figure.merge", new Object[] { merges, escalations }, plan, escalations > 0));
+        figures.add(new Figure(TOTAL_AND_FREQUENCY, "inspection.merge", "inspection.figure.merge", new Object[] { merges, escalations }, plan, escalations > 0));
 
         var cleanup = cleanups.of(unitId, year);
         figures.add(cleanup.classified()
-                ? new Figure(4, "inspection.figure.cleanup",
+                ? new Figure(CLEANUP, "inspection.cleanup", "inspection.figure.cleanup",
                         new Object[] { cleanup.baseline(), cleanup.retained(), cleanup.reductionPercent().toPlainString() }, cleanupPage,
                         !cleanup.meetsTarget())
-                : new Figure(4, cleanup.baseline() == 0 ? "inspection.figure.cleanup-empty" : "inspection.figure.cleanup-unclassified",
+                : new Figure(CLEANUP, "inspection.cleanup", cleanup.baseline() == 0 ? "inspection.figure.cleanup-empty" : "inspection.figure.cleanup-unclassified",
                         new Object[] { cleanup.baseline() }, cleanupPage, false));
         boolean overdue = cleanup.overdue(LocalDate.now(clock));
         figures.add(cleanup.filed()
-                ? new Figure(4, cleanup.record().late() ? "inspection.figure.cleanup-filed-late" : "inspection.figure.cleanup-filed",
+                ? new Figure(CLEANUP, "inspection.cleanup-filing", cleanup.record().late() ? "inspection.figure.cleanup-filed-late" : "inspection.figure.cleanup-filed",
                         new Object[0], cleanupPage, cleanup.record().late())
-                : new Figure(4, overdue ? "inspection.figure.cleanup-overdue" : "inspection.figure.cleanup-not-filed", new Object[0],
+                : new Figure(CLEANUP, "inspection.cleanup-filing", overdue ? "inspection.figure.cleanup-overdue" : "inspection.figure.cleanup-not-filed", new Object[0],
                         cleanupPage, overdue));
         var unplanned = visitCount(findings, RuleKind.UNPLANNED_VISIT) + visitCount(findings, RuleKind.OVER_PLANNED_VISIT);
-        figures.add(new Figure(4, "inspection.figure.unplanned-visits", new Object[] { unplanned }, visits, unplanned > 0));
+        figures.add(new Figure(CLEANUP, "inspection.unplanned-visits", "inspection.figure.unplanned-visits", new Object[] { unplanned }, visits, unplanned > 0));
 
         var frequency = count(findings, RuleKind.FREQUENCY) + count(findings, RuleKind.NOTICE);
-        figures.add(new Figure(5, "inspection.figure.open-findings", new Object[] { frequency }, plan, frequency > 0));
+        figures.add(new Figure(SCHOOL_FREQUENCY, "inspection.open-findings", "inspection.figure.open-findings", new Object[] { frequency }, plan, frequency > 0));
 
         var proof = visitCount(findings, RuleKind.PROOF_DEMANDED);
-        figures.add(new Figure(7, "inspection.figure.proof", new Object[] { proof }, visits, proof > 0));
+        figures.add(new Figure(TRACE_KEEPING, "inspection.proof", "inspection.figure.proof", new Object[] { proof }, visits, proof > 0));
         return figures;
     }
 

@@ -41,12 +41,12 @@ class LedgerController {
     private final Templates templates;
     private final Units units;
     private final org.springframework.context.MessageSource messages;
-    private final List<RegisterFigures> registerFigures;
+    private final LedgerFigures ledgerFigures;
     private final Accounts accounts;
 
     LedgerController(Ledgers ledgers, LedgerEvidence ledgerEvidence, EntryComments entryComments, EntryRevisions entryRevisions,
             LedgerSubmissions submissions, AnswerQualityWarnings qualityWarnings, Templates templates, Units units,
-            org.springframework.context.MessageSource messages, List<RegisterFigures> registerFigures, Accounts accounts) {
+            org.springframework.context.MessageSource messages, LedgerFigures ledgerFigures, Accounts accounts) {
         this.ledgers = ledgers;
         this.ledgerEvidence = ledgerEvidence;
         this.entryComments = entryComments;
@@ -56,7 +56,7 @@ class LedgerController {
         this.templates = templates;
         this.units = units;
         this.messages = messages;
-        this.registerFigures = registerFigures;
+        this.ledgerFigures = ledgerFigures;
         this.accounts = accounts;
     }
 
@@ -93,9 +93,9 @@ class LedgerController {
         model.addAttribute("overdue", ledgers.overdue(ledger, round));
         model.addAttribute("commentCounts", entryComments.commentCounts(ledger.id()));
         model.addAttribute("sealId", ledgers.sealOf(ledger.id()).orElse(null));
-        model.addAttribute("figures", registerFigures.stream()
-                .flatMap(registers -> registers.figuresFor(ledger.unitId(), round.year()).stream())
-                .collect(Collectors.groupingBy(RegisterFigures.Figure::requirementNumber)));
+        var figures = LedgerFigures.attach(ledgerFigures.live(ledger.unitId(), round.year()), template);
+        model.addAttribute("figures", figures);
+        model.addAttribute("unattachedFigures", figures.getOrDefault(null, List.of()));
         model.addAttribute("returned", submissions.returned(ledger).orElse(null));
         model.addAttribute("comparison", submissions.compare(ledger, null, null, cityReader(me)).orElse(null));
         if (!model.containsAttribute("header")) {

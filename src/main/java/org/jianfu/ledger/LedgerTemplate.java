@@ -11,12 +11,38 @@ public record LedgerTemplate(long id, int year, String title, int version, List<
     public record KeyTask(long id, int position, String name, List<Requirement> requirements) {
     }
 
-    public record Requirement(long id, int number, String text) {
+    /**
+     * One requirement.
+     *
+     * @param number its number in this version (changes when requirements are added, removed or moved)
+     * @param code its stable code, kept through every version (see {@code V40__requirement_codes.sql})
+     * @param origins the codes of earlier requirements this one takes the place of (a split or a merge)
+     */
+    public record Requirement(long id, int number, String code, String text, List<String> origins) {
+
+        public Requirement {
+            origins = List.copyOf(origins);
+        }
+
+        /** Whether figures, rules and answers recorded under this code belong to this requirement. */
+        public boolean answersTo(String someCode) {
+            return code.equals(someCode) || origins.contains(someCode);
+        }
     }
 
     /** All requirements in number order. */
     public List<Requirement> requirements() {
         return matters.stream().flatMap(m -> m.keyTasks().stream()).flatMap(k -> k.requirements().stream()).toList();
+    }
+
+    /**
+     * The requirement that stands for a code in this version: the one with that code, or else the first
+     * one that names it as an origin (after a split or a merge); empty when the version dropped it.
+     */
+    public java.util.Optional<Requirement> requirementFor(String code) {
+        var requirements = requirements();
+        return requirements.stream().filter(r -> r.code().equals(code)).findFirst()
+                .or(() -> requirements.stream().filter(r -> r.origins().contains(code)).findFirst());
     }
 
     /** The rows as the printed table shows them: each requirement with its matter and key task. */

@@ -15,12 +15,34 @@ public interface RegisterFigures {
     /**
      * One computed figure.
      *
-     * @param requirementNumber the requirement it backs, by its number in the round's template
+     * @param requirementCode the requirement it backs, by its stable code (never its number: numbers move
+     *     between template versions)
+     * @param key what the figure is, stable across years ("inspection.consultation"): the figure frozen at
+     *     sign-off is matched with the live one by it
      * @param messageKey the label, with {@code {0}}-style placeholders for the arguments
      * @param arguments the numbers and names the label shows
-     * @param link the register page the figure comes from, or null
+     * @param link the register rows the figure was computed from, or null
      * @param alert whether it points at something wrong (an open finding, an unplanned visit)
+     * @param contradictions what in the district's answer this figure contradicts, as data (see
+     *     {@link Contradiction}); empty when the figure contradicts nothing
      */
-    record Figure(int requirementNumber, String messageKey, Object[] arguments, String link, boolean alert) {
+    record Figure(String requirementCode, String key, String messageKey, Object[] arguments, String link, boolean alert,
+            List<Contradiction> contradictions) {
+
+        public Figure {
+            contradictions = List.copyOf(contradictions);
+        }
+
+        /** A figure that contradicts nothing in the answer. */
+        public Figure(String requirementCode, String key, String messageKey, Object[] arguments, String link, boolean alert) {
+            this(requirementCode, key, messageKey, arguments, link, alert, List.of());
+        }
+
+        /** This figure, declaring also what it contradicts. */
+        public Figure contradicting(Contradiction... more) {
+            var all = new java.util.ArrayList<>(contradictions);
+            all.addAll(List.of(more));
+            return new Figure(requirementCode, key, messageKey, arguments, link, alert, all);
+        }
     }
 }

@@ -73,6 +73,23 @@ class TemplateController {
         return change(id, redirect, () -> templates.move(me, id, requirementId, direction.equals("up")));
     }
 
+    @PostMapping("/ledger/templates/{id}/requirements/{requirementId}/split")
+    String split(@AuthenticationPrincipal AccountPrincipal me, @PathVariable long id, @PathVariable long requirementId,
+            @RequestParam(required = false) String text, RedirectAttributes redirect) {
+        return change(id, redirect, () -> templates.split(me, id, requirementId, text));
+    }
+
+    @PostMapping("/ledger/templates/{id}/requirements/{requirementId}/merge")
+    String merge(@AuthenticationPrincipal AccountPrincipal me, @PathVariable long id, @PathVariable long requirementId,
+            @RequestParam(required = false) Long other, RedirectAttributes redirect) {
+        Templates.requireCityAdmin(me);
+        if (other == null) {
+            redirect.addFlashAttribute("failure", "ledger.template.error.merge-choose");
+            return "redirect:/ledger/templates/" + id;
+        }
+        return change(id, redirect, () -> templates.merge(me, id, requirementId, other));
+    }
+
     @PostMapping("/ledger/templates/{id}/key-tasks/{keyTaskId}/requirements")
     String add(@AuthenticationPrincipal AccountPrincipal me, @PathVariable long id, @PathVariable long keyTaskId,
             @RequestParam(required = false) String text, RedirectAttributes redirect) {

@@ -50,9 +50,33 @@ class TemplateRepository {
                 .params(matterId, position, name).query(Long.class).single();
     }
 
-    void insertRequirement(long templateId, long keyTaskId, int number, String text) {
-        jdbc.sql("insert into template_requirement (template_id, key_task_id, number, text) values (?, ?, ?, ?)")
-                .params(templateId, keyTaskId, number, text).update();
+    long insertRequirement(long templateId, long keyTaskId, int number, String code, String text, List<String> origins) {
+        var id = jdbc.sql("""
+                insert into template_requirement (template_id, key_task_id, number, code, text) values (?, ?, ?, ?, ?)
+                returning id""")
+                .params(templateId, keyTaskId, number, code, text).query(Long.class).single();
+        addOrigins(id, origins);
+        return id;
+    }
+
+    void addOrigins(long requirementId, java.util.Collection<String> origins) {
+        for (var origin : origins) {
+            jdbc.sql("insert into template_requirement_origin (requirement_id, origin_code) values (?, ?) on conflict do nothing")
+                    .params(requirementId, origin).update();
+        }
+    }
+
+    /**
+     * A code no requirement has had yet, of the template's year: the year and the next free number
+     * ("2022-01" for the first requirement added in a 2022 version).
+     */
+    String newCode(int year) {
+        var next = jdbc.sql("""
+                select coalesce(max(substring(code from 6)::int), 0) + 1 from (
+                    select code from template_requirement union all select origin_code from template_requirement_origin) c
+                where code like ? """)
+                .param(year + "-%").query(Integer.class).single();
+        return year + "-" + (next < 10 ? "0" + next : Integer.toString(next));
     }
 
     Optional<LedgerTemplate> find(long id) {
@@ -63,17 +87,20 @@ class TemplateRepository {
             return Optional.empty();
         }
         record Flat(long matterId, int matterPosition, String matter, long taskId, int taskPosition, String task,
-                long requirementId, int number, String text) {
+                long requirementId, int number, String code, String text, String[] origins) {
         }
         var flat = jdbc.sql("""
-                select m.id, m.position, m.name, k.id, k.position, k.name, r.id, r.number, r.text
+                select m.id, m.position, m.name, k.id, k.position, k.name, r.id, r.number, r.code, r.text,
+                       array(select o.origin_code from template_requirement_origin o where o.requirement_id = r.id
+                             order by o.origin_code)
                 from template_requirement r
                 join template_key_task k on k.id = r.key_task_id
                 join template_matter m on m.id = k.matter_id
                 where r.template_id = ? order by r.number""")
                 .param(id)
                 .query((rs, n) -> new Flat(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getLong(4), rs.getInt(5),
-                        rs.getString(6), rs.getLong(7), rs.getInt(8), rs.getString(9)))
+                        rs.getString(6), rs.getLong(7), rs.getInt(8), rs.getString(9), rs.getString(10),
+                        (String[]) rs.getArray(11).getArray()))
                 .list();
         Map<Long, List<Flat>> byMatter = new LinkedHashMap<>();
         flat.forEach(f -> byMatter.computeIfAbsent(f.matterId(), k -> new ArrayList<>()).add(f));
@@ -82,7 +109,8 @@ class TemplateRepository {
             Map<Long, List<Flat>> byTask = new LinkedHashMap<>();
             rows.forEach(f -> byTask.computeIfAbsent(f.taskId(), k -> new ArrayList<>()).add(f));
             var tasks = byTask.values().stream().map(t -> new LedgerTemplate.KeyTask(t.get(0).taskId(), t.get(0).taskPosition(),
-                    t.get(0).task(), t.stream().map(r -> new LedgerTemplate.Requirement(r.requirementId(), r.number(), r.text())).toList()))
+                    t.get(0).task(), t.stream().map(r -> new LedgerTemplate.Requirement(r.requirementId(), r.number(), r.code(),
+                    r.text(), List.of(r.origins()))).toList()))
                     .toList();
             matters.add(new LedgerTemplate.Matter(rows.get(0).matterId(), rows.get(0).matterPosition(), rows.get(0).matter(), tasks));
         }
@@ -114,11 +142,12 @@ class TemplateRepository {
     }
 
     /** Adds a requirement with a number past all others; {@link #renumber} then puts it in place. */
-    void appendRequirement(long templateId, long keyTaskId, String text) {
-        jdbc.sql("""
-                insert into template_requirement (template_id, key_task_id, number, text)
-                values (?, ?, (select coalesce(max(number), 0) + 1000 from template_requirement where template_id = ?), ?)""")
-                .params(templateId, keyTaskId, templateId, text).update();
+    long appendRequirement(long templateId, long keyTaskId, String code, String text) {
+        return jdbc.sql("""
+                insert into template_requirement (template_id, key_task_id, number, code, text)
+                values (?, ?, (select coalesce(max(number), 0) + 1000 from template_requirement where template_id = ?), ?, ?)
+                returning id""")
+                .params(templateId, keyTaskId, templateId, code, text).query(Long.class).single();
     }
 
     void setNumber(long requirementId, int number) {

@@ -37,24 +37,32 @@ public class Templates {
         record KeyTaskData(String name, List<RequirementData> requirements) {
         }
 
-        record RequirementData(int number, String text) {
+        /** A requirement with its stable code and, after a split or merge, the codes it takes the place of. */
+        record RequirementData(int number, String code, String text, List<String> origins) {
+            RequirementData {
+                origins = origins == null ? List.of() : origins;
+            }
         }
     }
 
     /** Loads the 2021 template unless a template of that year exists already. */
     @Transactional
     public void loadShippedTemplates() {
-        TemplateData data;
-        try (var in = new ClassPathResource(TEMPLATE_2021).getInputStream()) {
-            data = json.readValue(in, TemplateData.class);
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        var data = shipped2021Data(json);
         if (repository.exists(data.year())) {
             return;
         }
         insertStructure(repository.insertTemplate(data.year(), data.title(), 1, clock.instant()), data.matters());
+    }
+
+    /** Reads the shipped 2021 template's data file (the requirements with their codes). */
+    private static TemplateData shipped2021Data(JsonMapper json) {
+        try (var in = new ClassPathResource(TEMPLATE_2021).getInputStream()) {
+            return json.readValue(in, TemplateData.class);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Writes matters, key tasks and requirements under a template, in the order given. */
@@ -66,7 +74,8 @@ public class Templates {
             for (var task : matter.keyTasks()) {
                 var taskId = repository.insertKeyTask(matterId, ++k, task.name());
                 for (var requirement : task.requirements()) {
-                    repository.insertRequirement(templateId, taskId, requirement.number(), requirement.text());
+                    repository.insertRequirement(templateId, taskId, requirement.number(), requirement.code(), requirement.text(),
+                            requirement.origins());
                 }
             }
         }
@@ -77,7 +86,8 @@ public class Templates {
         return template.matters().stream()
                 .map(m -> new TemplateData.MatterData(m.name(), m.keyTasks().stream()
                         .map(k -> new TemplateData.KeyTaskData(k.name(), k.requirements().stream()
-                                .map(r -> new TemplateData.RequirementData(r.number(), r.text())).toList()))
+                                .map(r -> new TemplateData.RequirementData(r.number(), r.code(), r.text(), r.origins()))
+                                .toList()))
                         .toList()))
                 .toList();
     }
@@ -114,8 +124,8 @@ public class Templates {
         }
         repository.updateRequirementText(templateId, requirementId, clean);
         events.publishEvent(new TemplateChanged("ledger.template-requirement-reworded", templateId,
-                java.util.Map.of("number", before.number(), "text", before.text()),
-                java.util.Map.of("number", before.number(), "text", clean)));
+                java.util.Map.of("number", before.number(), "code", before.code(), "text", before.text()),
+                java.util.Map.of("number", before.number(), "code", before.code(), "text", clean)));
     }
 
     @Transactional
@@ -129,7 +139,7 @@ public class Templates {
         repository.deleteRequirement(templateId, requirementId);
         renumber(templateId);
         events.publishEvent(new TemplateChanged("ledger.template-requirement-removed", templateId,
-                java.util.Map.of("number", before.number(), "text", before.text()), null));
+                java.util.Map.of("number", before.number(), "code", before.code(), "text", before.text()), null));
     }
 
     @Transactional
@@ -142,10 +152,68 @@ public class Templates {
         if (clean.isEmpty() || clean.length() > 2000) {
             throw new org.jianfu.platform.RuleViolation("text", "ledger.template.error.text");
         }
-        repository.appendRequirement(templateId, keyTaskId, clean);
+        var code = repository.newCode(template.year());
+        repository.appendRequirement(templateId, keyTaskId, code, clean);
         renumber(templateId);
         events.publishEvent(new TemplateChanged("ledger.template-requirement-added", templateId, null,
-                java.util.Map.of("keyTaskId", keyTaskId, "text", clean)));
+                java.util.Map.of("keyTaskId", keyTaskId, "code", code, "text", clean)));
+    }
+
+    /**
+     * Splits a requirement: the part given becomes a new requirement right after it, with a new code that
+     * records the original's code as its origin. The original keeps its code (reword it to what remains).
+     */
+    @Transactional
+    public void split(org.jianfu.account.AccountPrincipal me, long templateId, long requirementId, String text) {
+        var template = editableTemplate(me, templateId);
+        var original = requirement(template, requirementId);
+        var clean = text == null ? "" : text.strip();
+        if (clean.isEmpty() || clean.length() > 2000) {
+            throw new org.jianfu.platform.RuleViolation("text", "ledger.template.error.text");
+        }
+        var task = template.rows().stream().filter(r -> r.requirement().id() == requirementId).findFirst().orElseThrow().keyTask();
+        var code = repository.newCode(template.year());
+        var added = repository.appendRequirement(templateId, task.id(), code, clean);
+        repository.addOrigins(added, List.of(original.code()));
+        var order = new java.util.ArrayList<>(template.requirements().stream().map(LedgerTemplate.Requirement::id).toList());
+        order.add(order.indexOf(requirementId) + 1, added);
+        repository.renumber(templateId, order);
+        events.publishEvent(new TemplateChanged("ledger.template-requirement-split", templateId,
+                java.util.Map.of("number", original.number(), "code", original.code()),
+                java.util.Map.of("code", code, "origin", original.code(), "text", clean)));
+    }
+
+    /**
+     * Merges another requirement into this one: its text is appended, its code (and its own origins) are
+     * recorded as origins of this one, and it is removed. Figures and answers under either code then
+     * attach here.
+     */
+    @Transactional
+    public void merge(org.jianfu.account.AccountPrincipal me, long templateId, long requirementId, long otherId) {
+        var template = editableTemplate(me, templateId);
+        var kept = requirement(template, requirementId);
+        var merged = requirement(template, otherId);
+        if (kept.id() == merged.id()) {
+            throw new org.jianfu.platform.RuleViolation(null, "ledger.template.error.merge-self");
+        }
+        var task = template.rows().stream().filter(r -> r.requirement().id() == otherId).findFirst().orElseThrow().keyTask();
+        if (task.requirements().size() == 1) {
+            throw new org.jianfu.platform.RuleViolation(null, "ledger.template.error.last-in-task");
+        }
+        var text = kept.text() + (kept.text().matches(".*[。；;.]$") ? "" : "；") + merged.text();
+        if (text.length() > 2000) {
+            throw new org.jianfu.platform.RuleViolation("text", "ledger.template.error.text");
+        }
+        var origins = new java.util.ArrayList<String>();
+        origins.add(merged.code());
+        origins.addAll(merged.origins());
+        repository.updateRequirementText(templateId, requirementId, text);
+        repository.addOrigins(requirementId, origins);
+        repository.deleteRequirement(templateId, otherId);
+        renumber(templateId);
+        events.publishEvent(new TemplateChanged("ledger.template-requirement-merged", templateId,
+                java.util.Map.of("code", kept.code(), "text", kept.text(), "mergedCode", merged.code(), "mergedText", merged.text()),
+                java.util.Map.of("code", kept.code(), "text", text, "origins", origins)));
     }
 
     /** Moves a requirement one place up or down within its key task. */
@@ -201,7 +269,8 @@ public class Templates {
         static java.util.Set<String> actions() {
             return java.util.Set.of("ledger.template-copied", "ledger.template-requirement-reworded",
                     "ledger.template-requirement-removed", "ledger.template-requirement-added",
-                    "ledger.template-requirement-moved");
+                    "ledger.template-requirement-moved", "ledger.template-requirement-split",
+                    "ledger.template-requirement-merged");
         }
 
         public String objectType() { return "ledger-template"; }

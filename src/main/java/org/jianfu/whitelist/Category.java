@@ -21,6 +21,11 @@ public enum Category {
         return requirement;
     }
 
+    /** The stable code of that requirement (see the ledger template), or null for other affairs. */
+    public String requirementCode() {
+        return requirement == 0 ? null : String.format("2021-%02d", requirement);
+    }
+
     public String messageKey() {
         return "whitelist.category." + name();
     }

@@ -49,10 +49,12 @@ class WhitelistFigures implements RegisterFigures {
                     case SUBMITTED, RETURNED -> waiting += tally.count();
                 }
             }
-            figures.add(new Figure(category.requirement(), "whitelist.figure.applications",
+            figures.add(new Figure(category.requirementCode(), "whitelist.applications." + category.name(),
+                    "whitelist.figure.applications",
                     new Object[] { received, approved, rejected, refused, waiting }, link + category.name(), refused > 0));
             if (refused > 0) {
-                figures.add(new Figure(category.requirement(), "whitelist.figure.refusals",
+                figures.add(new Figure(category.requirementCode(), "whitelist.refusals." + category.name(),
+                        "whitelist.figure.refusals",
                         new Object[] { byDemand[0], byDemand[1], byDemand[2], byDemand[3] }, link + category.name(), true));
             }
         }
@@ -62,7 +64,7 @@ class WhitelistFigures implements RegisterFigures {
             received += count.received();
             handled += count.handled();
         }
-        figures.add(new Figure(Category.COMMUNITY.requirement(), "whitelist.figure.reports",
+        figures.add(new Figure(Category.COMMUNITY.requirementCode(), "whitelist.reports", "whitelist.figure.reports",
                 new Object[] { received, handled }, "/whitelist/reports", handled < received));
         return figures;
     }

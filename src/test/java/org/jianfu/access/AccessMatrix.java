@@ -183,6 +183,10 @@ class AccessMatrix {
                 at -> ids(at.shared().template(), at.shared().requirement()));
         unscoped("POST /ledger/templates/{id}/requirements/{requirementId}/{direction}", CITY,
                 at -> ids(at.shared().template(), at.shared().requirement(), "down"));
+        unscoped("POST /ledger/templates/{id}/requirements/{requirementId}/split", CITY,
+                at -> ids(at.shared().template(), at.shared().requirement()));
+        unscoped("POST /ledger/templates/{id}/requirements/{requirementId}/merge", CITY,
+                at -> ids(at.shared().template(), at.shared().requirement()));
         unscoped("POST /ledger/templates/{id}/key-tasks/{keyTaskId}/requirements", CITY,
                 at -> ids(at.shared().template(), at.shared().keyTask()));
         scoped("GET /ledgers/{id}", readers, at -> ids(at.d().ledger()));

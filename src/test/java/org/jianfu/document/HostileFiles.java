@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -87,8 +88,8 @@ final class HostileFiles {
         var ours = SampleLedgers.template2021();
         var matters = ours.matters().stream().map(m -> new LedgerTemplate.Matter(m.id(), m.position(), "其他事项" + m.position(),
                 m.keyTasks().stream().map(k -> new LedgerTemplate.KeyTask(k.id(), k.position(), "其他任务", k.requirements().stream()
-                        .map(r -> new LedgerTemplate.Requirement(r.id(), r.number(),
-                                "学校食堂第" + r.number() + "项卫生管理要求：每日检查留样，按月报送检查记录和整改情况。"))
+                        .map(r -> new LedgerTemplate.Requirement(r.id(), r.number(), r.code(),
+                                "学校食堂第" + r.number() + "项卫生管理要求：每日检查留样，按月报送检查记录和整改情况。", List.of()))
                         .toList())).toList())).toList();
         var other = new LedgerTemplate(9, 2019, "2019年学校食品安全工作台账", 1, matters);
         var document = new LedgerDocument(SampleLedgers.round2026(), other, "海淀区教育委员会", null, null, Map.of(), null);

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -47,7 +48,7 @@ public final class SampleLedgers {
                     var requirements = new ArrayList<LedgerTemplate.Requirement>();
                     for (var r : k.get("requirements")) {
                         requirements.add(new LedgerTemplate.Requirement(1000 + r.get("number").asInt(), r.get("number").asInt(),
-                                r.get("text").asString()));
+                                r.get("code").asString(), r.get("text").asString(), List.of()));
                     }
                     tasks.add(new LedgerTemplate.KeyTask(++taskId, tasks.size() + 1, k.get("name").asString(), requirements));
                 }
