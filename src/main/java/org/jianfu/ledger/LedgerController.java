@@ -93,7 +93,7 @@ class LedgerController {
         model.addAttribute("overdue", ledgers.overdue(ledger, round));
         model.addAttribute("commentCounts", entryComments.commentCounts(ledger.id()));
         model.addAttribute("sealId", ledgers.sealOf(ledger.id()).orElse(null));
-        var figures = LedgerFigures.attach(ledgerFigures.live(ledger.unitId(), round.year()), template);
+        var figures = LedgerFigures.attach(ledgerFigures.shown(ledger), template);
         model.addAttribute("figures", figures);
         model.addAttribute("unattachedFigures", figures.getOrDefault(null, List.of()));
         model.addAttribute("returned", submissions.returned(ledger).orElse(null));
