@@ -40,4 +40,22 @@ final class AccountEvents {
     record AccountLocked(Account.Snapshot before, Account.Snapshot after) implements AccountEvent {
         public String action() { return "account.locked"; }
     }
+
+    /** The person confirmed a step with their password. */
+    record Reauthenticated(Account.Snapshot account, String step) implements AuditableEvent {
+        public String action() { return "account.reauthenticated"; }
+        public String objectType() { return "account"; }
+        public String objectId() { return Long.toString(account.id()); }
+        public Object before() { return null; }
+        public Object after() { return java.util.Map.of("step", step); }
+    }
+
+    /** A step was refused: wrong password, or the account locked by earlier wrong ones. */
+    record ReauthenticationFailed(Account.Snapshot account, String step, boolean locked) implements AuditableEvent {
+        public String action() { return "account.reauthentication-failed"; }
+        public String objectType() { return "account"; }
+        public String objectId() { return Long.toString(account.id()); }
+        public Object before() { return null; }
+        public Object after() { return java.util.Map.of("step", step, "locked", locked); }
+    }
 }

@@ -60,12 +60,8 @@ class LoginAttempts {
     @Transactional
     public void on(AuthenticationFailureBadCredentialsEvent event) {
         var username = String.valueOf(event.getAuthentication().getPrincipal()).strip().toLowerCase(java.util.Locale.ROOT);
-        var before = accounts.findByUsername(username);
         var now = clock.instant();
-        var after = accounts.recordFailedLogin(username, maxFailures, now.plus(lockDuration));
-        if (before.isPresent() && after.isPresent() && after.get().lockedAt(now) && !before.get().lockedAt(now)) {
-            events.publishEvent(new AccountEvents.AccountLocked(before.get().snapshot(), after.get().snapshot()));
-        }
+        countFailure(username);
         if (event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details
                 && details.getRemoteAddress() != null) {
             var at = Timestamp.from(now);
@@ -74,6 +70,16 @@ class LoginAttempts {
                     insert into login_failure_by_address (address, failures, window_ends) values (?, 1, ?)
                     on conflict (address) do update set failures = login_failure_by_address.failures + 1""")
                     .params(details.getRemoteAddress(), Timestamp.from(now.plus(lockDuration))).update();
+        }
+    }
+
+    /** One more wrong password for the account (at login or when a step asks for it again); locks it at the limit. */
+    void countFailure(String username) {
+        var before = accounts.findByUsername(username);
+        var now = clock.instant();
+        var after = accounts.recordFailedLogin(username, maxFailures, now.plus(lockDuration));
+        if (before.isPresent() && after.isPresent() && after.get().lockedAt(now) && !before.get().lockedAt(now)) {
+            events.publishEvent(new AccountEvents.AccountLocked(before.get().snapshot(), after.get().snapshot()));
         }
     }
 

@@ -43,10 +43,11 @@ class LedgerController {
     private final org.springframework.context.MessageSource messages;
     private final LedgerFigures ledgerFigures;
     private final Accounts accounts;
+    private final SignOffs signOffs;
 
     LedgerController(Ledgers ledgers, LedgerEvidence ledgerEvidence, EntryComments entryComments, EntryRevisions entryRevisions,
             LedgerSubmissions submissions, AnswerQualityWarnings qualityWarnings, Templates templates, Units units,
-            org.springframework.context.MessageSource messages, LedgerFigures ledgerFigures, Accounts accounts) {
+            org.springframework.context.MessageSource messages, LedgerFigures ledgerFigures, Accounts accounts, SignOffs signOffs) {
         this.ledgers = ledgers;
         this.ledgerEvidence = ledgerEvidence;
         this.entryComments = entryComments;
@@ -58,6 +59,7 @@ class LedgerController {
         this.messages = messages;
         this.ledgerFigures = ledgerFigures;
         this.accounts = accounts;
+        this.signOffs = signOffs;
     }
 
     // --- one ledger
@@ -271,7 +273,8 @@ class LedgerController {
     @PostMapping("/ledgers/{id}/{step}")
     String move(@AuthenticationPrincipal AccountPrincipal me, @PathVariable long id, @PathVariable String step,
             @RequestParam int version, @RequestParam(required = false) String comment,
-            @RequestParam(defaultValue = "false") boolean acknowledged, RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "false") boolean acknowledged, @RequestParam(required = false) String password,
+            RedirectAttributes redirect) {
         var action = java.util.Arrays.stream(LedgerAction.values()).filter(a -> a.path().equals(step)).findFirst()
                 .orElseThrow(() -> new LedgerNotFoundException("step " + step));
         try {
@@ -284,7 +287,12 @@ class LedgerController {
                 redirect.addFlashAttribute("warnings", ledgers.qualityWarnings(me, id));
                 return "redirect:/ledgers/" + id + "#confirm-submit";
             }
-            ledgers.move(me, id, version, action, comment);
+            if (action == LedgerAction.SIGN_OFF) {
+                signOffs.signOff(me, id, version, comment, password);
+            }
+            else {
+                ledgers.move(me, id, version, action, comment);
+            }
             redirect.addFlashAttribute("success", "ledger.moved." + action.name());
         }
         catch (LedgerIncompleteException incomplete) {

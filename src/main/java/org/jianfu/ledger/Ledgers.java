@@ -283,9 +283,22 @@ public class Ledgers {
 
     // --- the steps
 
-    /** Takes one step of the cycle, or refuses it; audited with the comment. */
+    /** Takes one step of the cycle, or refuses it; audited with the comment. Signing off goes through {@link SignOffs}. */
     @Transactional
     public Ledger move(AccountPrincipal me, long ledgerId, int version, LedgerAction action, String comment) {
+        if (action == LedgerAction.SIGN_OFF) {
+            throw new IllegalArgumentException("signing off needs the approver's password: SignOffs.signOff");
+        }
+        return take(me, ledgerId, version, action, comment);
+    }
+
+    /** Signs off once {@link SignOffs} has confirmed the approver's password. */
+    @Transactional
+    Ledger signOff(AccountPrincipal me, long ledgerId, int version, String comment) {
+        return take(me, ledgerId, version, LedgerAction.SIGN_OFF, comment);
+    }
+
+    private Ledger take(AccountPrincipal me, long ledgerId, int version, LedgerAction action, String comment) {
         var before = readable(me, ledgerId);
         if (!actionsFor(me, before).contains(action)) {
             throw new LedgerNotEditableException(before.state());

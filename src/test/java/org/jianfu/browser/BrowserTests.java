@@ -157,6 +157,7 @@ class BrowserTests {
     }
 
     @org.springframework.beans.factory.annotation.Autowired org.jianfu.ledger.Ledgers ledgers;
+    @org.springframework.beans.factory.annotation.Autowired org.jianfu.test.LedgerSteps ledgerSteps;
     @org.springframework.beans.factory.annotation.Autowired org.springframework.security.core.userdetails.UserDetailsService userDetails;
     @org.springframework.beans.factory.annotation.Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
     @org.springframework.beans.factory.annotation.Autowired org.jianfu.test.Fixtures fixtures;
@@ -258,7 +259,7 @@ class BrowserTests {
                 org.jianfu.document.SampleLedgers.sealPng("海淀区教育委员会"));
         for (var step : List.of("haidian.reporter", "haidian.approver")) {
             var version = jdbc.sql("select version from ledger where id = ?").param(ledgerId).query(Integer.class).single();
-            ledgers.move((org.jianfu.account.AccountPrincipal) userDetails.loadUserByUsername(step), ledgerId, version,
+            ledgerSteps.take((org.jianfu.account.AccountPrincipal) userDetails.loadUserByUsername(step), ledgerId, version,
                     step.endsWith("reporter") ? org.jianfu.ledger.LedgerAction.SUBMIT : org.jianfu.ledger.LedgerAction.SIGN_OFF, null);
         }
 

@@ -33,6 +33,7 @@ class DocumentExportTests {
 
     @Autowired MockMvc mvc;
     @Autowired Ledgers ledgers;
+    @Autowired org.jianfu.test.LedgerSteps ledgerSteps;
     @Autowired Seals seals;
     @Autowired Fixtures fixtures;
     @Autowired UserDetailsService users;
@@ -61,8 +62,8 @@ class DocumentExportTests {
                 .file(new MockMultipartFile("seal", "公章.png", "image/png", SampleLedgers.seal().content()))
                 .with(user(round.as("sysadmin"))).with(csrf()));
         var id = round.haidianLedger;
-        ledgers.move(round.as("haidian.reporter"), id, round.version(id), LedgerAction.SUBMIT, null);
-        ledgers.move(round.as("haidian.approver"), id, round.version(id), LedgerAction.SIGN_OFF, null);
+        ledgerSteps.take(round.as("haidian.reporter"), id, round.version(id), LedgerAction.SUBMIT, null);
+        ledgerSteps.take(round.as("haidian.approver"), id, round.version(id), LedgerAction.SIGN_OFF, null);
 
         var docx = download("/ledgers/{id}/export/docx", "city.admin", id);
         try (var doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
@@ -99,8 +100,8 @@ class DocumentExportTests {
     @Test
     void theSummaryWorkbookHasAStatusMatrixAndEveryUnitsAnswersPerRequirement() throws Exception {
         var haidian = round.haidianLedger;
-        ledgers.move(round.as("haidian.reporter"), haidian, round.version(haidian), LedgerAction.SUBMIT, null);
-        ledgers.move(round.as("haidian.approver"), haidian, round.version(haidian), LedgerAction.SIGN_OFF, null);
+        ledgerSteps.take(round.as("haidian.reporter"), haidian, round.version(haidian), LedgerAction.SUBMIT, null);
+        ledgerSteps.take(round.as("haidian.approver"), haidian, round.version(haidian), LedgerAction.SIGN_OFF, null);
         var xlsx = download("/ledger/rounds/{id}/export/summary-xlsx", "city.admin", round.round.id());
         try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             assertThat(workbook.getNumberOfSheets()).isEqualTo(25);

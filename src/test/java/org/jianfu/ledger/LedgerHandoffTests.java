@@ -34,6 +34,7 @@ class LedgerHandoffTests {
 
     @Autowired MockMvc mvc;
     @Autowired Ledgers ledgers;
+    @Autowired org.jianfu.test.LedgerSteps ledgerSteps;
     @Autowired EntryComments comments;
     @Autowired Fixtures fixtures;
     @Autowired UserDetailsService userDetails;
@@ -84,7 +85,7 @@ class LedgerHandoffTests {
     }
 
     void step(AccountPrincipal me, LedgerAction action, String comment) {
-        ledgers.move(me, haidianLedger, version(haidianLedger), action, comment);
+        ledgerSteps.take(me, haidianLedger, version(haidianLedger), action, comment);
     }
 
     String page(RequestBuilder request) throws Exception {

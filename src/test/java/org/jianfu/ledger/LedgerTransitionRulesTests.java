@@ -27,6 +27,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 class LedgerTransitionRulesTests {
 
     @Autowired Ledgers ledgers;
+
+    @Autowired org.jianfu.test.LedgerSteps ledgerSteps;
     @Autowired Fixtures fixtures;
     @Autowired UserDetailsService userDetails;
     @Autowired JdbcClient jdbc;
@@ -82,7 +84,7 @@ class LedgerTransitionRulesTests {
                     var expected = step.role() == me.role() && step.allowedFrom(from)
                             && (!step.ownUnitOnly() || me.unitId() == haidian)
                             && (step.ownUnitOnly() || me.role() == Role.CITY_ADMIN);
-                    var failure = catchThrowable(() -> ledgers.move(me, ledgerId, version(), step, "意见"));
+                    var failure = catchThrowable(() -> ledgerSteps.take(me, ledgerId, version(), step, "意见"));
                     var label = from + " " + username + " " + step;
                     if (expected) {
                         assertThat(failure).as(label).isNull();
@@ -130,8 +132,8 @@ class LedgerTransitionRulesTests {
             assertThat(ledgers.overdue(ledger, round)).isFalse();
             clock.advance(Duration.ofDays(21));
             assertThat(ledgers.overdue(ledger, round)).as("the deadline day has passed").isTrue();
-            ledgers.move(as("haidian.reporter"), ledgerId, version(), LedgerAction.SUBMIT, null);
-            ledgers.move(as("haidian.approver"), ledgerId, version(), LedgerAction.SIGN_OFF, null);
+            ledgerSteps.take(as("haidian.reporter"), ledgerId, version(), LedgerAction.SUBMIT, null);
+            ledgerSteps.take(as("haidian.approver"), ledgerId, version(), LedgerAction.SIGN_OFF, null);
             var submitted = ledgers.readable(as("city.admin"), ledgerId);
             assertThat(ledgers.overdue(submitted, round)).isFalse();
             assertThat(ledgers.late(submitted, round)).isTrue();
@@ -146,8 +148,8 @@ class LedgerTransitionRulesTests {
         var start = clock.instant();
         try {
             clock.advance(Duration.ofDays(20));
-            ledgers.move(as("haidian.reporter"), ledgerId, version(), LedgerAction.SUBMIT, null);
-            ledgers.move(as("haidian.approver"), ledgerId, version(), LedgerAction.SIGN_OFF, null);
+            ledgerSteps.take(as("haidian.reporter"), ledgerId, version(), LedgerAction.SUBMIT, null);
+            ledgerSteps.take(as("haidian.approver"), ledgerId, version(), LedgerAction.SIGN_OFF, null);
             var submitted = ledgers.readable(as("city.admin"), ledgerId);
             assertThat(ledgers.late(submitted, round)).isFalse();
         }

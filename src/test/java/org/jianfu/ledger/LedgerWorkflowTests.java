@@ -33,6 +33,7 @@ class LedgerWorkflowTests {
 
     @Autowired MockMvc mvc;
     @Autowired Ledgers ledgers;
+    @Autowired org.jianfu.test.LedgerSteps ledgerSteps;
     @Autowired Fixtures fixtures;
     @Autowired UserDetailsService userDetails;
     @Autowired JdbcClient jdbc;
@@ -167,7 +168,7 @@ class LedgerWorkflowTests {
         var now = ledgers.entries(haidianLedger).get(19);
         ledgers.saveEntry(me, haidianLedger, now.requirementId(),
                 new EntryDraft(EntryStatus.NOT_APPLICABLE, "", "本区无寄宿制学校", now.version()));
-        assertThat(ledgers.move(me, haidianLedger, version(haidianLedger), LedgerAction.SUBMIT, null).state())
+        assertThat(ledgerSteps.take(me, haidianLedger, version(haidianLedger), LedgerAction.SUBMIT, null).state())
                 .isEqualTo(LedgerState.PENDING_APPROVAL);
     }
 
@@ -177,29 +178,29 @@ class LedgerWorkflowTests {
         var reporter = as("haidian.reporter");
         var approver = as("haidian.approver");
         var city = as("city.admin");
-        ledgers.move(reporter, haidianLedger, version(haidianLedger), LedgerAction.SUBMIT, null);
-        ledgers.move(approver, haidianLedger, version(haidianLedger), LedgerAction.SIGN_OFF, null);
-        ledgers.move(city, haidianLedger, version(haidianLedger), LedgerAction.RETURN_TO_DISTRICT, "第4条请补充清理比例");
+        ledgerSteps.take(reporter, haidianLedger, version(haidianLedger), LedgerAction.SUBMIT, null);
+        ledgerSteps.take(approver, haidianLedger, version(haidianLedger), LedgerAction.SIGN_OFF, null);
+        ledgerSteps.take(city, haidianLedger, version(haidianLedger), LedgerAction.RETURN_TO_DISTRICT, "第4条请补充清理比例");
         var entry4 = ledgers.entries(haidianLedger).get(3);
         ledgers.saveEntry(reporter, haidianLedger, entry4.requirementId(),
                 new EntryDraft(EntryStatus.IMPLEMENTED, "清理后保留事项减少58%，7月20日报市备案。", null, entry4.version()));
-        ledgers.move(reporter, haidianLedger, version(haidianLedger), LedgerAction.SUBMIT, null);
-        ledgers.move(approver, haidianLedger, version(haidianLedger), LedgerAction.SIGN_OFF, null);
+        ledgerSteps.take(reporter, haidianLedger, version(haidianLedger), LedgerAction.SUBMIT, null);
+        ledgerSteps.take(approver, haidianLedger, version(haidianLedger), LedgerAction.SIGN_OFF, null);
 
         mvc.perform(get("/ledgers/{id}/changes", haidianLedger).with(user(city)))
                 .andExpect(content().string(containsString("<del>已按要求落实，建立了工作台账。</del>")))
                 .andExpect(content().string(containsString("58%")));
 
-        ledgers.move(city, haidianLedger, version(haidianLedger), LedgerAction.ACCEPT, null);
+        ledgerSteps.take(city, haidianLedger, version(haidianLedger), LedgerAction.ACCEPT, null);
         assertThat(ledgers.readable(city, haidianLedger).state()).isEqualTo(LedgerState.ACCEPTED);
         var accepted = ledgers.entries(haidianLedger).get(0);
         assertThatThrownBy(() -> ledgers.saveEntry(reporter, haidianLedger, accepted.requirementId(),
                 new EntryDraft(EntryStatus.PARTIAL, "改动", null, accepted.version())))
                 .isInstanceOf(LedgerNotEditableException.class);
 
-        assertThatThrownBy(() -> ledgers.move(city, haidianLedger, version(haidianLedger), LedgerAction.REOPEN, " "))
+        assertThatThrownBy(() -> ledgerSteps.take(city, haidianLedger, version(haidianLedger), LedgerAction.REOPEN, " "))
                 .isInstanceOf(org.jianfu.platform.RuleViolation.class);
-        ledgers.move(city, haidianLedger, version(haidianLedger), LedgerAction.REOPEN, "发现第4条数据有误，请核实");
+        ledgerSteps.take(city, haidianLedger, version(haidianLedger), LedgerAction.REOPEN, "发现第4条数据有误，请核实");
         assertThat(ledgers.editableBy(reporter, ledgers.readable(reporter, haidianLedger))).isTrue();
         assertThat(ledgers.transitions(haidianLedger)).extracting(LedgerRepository.Transition::action).containsExactly(
                 LedgerAction.SUBMIT, LedgerAction.SIGN_OFF, LedgerAction.RETURN_TO_DISTRICT, LedgerAction.SUBMIT,
@@ -284,7 +285,7 @@ class LedgerWorkflowTests {
     @Test
     void everyLedgerPageRendersInBothLanguagesWithoutMissingMessages() throws Exception {
         fillIn(haidianLedger, "haidian.reporter");
-        ledgers.move(as("haidian.reporter"), haidianLedger, version(haidianLedger), LedgerAction.SUBMIT, null);
+        ledgerSteps.take(as("haidian.reporter"), haidianLedger, version(haidianLedger), LedgerAction.SUBMIT, null);
         var pages = java.util.Map.of(
                 "city.admin", List.of("/ledger", "/ledger/rounds/" + round.id(), "/ledger/rounds/" + round.id() + "?matter=2",
                         "/ledger/rounds/" + round.id() + "/requirements/1", "/ledgers/" + haidianLedger, "/ledgers/" + chaoyangLedger),

@@ -36,6 +36,7 @@ class SealTests {
 
     @Autowired MockMvc mvc;
     @Autowired Ledgers ledgers;
+    @Autowired org.jianfu.test.LedgerSteps ledgerSteps;
     @Autowired Seals seals;
     @Autowired Units units;
     @Autowired Fixtures fixtures;
@@ -61,7 +62,7 @@ class SealTests {
             ledgers.saveEntry(reporter, ledgerId, entry.requirementId(),
                     new EntryDraft(EntryStatus.IMPLEMENTED, "区教委制定方案并推进落实，第" + entry.requirementId() + "项已完成。", null, entry.version()));
         }
-        ledgers.move(reporter, ledgerId, version(ledgerId), LedgerAction.SUBMIT, null);
+        ledgerSteps.take(reporter, ledgerId, version(ledgerId), LedgerAction.SUBMIT, null);
         return ledgerId;
     }
 
@@ -74,7 +75,7 @@ class SealTests {
         var sealId = seals.currentSealId(haidian).orElseThrow();
 
         var ledgerId = submittedToItsApprover(haidian, as("haidian.reporter"));
-        ledgers.move(as("haidian.approver"), ledgerId, version(ledgerId), LedgerAction.SIGN_OFF, null);
+        ledgerSteps.take(as("haidian.approver"), ledgerId, version(ledgerId), LedgerAction.SIGN_OFF, null);
         assertThat(ledgers.sealOf(ledgerId)).contains(sealId);
 
         seals.upload(as("sysadmin"), haidian, PNG);

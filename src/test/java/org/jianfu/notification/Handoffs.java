@@ -44,6 +44,7 @@ class Handoffs {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Ledgers ledgers;
+    private final org.jianfu.test.LedgerSteps ledgerSteps;
     private final Whitelist whitelist;
     private final Reports reports;
     private final InspectionItems items;
@@ -51,13 +52,14 @@ class Handoffs {
     private final Visits visits;
 
     Handoffs(Fixtures fixtures, Units units, UserDetailsService users, JdbcClient jdbc, Clock clock, Ledgers ledgers,
-            Whitelist whitelist, Reports reports, InspectionItems items, Cleanups cleanups, Visits visits) {
+            Whitelist whitelist, Reports reports, InspectionItems items, Cleanups cleanups, Visits visits, org.jianfu.test.LedgerSteps ledgerSteps) {
         this.fixtures = fixtures;
         this.units = units;
         this.users = users;
         this.jdbc = jdbc;
         this.clock = clock;
         this.ledgers = ledgers;
+        this.ledgerSteps = ledgerSteps;
         this.whitelist = whitelist;
         this.reports = reports;
         this.items = items;
@@ -133,7 +135,7 @@ class Handoffs {
     }
 
     private void move(AccountPrincipal who, long ledgerId, LedgerAction action, String comment) {
-        ledgers.move(who, ledgerId, version(ledgerId), action, comment);
+        ledgerSteps.take(who, ledgerId, version(ledgerId), action, comment);
     }
 
     private int version(long ledgerId) {

@@ -34,6 +34,7 @@ class NotificationTests {
 
     @Autowired MockMvc mvc;
     @Autowired Ledgers ledgers;
+    @Autowired org.jianfu.test.LedgerSteps ledgerSteps;
     @Autowired DeadlineReminders reminders;
     @Autowired Notifications notifications;
     @Autowired Fixtures fixtures;
@@ -130,13 +131,13 @@ class NotificationTests {
                 ledgers.saveEntry(me, ledgerId, entry, new EntryDraft(EntryStatus.IMPLEMENTED,
                         "区教委已制定专项方案并组织实施，第" + entry + "项工作按计划推进。", null, 0));
             }
-            ledgers.move(me, ledgerId, version(ledgerId), LedgerAction.SUBMIT, null);
-            ledgers.move(as("haidian.approver"), ledgerId, version(ledgerId), LedgerAction.SIGN_OFF, null);
+            ledgerSteps.take(me, ledgerId, version(ledgerId), LedgerAction.SUBMIT, null);
+            ledgerSteps.take(as("haidian.approver"), ledgerId, version(ledgerId), LedgerAction.SIGN_OFF, null);
             clock.advance(Duration.ofDays(8));
             reminders.send();
             assertThat(count("DEADLINE_APPROACHING")).as("only Chaoyang").isEqualTo(1);
 
-            ledgers.move(as("city.admin"), ledgerId, version(ledgerId), LedgerAction.RETURN_TO_DISTRICT, "请补充");
+            ledgerSteps.take(as("city.admin"), ledgerId, version(ledgerId), LedgerAction.RETURN_TO_DISTRICT, "请补充");
             assertThat(count("RETURNED")).isEqualTo(1);
         }
         finally {

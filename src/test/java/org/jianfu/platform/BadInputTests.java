@@ -66,6 +66,7 @@ class BadInputTests {
     @Autowired Fixtures fixtures;
     @Autowired Units units;
     @Autowired Ledgers ledgers;
+    @Autowired org.jianfu.test.LedgerSteps ledgerSteps;
     @Autowired InspectionItems items;
     @Autowired UserDetailsService users;
     @Autowired MutableClock clock;
@@ -294,8 +295,8 @@ class BadInputTests {
             ledgers.saveEntry(reporter, ledger, requirement, new EntryDraft(EntryStatus.IMPLEMENTED,
                     "区教委已制定专项方案并组织实施，第" + requirement + "项工作按计划推进。", null, 0));
         }
-        ledgers.move(reporter, ledger, ledgerVersion(ledger), LedgerAction.SUBMIT, null);
-        ledgers.move((AccountPrincipal) users.loadUserByUsername("haidian.approver"), ledger, ledgerVersion(ledger), LedgerAction.SIGN_OFF, null);
+        ledgerSteps.take(reporter, ledger, ledgerVersion(ledger), LedgerAction.SUBMIT, null);
+        ledgerSteps.take((AccountPrincipal) users.loadUserByUsername("haidian.approver"), ledger, ledgerVersion(ledger), LedgerAction.SIGN_OFF, null);
         return ledger;
     }
 

@@ -57,6 +57,7 @@ class ToDoTests {
 
     @Autowired MockMvc mvc;
     @Autowired Ledgers ledgers;
+    @Autowired org.jianfu.test.LedgerSteps ledgerSteps;
     @Autowired Whitelist whitelist;
     @Autowired Reports reports;
     @Autowired InspectionItems items;
@@ -167,7 +168,7 @@ class ToDoTests {
     }
 
     void step(AccountPrincipal me, long ledgerId, LedgerAction action) {
-        ledgers.move(me, ledgerId, ledgers.readable(me, ledgerId).version(), action,
+        ledgerSteps.take(me, ledgerId, ledgers.readable(me, ledgerId).version(), action,
                 action.commentRequired() ? "第3条请补充具体数据。" : null);
     }
 
