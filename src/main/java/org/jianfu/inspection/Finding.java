@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * What the check found, explained: the rule (and so its rule set, source document and requirement
- * number), the items involved, the schools affected and, for recorded visits, the visits.
+ * code), the items involved, the schools affected and, for recorded visits, the visits.
  *
  * @param visits whether it was found in the recorded visits rather than in the plan
  * @param aspect which side of the rule was broken, for rules with more than one (e.g. scope or time)

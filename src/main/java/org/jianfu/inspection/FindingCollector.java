@@ -37,7 +37,7 @@ final class FindingCollector {
         var list = new ArrayList<Finding>(found.size());
         found.values().forEach(c -> list.add(c.toFinding()));
         list.sort(Comparator.comparing((Finding f) -> !f.rule().blocking())
-                .thenComparingInt(f -> f.rule().requirementNumber())
+                .thenComparing(f -> f.rule().requirementCode())
                 .thenComparing(f -> f.rule().kind())
                 .thenComparing(f -> f.from() == null ? LocalDate.MIN : f.from()));
         return list;

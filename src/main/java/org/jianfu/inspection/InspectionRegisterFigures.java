@@ -50,6 +50,8 @@ class InspectionRegisterFigures implements RegisterFigures {
         var plan = "/inspection/plans/" + unitId + "/" + year;
         var visits = "/inspection/visits?unit=" + unitId + "&year=" + year;
         var cleanupPage = "/inspection/cleanups/" + unitId + "/" + year;
+        // Each figure links to the rows it counts: the plan's findings or the visits, narrowed to the rule kinds counted.
+        var findingsOf = plan + "?finding=";
         var planItems = items.ofPlan(unitId, year);
         var findings = checks.check(unitId, year);
         var figures = new ArrayList<Figure>();
@@ -62,11 +64,13 @@ class InspectionRegisterFigures implements RegisterFigures {
 
         var departmentItems = planItems.stream().filter(i -> i.byDepartment() && i.state().active()).count();
         var unconsulted = count(findings, RuleKind.CONSULTATION);
-        figures.add(new Figure(CONSULTATION, "inspection.consultation", "inspection.figure.consultation", new Object[] { departmentItems, unconsulted }, plan, unconsulted > 0));
+        var unconsultedItems = findingsOf + RuleKind.CONSULTATION + "#findings";
+        figures.add(new Figure(CONSULTATION, "inspection.consultation", "inspection.figure.consultation", new Object[] { departmentItems, unconsulted }, unconsultedItems, unconsulted > 0));
 
         var merges = count(findings, RuleKind.MERGE);
         var escalations = count(findings, RuleKind.ESCALATION);
-        figures.add(new Figure(TOTAL_AND_FREQUENCY, "inspection.merge", "inspection.figure.merge", new Object[] { merges, escalations }, plan, escalations > 0));
+        var mergesAndEscalations = findingsOf + RuleKind.MERGE + "&finding=" + RuleKind.ESCALATION + "#findings";
+        figures.add(new Figure(TOTAL_AND_FREQUENCY, "inspection.merge", "inspection.figure.merge", new Object[] { merges, escalations }, mergesAndEscalations, escalations > 0));
 
         var cleanup = cleanups.of(unitId, year);
         figures.add(cleanup.classified()
@@ -81,14 +85,17 @@ class InspectionRegisterFigures implements RegisterFigures {
                         new Object[0], cleanupPage, cleanup.record().late())
                 : new Figure(CLEANUP, "inspection.cleanup-filing", overdue ? "inspection.figure.cleanup-overdue" : "inspection.figure.cleanup-not-filed", new Object[0],
                         cleanupPage, overdue));
-        var unplanned = visitCount(findings, RuleKind.UNPLANNED_VISIT) + visitCount(findings, RuleKind.OVER_PLANNED_VISIT);
-        figures.add(new Figure(CLEANUP, "inspection.unplanned-visits", "inspection.figure.unplanned-visits", new Object[] { unplanned }, visits, unplanned > 0));
+        var unplanned = visitCount(findings, RuleKind.UNPLANNED_VISIT, RuleKind.OVER_PLANNED_VISIT);
+        var unplannedVisits = visits + "&flag=" + RuleKind.UNPLANNED_VISIT + "&flag=" + RuleKind.OVER_PLANNED_VISIT;
+        figures.add(new Figure(CLEANUP, "inspection.unplanned-visits", "inspection.figure.unplanned-visits", new Object[] { unplanned }, unplannedVisits, unplanned > 0));
 
         var frequency = count(findings, RuleKind.FREQUENCY) + count(findings, RuleKind.NOTICE);
-        figures.add(new Figure(SCHOOL_FREQUENCY, "inspection.open-findings", "inspection.figure.open-findings", new Object[] { frequency }, plan, frequency > 0));
+        var openFindings = findingsOf + RuleKind.FREQUENCY + "&finding=" + RuleKind.NOTICE + "#findings";
+        figures.add(new Figure(SCHOOL_FREQUENCY, "inspection.open-findings", "inspection.figure.open-findings", new Object[] { frequency }, openFindings, frequency > 0));
 
         var proof = visitCount(findings, RuleKind.PROOF_DEMANDED);
-        figures.add(new Figure(TRACE_KEEPING, "inspection.proof", "inspection.figure.proof", new Object[] { proof }, visits, proof > 0));
+        var proofVisits = visits + "&flag=" + RuleKind.PROOF_DEMANDED;
+        figures.add(new Figure(TRACE_KEEPING, "inspection.proof", "inspection.figure.proof", new Object[] { proof }, proofVisits, proof > 0));
         return figures;
     }
 
@@ -96,7 +103,9 @@ class InspectionRegisterFigures implements RegisterFigures {
         return findings.stream().filter(f -> f.rule().kind() == kind).count();
     }
 
-    private static long visitCount(List<Finding> findings, RuleKind kind) {
-        return findings.stream().filter(f -> f.rule().kind() == kind).mapToLong(f -> f.visitIds().size()).sum();
+    /** The visits flagged by rules of these kinds, each once (as the visit list narrowed to those kinds shows them). */
+    private static long visitCount(List<Finding> findings, RuleKind... kinds) {
+        var counted = List.of(kinds);
+        return findings.stream().filter(f -> counted.contains(f.rule().kind())).flatMap(f -> f.visitIds().stream()).distinct().count();
     }
 }

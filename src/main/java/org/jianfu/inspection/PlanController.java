@@ -87,8 +87,13 @@ class PlanController {
 
     // --- the plan
 
+    /**
+     * The plan; with {@code finding} (rule kinds), only the findings of those kinds, in the plan and in the visits: the rows a
+     * ledger figure counted, for those who oversee the plan.
+     */
     @GetMapping("/inspection/plans/{unitId}/{year}")
-    String plan(@AuthenticationPrincipal AccountPrincipal me, @PathVariable long unitId, @PathVariable int year, Model model) {
+    String plan(@AuthenticationPrincipal AccountPrincipal me, @PathVariable long unitId, @PathVariable int year,
+            @RequestParam(required = false) List<RuleKind> finding, Model model) {
         var all = items.ofPlan(me, unitId, year);
         var unit = units.get(unitId);
         var oversees = access.overseesPlan(me, unitId);
@@ -97,9 +102,12 @@ class PlanController {
         model.addAttribute("approved", all.stream().filter(i -> i.state() == ItemState.APPROVED).toList());
         model.addAttribute("inProgress", oversees ? all.stream().filter(i -> i.state() != ItemState.APPROVED).toList() : List.of());
         model.addAttribute("oversees", oversees);
+        var filter = oversees && finding != null && !finding.isEmpty() ? EnumSet.copyOf(finding) : null;
+        model.addAttribute("filter", filter);
         if (oversees) {
             var findings = checks.check(unitId, year);
-            model.addAttribute("findings", findings.stream().filter(f -> !f.visits()).toList());
+            model.addAttribute("findings", findings.stream()
+                    .filter(f -> filter == null ? !f.visits() : filter.contains(f.rule().kind())).toList());
             model.addAttribute("visitFindings", findings.stream().filter(Finding::visits).count());
             model.addAttribute("mentions", mentions.ofFindings(me, year, findings));
         }

@@ -6,6 +6,8 @@ import java.util.Set;
 /**
  * One rule of a rule set, with what the set says about where it comes from.
  *
+ * @param requirementCode the ledger requirement the rule enforces, by its stable code ("2021-05"), never its number
+ *
  * @param categories the categories it applies to; empty for every category
  * @param levels the plan levels it applies to; empty for every level
  * @param blocking whether a finding of this rule stops the items involved from being approved
@@ -16,7 +18,7 @@ public record Rule(
         String ruleSetName,
         String sourceDocument,
         RuleKind kind,
-        int requirementNumber,
+        String requirementCode,
         Set<InspectionCategory> categories,
         Set<InspectionLevel> levels,
         RulePeriod period,

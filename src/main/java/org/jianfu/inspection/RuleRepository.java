@@ -66,10 +66,10 @@ class RuleRepository {
 
     long insertRule(long setId, Rule r) {
         return jdbc.sql("""
-                insert into inspection_rule (rule_set_id, kind, requirement_number, categories, levels, period, period_years,
+                insert into inspection_rule (rule_set_id, kind, requirement_code, categories, levels, period, period_years,
                     max_count, min_days, similarity, blocking, description)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(setId, r.kind().name(), r.requirementNumber(), r.categories().stream().map(Enum::name).sorted().toArray(String[]::new),
+                .params(setId, r.kind().name(), r.requirementCode(), r.categories().stream().map(Enum::name).sorted().toArray(String[]::new),
                         r.levels().stream().map(Enum::name).sorted().toArray(String[]::new), r.period() == null ? null : r.period().name(),
                         r.periodYears(), r.maxCount(), r.minDays(), r.similarity(), r.blocking(), r.description())
                 .query(Long.class).single();
@@ -91,7 +91,7 @@ class RuleRepository {
         Arrays.stream((String[]) rs.getArray("levels").getArray()).map(InspectionLevel::valueOf).forEach(levels::add);
         var period = rs.getString("period");
         return new Rule(rs.getLong("id"), rs.getLong("rule_set_id"), rs.getString("set_name"), rs.getString("source_document"),
-                RuleKind.valueOf(rs.getString("kind")), rs.getInt("requirement_number"), categories, levels,
+                RuleKind.valueOf(rs.getString("kind")), rs.getString("requirement_code"), categories, levels,
                 period == null ? null : RulePeriod.valueOf(period), rs.getObject("period_years", Integer.class),
                 rs.getObject("max_count", Integer.class), rs.getObject("min_days", Integer.class), rs.getBigDecimal("similarity"),
                 rs.getBoolean("blocking"), rs.getString("description"));

@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import org.jianfu.account.AccountPrincipal;
 import org.jianfu.account.Role;
+import org.jianfu.ledger.Templates;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -22,10 +23,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class RuleSetController {
 
     private final RuleSets ruleSets;
+    private final Templates templates;
     private final Refusals refusals;
 
-    RuleSetController(RuleSets ruleSets, Refusals refusals) {
+    RuleSetController(RuleSets ruleSets, Templates templates, Refusals refusals) {
         this.ruleSets = ruleSets;
+        this.templates = templates;
         this.refusals = refusals;
     }
 
@@ -42,6 +45,8 @@ class RuleSetController {
         model.addAttribute("periods", RulePeriod.values());
         model.addAttribute("categories", InspectionCategory.values());
         model.addAttribute("levels", InspectionLevel.values());
+        // A new rule cites a requirement of the shipped ledger by code, chosen from a list showing each code's number.
+        model.addAttribute("requirements", templates.get(templates.shipped2021()).requirements());
         return "inspection/rules";
     }
 
@@ -65,14 +70,14 @@ class RuleSetController {
 
     @PostMapping("/inspection/rules/sets/{id}/rules")
     String addRule(@AuthenticationPrincipal AccountPrincipal me, @PathVariable long id, @RequestParam(required = false) RuleKind kind,
-            @RequestParam(defaultValue = "0") int requirementNumber, @RequestParam(required = false) List<InspectionCategory> categories,
+            @RequestParam(required = false) String requirementCode, @RequestParam(required = false) List<InspectionCategory> categories,
             @RequestParam(required = false) List<InspectionLevel> levels, @RequestParam(required = false) RulePeriod period,
             @RequestParam(required = false) Integer periodYears, @RequestParam(required = false) Integer maxCount,
             @RequestParam(required = false) Integer minDays, @RequestParam(required = false) BigDecimal similarity,
             @RequestParam(defaultValue = "false") boolean blocking, @RequestParam(required = false) String description,
             RedirectAttributes redirect, Locale locale) {
         refusals.attempt(redirect, locale, "inspection.rule-added", () -> {
-            ruleSets.addRule(me, id, kind, requirementNumber,
+            ruleSets.addRule(me, id, kind, requirementCode,
             categories == null || categories.isEmpty() ? EnumSet.noneOf(InspectionCategory.class) : EnumSet.copyOf(categories),
             levels == null || levels.isEmpty() ? EnumSet.noneOf(InspectionLevel.class) : EnumSet.copyOf(levels), period, periodYears,
             maxCount, minDays, similarity, blocking, description);

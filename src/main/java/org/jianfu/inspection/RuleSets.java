@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.jianfu.account.AccountPrincipal;
 import org.jianfu.account.Role;
+import org.jianfu.ledger.LedgerTemplate;
 import org.jianfu.platform.EditConflictException;
 import org.jianfu.platform.RuleViolation;
 import org.springframework.context.ApplicationEventPublisher;
@@ -78,16 +79,19 @@ public class RuleSets {
         }
     }
 
-    /** A rule for a set; the fields its kind needs must be there. */
+    /** A rule for a set, citing its requirement by code; the fields its kind needs must be there. */
     @Transactional
-    public long addRule(AccountPrincipal me, long setId, RuleKind kind, int requirementNumber, Set<InspectionCategory> categories,
+    public long addRule(AccountPrincipal me, long setId, RuleKind kind, String requirementCode, Set<InspectionCategory> categories,
             Set<InspectionLevel> levels, RulePeriod period, Integer periodYears, Integer maxCount, Integer minDays, BigDecimal similarity,
             boolean blocking, String description) {
         requireCityAdmin(me);
         var set = repository.ruleSet(setId).orElseThrow(() -> new InspectionNotFoundException("rule set " + setId));
-        if (kind == null || requirementNumber < 1 || requirementNumber > 24 || !StringUtils.hasText(description)
-                || description.strip().length() > 500) {
+        if (kind == null || !StringUtils.hasText(description) || description.strip().length() > 500) {
             throw new RuleViolation(null, "inspection.error.rule-fields");
+        }
+        var code = requirementCode == null ? "" : requirementCode.strip();
+        if (!LedgerTemplate.Requirement.wellFormed(code)) {
+            throw new RuleViolation("requirementCode", "inspection.error.rule-requirement-code", code);
         }
         boolean complete = switch (kind) {
             case FREQUENCY -> period != null && maxCount != null && maxCount >= 1 && maxCount <= 100
@@ -101,7 +105,7 @@ public class RuleSets {
             throw new RuleViolation(null, "inspection.error.rule-parameters");
         }
         var frequency = kind == RuleKind.FREQUENCY;
-        var rule = new Rule(0, setId, set.name(), set.sourceDocument(), kind, requirementNumber,
+        var rule = new Rule(0, setId, set.name(), set.sourceDocument(), kind, code,
                 categories == null ? Set.of() : categories, levels == null ? Set.of() : levels, frequency ? period : null,
                 frequency && period == RulePeriod.YEARS ? periodYears : null, frequency ? maxCount : null,
                 kind == RuleKind.NOTICE || kind == RuleKind.MERGE ? minDays : null, kind == RuleKind.MERGE ? similarity : null,

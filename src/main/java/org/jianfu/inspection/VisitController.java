@@ -48,19 +48,28 @@ class VisitController {
         this.clock = clock;
     }
 
+    /**
+     * The visits of an area and year; {@code flaggedOnly} keeps the flagged ones, {@code flag} (rule kinds) those flagged by
+     * one of those kinds: the visits a ledger figure counted.
+     */
     @GetMapping("/inspection/visits")
     String list(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) Long unit,
-            @RequestParam(required = false) Integer year, @RequestParam(defaultValue = "false") boolean flaggedOnly, Model model) {
+            @RequestParam(required = false) Integer year, @RequestParam(defaultValue = "false") boolean flaggedOnly,
+            @RequestParam(required = false) List<RuleKind> flag, Model model) {
         long area = unit == null ? me.unitId() : unit;
         int y = Years.orThisYear(year, clock);
         var list = visits.ofArea(me, area, y);
         var flags = Visits.flagsByVisit(checks.check(area, y));
-        model.addAttribute("visits", flaggedOnly ? list.stream().filter(v -> flags.containsKey(v.id())).toList() : list);
+        var kinds = flag == null || flag.isEmpty() ? null : java.util.EnumSet.copyOf(flag);
+        model.addAttribute("visits", list.stream().filter(v -> kinds != null
+                ? flags.getOrDefault(v.id(), List.of()).stream().anyMatch(f -> kinds.contains(f.rule().kind()))
+                : !flaggedOnly || flags.containsKey(v.id())).toList());
         model.addAttribute("flags", flags);
         model.addAttribute("flagged", list.stream().filter(v -> flags.containsKey(v.id())).count());
         model.addAttribute("area", units.get(area));
         model.addAttribute("year", y);
-        model.addAttribute("flaggedOnly", flaggedOnly);
+        model.addAttribute("flaggedOnly", flaggedOnly && kinds == null);
+        model.addAttribute("filter", kinds);
         model.addAttribute("recordsVisits", InspectionAccess.RECORDS_VISITS.contains(me.role()));
         model.addAttribute("mentions", mentionsOf(me, list, y).knowing(units.subtree(area)));
         return "inspection/visits";

@@ -24,6 +24,14 @@ public record LedgerTemplate(long id, int year, String title, int version, List<
             origins = List.copyOf(origins);
         }
 
+        /** The form of a code: the year of the version that introduced it and a number (the check V40 puts on the column). */
+        private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[0-9]{4}-[0-9]{2,3}");
+
+        /** Whether the text has the form of a requirement code ("2021-05"); says nothing of whether a template has it. */
+        public static boolean wellFormed(String code) {
+            return code != null && CODE.matcher(code).matches();
+        }
+
         /** Whether figures, rules and answers recorded under this code belong to this requirement. */
         public boolean answersTo(String someCode) {
             return code.equals(someCode) || origins.contains(someCode);

@@ -8,6 +8,7 @@ import org.jianfu.account.AccountPrincipal;
 import org.jianfu.account.Role;
 import org.jianfu.platform.EditConflictException;
 import org.jianfu.platform.RuleViolation;
+import org.jianfu.platform.Years;
 import org.jianfu.unit.Unit;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -27,15 +28,22 @@ class ReportController {
 
     private final Reports reports;
     private final Whitelist whitelist;
+    private final java.time.Clock clock;
 
-    ReportController(Reports reports, Whitelist whitelist) {
+    ReportController(Reports reports, Whitelist whitelist, java.time.Clock clock) {
         this.reports = reports;
         this.whitelist = whitelist;
+        this.clock = clock;
     }
 
+    /** The reports; with {@code district} and {@code year}, that district's reports of the year, unhandled first (a ledger figure's rows). */
     @GetMapping("/whitelist/reports")
-    String list(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) Report.State state, Model model) {
-        var list = reports.list(me).stream().filter(r -> state == null || r.state() == state).toList();
+    String list(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) Report.State state,
+            @RequestParam(required = false) Long district, @RequestParam(required = false) Integer year, Model model) {
+        var received = district == null ? null : reports.receivedBy(me, district, Years.orThisYear(year, clock));
+        var list = (received == null ? reports.list(me) : received).stream().filter(r -> state == null || r.state() == state).toList();
+        model.addAttribute("district", district == null ? null : whitelist.unit(district));
+        model.addAttribute("year", district == null ? null : Years.orThisYear(year, clock));
         var counts = reports.countsPerDistrict(me);
         model.addAttribute("reports", list);
         model.addAttribute("counts", counts);

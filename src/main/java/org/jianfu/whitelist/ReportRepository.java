@@ -62,6 +62,14 @@ class ReportRepository {
                 .param(path + "%").query(ReportRepository::map).list();
     }
 
+    /** One district's reports received in a year (as {@link #countsOf} counts them), those not handled first, newest first. */
+    List<Report> receivedBy(long districtId, int year) {
+        return jdbc.sql("""
+                select * from whitelist_report where district_id = ? and extract(year from received_on) = ?
+                order by state = 'HANDLED', id desc""")
+                .params(districtId, year).query(ReportRepository::map).list();
+    }
+
     List<Report> filedBy(long unitId) {
         return jdbc.sql("select * from whitelist_report where filed_by_unit_id = ? order by id desc").param(unitId)
                 .query(ReportRepository::map).list();

@@ -162,10 +162,28 @@ public class Reports {
         if (me.role() == Role.SCHOOL_USER) {
             return repository.filedBy(me.unitId());
         }
+        requireReader(me);
+        return repository.toDistrictsUnder(units.get(me.unitId()).path());
+    }
+
+    /**
+     * The reports a district received in a year, those not yet handled first: the rows of the district's ledger figure.
+     * The district must be in the reader's scope (not found otherwise).
+     */
+    @Transactional(readOnly = true)
+    public List<Report> receivedBy(AccountPrincipal me, long districtId, int year) {
+        requireReader(me);
+        var district = units.getInScope(me, districtId);
+        if (district.type() != UnitType.DISTRICT) {
+            throw new WhitelistNotFoundException("district " + districtId);
+        }
+        return repository.receivedBy(districtId, year);
+    }
+
+    private static void requireReader(AccountPrincipal me) {
         if (!HANDLERS.contains(me.role()) && !CITY_READERS.contains(me.role())) {
             throw new AccessDeniedException("no reports for " + me.role());
         }
-        return repository.toDistrictsUnder(units.get(me.unitId()).path());
     }
 
     /** For the city: reports received and handled per district. */

@@ -298,13 +298,20 @@ public class Whitelist {
         return application;
     }
 
-    /** The applications this person may read: those filed from or with a unit of their subtree. */
+    /**
+     * The applications this person may read: those filed from or with a unit of their subtree; with a reviewing unit,
+     * only those filed with it, which must be in the reader's subtree (not found otherwise).
+     */
     @Transactional(readOnly = true)
-    public List<WhitelistApplication> list(AccountPrincipal me, Integer year, ApplicationState state, Category category) {
+    public List<WhitelistApplication> list(AccountPrincipal me, Long reviewingUnitId, Integer year, ApplicationState state,
+            Category category) {
         if (!READERS.contains(me.role())) {
             throw new org.springframework.security.access.AccessDeniedException("no applications for " + me.role());
         }
-        return repository.inSubtree(units.get(me.unitId()).path(), year, state, category);
+        if (reviewingUnitId != null) {
+            units.getInScope(me, reviewingUnitId);
+        }
+        return repository.inSubtree(units.get(me.unitId()).path(), reviewingUnitId, year, state, category);
     }
 
     /** The published whitelist, for everyone. */

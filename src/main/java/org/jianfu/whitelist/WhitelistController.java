@@ -38,11 +38,13 @@ class WhitelistController {
 
     // --- applications
 
+    /** The applications, filtered; {@code unit} keeps those filed with that reviewing commission (a ledger figure's rows). */
     @GetMapping("/whitelist/applications")
-    String applications(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) Integer year,
-            @RequestParam(required = false) ApplicationState state, @RequestParam(required = false) Category category,
-            @RequestParam(defaultValue = "false") boolean waiting, Model model) {
-        var applications = whitelist.list(me, year == null ? null : Years.checked(year), state, category);
+    String applications(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) Long unit,
+            @RequestParam(required = false) Integer year, @RequestParam(required = false) ApplicationState state,
+            @RequestParam(required = false) Category category, @RequestParam(defaultValue = "false") boolean waiting, Model model) {
+        var applications = whitelist.list(me, unit, year == null ? null : Years.checked(year), state, category);
+        model.addAttribute("reviewingUnit", unit == null ? null : whitelist.unit(unit));
         // "Waiting for me": the ones this person may review or correct now, as the home page's to-do counts them.
         model.addAttribute("applications", waiting ? applications.stream()
                 .filter(a -> whitelist.reviewableBy(me, a) || whitelist.editableBy(me, a)).toList() : applications);

@@ -26,7 +26,8 @@ class WhitelistFigures implements RegisterFigures {
     public List<Figure> figuresFor(long unitId, int year) {
         var tallies = whitelist.tally(unitId, year);
         var figures = new ArrayList<Figure>();
-        var link = "/whitelist/applications?year=" + year + "&category=";
+        // Links to the rows counted: the applications filed with this district in the year, of the category (and refused).
+        var link = "/whitelist/applications?unit=" + unitId + "&year=" + year + "&category=";
         for (var category : Category.values()) {
             if (category.requirement() == 0) {
                 continue;
@@ -53,9 +54,10 @@ class WhitelistFigures implements RegisterFigures {
                     "whitelist.figure.applications",
                     new Object[] { received, approved, rejected, refused, waiting }, link + category.name(), refused > 0));
             if (refused > 0) {
+                var refusedOnes = link + category.name() + "&state=" + ApplicationState.REFUSED;
                 figures.add(new Figure(category.requirementCode(), "whitelist.refusals." + category.name(),
                         "whitelist.figure.refusals",
-                        new Object[] { byDemand[0], byDemand[1], byDemand[2], byDemand[3] }, link + category.name(), true));
+                        new Object[] { byDemand[0], byDemand[1], byDemand[2], byDemand[3] }, refusedOnes, true));
             }
         }
         int received = 0;
@@ -64,8 +66,9 @@ class WhitelistFigures implements RegisterFigures {
             received += count.received();
             handled += count.handled();
         }
+        var receivedReports = "/whitelist/reports?district=" + unitId + "&year=" + year;
         figures.add(new Figure(Category.COMMUNITY.requirementCode(), "whitelist.reports", "whitelist.figure.reports",
-                new Object[] { received, handled }, "/whitelist/reports", handled < received));
+                new Object[] { received, handled }, receivedReports, handled < received));
         return figures;
     }
 }

@@ -107,17 +107,19 @@ class WhitelistRepository {
     }
 
     /** Applications whose applicant or reviewer lies under the unit path (a unit's subtree), newest first. */
-    List<WhitelistApplication> inSubtree(String path, Integer year, ApplicationState state, Category category) {
+    List<WhitelistApplication> inSubtree(String path, Long reviewingUnitId, Integer year, ApplicationState state, Category category) {
         return withSchools(jdbc.sql("""
                 select a.* from whitelist_application a
                 join unit applicant on applicant.id = a.applicant_unit_id
                 join unit reviewer on reviewer.id = a.reviewing_unit_id
                 where (applicant.path like ? or reviewer.path like ?)
+                  and (cast(? as bigint) is null or a.reviewing_unit_id = ?)
                   and (cast(? as int) is null or a.year = ?)
                   and (cast(? as text) is null or a.state = ?)
                   and (cast(? as text) is null or a.category = ?)
                 order by a.submitted_at desc, a.id desc""")
-                .params(path + "%", path + "%", year, year, name(state), name(state), name(category), name(category))
+                .params(path + "%", path + "%", reviewingUnitId, reviewingUnitId, year, year, name(state), name(state), name(category),
+                        name(category))
                 .query(WhitelistRepository::map).list());
     }
 

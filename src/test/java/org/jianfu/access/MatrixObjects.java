@@ -112,7 +112,7 @@ class MatrixObjects {
 
     /** A rule of the matrix's rule set, made afresh for a request that deletes one. */
     long rule(Shared shared) {
-        return ruleSets.addRule(as("city.admin"), shared.ruleSet(), RuleKind.FREQUENCY, 5, Set.of(InspectionCategory.OTHER), Set.of(),
+        return ruleSets.addRule(as("city.admin"), shared.ruleSet(), RuleKind.FREQUENCY, "2021-05", Set.of(InspectionCategory.OTHER), Set.of(),
                 RulePeriod.YEAR, null, 1, null, null, false, "访问矩阵测试");
     }
 

@@ -70,7 +70,7 @@ class InspectionFlowTests {
 
         assertThat(checks.check(district.id(), 2026)).anySatisfy(f -> {
             assertThat(f.rule().kind()).isEqualTo(RuleKind.CONSULTATION);
-            assertThat(f.rule().requirementNumber()).isEqualTo(2);
+            assertThat(f.rule().requirementCode()).isEqualTo("2021-02");
             assertThat(f.itemIds()).containsExactly(id);
         });
         var submitted = items.submit(department, id, item.version());
@@ -123,7 +123,7 @@ class InspectionFlowTests {
         var compiled = items.compile(reporter, item.id(), item.version());
         var finding = checks.check(district.id(), 2026).stream()
                 .filter(f -> f.rule().kind() == RuleKind.FREQUENCY && f.involves(compiled.id())).findFirst().orElseThrow();
-        assertThat(finding.rule().requirementNumber()).isEqualTo(5);
+        assertThat(finding.rule().requirementCode()).isEqualTo("2021-05");
         assertThat(finding.count()).isEqualTo(3);
         assertThat(finding.schoolIds()).hasSize(data.units.children(district.id()).stream()
                 .filter(u -> u.type() == org.jianfu.unit.UnitType.SCHOOL).toList().size());
@@ -168,12 +168,12 @@ class InspectionFlowTests {
 
         var cityAdmin = data.as("city.admin");
         var set = ruleSets.create(cityAdmin, "2027年督导新规", "某市关于进一步规范督导检查的通知（2027）", 2027, null);
-        ruleSets.addRule(cityAdmin, set, RuleKind.FREQUENCY, 5, java.util.Set.of(InspectionCategory.COMPREHENSIVE_SUPERVISION),
+        ruleSets.addRule(cityAdmin, set, RuleKind.FREQUENCY, "2021-05", java.util.Set.of(InspectionCategory.COMPREHENSIVE_SUPERVISION),
                 java.util.Set.of(InspectionLevel.CITY, InspectionLevel.DISTRICT), RulePeriod.YEAR, null, 1, null, null, true,
                 "县级以上每校每年至多一次综合督导");
-        ruleSets.addRule(cityAdmin, set, RuleKind.NOTICE, 5, java.util.Set.of(), java.util.Set.of(), null, null, null, 30, null, false,
+        ruleSets.addRule(cityAdmin, set, RuleKind.NOTICE, "2021-05", java.util.Set.of(), java.util.Set.of(), null, null, null, 30, null, false,
                 "检查须至少提前一个月通知学校");
-        assertThatThrownBy(() -> ruleSets.addRule(data.as("haidian.reporter"), set, RuleKind.NOTICE, 5, java.util.Set.of(),
+        assertThatThrownBy(() -> ruleSets.addRule(data.as("haidian.reporter"), set, RuleKind.NOTICE, "2021-05", java.util.Set.of(),
                 java.util.Set.of(), null, null, null, 30, null, false, "x")).isInstanceOf(AccessDeniedException.class);
 
         var findings = checks.check(district.id(), 2027);

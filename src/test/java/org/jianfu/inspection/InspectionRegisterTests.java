@@ -331,7 +331,7 @@ class InspectionRegisterTests {
         var city = Logins.session(mvc, "city.admin", Fixtures.DEMO_PASSWORD);
         mvc.perform(get("/inspection/visits").param("unit", "" + district.id()).param("year", "2026").param("flaggedOnly", "true").with(city))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("街道2人")))
-                .andExpect(content().string(containsString("第7条")));
+                .andExpect(content().string(containsString("要求 2021-07")));
         var school2 = Logins.session(mvc, recorder.username(), Fixtures.STRONG_PASSWORD);
         mvc.perform(get("/inspection/schools/{id}/calendar", school.id()).param("year", "2026").with(school2))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("通州区学科视导")))

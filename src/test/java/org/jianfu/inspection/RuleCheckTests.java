@@ -40,15 +40,15 @@ class RuleCheckTests {
     static final Rule ONCE_IN_THREE_YEARS = frequency(1, Set.of(CREATION, COMPREHENSIVE_SUPERVISION), RulePeriod.YEARS, 3, 1);
     static final Rule ONCE_A_YEAR = frequency(2, Set.of(SPECIAL_SUPERVISION, SAFE_CAMPUS), RulePeriod.YEAR, null, 1);
     static final Rule TWICE_A_TERM = frequency(3, Set.of(ROUTINE_CHECK), RulePeriod.SEMESTER, null, 2);
-    static final Rule DISTRICT_ONLY_ONCE_A_YEAR = new Rule(4, 9, "later policy", "later document", RuleKind.FREQUENCY, 5,
+    static final Rule DISTRICT_ONLY_ONCE_A_YEAR = new Rule(4, 9, "later policy", "later document", RuleKind.FREQUENCY, "2021-05",
             Set.of(COMPREHENSIVE_SUPERVISION), Set.of(DISTRICT), RulePeriod.YEAR, null, 1, null, null, true, "district only");
-    static final Rule MERGE = other(5, RuleKind.MERGE, 3, 30, new BigDecimal("0.60"));
-    static final Rule CONSULTATION = other(6, RuleKind.CONSULTATION, 2, null, null);
-    static final Rule ESCALATION = other(7, RuleKind.ESCALATION, 3, null, null);
-    static final Rule UNPLANNED = other(8, RuleKind.UNPLANNED_VISIT, 4, null, null);
-    static final Rule OVER_PLANNED = other(9, RuleKind.OVER_PLANNED_VISIT, 4, null, null);
-    static final Rule PROOF = other(10, RuleKind.PROOF_DEMANDED, 7, null, null);
-    static final Rule NOTICE = other(11, RuleKind.NOTICE, 5, 30, null);
+    static final Rule MERGE = other(5, RuleKind.MERGE, "2021-03", 30, new BigDecimal("0.60"));
+    static final Rule CONSULTATION = other(6, RuleKind.CONSULTATION, "2021-02", null, null);
+    static final Rule ESCALATION = other(7, RuleKind.ESCALATION, "2021-03", null, null);
+    static final Rule UNPLANNED = other(8, RuleKind.UNPLANNED_VISIT, "2021-04", null, null);
+    static final Rule OVER_PLANNED = other(9, RuleKind.OVER_PLANNED_VISIT, "2021-04", null, null);
+    static final Rule PROOF = other(10, RuleKind.PROOF_DEMANDED, "2021-07", null, null);
+    static final Rule NOTICE = other(11, RuleKind.NOTICE, "2021-05", 30, null);
 
     static final List<Term> TERMS = List.of(
             new Term(1, "2025—2026学年第一学期", LocalDate.of(2025, 9, 1), LocalDate.of(2026, 1, 15)),
@@ -56,11 +56,11 @@ class RuleCheckTests {
             new Term(3, "2026—2027学年第一学期", LocalDate.of(2026, 9, 1), LocalDate.of(2027, 1, 15)));
 
     static Rule frequency(long id, Set<InspectionCategory> categories, RulePeriod period, Integer years, int max) {
-        return new Rule(id, 1, "2021年台账", "附件2", RuleKind.FREQUENCY, 5, categories, Set.of(), period, years, max, null, null,
+        return new Rule(id, 1, "2021年台账", "附件2", RuleKind.FREQUENCY, "2021-05", categories, Set.of(), period, years, max, null, null,
                 true, "limit");
     }
 
-    static Rule other(long id, RuleKind kind, int requirement, Integer days, BigDecimal similarity) {
+    static Rule other(long id, RuleKind kind, String requirement, Integer days, BigDecimal similarity) {
         return new Rule(id, 1, "2021年台账", "附件2", kind, requirement, Set.of(), Set.of(), null, null, null, days, similarity,
                 kind != RuleKind.MERGE, "rule");
     }
@@ -206,7 +206,7 @@ class RuleCheckTests {
         assertThat(findings).as(name).hasSize(expected);
         findings.forEach(f -> {
             assertThat(f.rule()).isEqualTo(rule);
-            assertThat(f.rule().requirementNumber()).isPositive();
+            assertThat(f.rule().requirementCode()).matches("2021-0[2-7]");
             assertThat(f.itemIds().isEmpty() && f.visitIds().isEmpty()).as("names the items or visits involved").isFalse();
         });
     }
