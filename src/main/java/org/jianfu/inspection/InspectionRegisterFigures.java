@@ -128,12 +128,12 @@ class InspectionRegisterFigures implements RegisterFigures {
     }
 
     /** The declaration, when the register shows the fact it rests on; otherwise none. */
-    private static Contradiction[] when(boolean fact, Contradiction contradiction) {
+    static Contradiction[] when(boolean fact, Contradiction contradiction) {
         return fact ? new Contradiction[] { contradiction } : new Contradiction[0];
     }
 
     /** 已落实 is contradicted, for the reason given, when the register shows the fact. */
-    private static Contradiction[] implemented(boolean fact, String reasonKey) {
+    static Contradiction[] implemented(boolean fact, String reasonKey) {
         return when(fact, new Contradiction.Status(Set.of(EntryStatus.IMPLEMENTED), reasonKey));
     }
 

@@ -17,7 +17,7 @@ import org.jianfu.platform.HalfWidth;
 public final class ContradictionCheck {
 
     /** The most characters one {@code …} of a denial stands for. */
-    static final int GAP = 8;
+    static final int GAP = 10;
 
     private static final Pattern CLAUSE = Pattern.compile("[^。；;！!？?\\n\\r]+");
     private static final String GAP_CHARACTERS = "[^。；;！!？?\\n\\r，,]{0," + GAP + "}";

@@ -119,8 +119,11 @@ public class LedgerContradictions {
     @Transactional
     public void acknowledge(AccountPrincipal me, long ledgerId, String fingerprint, String note) {
         var ledger = ledgers.readable(me, ledgerId);
-        if (!ledgers.actionsFor(me, ledger).contains(LedgerAction.SIGN_OFF)) {
+        if (me.role() != LedgerAction.SIGN_OFF.role() || me.unitId() != ledger.unitId()) {
             throw new LedgerNotEditableException(ledger.state());
+        }
+        if (!ledgers.actionsFor(me, ledger).contains(LedgerAction.SIGN_OFF)) {
+            throw new RuleViolation(null, "ledger.contradiction.error.not-waiting");
         }
         var clean = note == null ? "" : note.strip();
         if (clean.isEmpty()) {

@@ -93,7 +93,7 @@ class WhitelistFigures implements RegisterFigures {
     }
 
     /** 已落实 is contradicted, for the reason given, when the register shows the fact. */
-    private static Contradiction[] implemented(boolean fact, String reasonKey) {
+    static Contradiction[] implemented(boolean fact, String reasonKey) {
         return fact ? new Contradiction[] { new Contradiction.Status(Set.of(EntryStatus.IMPLEMENTED), reasonKey) } : new Contradiction[0];
     }
 }
