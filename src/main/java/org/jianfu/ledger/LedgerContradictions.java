@@ -76,8 +76,13 @@ public class LedgerContradictions {
      */
     @Transactional(readOnly = true)
     List<Shown> current(Ledger ledger) {
+        return current(ledger, figures.shown(ledger));
+    }
+
+    /** The current contradictions against figures the caller has already computed for the ledger. */
+    private List<Shown> current(Ledger ledger, List<RegisterFigures.Figure> live) {
         var template = templates.get(ledgers.round(ledger.roundId()).templateId());
-        var attached = LedgerFigures.attach(figures.shown(ledger), template);
+        var attached = LedgerFigures.attach(live, template);
         Map<String, Acknowledgement> acknowledgements = ledger.state() != LedgerState.PENDING_APPROVAL ? Map.of()
                 : repository.currentSubmission(ledger.id()).map(s -> repository.acknowledgements(ledger.id(), s)).orElse(Map.of());
         var numbers = template.requirements().stream()
@@ -96,10 +101,17 @@ public class LedgerContradictions {
         return shown;
     }
 
-    /** What readers are shown: for a signed ledger the contradictions kept at its sign-off, otherwise the current ones. */
+    /**
+     * What readers are shown: for a signed ledger the contradictions kept at its sign-off, otherwise the current
+     * ones against the live figures (which the ledger page computes anyway, so they are not computed twice).
+     */
     @Transactional(readOnly = true)
-    List<Shown> shown(Ledger ledger) {
-        return signed(ledger) ? repository.signed(List.of(ledger.id())).getOrDefault(ledger.id(), List.of()) : current(ledger);
+    List<Shown> shown(Ledger ledger, List<RegisterFigures.Figure> live) {
+        return signed(ledger) ? signedOf(ledger) : current(ledger, live);
+    }
+
+    private List<Shown> signedOf(Ledger ledger) {
+        return repository.signed(List.of(ledger.id())).getOrDefault(ledger.id(), List.of());
     }
 
     /** The contradictions shown for each ledger, by ledger id (for the city's dashboard and side-by-side page). */

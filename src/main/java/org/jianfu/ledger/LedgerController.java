@@ -98,11 +98,12 @@ class LedgerController {
         model.addAttribute("overdue", ledgers.overdue(ledger, round));
         model.addAttribute("commentCounts", entryComments.commentCounts(ledger.id()));
         model.addAttribute("sealId", ledgers.sealOf(ledger.id()).orElse(null));
-        var figures = LedgerFigures.attach(ledgerFigures.shown(ledger), template);
+        var liveFigures = ledgerFigures.shown(ledger);
+        var figures = LedgerFigures.attach(liveFigures, template);
         model.addAttribute("figures", figures);
         model.addAttribute("unattachedFigures", figures.getOrDefault(null, List.of()));
         // Contradictions are shown to every reader; the approver acknowledges them before signing off.
-        var shownContradictions = contradictions.shown(ledger);
+        var shownContradictions = contradictions.shown(ledger, liveFigures);
         model.addAttribute("contradictions", shownContradictions.stream().collect(Collectors.groupingBy(LedgerContradictions.Shown::requirementId)));
         model.addAttribute("contradictionCount", shownContradictions.size());
         model.addAttribute("unacknowledged", shownContradictions.stream().filter(c -> !c.acknowledged()).count());

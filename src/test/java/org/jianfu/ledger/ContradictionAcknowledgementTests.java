@@ -119,7 +119,7 @@ class ContradictionAcknowledgementTests {
         assertThat(state()).isEqualTo(LedgerState.SUBMITTED);
         assertThat(acknowledgementsAudited()).isEqualTo(2);
 
-        var kept = contradictions.shown(ledgers.readable(city, ledgerId));
+        var kept = contradictions.shown(List.of(ledgers.readable(city, ledgerId))).get(ledgerId);
         assertThat(kept).extracting(c -> c.acknowledgement().note())
                 .containsExactlyInAnyOrder("已核实：计划尚在区委审批，填报有误。", "已核实：系统未登记备案，待补登。");
         assertThat(kept).extracting(LedgerContradictions.Shown::fingerprint)
