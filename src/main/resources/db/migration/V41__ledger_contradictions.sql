@@ -24,7 +24,7 @@ create table ledger_signed_contradiction (
     fingerprint        text        not null,
     figure_key         text        not null,
     figure_message_key text        not null,
-    figure_arguments   text[]      not null,
+    figure_arguments   jsonb       not null, -- the label's arguments, numbers kept as numbers for its plural forms
     kind               text        not null check (kind in ('STATUS', 'DENIAL', 'DATE')),
     answer_words       text,
     answer_status      text,

@@ -5,7 +5,6 @@ import static org.jianfu.platform.SqlTimestamps.utc;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,15 +12,18 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
 
 /** SQL for the acknowledgements of contradictions and the contradictions kept at sign-off. */
 @Repository
 class ContradictionRepository {
 
     private final JdbcClient jdbc;
+    private final JsonMapper json;
 
-    ContradictionRepository(JdbcClient jdbc) {
+    ContradictionRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     /** The id of the ledger's latest SUBMIT step: the submission its acknowledgements belong to. */
@@ -64,9 +66,9 @@ class ContradictionRepository {
             jdbc.sql("""
                     insert into ledger_signed_contradiction (ledger_id, requirement_id, fingerprint, figure_key, figure_message_key,
                         figure_arguments, kind, answer_words, answer_status, reason_key, note, acknowledged_by_name, acknowledged_at, position)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(ledgerId, c.requirementId(), c.fingerprint(), c.figureKey(), c.figureMessageKey(),
-                            Arrays.stream(c.figureArguments()).map(String::valueOf).toArray(String[]::new), c.kind(), c.answerWords(),
+                            json.writeValueAsString(c.figureArguments()), c.kind(), c.answerWords(),
                             c.answerStatus() == null ? null : c.answerStatus().name(), c.reasonKey(), c.acknowledgement().note(),
                             c.acknowledgement().byName(), utc(c.acknowledgement().at()), position++)
                     .update();
@@ -84,7 +86,7 @@ class ContradictionRepository {
                 .query(rs -> {
                     signed.computeIfAbsent(rs.getLong("ledger_id"), k -> new ArrayList<>()).add(new LedgerContradictions.Shown(
                             rs.getLong("requirement_id"), rs.getString("fingerprint"), rs.getString("figure_key"),
-                            rs.getString("figure_message_key"), (Object[]) rs.getArray("figure_arguments").getArray(), rs.getString("kind"),
+                            rs.getString("figure_message_key"), json.readValue(rs.getString("figure_arguments"), Object[].class), rs.getString("kind"),
                             rs.getString("answer_words"), rs.getString("answer_status") == null ? null : EntryStatus.valueOf(rs.getString("answer_status")),
                             rs.getString("reason_key"), new LedgerContradictions.Acknowledgement(rs.getString("note"),
                                     rs.getString("acknowledged_by_name"), instant(rs, "acknowledged_at"))));

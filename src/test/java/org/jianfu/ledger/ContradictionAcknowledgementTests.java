@@ -13,9 +13,13 @@ import java.util.List;
 
 import org.jianfu.account.AccountPrincipal;
 import org.jianfu.account.Role;
+import org.jianfu.inspection.BaselineOutcome;
+import org.jianfu.inspection.Cleanups;
+import org.jianfu.inspection.InspectionCategory;
 import org.jianfu.platform.RuleViolation;
 import org.jianfu.test.Fixtures;
 import org.jianfu.test.JianfuIntegrationTest;
+import org.jianfu.test.LedgerSteps;
 import org.jianfu.test.MutableClock;
 import org.jianfu.unit.Units;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,6 +49,8 @@ class ContradictionAcknowledgementTests {
     @Autowired JdbcClient jdbc;
     @Autowired MockMvc mvc;
     @Autowired MutableClock clock;
+    @Autowired Cleanups cleanups;
+    @Autowired LedgerSteps steps;
 
     AccountPrincipal reporter;
     AccountPrincipal approver;
@@ -204,6 +210,29 @@ class ContradictionAcknowledgementTests {
         var sideBySide = mvc.perform(get("/ledger/rounds/{id}/requirements/1", round.id()).with(user(city)))
                 .andReturn().getResponse().getContentAsString();
         assertThat(sideBySide).contains("填报内容：“年度计划经区委审批，于1月15日报市备案”").contains("登记系统：年度计划尚未报市备案");
+    }
+
+    @Test
+    void aSignedLedgersKeptFlagsReadInEnglishWithTheFiguresPluralForms() throws Exception {
+        // Last year's cleanup of 门头沟区: two items, one retained, none removed: the 50% target is missed.
+        var mentougou = units.findByCode("110109").orElseThrow();
+        int year = LocalDate.now(clock).getYear() - 1;
+        cleanups.add(reporter, mentougou.id(), year, "教学常规检查", "区教委通知", "区教委", InspectionCategory.values()[0]);
+        var retained = cleanups.add(reporter, mentougou.id(), year, "安全检查", "区教委通知", "区教委", InspectionCategory.values()[0]);
+        cleanups.mark(reporter, retained.id(), retained.version(), BaselineOutcome.RETAINED, null, null);
+        var cleanupRequirement = templates.get(ledgers.round(roundId).templateId()).requirementFor("2021-04").orElseThrow().id();
+        ledgers.move(approver, ledgerId, version(), LedgerAction.RETURN_TO_REPORTER, "第4条请改为已落实");
+        var entry = ledgers.entryOf(ledgerId, cleanupRequirement);
+        ledgers.saveEntry(reporter, ledgerId, cleanupRequirement, new EntryDraft(EntryStatus.IMPLEMENTED, "已完成集中清理。", null, entry.version()));
+        ledgers.move(reporter, ledgerId, version(), LedgerAction.SUBMIT, null);
+        assertThat(contradictions.current(approver, ledgerId)).extracting(LedgerContradictions.Shown::figureKey).contains("inspection.cleanup");
+
+        steps.take(approver, ledgerId, version(), LedgerAction.SIGN_OFF, null);
+        assertThat(state()).isEqualTo(LedgerState.SUBMITTED);
+        var english = mvc.perform(get("/ledgers/{id}", ledgerId).param("lang", "en").with(user(city))).andReturn().getResponse();
+        assertThat(english.getStatus()).isEqualTo(200);
+        assertThat(english.getContentAsString()).contains("2 items before, 1 retained, 0.0% less")
+                .contains("The cleanup removed less than 50%").contains(LedgerSteps.NOTE);
     }
 
     private long planRequirement(LedgerRound round) {
