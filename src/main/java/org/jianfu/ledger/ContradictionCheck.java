@@ -11,8 +11,8 @@ import org.jianfu.platform.HalfWidth;
  * Decides which of the contradictions the register figures declare (see {@link Contradiction}) an answer
  * actually makes, quoting both sides: the answer's words (the clause of the denial or the date, or its
  * status) and the figure. A clause ends at 。；;！？ or a new line; a denial's {@code …} stands for at most
- * {@link #GAP} characters of its clause and never spans a comma, so "未出现问题，但发现2项加码" is not a
- * denial of 加码.
+ * {@link #GAP} characters of its clause and never spans a comma or a word of remedy (整改, 纠正, 补办, 叫停), so
+ * neither "未出现问题，但发现2项加码" nor "均已整改并补办商请手续" is a denial.
  */
 public final class ContradictionCheck {
 
@@ -20,7 +20,11 @@ public final class ContradictionCheck {
     static final int GAP = 10;
 
     private static final Pattern CLAUSE = Pattern.compile("[^。；;！!？?\\n\\r]+");
-    private static final String GAP_CHARACTERS = "[^。；;！!？?\\n\\r，,]{0," + GAP + "}";
+    /**
+     * What a gap may hold: no clause end, no comma, and no word of remedy, so "均已整改并补办商请手续" (fixed what
+     * was found) is not read as "均已…商" (all consulted).
+     */
+    private static final String GAP_CHARACTERS = "(?:(?!整改|纠正|补办|叫停)[^。；;！!？?\\n\\r，,]){0," + GAP + "}";
     private static final Pattern DATE = Pattern.compile("(?:(\\d{4})\\s*年\\s*)?(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*[日号]");
 
     private ContradictionCheck() {

@@ -53,6 +53,14 @@ class ContradictionCheckTests {
     }
 
     @Test
+    void aRemedyIsNoDenial() {
+        var consultation = figure(new Contradiction.Denial(List.of("均已…商", "全部…商")));
+        assertThat(check("发现2项未商区教委的检查，均已整改并补办商请手续。", consultation)).isEmpty();
+        assertThat(check("2项检查已全部补办商请手续", consultation)).isEmpty();
+        assertThat(check("各部门检查均已先商区教委，对发现的问题已整改", consultation)).hasSize(1);
+    }
+
+    @Test
     void aDenialDoesNotReachAcrossAClauseOrAComma() {
         assertThat(check("未出现问题。层层加码2项已整改", ESCALATIONS)).isEmpty();
         assertThat(check("未出现问题；层层加码2项已整改", ESCALATIONS)).isEmpty();
