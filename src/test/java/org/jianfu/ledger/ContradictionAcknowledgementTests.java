@@ -164,6 +164,41 @@ class ContradictionAcknowledgementTests {
     }
 
     @Test
+    void anAcknowledgementHoldsOnlyWhileTheFigureStaysAsItWas() {
+        // A round two years back, so its cleanup is this test's alone: two items, one retained, the target missed.
+        var mentougou = units.findByCode("110109").orElseThrow();
+        int year = LocalDate.now(clock).getYear() - 2;
+        var round = ledgers.openRound(city, templates.shipped2021(), year, "矛盾变化测试 " + System.nanoTime(),
+                LocalDate.now(clock).plusDays(30), List.of(mentougou.id()));
+        var ledger = ledgers.ledgerOf(round.id(), mentougou.id());
+        var cleanupRequirement = templates.get(round.templateId()).requirementFor("2021-04").orElseThrow().id();
+        cleanups.add(reporter, mentougou.id(), year, "教学常规检查", "区教委通知", "区教委", InspectionCategory.values()[0]);
+        var retained = cleanups.add(reporter, mentougou.id(), year, "安全检查", "区教委通知", "区教委", InspectionCategory.values()[0]);
+        cleanups.mark(reporter, retained.id(), retained.version(), BaselineOutcome.RETAINED, null, null);
+        ledgers.saveHeader(reporter, ledger, 0, "王芳", "010-69841234");
+        for (var entry : ledgers.entries(ledger)) {
+            var cleanup = entry.requirementId() == cleanupRequirement;
+            ledgers.saveEntry(reporter, ledger, entry.requirementId(), new EntryDraft(cleanup ? EntryStatus.IMPLEMENTED : EntryStatus.PARTIAL,
+                    cleanup ? "已完成集中清理。" : "区教委已部署此项工作，正在分步推进。", null, entry.version()));
+        }
+        ledgerId = ledger;
+        ledgers.move(reporter, ledgerId, version(), LedgerAction.SUBMIT, null);
+        for (var c : contradictions.current(approver, ledgerId)) {
+            contradictions.acknowledge(approver, ledgerId, c.fingerprint(), "已核实");
+        }
+
+        // The register changes while the ledger waits: the cleanup figure is a new contradiction, the filing's is not.
+        cleanups.add(reporter, mentougou.id(), year, "作业检查", "区教委通知", "区教委", InspectionCategory.values()[0]);
+        var now = contradictions.current(approver, ledgerId);
+        assertThat(now).filteredOn(c -> c.figureKey().equals("inspection.cleanup")).singleElement()
+                .satisfies(c -> assertThat(c.acknowledged()).isFalse());
+        assertThat(now).filteredOn(c -> c.figureKey().equals("inspection.cleanup-filing")).isNotEmpty()
+                .allSatisfy(c -> assertThat(c.acknowledged()).isTrue());
+        assertThatThrownBy(() -> signOffs.signOff(approver, ledgerId, version(), null, Fixtures.STRONG_PASSWORD))
+                .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.arguments()).containsExactly(1L));
+    }
+
+    @Test
     void theLedgerPageQuotesBothSidesAndTheApproverAcknowledgesThere() throws Exception {
         var page = mvc.perform(get("/ledgers/{id}", ledgerId).with(user(approver))).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("填报内容：“年度计划经区委审批，于1月15日报市备案”").contains("登记系统：年度计划尚未报市备案")
