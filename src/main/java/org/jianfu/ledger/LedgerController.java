@@ -44,10 +44,12 @@ class LedgerController {
     private final LedgerFigures ledgerFigures;
     private final Accounts accounts;
     private final SignOffs signOffs;
+    private final LedgerContradictions contradictions;
 
     LedgerController(Ledgers ledgers, LedgerEvidence ledgerEvidence, EntryComments entryComments, EntryRevisions entryRevisions,
             LedgerSubmissions submissions, AnswerQualityWarnings qualityWarnings, Templates templates, Units units,
-            org.springframework.context.MessageSource messages, LedgerFigures ledgerFigures, Accounts accounts, SignOffs signOffs) {
+            org.springframework.context.MessageSource messages, LedgerFigures ledgerFigures, Accounts accounts, SignOffs signOffs,
+            LedgerContradictions contradictions) {
         this.ledgers = ledgers;
         this.ledgerEvidence = ledgerEvidence;
         this.entryComments = entryComments;
@@ -60,6 +62,7 @@ class LedgerController {
         this.ledgerFigures = ledgerFigures;
         this.accounts = accounts;
         this.signOffs = signOffs;
+        this.contradictions = contradictions;
     }
 
     // --- one ledger
@@ -95,9 +98,17 @@ class LedgerController {
         model.addAttribute("overdue", ledgers.overdue(ledger, round));
         model.addAttribute("commentCounts", entryComments.commentCounts(ledger.id()));
         model.addAttribute("sealId", ledgers.sealOf(ledger.id()).orElse(null));
-        var figures = LedgerFigures.attach(ledgerFigures.shown(ledger), template);
+        var liveFigures = ledgerFigures.shown(ledger);
+        var figures = LedgerFigures.attach(liveFigures, template);
         model.addAttribute("figures", figures);
         model.addAttribute("unattachedFigures", figures.getOrDefault(null, List.of()));
+        // Contradictions are shown to every reader; the approver acknowledges them before signing off.
+        var shownContradictions = contradictions.shown(ledger, liveFigures);
+        model.addAttribute("contradictions", shownContradictions.stream().collect(Collectors.groupingBy(LedgerContradictions.Shown::requirementId)));
+        model.addAttribute("contradictionCount", shownContradictions.size());
+        model.addAttribute("unacknowledged", shownContradictions.stream().filter(c -> !c.acknowledged()).count());
+        model.addAttribute("contradictionsSigned", ledger.state() == LedgerState.SUBMITTED || ledger.state() == LedgerState.ACCEPTED);
+        model.addAttribute("acknowledging", actions.contains(LedgerAction.SIGN_OFF));
         model.addAttribute("returned", submissions.returned(ledger).orElse(null));
         model.addAttribute("comparison", submissions.compare(ledger, null, null, cityReader(me)).orElse(null));
         if (!model.containsAttribute("header")) {
@@ -301,11 +312,28 @@ class LedgerController {
         }
         catch (RuleViolation violation) {
             redirect.addFlashAttribute("failure", violation.messageKey());
+            if (violation.arguments().length > 0) {
+                redirect.addFlashAttribute("failureArguments", violation.arguments());
+            }
         }
         catch (EditConflictException conflict) {
             redirect.addFlashAttribute("failure", "ledger.error.conflict");
         }
         return "redirect:/ledgers/" + id;
+    }
+
+    /** The approver acknowledges one contradiction with a note, while the ledger waits for their sign-off. */
+    @PostMapping("/ledgers/{id}/contradictions/{fingerprint}/acknowledge")
+    String acknowledge(@AuthenticationPrincipal AccountPrincipal me, @PathVariable long id, @PathVariable String fingerprint,
+            @RequestParam(required = false) String note, RedirectAttributes redirect) {
+        try {
+            contradictions.acknowledge(me, id, fingerprint, note);
+            redirect.addFlashAttribute("success", "ledger.contradiction.acknowledged-saved");
+        }
+        catch (RuleViolation violation) {
+            redirect.addFlashAttribute("failure", violation.messageKey());
+        }
+        return "redirect:/ledgers/" + id + "#contradictions";
     }
 
     // --- helpers

@@ -70,6 +70,23 @@ final class LedgerEvents {
     record Chased(List<Long> ledgerIds, List<String> units) {
     }
 
+    /** The district approver acknowledged a contradiction between an answer and a register figure, with a note. */
+    record ContradictionAcknowledged(long ledgerId, Acknowledged before, Acknowledged after) implements AuditableEvent {
+        public String action() { return "ledger.contradiction-acknowledged"; }
+        public String objectType() { return "ledger"; }
+        public String objectId() { return Long.toString(ledgerId); }
+    }
+
+    /** What was acknowledged: the requirement, both sides, and the note. */
+    record Acknowledged(long requirementId, String figureKey, String kind, String answerWords, EntryStatus answerStatus,
+            String fingerprint, String note) {
+
+        static Acknowledged of(LedgerContradictions.Shown contradiction, String note) {
+            return new Acknowledged(contradiction.requirementId(), contradiction.figureKey(), contradiction.kind(),
+                    contradiction.answerWords(), contradiction.answerStatus(), contradiction.fingerprint(), note);
+        }
+    }
+
     /** A workflow step: submitted, returned, signed off, accepted, reopened. */
     record LedgerMoved(LedgerAction step, Ledger.Snapshot before, Moved after) implements AuditableEvent {
         public String action() { return actionOf(step); }

@@ -43,9 +43,10 @@ class RoundController {
     private final Clock clock;
     private final org.springframework.context.MessageSource messages;
     private final Chases chases;
+    private final LedgerContradictions contradictions;
 
     RoundController(Ledgers ledgers, AnswerQualityWarnings qualityWarnings, Templates templates, Units units, Clock clock,
-            org.springframework.context.MessageSource messages, Chases chases) {
+            org.springframework.context.MessageSource messages, Chases chases, LedgerContradictions contradictions) {
         this.ledgers = ledgers;
         this.qualityWarnings = qualityWarnings;
         this.templates = templates;
@@ -53,6 +54,7 @@ class RoundController {
         this.clock = clock;
         this.messages = messages;
         this.chases = chases;
+        this.contradictions = contradictions;
     }
 
     // --- overview
@@ -120,7 +122,8 @@ class RoundController {
 
     @GetMapping("/ledger/rounds/{id}")
     String dashboard(@AuthenticationPrincipal AccountPrincipal me, @PathVariable long id,
-            @RequestParam(required = false) Integer matter, @RequestParam(defaultValue = "0") int page, Model model) {
+            @RequestParam(required = false) Integer matter, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "false") boolean contradicting, Model model) {
         LedgerController.requireCityReader(me);
         var round = ledgers.round(id);
         var template = templates.get(round.templateId());
@@ -137,10 +140,14 @@ class RoundController {
                 .sorted(Comparator.comparing((Ledger l) -> unitsById.get(l.unitId()), Unit.OFFICIAL_ORDER))
                 .toList();
         sorted.forEach(l -> counts.merge(l.progress(), 1, Integer::sum));
+        var contradictionCounts = contradictions.shown(sorted).entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().size()));
+        // The filter picks units before the paging, so a page is full of what was asked for.
+        var listed = contradicting ? sorted.stream().filter(l -> contradictionCounts.getOrDefault(l.id(), 0) > 0).toList() : sorted;
         // Counts cover every unit; the matrix shows one page of units at a time (a country has thousands).
-        var shown = pageWithin(page, sorted.size(), DASHBOARD_PAGE);
+        var shown = pageWithin(page, listed.size(), DASHBOARD_PAGE);
         var first = shown * DASHBOARD_PAGE;
-        var pageLedgers = sorted.subList(first, Math.min(sorted.size(), first + DASHBOARD_PAGE));
+        var pageLedgers = listed.subList(first, Math.min(listed.size(), first + DASHBOARD_PAGE));
         Map<Long, Map<Integer, EntryStatus>> matrix = new HashMap<>();
         for (var cell : ledgers.statusMatrix(pageLedgers.stream().map(Ledger::id).toList())) {
             matrix.computeIfAbsent(cell.ledgerId(), k -> new HashMap<>()).put(cell.number(), cell.status());
@@ -148,12 +155,14 @@ class RoundController {
         var lastChased = chases.lastChased(id);
         var pageRows = pageLedgers.stream()
                 .map(l -> new DashboardRow(l, unitsById.get(l.unitId()), ledgers.overdue(l, round), ledgers.late(l, round),
-                        matrix.getOrDefault(l.id(), Map.of()), remindable(l, round, lastChased), lastChased.get(l.id())))
+                        matrix.getOrDefault(l.id(), Map.of()), remindable(l, round, lastChased), lastChased.get(l.id()),
+                        contradictionCounts.getOrDefault(l.id(), 0)))
                 .toList();
         model.addAttribute("due", sorted.stream().filter(l -> remindable(l, round, lastChased)).count());
         model.addAttribute("pageRows", pageRows);
         model.addAttribute("page", shown);
-        model.addAttribute("pages", (sorted.size() + DASHBOARD_PAGE - 1) / DASHBOARD_PAGE);
+        model.addAttribute("pages", (listed.size() + DASHBOARD_PAGE - 1) / DASHBOARD_PAGE);
+        model.addAttribute("contradicting", contradicting);
         model.addAttribute("onTime", sorted.stream().filter(l -> l.submittedAt() != null && !ledgers.late(l, round)).count());
         model.addAttribute("late", sorted.stream().filter(l -> ledgers.late(l, round)).count());
         model.addAttribute("overdue", sorted.stream().filter(l -> ledgers.overdue(l, round)).count());
@@ -168,7 +177,7 @@ class RoundController {
     }
 
     record DashboardRow(Ledger ledger, Unit unit, boolean overdue, boolean late,
-            Map<Integer, EntryStatus> statuses, boolean due, java.time.Instant lastChased) {
+            Map<Integer, EntryStatus> statuses, boolean due, java.time.Instant lastChased, int contradictions) {
     }
 
     /** A unit the dashboard offers to remind: due, and not reminded today already. */
@@ -231,6 +240,9 @@ class RoundController {
         model.addAttribute("round", round);
         model.addAttribute("row", row);
         model.addAttribute("answers", answers);
+        model.addAttribute("contradictions", contradictions.shown(answers.stream().map(Answer::ledger).toList()).entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().stream()
+                        .filter(c -> c.requirementId() == row.requirement().id()).toList())));
         model.addAttribute("numbers", template.requirements().stream().map(LedgerTemplate.Requirement::number).toList());
         return "ledger/requirement";
     }

@@ -3,21 +3,27 @@ package org.jianfu.ledger;
 import org.jianfu.account.AccountPrincipal;
 import org.jianfu.account.Reauthentication;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Signing a ledger off: the approver confirms with their password first (in its own transaction, so a
- * refusal is audited and counted although nothing is signed), then the step is taken. {@link Ledgers#move}
- * refuses the sign-off step: this is the only way to it.
+ * Signing a ledger off: every contradiction with the registers acknowledged, then the approver confirms
+ * with their password (in its own transaction, so a refusal is audited and counted although nothing is
+ * signed), then the step is taken and the contradictions kept as they stood, in one transaction.
+ * {@link Ledgers#move} refuses the sign-off step: this is the only way to it.
  */
 @Service
 public class SignOffs {
 
     private final Reauthentication reauthentication;
     private final Ledgers ledgers;
+    private final LedgerContradictions contradictions;
+    private final TransactionTemplate transactions;
 
-    SignOffs(Reauthentication reauthentication, Ledgers ledgers) {
+    SignOffs(Reauthentication reauthentication, Ledgers ledgers, LedgerContradictions contradictions, TransactionTemplate transactions) {
         this.reauthentication = reauthentication;
         this.ledgers = ledgers;
+        this.contradictions = contradictions;
+        this.transactions = transactions;
     }
 
     /** Signs the ledger off in the approver's unit's name, once their password is confirmed. */
@@ -27,7 +33,12 @@ public class SignOffs {
         if (!ledgers.actionsFor(me, ledger).contains(LedgerAction.SIGN_OFF)) {
             throw new LedgerNotEditableException(ledger.state());
         }
+        var acknowledged = contradictions.requireAcknowledged(ledger);
         reauthentication.confirm(me, password, "ledger.sign-off");
-        return ledgers.signOff(me, ledgerId, version, comment);
+        return transactions.execute(status -> {
+            var signed = ledgers.signOff(me, ledgerId, version, comment);
+            contradictions.keepSigned(ledgerId, acknowledged);
+            return signed;
+        });
     }
 }

@@ -2,7 +2,12 @@ package org.jianfu.whitelist;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
+import org.jianfu.ledger.Contradiction;
+import org.jianfu.ledger.Contradiction.Denial;
+import org.jianfu.ledger.EntryStatus;
 import org.jianfu.ledger.RegisterFigures;
 import org.springframework.stereotype.Component;
 
@@ -13,6 +18,19 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class WhitelistFigures implements RegisterFigures {
+
+    // What the figures contradict in an answer (see Contradiction): a denial of each banned demand refused at the
+    // door, and a denial of unlisted affairs while reports of them came in.
+    static final Map<BannedDemand, Denial> DEMAND_DENIED = Map.of(
+            BannedDemand.WRITING, new Denial(List.of("未…要求…撰写", "没有…要求…撰写", "无…要求…撰写", "未出现…撰写", "未发生…撰写")),
+            BannedDemand.STREET_DUTY, new Denial(List.of("未…要求…执勤", "未…摊派…志愿", "未…志愿…指标", "没有…执勤", "无…执勤",
+                    "未出现…执勤", "未发生…执勤")),
+            BannedDemand.PROOF_PHOTOS, new Denial(List.of("未…要求…照片", "未…要求…截图", "未…要求…视频", "未…要求…留痕",
+                    "没有…留痕", "无…留痕", "未出现…留痕")),
+            BannedDemand.CLASS_TIME, new Denial(List.of("未…占用…上课", "未…占用…课时", "没有…占用…上课", "没有…占用…课时",
+                    "无…占用…上课", "未出现…占用", "未发生…占用")));
+    static final Denial NO_UNLISTED = new Denial(List.of("未发生…进校园", "未出现…进校园", "没有…进校园", "无…违规…进校园",
+            "未收到…举报", "未接到…举报", "未收到…反映", "未接到…反映", "未收到…报告"));
 
     private final Whitelist whitelist;
     private final Reports reports;
@@ -52,12 +70,15 @@ class WhitelistFigures implements RegisterFigures {
             }
             figures.add(new Figure(category.requirementCode(), "whitelist.applications." + category.name(),
                     "whitelist.figure.applications",
-                    new Object[] { received, approved, rejected, refused, waiting }, link + category.name(), refused > 0));
+                    new Object[] { received, approved, rejected, refused, waiting }, link + category.name(), refused > 0)
+                    .contradicting(implemented(waiting > 0, "whitelist.contradiction.applications-waiting")));
             if (refused > 0) {
                 var refusedOnes = link + category.name() + "&state=" + ApplicationState.REFUSED;
                 figures.add(new Figure(category.requirementCode(), "whitelist.refusals." + category.name(),
                         "whitelist.figure.refusals",
-                        new Object[] { byDemand[0], byDemand[1], byDemand[2], byDemand[3] }, refusedOnes, true));
+                        new Object[] { byDemand[0], byDemand[1], byDemand[2], byDemand[3] }, refusedOnes, true)
+                        .contradicting(java.util.Arrays.stream(BannedDemand.values()).filter(d -> byDemand[d.ordinal()] > 0)
+                                .map(DEMAND_DENIED::get).toArray(Contradiction[]::new)));
             }
         }
         int received = 0;
@@ -68,7 +89,14 @@ class WhitelistFigures implements RegisterFigures {
         }
         var receivedReports = "/whitelist/reports?district=" + unitId + "&year=" + year;
         figures.add(new Figure(Category.COMMUNITY.requirementCode(), "whitelist.reports", "whitelist.figure.reports",
-                new Object[] { received, handled }, receivedReports, handled < received));
+                new Object[] { received, handled }, receivedReports, handled < received)
+                .contradicting(received > 0 ? new Contradiction[] { NO_UNLISTED } : new Contradiction[0])
+                .contradicting(implemented(handled < received, "whitelist.contradiction.reports-pending")));
         return figures;
+    }
+
+    /** 已落实 is contradicted, for the reason given, when the register shows the fact. */
+    static Contradiction[] implemented(boolean fact, String reasonKey) {
+        return fact ? new Contradiction[] { new Contradiction.Status(Set.of(EntryStatus.IMPLEMENTED), reasonKey) } : new Contradiction[0];
     }
 }

@@ -204,6 +204,8 @@ class AccessMatrix {
                 at -> ids(at.d().ledger(), at.shared().requirement(), at.d().evidence()));
         scoped("POST /ledgers/{id}/entries/{requirementId}/comments", readers, at -> ids(at.d().ledger(), at.shared().requirement()));
         scoped("POST /ledgers/{id}/{step}", reporter, at -> ids(at.d().ledger(), "submit"), version());
+        scoped("POST /ledgers/{id}/contradictions/{fingerprint}/acknowledge", EnumSet.of(DISTRICT_APPROVER),
+                at -> ids(at.d().ledger(), "0"), (at, b) -> b.param("note", "已核实"));
     }
 
     private void document() {
