@@ -43,10 +43,12 @@ class LedgerController {
     private final org.springframework.context.MessageSource messages;
     private final LedgerFigures ledgerFigures;
     private final Accounts accounts;
+    private final LastYearAnswers lastYear;
 
     LedgerController(Ledgers ledgers, LedgerEvidence ledgerEvidence, EntryComments entryComments, EntryRevisions entryRevisions,
             LedgerSubmissions submissions, AnswerQualityWarnings qualityWarnings, Templates templates, Units units,
-            org.springframework.context.MessageSource messages, LedgerFigures ledgerFigures, Accounts accounts) {
+            org.springframework.context.MessageSource messages, LedgerFigures ledgerFigures, Accounts accounts,
+            LastYearAnswers lastYear) {
         this.ledgers = ledgers;
         this.ledgerEvidence = ledgerEvidence;
         this.entryComments = entryComments;
@@ -58,6 +60,7 @@ class LedgerController {
         this.messages = messages;
         this.ledgerFigures = ledgerFigures;
         this.accounts = accounts;
+        this.lastYear = lastYear;
     }
 
     // --- one ledger
@@ -96,6 +99,7 @@ class LedgerController {
         var figures = LedgerFigures.attach(ledgerFigures.shown(ledger), template);
         model.addAttribute("figures", figures);
         model.addAttribute("unattachedFigures", figures.getOrDefault(null, List.of()));
+        model.addAttribute("lastYear", lastYear.of(ledger, template));
         model.addAttribute("returned", submissions.returned(ledger).orElse(null));
         model.addAttribute("comparison", submissions.compare(ledger, null, null, cityReader(me)).orElse(null));
         if (!model.containsAttribute("header")) {
