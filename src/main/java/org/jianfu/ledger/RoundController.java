@@ -43,9 +43,10 @@ class RoundController {
     private final Clock clock;
     private final org.springframework.context.MessageSource messages;
     private final Chases chases;
+    private final LedgerFigures ledgerFigures;
 
     RoundController(Ledgers ledgers, AnswerQualityWarnings qualityWarnings, Templates templates, Units units, Clock clock,
-            org.springframework.context.MessageSource messages, Chases chases) {
+            org.springframework.context.MessageSource messages, Chases chases, LedgerFigures ledgerFigures) {
         this.ledgers = ledgers;
         this.qualityWarnings = qualityWarnings;
         this.templates = templates;
@@ -53,6 +54,7 @@ class RoundController {
         this.clock = clock;
         this.messages = messages;
         this.chases = chases;
+        this.ledgerFigures = ledgerFigures;
     }
 
     // --- overview
@@ -217,11 +219,14 @@ class RoundController {
         var filtered = visibleLedgers.stream()
                 .filter(l -> !hideEmpty || entries.get(l.id()).status() != null || !entries.get(l.id()).text().isBlank())
                 .filter(l -> !flagged || flags.containsKey(entries.get(l.id()).id()))
-                .map(l -> new Answer(unitsById.get(l.unitId()), l, entries.get(l.id()), flags.getOrDefault(entries.get(l.id()).id(), List.of())))
                 .toList();
         var shown = pageWithin(page, filtered.size(), ANSWERS_PAGE);
         var first = shown * ANSWERS_PAGE;
-        var answers = filtered.subList(first, Math.min(filtered.size(), first + ANSWERS_PAGE));
+        // The registers' figures only for the units on this page, once each, attached by code.
+        var answers = filtered.subList(first, Math.min(filtered.size(), first + ANSWERS_PAGE)).stream()
+                .map(l -> new Answer(unitsById.get(l.unitId()), l, entries.get(l.id()), flags.getOrDefault(entries.get(l.id()).id(), List.of()),
+                        LedgerFigures.attach(ledgerFigures.shown(l), template).getOrDefault(row.requirement().id(), List.of())))
+                .toList();
         model.addAttribute("hideEmpty", hideEmpty);
         model.addAttribute("flagged", flagged);
         model.addAttribute("shownCount", filtered.size());
@@ -235,7 +240,7 @@ class RoundController {
         return "ledger/requirement";
     }
 
-    record Answer(Unit unit, Ledger ledger, LedgerEntry entry, List<AnswerQuality.Flag> flags) {
+    record Answer(Unit unit, Ledger ledger, LedgerEntry entry, List<AnswerQuality.Flag> flags, List<RegisterFigures.Figure> figures) {
     }
 
 
