@@ -26,7 +26,7 @@ final class SummaryWorkbookWriter {
             EntryStatus.IMPLEMENTED, "C6EFCE", EntryStatus.PARTIAL, "FFEB9C", EntryStatus.IN_PROGRESS, "DDEBF7",
             EntryStatus.NOT_STARTED, "F8CBAD", EntryStatus.NOT_APPLICABLE, "E7E6E6");
     private static final List<Double> ANSWER_COLUMNS = List.of(5.0, 22.0, 10.0, 90.0);
-    private static final List<Double> FIGURE_COLUMNS = List.of(22.0, 9.0, 10.0, 70.0, 9.0);
+    private static final List<Double> FIGURE_COLUMNS = List.of(22.0, 13.0, 10.0, 66.0, 9.0);
     /** Fill of the figures that point at something wrong. */
     private static final String ALERT_COLOUR = "F8CBAD";
     private static final double TEXT_SIZE = 11;
