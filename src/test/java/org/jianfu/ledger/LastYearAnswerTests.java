@@ -151,6 +151,10 @@ class LastYearAnswerTests {
         var sideBySide = mvc.perform(get("/ledger/rounds/{id}/requirements/{n}", round, cleanup.number()).with(user(city)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(sideBySide).contains("与上年雷同");
+        var storedFlags = jdbc.sql("select count(*) from ledger_entry_flag where ledger_id = ?").param(current).query(Integer.class).single();
+        var dashboard = mvc.perform(get("/ledger/rounds/{id}", round).with(user(city))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(dashboard).containsPattern("href=\"/ledgers/" + current + "/quality\"[^>]*>" + storedFlags + "</a>");
         var quality = mvc.perform(get("/ledgers/{id}/quality", current).with(user(city))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(quality).contains("第 " + cleanup.number() + " 条：与本单位上一年度的填报几乎相同");
