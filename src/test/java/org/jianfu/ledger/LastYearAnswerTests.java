@@ -39,6 +39,7 @@ class LastYearAnswerTests {
     @Autowired Fixtures fixtures;
     @Autowired UserDetailsService userDetails;
     @Autowired JdbcClient jdbc;
+    @Autowired LastYearAnswers lastYearAnswers;
 
     AccountPrincipal city;
     Unit fengtai;
@@ -102,6 +103,23 @@ class LastYearAnswerTests {
         assertThat(entrySection(page, third.id())).doesNotContain(CLEANUP_ANSWER).doesNotContain("class=\"last-year\"");
         // The removed requirement's answer has no row left to go to.
         assertThat(page).doesNotContain("共商议事项5项");
+    }
+
+    @Test
+    void aRequirementThatMergedTwoOfLastYearShowsBothOfLastYearsAnswers() {
+        var shipped = templates.shipped2021();
+        var earlier = openLedger(shipped, 2058, fengtai);
+        answer(earlier, "2021-01", EntryStatus.IMPLEMENTED, "区委办、区政府办每年初审核全区督查检查考核计划，共审核事项12项。");
+        answer(earlier, "2021-02", EntryStatus.IMPLEMENTED, "区直部门开展涉校督查检查均已先商区教委，共商议事项5项。");
+        var copy = templates.copy(city, shipped, 2059, "2059年中小学教师减负工作任务台账");
+        var first = templates.get(copy).requirementFor("2021-01").orElseThrow();
+        templates.merge(city, copy, first.id(), templates.get(copy).requirementFor("2021-02").orElseThrow().id());
+        var current = openLedger(copy, 2059, fengtai);
+
+        var shown = lastYearAnswers.of(ledgers.readable(city, current), templates.get(copy));
+        assertThat(shown.get(first.id())).extracting(LastYearAnswers.Answer::code, LastYearAnswers.Answer::year)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("2021-01", 2058), org.assertj.core.groups.Tuple.tuple("2021-02", 2058));
+        assertThat(shown).hasSize(1);
     }
 
     @Test
