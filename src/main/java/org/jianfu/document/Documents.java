@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.jianfu.account.AccountPrincipal;
 import org.jianfu.ledger.Ledger;
 import org.jianfu.ledger.LedgerEntry;
+import org.jianfu.ledger.LedgerFigures;
 import org.jianfu.ledger.Ledgers;
 import org.jianfu.ledger.Templates;
 import org.jianfu.platform.EditConflictException;
@@ -41,16 +42,18 @@ class Documents {
     private final Units units;
     private final Seals seals;
     private final DocumentLabels labels;
+    private final LedgerFigures ledgerFigures;
     /** Reads what a file shows in one read-only transaction, so its many small reads share one connection. */
     private final TransactionTemplate reads;
 
     Documents(Ledgers ledgers, Templates templates, Units units, Seals seals, MessageSource messages,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, LedgerFigures ledgerFigures) {
         this.ledgers = ledgers;
         this.templates = templates;
         this.units = units;
         this.seals = seals;
         this.labels = DocumentLabels.chinese(messages);
+        this.ledgerFigures = ledgerFigures;
         this.reads = new TransactionTemplate(transactions);
         this.reads.setReadOnly(true);
     }
@@ -113,7 +116,11 @@ class Documents {
     Download summary(AccountPrincipal me, long roundId) {
         var round = ledgers.round(roundId);
         var template = templates.get(round.templateId());
-        var content = new SummaryWorkbookWriter(labels).write(round, template, unitLedgers(me, roundId));
+        var unitLedgers = unitLedgers(me, roundId);
+        // The figures each ledger's page shows, once per ledger.
+        var figures = reads.execute(status -> unitLedgers.stream().collect(Collectors.toMap(u -> u.ledger().id(),
+                u -> ledgerFigures.shown(me, u.ledger().id()))));
+        var content = new SummaryWorkbookWriter(labels).write(round, template, unitLedgers, figures);
         return new Download(labels.text("document.file.summary.title", LedgerDocument.titleOf(round, template)) + ".xlsx", XLSX,
                 content);
     }

@@ -9,12 +9,15 @@ import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.jianfu.ledger.EntryStatus;
+import org.jianfu.ledger.LedgerFigures;
 import org.jianfu.ledger.LedgerRound;
 import org.jianfu.ledger.LedgerTemplate;
+import org.jianfu.ledger.RegisterFigures;
 
 /**
- * The city's workbook for a round: a status matrix (units × requirements) on the first sheet, then for
- * each requirement a sheet with every unit's answer next to the others.
+ * The city's workbook for a round: a status matrix (units × requirements) on the first sheet, the registers'
+ * figures of every unit on the second (系统核验数据), then for each requirement a sheet with every unit's
+ * answer next to the others.
  */
 final class SummaryWorkbookWriter {
 
@@ -23,6 +26,9 @@ final class SummaryWorkbookWriter {
             EntryStatus.IMPLEMENTED, "C6EFCE", EntryStatus.PARTIAL, "FFEB9C", EntryStatus.IN_PROGRESS, "DDEBF7",
             EntryStatus.NOT_STARTED, "F8CBAD", EntryStatus.NOT_APPLICABLE, "E7E6E6");
     private static final List<Double> ANSWER_COLUMNS = List.of(5.0, 22.0, 10.0, 90.0);
+    private static final List<Double> FIGURE_COLUMNS = List.of(22.0, 13.0, 10.0, 66.0, 9.0);
+    /** Fill of the figures that point at something wrong. */
+    private static final String ALERT_COLOUR = "F8CBAD";
     private static final double TEXT_SIZE = 11;
 
     private final DocumentLabels labels;
@@ -32,10 +38,15 @@ final class SummaryWorkbookWriter {
     }
 
     private record Styles(CellStyle title, CellStyle header, CellStyle centred, CellStyle text,
-            EnumMap<EntryStatus, CellStyle> statuses) {
+            EnumMap<EntryStatus, CellStyle> statuses, CellStyle alert) {
     }
 
-    byte[] write(LedgerRound round, LedgerTemplate template, List<UnitLedger> ledgers) {
+    /**
+     * @param figures the figures shown for each unit's ledger (as {@link LedgerFigures#shown} gives them), by
+     *     ledger id
+     */
+    byte[] write(LedgerRound round, LedgerTemplate template, List<UnitLedger> ledgers,
+            java.util.Map<Long, List<RegisterFigures.Figure>> figures) {
         // Streamed: rows are written out as text instead of being kept as XML objects, several times faster.
         var workbook = new SXSSFWorkbook(null, SXSSFWorkbook.DEFAULT_WINDOW_SIZE, false, false);
         var centred = ExcelFormat.style(workbook, Typeface.TEXT, TEXT_SIZE, false, HorizontalAlignment.CENTER, true);
@@ -43,9 +54,11 @@ final class SummaryWorkbookWriter {
         COLOURS.forEach((status, colour) -> statuses.put(status, ExcelFormat.filled(workbook, centred, colour)));
         var styles = new Styles(ExcelFormat.style(workbook, Typeface.TITLE, 16, true, HorizontalAlignment.CENTER, false),
                 ExcelFormat.style(workbook, Typeface.HEADING, TEXT_SIZE, false, HorizontalAlignment.CENTER, true), centred,
-                ExcelFormat.style(workbook, Typeface.TEXT, TEXT_SIZE, false, HorizontalAlignment.LEFT, true), statuses);
+                ExcelFormat.style(workbook, Typeface.TEXT, TEXT_SIZE, false, HorizontalAlignment.LEFT, true), statuses,
+                ExcelFormat.filled(workbook, centred, ALERT_COLOUR));
         var title = LedgerDocument.titleOf(round, template);
         matrix(workbook.createSheet(labels.text("document.file.summary.matrix")), title, template, ledgers, styles);
+        figures(workbook.createSheet(labels.text("document.file.summary.figures")), title, template, ledgers, figures, styles);
         for (var row : template.rows()) {
             answers(workbook.createSheet(labels.text("document.file.requirement", row.requirement().number())), row, ledgers,
                     styles);
@@ -100,6 +113,57 @@ final class SummaryWorkbookWriter {
             legend.createCell(c).setCellValue(labels.status(status));
             legend.getCell(c).setCellStyle(styles.statuses().get(status));
             c += 2;
+        }
+        ExcelFormat.print(sheet, true, 1);
+    }
+
+    /**
+     * One row per unit and figure: the unit, the requirement the figure backs (its number in this round's
+     * template, found by code, and its code), the figure's text and whether it points at something wrong.
+     */
+    private void figures(Sheet sheet, String title, LedgerTemplate template, List<UnitLedger> ledgers,
+            java.util.Map<Long, List<RegisterFigures.Figure>> figures, Styles styles) {
+        for (int c = 0; c < FIGURE_COLUMNS.size(); c++) {
+            sheet.setColumnWidth(c, ExcelFormat.width(FIGURE_COLUMNS.get(c)));
+        }
+        var titleRow = sheet.createRow(0);
+        titleRow.setHeightInPoints(32);
+        titleRow.createCell(0).setCellValue(labels.text("document.file.summary.figures.title", title));
+        titleRow.getCell(0).setCellStyle(styles.title());
+        ExcelFormat.merge(sheet, 0, 0, 0, FIGURE_COLUMNS.size() - 1);
+        var header = sheet.createRow(1);
+        header.setHeightInPoints(22);
+        String[] headers = { labels.text("document.file.summary.unit"), labels.text("document.file.summary.figures.number"),
+                labels.text("document.file.summary.figures.code"), labels.text("document.file.summary.figures.figure"),
+                labels.text("document.file.summary.figures.alert") };
+        for (int c = 0; c < headers.length; c++) {
+            header.createCell(c).setCellValue(headers[c]);
+            header.getCell(c).setCellStyle(styles.header());
+        }
+        var numbers = new java.util.HashMap<Long, Integer>();
+        template.requirements().forEach(r -> numbers.put(r.id(), r.number()));
+        int next = 2;
+        for (var unit : ledgers) {
+            // In requirement order; figures whose requirement this template dropped come last, without a number.
+            var attached = LedgerFigures.attach(figures.getOrDefault(unit.ledger().id(), List.of()), template).entrySet().stream()
+                    .sorted(java.util.Comparator.comparing(e -> e.getKey() == null ? Integer.MAX_VALUE : numbers.get(e.getKey())))
+                    .toList();
+            for (var requirement : attached) {
+                for (var figure : requirement.getValue()) {
+                    var text = labels.text(figure.messageKey(), figure.arguments());
+                    String[] values = { unit.unitName(), requirement.getKey() == null ? "—" : Integer.toString(numbers.get(requirement.getKey())),
+                            figure.requirementCode(), text,
+                            labels.text(figure.alert() ? "document.file.summary.figures.alert-yes" : "document.file.summary.figures.alert-no") };
+                    var row = sheet.createRow(next++);
+                    for (int c = 0; c < values.length; c++) {
+                        row.createCell(c).setCellValue(values[c]);
+                        row.getCell(c).setCellStyle(c == 0 || c == 3 ? styles.text() : c == 4 && figure.alert() ? styles.alert()
+                                : styles.centred());
+                    }
+                    row.setHeightInPoints(ExcelFormat.height(TEXT_SIZE, List.of(FIGURE_COLUMNS.get(0), FIGURE_COLUMNS.get(3)),
+                            List.of(unit.unitName(), text)));
+                }
+            }
         }
         ExcelFormat.print(sheet, true, 1);
     }

@@ -7,12 +7,13 @@ import java.util.Set;
 
 /**
  * Warnings about answers that say little: empty or very short, a copy of the requirement itself, or
- * (nearly) the same words as another unit's answer or as another answer of the same unit. Similarity is
- * the Dice coefficient of character pairs, which suits Chinese text with no spaces between words.
+ * (nearly) the same words as another unit's answer, as another answer of the same unit, or as the unit's answer
+ * to the same requirement last year. Similarity is the Dice coefficient of character pairs, which suits
+ * Chinese text with no spaces between words.
  */
 final class AnswerQuality {
 
-    enum Flag { EMPTY, TOO_SHORT, COPIES_REQUIREMENT, SAME_AS_OTHER_UNIT, SAME_AS_OTHER_REQUIREMENT;
+    enum Flag { EMPTY, TOO_SHORT, COPIES_REQUIREMENT, SAME_AS_OTHER_UNIT, SAME_AS_OTHER_REQUIREMENT, SAME_AS_LAST_YEAR;
 
         public String messageKey() {
             return "ledger.flag." + name();

@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The answer-quality warnings of a ledger ({@link AnswerQuality}'s rules applied to its entries and to the
- * other answers of its round), and the flags a submission keeps of them for the city's dashboard. No
+ * other answers of its round and to the unit's answers of last year), and the flags a submission keeps of them for the city's dashboard. No
  * access checks here: callers pass a ledger already read through {@link Ledgers}, which checks them.
  */
 @Component
@@ -23,10 +23,12 @@ class AnswerQualityWarnings {
 
     private final LedgerRepository repository;
     private final Units units;
+    private final LastYearAnswers lastYear;
 
-    AnswerQualityWarnings(LedgerRepository repository, Units units) {
+    AnswerQualityWarnings(LedgerRepository repository, Units units, LastYearAnswers lastYear) {
         this.repository = repository;
         this.units = units;
+        this.lastYear = lastYear;
     }
 
     /** A warning about one answer: which requirement, what is wrong, and the other answer it resembles. */
@@ -45,6 +47,7 @@ class AnswerQualityWarnings {
             grams.put(answer.entryId(), AnswerQuality.bigrams(AnswerQuality.normalise(answer.text())));
         }
         var own = answers.stream().filter(a -> a.ledgerId() == ledger.id()).toList();
+        var lastYears = lastYear.of(ledger, template);
         for (var entry : repository.entries(ledger.id())) {
             var requirement = requirements.get(entry.requirementId());
             for (var flag : AnswerQuality.ofAnswer(entry.status(), entry.text(), requirement.text())) {
@@ -69,6 +72,12 @@ class AnswerQualityWarnings {
                     .findFirst()
                     .ifPresent(o -> warnings.add(new Warning(number, mine.entryId(), AnswerQuality.Flag.SAME_AS_OTHER_REQUIREMENT,
                             o.entryId(), null, requirements.get(o.requirementId()).number())));
+            lastYears.getOrDefault(mine.requirementId(), List.of()).stream()
+                    .filter(o -> AnswerQuality.similarity(mineGrams, AnswerQuality.bigrams(AnswerQuality.normalise(o.text())))
+                            >= AnswerQuality.NEAR_IDENTICAL)
+                    .findFirst()
+                    .ifPresent(o -> warnings.add(new Warning(number, mine.entryId(), AnswerQuality.Flag.SAME_AS_LAST_YEAR,
+                            o.entryId(), null, null)));
         }
         warnings.sort(Comparator.comparingInt(Warning::number));
         return warnings;

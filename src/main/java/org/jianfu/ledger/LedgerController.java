@@ -45,11 +45,12 @@ class LedgerController {
     private final Accounts accounts;
     private final SignOffs signOffs;
     private final LedgerContradictions contradictions;
+    private final LastYearAnswers lastYear;
 
     LedgerController(Ledgers ledgers, LedgerEvidence ledgerEvidence, EntryComments entryComments, EntryRevisions entryRevisions,
             LedgerSubmissions submissions, AnswerQualityWarnings qualityWarnings, Templates templates, Units units,
             org.springframework.context.MessageSource messages, LedgerFigures ledgerFigures, Accounts accounts, SignOffs signOffs,
-            LedgerContradictions contradictions) {
+            LedgerContradictions contradictions, LastYearAnswers lastYear) {
         this.ledgers = ledgers;
         this.ledgerEvidence = ledgerEvidence;
         this.entryComments = entryComments;
@@ -63,6 +64,7 @@ class LedgerController {
         this.accounts = accounts;
         this.signOffs = signOffs;
         this.contradictions = contradictions;
+        this.lastYear = lastYear;
     }
 
     // --- one ledger
@@ -109,6 +111,7 @@ class LedgerController {
         model.addAttribute("unacknowledged", shownContradictions.stream().filter(c -> !c.acknowledged()).count());
         model.addAttribute("contradictionsSigned", ledger.state() == LedgerState.SUBMITTED || ledger.state() == LedgerState.ACCEPTED);
         model.addAttribute("acknowledging", actions.contains(LedgerAction.SIGN_OFF));
+        model.addAttribute("lastYear", lastYear.of(ledger, template));
         model.addAttribute("returned", submissions.returned(ledger).orElse(null));
         model.addAttribute("comparison", submissions.compare(ledger, null, null, cityReader(me)).orElse(null));
         if (!model.containsAttribute("header")) {

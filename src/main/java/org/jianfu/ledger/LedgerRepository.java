@@ -369,6 +369,38 @@ class LedgerRepository {
                 where l.round_id = ? group by f.ledger_id""", roundId);
     }
 
+    // --- last year
+
+    /**
+     * The answers of the same unit in its ledger of the most recent round of an earlier year than this
+     * ledger's round (whichever template that round used), each with its requirement's code and number
+     * there; empty when the unit had no such ledger. Entries never filled in are left out.
+     */
+    List<LastYearAnswers.Answer> previousYearAnswers(long ledgerId) {
+        return jdbc.sql("""
+                with previous as (
+                    select p.id, pr.year from ledger l
+                    join ledger_round r on r.id = l.round_id
+                    join ledger p on p.unit_id = l.unit_id
+                    join ledger_round pr on pr.id = p.round_id and pr.year < r.year
+                    where l.id = ?
+                    order by pr.year desc, pr.opened_at desc, pr.id desc
+                    limit 1)
+                select p.year, e.id, q.number, q.code, e.status, e.text, e.na_reason from previous p
+                join ledger_entry e on e.ledger_id = p.id
+                join template_requirement q on q.id = e.requirement_id
+                where e.status is not null or e.text <> '' or e.na_reason is not null
+                order by q.number""")
+                .param(ledgerId)
+                .query((rs, n) -> {
+                    var status = rs.getString("status");
+                    return new LastYearAnswers.Answer(rs.getInt("year"), rs.getLong("id"), rs.getInt("number"),
+                            rs.getString("code"), status == null ? null : EntryStatus.valueOf(status), rs.getString("text"),
+                            rs.getString("na_reason"));
+                })
+                .list();
+    }
+
     // --- city views
 
     /** For the dashboard: the entries' statuses of the given ledgers, as (ledger id, requirement number, status). */

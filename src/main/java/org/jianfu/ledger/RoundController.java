@@ -44,9 +44,11 @@ class RoundController {
     private final org.springframework.context.MessageSource messages;
     private final Chases chases;
     private final LedgerContradictions contradictions;
+    private final LedgerFigures ledgerFigures;
 
     RoundController(Ledgers ledgers, AnswerQualityWarnings qualityWarnings, Templates templates, Units units, Clock clock,
-            org.springframework.context.MessageSource messages, Chases chases, LedgerContradictions contradictions) {
+            org.springframework.context.MessageSource messages, Chases chases, LedgerContradictions contradictions,
+            LedgerFigures ledgerFigures) {
         this.ledgers = ledgers;
         this.qualityWarnings = qualityWarnings;
         this.templates = templates;
@@ -55,6 +57,7 @@ class RoundController {
         this.messages = messages;
         this.chases = chases;
         this.contradictions = contradictions;
+        this.ledgerFigures = ledgerFigures;
     }
 
     // --- overview
@@ -226,11 +229,14 @@ class RoundController {
         var filtered = visibleLedgers.stream()
                 .filter(l -> !hideEmpty || entries.get(l.id()).status() != null || !entries.get(l.id()).text().isBlank())
                 .filter(l -> !flagged || flags.containsKey(entries.get(l.id()).id()))
-                .map(l -> new Answer(unitsById.get(l.unitId()), l, entries.get(l.id()), flags.getOrDefault(entries.get(l.id()).id(), List.of())))
                 .toList();
         var shown = pageWithin(page, filtered.size(), ANSWERS_PAGE);
         var first = shown * ANSWERS_PAGE;
-        var answers = filtered.subList(first, Math.min(filtered.size(), first + ANSWERS_PAGE));
+        // The registers' figures only for the units on this page, once each, attached by code.
+        var answers = filtered.subList(first, Math.min(filtered.size(), first + ANSWERS_PAGE)).stream()
+                .map(l -> new Answer(unitsById.get(l.unitId()), l, entries.get(l.id()), flags.getOrDefault(entries.get(l.id()).id(), List.of()),
+                        LedgerFigures.attach(ledgerFigures.shown(l), template).getOrDefault(row.requirement().id(), List.of())))
+                .toList();
         model.addAttribute("hideEmpty", hideEmpty);
         model.addAttribute("flagged", flagged);
         model.addAttribute("shownCount", filtered.size());
@@ -247,7 +253,7 @@ class RoundController {
         return "ledger/requirement";
     }
 
-    record Answer(Unit unit, Ledger ledger, LedgerEntry entry, List<AnswerQuality.Flag> flags) {
+    record Answer(Unit unit, Ledger ledger, LedgerEntry entry, List<AnswerQuality.Flag> flags, List<RegisterFigures.Figure> figures) {
     }
 
 

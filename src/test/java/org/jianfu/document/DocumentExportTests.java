@@ -104,7 +104,7 @@ class DocumentExportTests {
         ledgerSteps.take(round.as("haidian.approver"), haidian, round.version(haidian), LedgerAction.SIGN_OFF, null);
         var xlsx = download("/ledger/rounds/{id}/export/summary-xlsx", "city.admin", round.round.id());
         try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
-            assertThat(workbook.getNumberOfSheets()).isEqualTo(25);
+            assertThat(workbook.getNumberOfSheets()).isEqualTo(26);
             var matrix = workbook.getSheetAt(0);
             assertThat(matrix.getSheetName()).isEqualTo("填报情况");
             assertThat(matrix.getRow(1).getCell(6).getStringCellValue()).isEqualTo("1");
