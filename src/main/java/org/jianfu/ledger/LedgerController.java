@@ -98,6 +98,7 @@ class LedgerController {
         var figures = LedgerFigures.attach(ledgerFigures.shown(ledger), template);
         model.addAttribute("figures", figures);
         model.addAttribute("unattachedFigures", figures.getOrDefault(null, List.of()));
+        model.addAttribute("drift", ledgerFigures.drift(ledger, template));
         model.addAttribute("returned", submissions.returned(ledger).orElse(null));
         model.addAttribute("comparison", submissions.compare(ledger, null, null, cityReader(me)).orElse(null));
         if (!model.containsAttribute("header")) {

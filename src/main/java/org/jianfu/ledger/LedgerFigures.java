@@ -61,11 +61,12 @@ public class LedgerFigures {
      * How the live figures differ from those frozen when the ledger was signed off, matched by
      * {@link RegisterFigures.Figure#key()}; nothing for a ledger that shows live figures.
      *
+     * @param frozenAt when the figures shown were frozen, or null when they are live
      * @param now the live figure by key, where it reads differently now
      * @param gone the keys of frozen figures no register gives now
      * @param added live figures whose key was not among the frozen ones, by the requirement they attach to
      */
-    public record Drift(Map<String, RegisterFigures.Figure> now, java.util.Set<String> gone,
+    public record Drift(java.time.Instant frozenAt, Map<String, RegisterFigures.Figure> now, java.util.Set<String> gone,
             Map<Long, List<RegisterFigures.Figure>> added) {
     }
 
@@ -73,7 +74,7 @@ public class LedgerFigures {
     Drift drift(Ledger ledger, LedgerTemplate template) {
         var frozen = frozen(ledger);
         if (frozen.isEmpty()) {
-            return new Drift(Map.of(), java.util.Set.of(), Map.of());
+            return new Drift(null, Map.of(), java.util.Set.of(), Map.of());
         }
         var live = new LinkedHashMap<String, RegisterFigures.Figure>();
         live(ledger).forEach(f -> live.put(f.key(), f));
@@ -88,7 +89,7 @@ public class LedgerFigures {
                 now.put(then.key(), current);
             }
         }
-        return new Drift(now, gone, attach(List.copyOf(live.values()), template));
+        return new Drift(frozen.get().at(), now, gone, attach(List.copyOf(live.values()), template));
     }
 
     /** The figures shown for a ledger, if this person may read it (for its files and the city's workbook). */
