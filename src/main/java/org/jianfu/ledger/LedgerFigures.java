@@ -68,13 +68,18 @@ public class LedgerFigures {
      */
     public record Drift(java.time.Instant frozenAt, Map<String, RegisterFigures.Figure> now, java.util.Set<String> gone,
             Map<Long, List<RegisterFigures.Figure>> added) {
+
+        /** The added figures whose requirement the template dropped, listed apart. */
+        public List<RegisterFigures.Figure> addedApart() {
+            return added.getOrDefault(null, List.of());
+        }
     }
 
     /** The drift of a ledger's live figures from the frozen ones shown, attached to the ledger's template. */
     Drift drift(Ledger ledger, LedgerTemplate template) {
         var frozen = frozen(ledger);
         if (frozen.isEmpty()) {
-            return new Drift(null, Map.of(), java.util.Set.of(), Map.of());
+            return new Drift(null, Map.of(), java.util.Set.of(), java.util.Collections.emptyMap());
         }
         var live = new LinkedHashMap<String, RegisterFigures.Figure>();
         live(ledger).forEach(f -> live.put(f.key(), f));
