@@ -51,10 +51,10 @@ class FrozenFigures {
         return registers.stream().flatMap(register -> register.figuresFor(unitId, year).stream()).toList();
     }
 
-    /** Stores the unit's live figures as the ledger's frozen ones, replacing any frozen before. */
-    Frozen freeze(long ledgerId, long unitId, int year, Instant at) {
+    /** Stores figures (the unit's live ones at sign-off) as the ledger's frozen ones, replacing any frozen before. */
+    Frozen freeze(long ledgerId, List<RegisterFigures.Figure> live, Instant at) {
         // Read back through JSON, so the figures the sign-off is audited with are exactly those stored.
-        var figures = live(unitId, year).stream().map(this::asStored).toList();
+        var figures = live.stream().map(this::asStored).toList();
         discard(ledgerId);
         jdbc.sql("insert into ledger_figures_frozen (ledger_id, frozen_at) values (?, ?)").params(ledgerId, utc(at)).update();
         for (int i = 0; i < figures.size(); i++) {

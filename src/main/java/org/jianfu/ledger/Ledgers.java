@@ -338,7 +338,8 @@ public class Ledgers {
             var sealId = seals.currentSealId(before.unitId()).orElse(null);
             repository.applySeal(before.id(), sealId);
             return LedgerEvents.Sealing.applied(sealId,
-                    frozenFigures.freeze(before.id(), before.unitId(), round(before.roundId()).year(), clock.instant()));
+                    frozenFigures.freeze(before.id(), frozenFigures.live(before.unitId(), round(before.roundId()).year()),
+                            clock.instant()));
         }
         if (before.state().signed() && !action.to().signed()) {
             var sealId = repository.sealOf(before.id()).orElse(null);

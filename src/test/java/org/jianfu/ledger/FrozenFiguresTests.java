@@ -37,6 +37,7 @@ class FrozenFiguresTests {
     @Autowired Ledgers ledgers;
     @Autowired LedgerSteps steps;
     @Autowired LedgerFigures ledgerFigures;
+    @Autowired FrozenFigures frozenFigures;
     @Autowired Templates templates;
     @Autowired Seals seals;
     @Autowired Units units;
@@ -158,5 +159,29 @@ class FrozenFiguresTests {
         assertThat(ledgers.sealOf(ledgerId)).isEmpty();
         assertThat(ledgerFigures.frozen(city, ledgerId)).isEmpty();
         assertThat(audited("ledger.reopen")).contains("\"change\":\"removed\"", "\"sealId\":" + newSeal);
+    }
+
+    @Test
+    void aFrozenFigureReadsBackWithItsNumbersAndWhatItContradicts() {
+        var contradictions = List.<Contradiction>of(
+                new Contradiction.Status(java.util.Set.of(EntryStatus.IMPLEMENTED), "inspection.figure.plan-not-filed"),
+                new Contradiction.Denial(List.of("未出现…层层加码", "均已")),
+                new Contradiction.DateClaim(List.of("备案", "报市"), LocalDate.of(2026, 7, 20)),
+                new Contradiction.DateClaim(List.of("备案"), null));
+        var figure = new RegisterFigures.Figure("2021-04", "inspection.cleanup", "inspection.figure.cleanup",
+                new Object[] { 40L, 18, "55.0" }, "/inspection/cleanups/1/2026", true, contradictions);
+        var at = java.time.Instant.parse("2026-06-28T02:15:00Z");
+
+        frozenFigures.freeze(ledgerId, List.of(figure), at);
+
+        var read = frozenFigures.of(ledgerId).orElseThrow();
+        assertThat(read.at()).isEqualTo(at);
+        var back = read.figures().get(0);
+        assertThat(back.arguments()).containsExactly(40, 18, "55.0");
+        assertThat(back.contradictions()).isEqualTo(contradictions);
+        assertThat(back).usingRecursiveComparison().ignoringFields("arguments").isEqualTo(figure);
+        assertThat(frozenFigures.sameValue(back, figure)).as("40L and 40 read the same").isTrue();
+        assertThat(java.text.MessageFormat.format("{0}/{1}/{2}", back.arguments())).isEqualTo("40/18/55.0");
+        frozenFigures.discard(ledgerId);
     }
 }
