@@ -346,7 +346,7 @@ public class Ledgers {
             var frozenAt = frozenFigures.of(before.id()).map(LedgerFigures.Frozen::at).orElse(null);
             repository.applySeal(before.id(), null);
             frozenFigures.discard(before.id());
-            return LedgerEvents.Sealing.removed(sealId, frozenAt);
+            return sealId == null && frozenAt == null ? null : LedgerEvents.Sealing.removed(sealId, frozenAt);
         }
         return null;
     }
