@@ -184,4 +184,19 @@ class FrozenFiguresTests {
         assertThat(java.text.MessageFormat.format("{0}/{1}/{2}", back.arguments())).isEqualTo("40/18/55.0");
         frozenFigures.discard(ledgerId);
     }
+
+    @Test
+    void aFigureGivenOnlyAtSignOffOrOnlyNowIsShownAsSuch() throws Exception {
+        steps.take(approver, ledgerId, version(), LedgerAction.SIGN_OFF, null);
+        // As if the registers had given other figures at sign-off: one no register gives now, and none for
+        // the plan's filing, which a register gives now.
+        var frozen = ledgerFigures.frozen(city, ledgerId).orElseThrow();
+        var then = new java.util.ArrayList<>(frozen.figures().stream().filter(f -> !f.key().equals("inspection.plan-filing")).toList());
+        then.add(new RegisterFigures.Figure("2021-01", "test.retired", "inspection.figure.proof", new Object[] { 99 }, null, false));
+        frozenFigures.freeze(ledgerId, then, frozen.at());
+
+        assertThat(page(city))
+                .contains("签章时 登记系统：要求截图、照片、视频留痕99次 / 现在无此项")
+                .containsPattern("签章时无此项 / 现在 登记系统：年度计划(尚未报市备案|已报市备案)");
+    }
 }
