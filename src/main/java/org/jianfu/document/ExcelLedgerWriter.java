@@ -1,5 +1,6 @@
 package org.jianfu.document;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -116,7 +117,7 @@ final class ExcelLedgerWriter {
         }
         title.getCell(0).setCellValue(labels.text("document.file.appendix"));
         ExcelFormat.merge(sheet, 0, 0, 0, APPENDIX_COLUMNS.size() - 1);
-        var rows = new java.util.ArrayList<String[]>();
+        var rows = new ArrayList<String[]>();
         rows.add(new String[] { labels.columns()[0], labels.text("document.file.appendix.code"),
                 labels.text("document.file.appendix.figure"), labels.text("document.file.appendix.signed-at") });
         appendix.figures().forEach(f -> rows.add(new String[] { f.number(), f.code(), f.text(), appendix.signedAt() }));

@@ -1,12 +1,15 @@
 package org.jianfu.document;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 
 import org.jianfu.ledger.LedgerEntry;
 import org.jianfu.ledger.LedgerFigures;
 import org.jianfu.ledger.LedgerRound;
 import org.jianfu.ledger.LedgerTemplate;
+import org.jianfu.ledger.RegisterFigures;
 
 /**
  * One ledger as its files show it: the round's template, the reporting unit and its header, the
@@ -43,13 +46,15 @@ record LedgerDocument(LedgerRound round, LedgerTemplate template, String unitNam
         }
 
         static Appendix of(LedgerFigures.Frozen frozen, LedgerTemplate template, DocumentLabels labels, String signedAt) {
+            ToIntFunction<RegisterFigures.Figure> number = f -> template.requirementFor(f.requirementCode())
+                    .map(LedgerTemplate.Requirement::number).orElse(Integer.MAX_VALUE);
             var figures = frozen.figures().stream()
-                    .map(f -> java.util.Map.entry(template.requirementFor(f.requirementCode()).map(LedgerTemplate.Requirement::number)
-                            .orElse(Integer.MAX_VALUE), f))
-                    .sorted(java.util.Map.Entry.comparingByKey())
-                    .map(e -> new Figure(e.getKey() == Integer.MAX_VALUE ? labels.text("document.file.appendix.no-requirement")
-                            : Integer.toString(e.getKey()), e.getValue().requirementCode(),
-                            labels.text(e.getValue().messageKey(), e.getValue().arguments())))
+                    .sorted(Comparator.comparingInt(number))
+                    .map(f -> {
+                        int n = number.applyAsInt(f);
+                        return new Figure(n == Integer.MAX_VALUE ? labels.text("document.file.appendix.no-requirement")
+                                : Integer.toString(n), f.requirementCode(), labels.text(f.messageKey(), f.arguments()));
+                    })
                     .toList();
             return new Appendix(signedAt, figures);
         }

@@ -1,5 +1,6 @@
 package org.jianfu.ledger;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -97,13 +98,13 @@ final class LedgerEvents {
      * @param figuresFrozenAt when the figures were frozen (on removal: those discarded), or null
      * @param figures the figures frozen at sign-off; null on removal
      */
-    record Sealing(String change, Long sealId, java.time.Instant figuresFrozenAt, List<RegisterFigures.Figure> figures) {
+    record Sealing(String change, Long sealId, Instant figuresFrozenAt, List<RegisterFigures.Figure> figures) {
 
         static Sealing applied(Long sealId, LedgerFigures.Frozen frozen) {
             return new Sealing("applied", sealId, frozen.at(), frozen.figures());
         }
 
-        static Sealing removed(Long sealId, java.time.Instant figuresFrozenAt) {
+        static Sealing removed(Long sealId, Instant figuresFrozenAt) {
             return new Sealing("removed", sealId, figuresFrozenAt, null);
         }
     }

@@ -1,9 +1,14 @@
 package org.jianfu.ledger;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import org.jianfu.account.AccountPrincipal;
 import org.springframework.stereotype.Service;
@@ -43,18 +48,18 @@ public class LedgerFigures {
         return live(ledger.unitId(), ledgers.round(ledger.roundId()).year());
     }
 
-    private java.util.Optional<Frozen> frozen(Ledger ledger) {
-        return ledger.state().signed() ? frozenFigures.of(ledger.id()) : java.util.Optional.empty();
+    private Optional<Frozen> frozen(Ledger ledger) {
+        return ledger.state().signed() ? frozenFigures.of(ledger.id()) : Optional.empty();
     }
 
     /** The figures frozen when a signed ledger was signed off, with the time, for its files; empty for any other. */
     @Transactional(readOnly = true)
-    public java.util.Optional<Frozen> frozen(AccountPrincipal me, long ledgerId) {
+    public Optional<Frozen> frozen(AccountPrincipal me, long ledgerId) {
         return frozen(ledgers.readable(me, ledgerId));
     }
 
     /** Figures frozen at sign-off and when. */
-    public record Frozen(java.time.Instant at, List<RegisterFigures.Figure> figures) {
+    public record Frozen(Instant at, List<RegisterFigures.Figure> figures) {
     }
 
     /**
@@ -66,7 +71,7 @@ public class LedgerFigures {
      * @param gone the keys of frozen figures no register gives now
      * @param added live figures whose key was not among the frozen ones, by the requirement they attach to
      */
-    public record Drift(java.time.Instant frozenAt, Map<String, RegisterFigures.Figure> now, java.util.Set<String> gone,
+    public record Drift(Instant frozenAt, Map<String, RegisterFigures.Figure> now, Set<String> gone,
             Map<Long, List<RegisterFigures.Figure>> added) {
 
         /** The added figures whose requirement the template dropped, listed apart. */
@@ -79,12 +84,12 @@ public class LedgerFigures {
     Drift drift(Ledger ledger, LedgerTemplate template) {
         var frozen = frozen(ledger);
         if (frozen.isEmpty()) {
-            return new Drift(null, Map.of(), java.util.Set.of(), java.util.Collections.emptyMap());
+            return new Drift(null, Map.of(), Set.of(), Collections.emptyMap());
         }
         var live = new LinkedHashMap<String, RegisterFigures.Figure>();
         live(ledger).forEach(f -> live.put(f.key(), f));
         var now = new LinkedHashMap<String, RegisterFigures.Figure>();
-        var gone = new java.util.HashSet<String>();
+        var gone = new HashSet<String>();
         for (var then : frozen.get().figures()) {
             var current = live.remove(then.key());
             if (current == null) {
