@@ -39,7 +39,7 @@ record DocumentLabels(Map<EntryStatus, String> statuses, Map<LedgerProgress, Str
     }
 
     /** Any other text of a file, in Chinese. */
-    String text(String key, Object... arguments) {
+    public String text(String key, Object... arguments) {
         return messages.getMessage(key, arguments, Locale.SIMPLIFIED_CHINESE);
     }
 

@@ -12,6 +12,7 @@ import org.jianfu.ledger.LedgerEntry;
 import org.jianfu.ledger.LedgerFigures;
 import org.jianfu.ledger.Ledgers;
 import org.jianfu.ledger.Templates;
+import org.jianfu.platform.DisplayTimes;
 import org.jianfu.platform.EditConflictException;
 import org.jianfu.platform.FileType;
 import org.jianfu.platform.RuleViolation;
@@ -41,19 +42,21 @@ class Documents {
     private final Templates templates;
     private final Units units;
     private final Seals seals;
-    private final DocumentLabels labels;
     private final LedgerFigures ledgerFigures;
+    private final DisplayTimes times;
+    private final DocumentLabels labels;
     /** Reads what a file shows in one read-only transaction, so its many small reads share one connection. */
     private final TransactionTemplate reads;
 
-    Documents(Ledgers ledgers, Templates templates, Units units, Seals seals, MessageSource messages,
-            PlatformTransactionManager transactions, LedgerFigures ledgerFigures) {
+    Documents(Ledgers ledgers, Templates templates, Units units, Seals seals, LedgerFigures ledgerFigures, DisplayTimes times,
+            MessageSource messages, PlatformTransactionManager transactions) {
         this.ledgers = ledgers;
         this.templates = templates;
         this.units = units;
         this.seals = seals;
-        this.labels = DocumentLabels.chinese(messages);
         this.ledgerFigures = ledgerFigures;
+        this.times = times;
+        this.labels = DocumentLabels.chinese(messages);
         this.reads = new TransactionTemplate(transactions);
         this.reads.setReadOnly(true);
     }
@@ -78,8 +81,12 @@ class Documents {
         var round = ledgers.round(ledger.roundId());
         var seal = ledgers.sealOf(me, ledgerId).flatMap(seals::find)
                 .map(s -> new LedgerDocument.SealImage(s.contentType(), s.content())).orElse(null);
-        return new LedgerDocument(round, templates.get(round.templateId()), units.get(ledger.unitId()).name(),
-                ledger.contactPerson(), ledger.contactPhone(), byRequirement(ledgers.entries(me, ledgerId)), seal);
+        var template = templates.get(round.templateId());
+        // Only a signed ledger has frozen figures; one returned since has lost them with its seal.
+        var appendix = ledgerFigures.frozen(me, ledgerId)
+                .map(frozen -> LedgerDocument.Appendix.of(frozen, template, labels, times.format(frozen.at()))).orElse(null);
+        return new LedgerDocument(round, template, units.get(ledger.unitId()).name(),
+                ledger.contactPerson(), ledger.contactPhone(), byRequirement(ledgers.entries(me, ledgerId)), seal, appendix);
     }
 
     Download word(AccountPrincipal me, long ledgerId) {
@@ -97,7 +104,7 @@ class Documents {
         var ledger = ledgers.readable(me, ledgerId);
         var round = ledgers.round(ledger.roundId());
         var blank = new LedgerDocument(round, templates.get(round.templateId()), units.get(ledger.unitId()).name(), null, null,
-                Map.of(), null);
+                Map.of());
         return new Download(blank.unitName() + "-" + blank.title() + labels.text("document.file.blank-suffix") + ".docx", DOCX,
                 new WordLedgerWriter(labels).write(blank));
     }
@@ -108,7 +115,7 @@ class Documents {
     Download roundBlankWord(AccountPrincipal me, long roundId) {
         ledgers.ledgersOfRound(me, roundId);
         var round = ledgers.round(roundId);
-        var blank = new LedgerDocument(round, templates.get(round.templateId()), null, null, null, Map.of(), null);
+        var blank = new LedgerDocument(round, templates.get(round.templateId()), null, null, null, Map.of());
         return new Download(blank.title() + labels.text("document.file.blank-suffix") + ".docx", DOCX,
                 new WordLedgerWriter(labels).write(blank));
     }

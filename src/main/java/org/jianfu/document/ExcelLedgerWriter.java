@@ -1,7 +1,9 @@
 package org.jianfu.document;
 
+import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.ClientAnchor;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.Row;
@@ -13,12 +15,15 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 /**
  * A unit's ledger as an Excel file with the structure of the Word file: the header lines, then the
  * five columns with 事项 and 重点任务 merged down, wrapped text, row heights that show it whole, and
- * print setup (A4 landscape, fit to width, header row on every page).
+ * print setup (A4 landscape, fit to width, header row on every page). A signed ledger's file has the
+ * appendix of the register figures frozen at sign-off on a second sheet.
  */
 final class ExcelLedgerWriter {
 
     /** 序号, 事项, 重点任务, 工作要求, 落实情况 in characters. */
     private static final List<Double> COLUMNS = List.of(6.0, 13.0, 15.0, 58.0, 58.0);
+    /** 序号, 编码, 核验项, 签章时间 of the appendix sheet, in characters. */
+    private static final List<Double> APPENDIX_COLUMNS = List.of(6.0, 13.0, 96.0, 20.0);
     private static final int HEADER_ROW = 4;
     private static final double TEXT_SIZE = 11;
     private static final float[] TOP_ROWS = { 22, 44, 30, 30 };
@@ -89,7 +94,43 @@ final class ExcelLedgerWriter {
         if (ledger.seal() != null && ledger.unitName() != null) {
             seal(workbook, sheet, ledger, lines[2]);
         }
+        if (ledger.appendix() != null) {
+            appendix(workbook, ledger.appendix(), attachment, header, centred, text);
+        }
         return ExcelFormat.bytes(workbook);
+    }
+
+    /**
+     * The appendix (附：系统核验数据) on a sheet of its own after the ledger's, so the ledger's sheet, its
+     * rows and its print setup stay exactly as they were.
+     */
+    private void appendix(XSSFWorkbook workbook, LedgerDocument.Appendix appendix, CellStyle heading, CellStyle header,
+            CellStyle centred, CellStyle text) {
+        var sheet = workbook.createSheet(labels.text("document.file.appendix.sheet"));
+        for (int c = 0; c < APPENDIX_COLUMNS.size(); c++) {
+            sheet.setColumnWidth(c, ExcelFormat.width(APPENDIX_COLUMNS.get(c)));
+        }
+        var title = sheet.createRow(0);
+        title.setHeightInPoints(TOP_ROWS[0] + 8);
+        for (int c = 0; c < APPENDIX_COLUMNS.size(); c++) {
+            title.createCell(c).setCellStyle(heading);
+        }
+        title.getCell(0).setCellValue(labels.text("document.file.appendix"));
+        ExcelFormat.merge(sheet, 0, 0, 0, APPENDIX_COLUMNS.size() - 1);
+        var rows = new ArrayList<String[]>();
+        rows.add(new String[] { labels.columns()[0], labels.text("document.file.appendix.code"),
+                labels.text("document.file.appendix.figure"), labels.text("document.file.appendix.signed-at") });
+        appendix.figures().forEach(f -> rows.add(new String[] { f.number(), f.code(), f.text(), appendix.signedAt() }));
+        for (int r = 0; r < rows.size(); r++) {
+            var row = sheet.createRow(1 + r);
+            for (int c = 0; c < APPENDIX_COLUMNS.size(); c++) {
+                var cell = row.createCell(c);
+                cell.setCellStyle(r == 0 ? header : c == 2 ? text : centred);
+                cell.setCellValue(rows.get(r)[c]);
+            }
+            row.setHeightInPoints(Math.max(24, ExcelFormat.height(TEXT_SIZE, APPENDIX_COLUMNS.subList(2, 3), List.of(rows.get(r)[2]))));
+        }
+        ExcelFormat.print(sheet, true, 1);
     }
 
     /** The seal over the unit's name in the 报送单位 row, as on the Word file. */

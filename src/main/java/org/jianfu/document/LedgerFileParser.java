@@ -16,7 +16,7 @@ import org.jianfu.platform.RuleViolation;
  * the one whose header row has 序号, 工作要求 and 落实情况; numbers may be written 1, 1., 1、, (1) or
  * （1）; merged cells read as blank cells; blank rows and repeated header rows are skipped; a row with
  * nothing but more answer text continues the row above; the header lines give the reporting unit and the
- * contact person and phone.
+ * contact person and phone; the appendix of an exported signed ledger, after the table, is not read.
  */
 final class LedgerFileParser {
 
@@ -61,6 +61,9 @@ final class LedgerFileParser {
         var notices = new ArrayList<ImportedFile.Notice>();
         ImportedFile.Row previous = null;
         for (int i = headerIndex + 1; i < blocks.size(); i++) {
+            if (appendixHeading(blocks.get(i))) {
+                break; // the figures frozen at sign-off follow the ledger's table in an exported file: not answers
+            }
             if (!(blocks.get(i) instanceof Row row) || columns(row) != null || row.cells().stream().allMatch(String::isBlank)) {
                 continue;
             }
@@ -90,6 +93,13 @@ final class LedgerFileParser {
             rows.put(number, previous);
         }
         return new ImportedFile(header.unit, header.person, header.phone, header.contactLine, rows, notices);
+    }
+
+    /** Whether the block is the heading of the appendix an exported signed ledger ends with (附：系统核验数据). */
+    private boolean appendixHeading(Block block) {
+        var text = block instanceof Line line ? line.text()
+                : ((Row) block).cells().stream().filter(c -> !c.isBlank()).findFirst().orElse("");
+        return compact(text).equals(compact(labels.text("document.file.appendix")));
     }
 
     /**

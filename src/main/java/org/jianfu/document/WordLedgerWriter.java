@@ -26,7 +26,8 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth;
 /**
  * A unit's ledger as a Word file in the layout of the source document: 附件2, the title, 报送单位 (with
  * the seal once signed off), 联系人及电话, and the five-column table with 事项 and 重点任务 merged down
- * the rows they span, its header row repeated on every page, on A4 landscape.
+ * the rows they span, its header row repeated on every page, on A4 landscape. A signed ledger's file ends
+ * with the appendix of the register figures frozen at sign-off.
  */
 final class WordLedgerWriter {
 
@@ -34,6 +35,8 @@ final class WordLedgerWriter {
     private static final int MARGIN_SIDES = 1247; // 2.2 cm
     /** 序号, 事项, 重点任务, 工作要求, 落实情况 in twips; together the width between the margins. */
     private static final int[] COLUMNS = { 680, 1560, 1840, 5200, 5064 };
+    /** 序号, 编码, 核验项, 签章时间 of the appendix, as wide together as the ledger's table. */
+    private static final int[] APPENDIX_COLUMNS = { 680, 1560, 9704, 2400 };
     private static final double HEADER_SIZE = 12; // 小四
     private static final double TEXT_SIZE = 10.5; // 五号
     private static final double LINE_SIZE = 16; // 三号
@@ -61,16 +64,66 @@ final class WordLedgerWriter {
         WordFormat.paragraph(doc, labels.contact() + "：" + ledger.contact(), Typeface.TEXT, LINE_SIZE, ParagraphAlignment.LEFT)
                 .setSpacingAfter(160);
         table(doc, ledger);
+        if (ledger.appendix() != null) {
+            appendix(doc, ledger.appendix());
+        }
         return WordFormat.bytes(doc);
     }
 
     private void table(XWPFDocument doc, LedgerDocument ledger) {
         var rows = ledger.rows();
-        var table = doc.createTable(rows.size() + 1, COLUMNS.length);
+        var table = table(doc, rows.size() + 1, COLUMNS, labels.columns());
+        for (int i = 0; i < rows.size(); i++) {
+            var row = rows.get(i);
+            // Data rows may break across pages, as in the source document: its answers run to half a page,
+            // and keeping each row whole would leave most pages half empty.
+            var tableRow = table.getRow(i + 1);
+            for (int c = 0; c < COLUMNS.length; c++) {
+                prepare(tableRow.getCell(c), COLUMNS[c]);
+            }
+            text(tableRow.getCell(0), List.of(Integer.toString(row.requirement().number())), Typeface.TEXT, TEXT_SIZE,
+                    ParagraphAlignment.CENTER);
+            merged(tableRow.getCell(1), row.firstOfMatter(), row.matter().name());
+            merged(tableRow.getCell(2), row.firstOfKeyTask(), row.keyTask().name());
+            text(tableRow.getCell(3), List.of(row.requirement().text()), Typeface.TEXT, TEXT_SIZE, ParagraphAlignment.BOTH);
+            text(tableRow.getCell(4), AnswerCell.paragraphs(ledger.entry(row), labels), Typeface.TEXT, TEXT_SIZE,
+                    ParagraphAlignment.BOTH);
+        }
+    }
+
+    /** The appendix after the table, headed 附：系统核验数据: a table of its own, so the ledger's table stays as it was. */
+    private void appendix(XWPFDocument doc, LedgerDocument.Appendix appendix) {
+        var heading = WordFormat.paragraph(doc, labels.text("document.file.appendix"), Typeface.HEADING, LINE_SIZE,
+                ParagraphAlignment.LEFT);
+        heading.setSpacingBefore(320);
+        heading.setSpacingAfter(160);
+        var figures = appendix.figures();
+        var table = table(doc, figures.size() + 1, APPENDIX_COLUMNS, new String[] { labels.columns()[0],
+                labels.text("document.file.appendix.code"), labels.text("document.file.appendix.figure"),
+                labels.text("document.file.appendix.signed-at") });
+        for (int i = 0; i < figures.size(); i++) {
+            var figure = figures.get(i);
+            var row = table.getRow(i + 1);
+            row.setCantSplitRow(true);
+            String[] values = { figure.number(), figure.code(), figure.text(), appendix.signedAt() };
+            for (int c = 0; c < values.length; c++) {
+                prepare(row.getCell(c), APPENDIX_COLUMNS[c]);
+                text(row.getCell(c), List.of(values[c]), Typeface.TEXT, TEXT_SIZE,
+                        c == 2 ? ParagraphAlignment.LEFT : ParagraphAlignment.CENTER);
+            }
+        }
+    }
+
+    /**
+     * A centred table of fixed column widths with the borders of the source document, and its header row
+     * (repeated on every page) filled in.
+     */
+    private static XWPFTable table(XWPFDocument doc, int rowCount, int[] columns, String[] names) {
+        var table = doc.createTable(rowCount, columns.length);
         var properties = table.getCTTbl().getTblPr();
         properties.addNewTblLayout().setType(STTblLayoutType.FIXED);
         table.setWidthType(TableWidthType.DXA);
-        table.setWidth(java.util.Arrays.stream(COLUMNS).sum());
+        table.setWidth(java.util.Arrays.stream(columns).sum());
         table.setTableAlignment(TableRowAlign.CENTER);
         table.setCellMargins(60, 80, 60, 80);
         for (var border : List.<java.util.function.Consumer<XWPFTable>>of(
@@ -86,40 +139,23 @@ final class WordLedgerWriter {
         while (grid.sizeOfGridColArray() > 0) {
             grid.removeGridCol(0);
         }
-        for (var width : COLUMNS) {
+        for (var width : columns) {
             grid.addNewGridCol().setW(BigInteger.valueOf(width));
         }
-
         var header = table.getRow(0);
         header.setRepeatHeader(true);
         header.setCantSplitRow(true);
-        for (int c = 0; c < COLUMNS.length; c++) {
-            var cell = header.getCell(c);
-            prepare(cell, c);
-            text(cell, List.of(labels.columns()[c]), Typeface.HEADING, HEADER_SIZE, ParagraphAlignment.CENTER);
+        for (int c = 0; c < columns.length; c++) {
+            prepare(header.getCell(c), columns[c]);
+            text(header.getCell(c), List.of(names[c]), Typeface.HEADING, HEADER_SIZE, ParagraphAlignment.CENTER);
         }
-        for (int i = 0; i < rows.size(); i++) {
-            var row = rows.get(i);
-            // Data rows may break across pages, as in the source document: its answers run to half a page,
-            // and keeping each row whole would leave most pages half empty.
-            var tableRow = table.getRow(i + 1);
-            for (int c = 0; c < COLUMNS.length; c++) {
-                prepare(tableRow.getCell(c), c);
-            }
-            text(tableRow.getCell(0), List.of(Integer.toString(row.requirement().number())), Typeface.TEXT, TEXT_SIZE,
-                    ParagraphAlignment.CENTER);
-            merged(tableRow.getCell(1), row.firstOfMatter(), row.matter().name());
-            merged(tableRow.getCell(2), row.firstOfKeyTask(), row.keyTask().name());
-            text(tableRow.getCell(3), List.of(row.requirement().text()), Typeface.TEXT, TEXT_SIZE, ParagraphAlignment.BOTH);
-            text(tableRow.getCell(4), AnswerCell.paragraphs(ledger.entry(row), labels), Typeface.TEXT, TEXT_SIZE,
-                    ParagraphAlignment.BOTH);
-        }
+        return table;
     }
 
-    private static void prepare(XWPFTableCell cell, int column) {
+    private static void prepare(XWPFTableCell cell, int twips) {
         var width = properties(cell).addNewTcW();
         width.setType(STTblWidth.DXA);
-        width.setW(BigInteger.valueOf(COLUMNS[column]));
+        width.setW(BigInteger.valueOf(twips));
         cell.setVerticalAlignment(XWPFTableCell.XWPFVertAlign.CENTER);
     }
 

@@ -112,6 +112,7 @@ class LedgerController {
         model.addAttribute("contradictionsSigned", ledger.state() == LedgerState.SUBMITTED || ledger.state() == LedgerState.ACCEPTED);
         model.addAttribute("acknowledging", actions.contains(LedgerAction.SIGN_OFF));
         model.addAttribute("lastYear", lastYear.of(ledger, template));
+        model.addAttribute("drift", ledgerFigures.drift(ledger, template));
         model.addAttribute("returned", submissions.returned(ledger).orElse(null));
         model.addAttribute("comparison", submissions.compare(ledger, null, null, cityReader(me)).orElse(null));
         if (!model.containsAttribute("header")) {

@@ -1,5 +1,6 @@
 package org.jianfu.ledger;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -101,7 +102,27 @@ final class LedgerEvents {
         public String objectId() { return Long.toString(after.ledger().id()); }
     }
 
-    /** The ledger after a step, with the comment given for it. */
-    record Moved(Ledger.Snapshot ledger, String comment) {
+    /** The ledger after a step, with the comment given for it and what the step did to the seal, if anything. */
+    record Moved(Ledger.Snapshot ledger, String comment, Sealing seal) {
+    }
+
+    /**
+     * A seal applied at sign-off with the figures frozen then, or removed (with the frozen figures) when a
+     * signed ledger is returned.
+     *
+     * @param change "applied" or "removed"
+     * @param sealId the seal image applied or removed, or null when the unit had none
+     * @param figuresFrozenAt when the figures were frozen (on removal: those discarded), or null
+     * @param figures the figures frozen at sign-off; null on removal
+     */
+    record Sealing(String change, Long sealId, Instant figuresFrozenAt, List<RegisterFigures.Figure> figures) {
+
+        static Sealing applied(Long sealId, LedgerFigures.Frozen frozen) {
+            return new Sealing("applied", sealId, frozen.at(), frozen.figures());
+        }
+
+        static Sealing removed(Long sealId, Instant figuresFrozenAt) {
+            return new Sealing("removed", sealId, figuresFrozenAt, null);
+        }
     }
 }

@@ -1,9 +1,14 @@
 package org.jianfu.ledger;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import org.jianfu.account.AccountPrincipal;
 import org.springframework.stereotype.Service;
@@ -17,22 +22,84 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class LedgerFigures {
 
-    private final List<RegisterFigures> registers;
+    private final FrozenFigures frozenFigures;
     private final Ledgers ledgers;
 
-    LedgerFigures(List<RegisterFigures> registers, Ledgers ledgers) {
-        this.registers = registers;
+    LedgerFigures(FrozenFigures frozenFigures, Ledgers ledgers) {
+        this.frozenFigures = frozenFigures;
         this.ledgers = ledgers;
     }
 
     /** The live figures of a unit for a year, as every register computes them now. */
     List<RegisterFigures.Figure> live(long unitId, int year) {
-        return registers.stream().flatMap(register -> register.figuresFor(unitId, year).stream()).toList();
+        return frozenFigures.live(unitId, year);
     }
 
-    /** The figures a reader of the ledger is shown for it: those of its unit and its round's year. */
+    /**
+     * The figures a reader of the ledger is shown for it: for a signed ledger those frozen at sign-off, else
+     * the live ones of its unit and its round's year. (A ledger signed off before figures were frozen has
+     * none frozen and shows the live ones.)
+     */
     List<RegisterFigures.Figure> shown(Ledger ledger) {
+        return frozen(ledger).map(Frozen::figures).orElseGet(() -> live(ledger));
+    }
+
+    private List<RegisterFigures.Figure> live(Ledger ledger) {
         return live(ledger.unitId(), ledgers.round(ledger.roundId()).year());
+    }
+
+    private Optional<Frozen> frozen(Ledger ledger) {
+        return ledger.state().signed() ? frozenFigures.of(ledger.id()) : Optional.empty();
+    }
+
+    /** The figures frozen when a signed ledger was signed off, with the time, for its files; empty for any other. */
+    @Transactional(readOnly = true)
+    public Optional<Frozen> frozen(AccountPrincipal me, long ledgerId) {
+        return frozen(ledgers.readable(me, ledgerId));
+    }
+
+    /** Figures frozen at sign-off and when. */
+    public record Frozen(Instant at, List<RegisterFigures.Figure> figures) {
+    }
+
+    /**
+     * How the live figures differ from those frozen when the ledger was signed off, matched by
+     * {@link RegisterFigures.Figure#key()}; nothing for a ledger that shows live figures.
+     *
+     * @param frozenAt when the figures shown were frozen, or null when they are live
+     * @param now the live figure by key, where it reads differently now
+     * @param gone the keys of frozen figures no register gives now
+     * @param added live figures whose key was not among the frozen ones, by the requirement they attach to
+     */
+    public record Drift(Instant frozenAt, Map<String, RegisterFigures.Figure> now, Set<String> gone,
+            Map<Long, List<RegisterFigures.Figure>> added) {
+
+        /** The added figures whose requirement the template dropped, listed apart. */
+        public List<RegisterFigures.Figure> addedApart() {
+            return added.getOrDefault(null, List.of());
+        }
+    }
+
+    /** The drift of a ledger's live figures from the frozen ones shown, attached to the ledger's template. */
+    Drift drift(Ledger ledger, LedgerTemplate template) {
+        var frozen = frozen(ledger);
+        if (frozen.isEmpty()) {
+            return new Drift(null, Map.of(), Set.of(), Collections.emptyMap());
+        }
+        var live = new LinkedHashMap<String, RegisterFigures.Figure>();
+        live(ledger).forEach(f -> live.put(f.key(), f));
+        var now = new LinkedHashMap<String, RegisterFigures.Figure>();
+        var gone = new HashSet<String>();
+        for (var then : frozen.get().figures()) {
+            var current = live.remove(then.key());
+            if (current == null) {
+                gone.add(then.key());
+            }
+            else if (!frozenFigures.sameValue(then, current)) {
+                now.put(then.key(), current);
+            }
+        }
+        return new Drift(frozen.get().at(), now, gone, attach(List.copyOf(live.values()), template));
     }
 
     /** The figures shown for a ledger, if this person may read it (for its files and the city's workbook). */

@@ -17,6 +17,11 @@ public enum LedgerState {
         return this == DRAFT || this == RETURNED;
     }
 
+    /** Signed off with the seal: the ledger shows its seal and the figures frozen at sign-off. */
+    public boolean signed() {
+        return this == SUBMITTED || this == ACCEPTED;
+    }
+
     public String messageKey() {
         return "ledger.state." + name();
     }

@@ -46,17 +46,19 @@ public class Ledgers {
     private final Units units;
     private final Seals seals;
     private final AnswerQualityWarnings warnings;
+    private final FrozenFigures frozenFigures;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Ledgers(LedgerRepository repository, EntryHistory history, Templates templates, Units units, Seals seals,
-            AnswerQualityWarnings warnings, ApplicationEventPublisher events, Clock clock) {
+            AnswerQualityWarnings warnings, FrozenFigures frozenFigures, ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
         this.history = history;
         this.templates = templates;
         this.units = units;
         this.seals = seals;
         this.warnings = warnings;
+        this.frozenFigures = frozenFigures;
         this.events = events;
         this.clock = clock;
     }
@@ -317,17 +319,36 @@ public class Ledgers {
         if (!repository.moveLedger(ledgerId, version, before.state(), action.to(), clock.instant())) {
             throw new EditConflictException("ledger " + ledgerId);
         }
-        if (action == LedgerAction.SIGN_OFF) {
-            // The seal the district has now is the one on this submission, even if it is replaced later.
-            repository.applySeal(ledgerId, seals.currentSealId(before.unitId()).orElse(null));
-        }
+        var seal = sealing(before, action);
         repository.insertTransition(ledgerId, history.mark(), action, before.state(), action.to(), cleanComment, me.username(),
                 me.displayName(), clock.instant());
         var after = repository.findLedger(ledgerId).orElseThrow();
         events.publishEvent(new LedgerEvents.LedgerMoved(action, before.snapshot(),
-                new LedgerEvents.Moved(after.snapshot(), cleanComment)));
+                new LedgerEvents.Moved(after.snapshot(), cleanComment, seal)));
         events.publishEvent(noticeOf(action, after, round(after.roundId())));
         return after;
+    }
+
+    /**
+     * Signing off applies the seal the district has now (kept even if the seal is replaced later) and freezes
+     * the figures as they stand; a step back out of the signed states removes both, until the next sign-off.
+     */
+    private LedgerEvents.Sealing sealing(Ledger before, LedgerAction action) {
+        if (action == LedgerAction.SIGN_OFF) {
+            var sealId = seals.currentSealId(before.unitId()).orElse(null);
+            repository.applySeal(before.id(), sealId);
+            return LedgerEvents.Sealing.applied(sealId,
+                    frozenFigures.freeze(before.id(), frozenFigures.live(before.unitId(), round(before.roundId()).year()),
+                            clock.instant()));
+        }
+        if (before.state().signed() && !action.to().signed()) {
+            var sealId = repository.sealOf(before.id()).orElse(null);
+            var frozenAt = frozenFigures.of(before.id()).map(LedgerFigures.Frozen::at).orElse(null);
+            repository.applySeal(before.id(), null);
+            frozenFigures.discard(before.id());
+            return sealId == null && frozenAt == null ? null : LedgerEvents.Sealing.removed(sealId, frozenAt);
+        }
+        return null;
     }
 
     /** Who hears of a step: those who take the next one. */

@@ -92,7 +92,7 @@ final class HostileFiles {
                                 "学校食堂第" + r.number() + "项卫生管理要求：每日检查留样，按月报送检查记录和整改情况。", List.of()))
                         .toList())).toList())).toList();
         var other = new LedgerTemplate(9, 2019, "2019年学校食品安全工作台账", 1, matters);
-        var document = new LedgerDocument(SampleLedgers.round2026(), other, "海淀区教育委员会", null, null, Map.of(), null);
+        var document = new LedgerDocument(SampleLedgers.round2026(), other, "海淀区教育委员会", null, null, Map.of());
         return new WordLedgerWriter(SampleLedgers.labels()).write(document);
     }
 }

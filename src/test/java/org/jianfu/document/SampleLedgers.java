@@ -83,7 +83,7 @@ public final class SampleLedgers {
     }
 
     static LedgerDocument filled(LedgerDocument.SealImage seal) {
-        return new LedgerDocument(round2026(), template2021(), "海淀区教育委员会", "李静", "010-62345678", filledEntries(), seal);
+        return new LedgerDocument(round2026(), template2021(), "海淀区教育委员会", "李静", "010-62345678", filledEntries(), seal, null);
     }
 
     static LedgerDocument.SealImage seal() {
@@ -130,7 +130,7 @@ public final class SampleLedgers {
     }
 
     static LedgerDocument blank() {
-        return new LedgerDocument(round2026(), template2021(), null, null, null, Map.of(), null);
+        return new LedgerDocument(round2026(), template2021(), null, null, null, Map.of());
     }
 
     /** The original Word table as a district fills it in by hand. */

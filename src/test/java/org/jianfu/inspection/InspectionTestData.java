@@ -63,7 +63,7 @@ public class InspectionTestData {
     }
 
     /** An education item of the district, taken to approval by a reporter and an approver of that district. */
-    InspectionItem approved(Unit district, ItemDraft draft) {
+    public InspectionItem approved(Unit district, ItemDraft draft) {
         var reporter = person(Role.DISTRICT_REPORTER, district);
         var approver = person(Role.DISTRICT_APPROVER, district);
         var item = items.draft(reporter, draft);
