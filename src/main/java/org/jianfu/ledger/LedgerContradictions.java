@@ -124,7 +124,7 @@ public class LedgerContradictions {
     }
 
     private static boolean signed(Ledger ledger) {
-        return ledger.state() == LedgerState.SUBMITTED || ledger.state() == LedgerState.ACCEPTED;
+        return ledger.state().signed();
     }
 
     /** The approver acknowledges a current contradiction with a note, while the ledger waits for their sign-off. */

@@ -100,16 +100,16 @@ class LedgerController {
         model.addAttribute("overdue", ledgers.overdue(ledger, round));
         model.addAttribute("commentCounts", entryComments.commentCounts(ledger.id()));
         model.addAttribute("sealId", ledgers.sealOf(ledger.id()).orElse(null));
-        var liveFigures = ledgerFigures.shown(ledger);
-        var figures = LedgerFigures.attach(liveFigures, template);
+        var shownFigures = ledgerFigures.shown(ledger); // frozen at sign-off for a signed ledger
+        var figures = LedgerFigures.attach(shownFigures, template);
         model.addAttribute("figures", figures);
         model.addAttribute("unattachedFigures", figures.getOrDefault(null, List.of()));
         // Contradictions are shown to every reader; the approver acknowledges them before signing off.
-        var shownContradictions = contradictions.shown(ledger, liveFigures);
+        var shownContradictions = contradictions.shown(ledger, shownFigures);
         model.addAttribute("contradictions", shownContradictions.stream().collect(Collectors.groupingBy(LedgerContradictions.Shown::requirementId)));
         model.addAttribute("contradictionCount", shownContradictions.size());
         model.addAttribute("unacknowledged", shownContradictions.stream().filter(c -> !c.acknowledged()).count());
-        model.addAttribute("contradictionsSigned", ledger.state() == LedgerState.SUBMITTED || ledger.state() == LedgerState.ACCEPTED);
+        model.addAttribute("contradictionsSigned", ledger.state().signed());
         model.addAttribute("acknowledging", actions.contains(LedgerAction.SIGN_OFF));
         model.addAttribute("lastYear", lastYear.of(ledger, template));
         model.addAttribute("drift", ledgerFigures.drift(ledger, template));

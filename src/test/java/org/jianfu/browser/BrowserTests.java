@@ -267,7 +267,10 @@ class BrowserTests {
         browser.get(url("/ledgers/" + ledgerId + "/print"));
         assertThat(browser.findElement(By.cssSelector(".doc-title")).getText()).isEqualTo("2026年中小学教师减负工作任务台账");
         assertThat(browser.findElements(By.cssSelector(".doc-seal"))).hasSize(1);
-        assertThat(browser.findElements(By.cssSelector(".doc-table tbody tr"))).hasSize(24);
+        assertThat(browser.findElements(By.cssSelector(".doc-table:not(.doc-appendix-table) tbody tr"))).hasSize(24);
+        // After the five-column table, the figures frozen at sign-off (附：系统核验数据).
+        assertThat(browser.findElement(By.cssSelector("h2.doc-appendix")).getText()).isEqualTo("附：系统核验数据");
+        assertThat(browser.findElements(By.cssSelector(".doc-appendix-table tbody tr"))).isNotEmpty();
         shot("ledger-print-view");
 
         var chrome = (ChromeDriver) browser;

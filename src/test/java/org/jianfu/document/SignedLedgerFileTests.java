@@ -14,18 +14,13 @@ import java.util.Locale;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.jianfu.account.AccountPrincipal;
-import org.jianfu.account.Role;
 import org.jianfu.inspection.InspectionCategory;
 import org.jianfu.inspection.InspectionTestData;
-import org.jianfu.ledger.EntryDraft;
-import org.jianfu.ledger.EntryStatus;
 import org.jianfu.ledger.LedgerAction;
 import org.jianfu.ledger.LedgerFigures;
 import org.jianfu.ledger.Ledgers;
 import org.jianfu.ledger.RegisterFigures;
-import org.jianfu.ledger.Templates;
 import org.jianfu.platform.DisplayTimes;
-import org.jianfu.test.Fixtures;
 import org.jianfu.test.JianfuIntegrationTest;
 import org.jianfu.test.LedgerSteps;
 import org.jianfu.unit.Seals;
@@ -54,10 +49,8 @@ class SignedLedgerFileTests {
     @Autowired LedgerSteps steps;
     @Autowired LedgerFigures ledgerFigures;
     @Autowired Documents documents;
-    @Autowired Templates templates;
     @Autowired Seals seals;
     @Autowired Units units;
-    @Autowired Fixtures fixtures;
     @Autowired InspectionTestData inspection;
     @Autowired DisplayTimes times;
     @Autowired MessageSource messages;
@@ -82,18 +75,11 @@ class SignedLedgerFileTests {
     void aLedgerOf顺义区WithASealWaitsForItsApprover() {
         shunyi = units.findByCode("110113").orElseThrow();
         seals.upload(as("sysadmin"), shunyi.id(), SampleLedgers.sealPng("顺义区教育委员会"));
-        reporter = as(fixtures.account(Role.DISTRICT_REPORTER, shunyi));
-        approver = as(fixtures.account(Role.DISTRICT_APPROVER, shunyi));
         city = as("city.admin");
-        var round = ledgers.openRound(city, templates.shipped2021(), 2026, "附录测试 " + System.nanoTime(),
-                LocalDate.of(2026, 12, 31), List.of(shunyi.id()));
-        ledgerId = ledgers.ledgerOf(round.id(), shunyi.id());
-        ledgers.saveHeader(reporter, ledgerId, 0, "陈晨", "010-69441234");
-        for (var entry : ledgers.entries(reporter, ledgerId)) {
-            ledgers.saveEntry(reporter, ledgerId, entry.requirementId(), new EntryDraft(EntryStatus.PARTIAL,
-                    "顺义：区教委已部署第" + entry.requirementId() + "项工作，正在分步推进。", null, entry.version()));
-        }
-        steps.take(reporter, ledgerId, version(), LedgerAction.SUBMIT, null);
+        var waiting = steps.waitingForSignOff(shunyi, 2026, LocalDate.of(2026, 12, 31), LedgerSteps.partly("顺义"));
+        reporter = waiting.reporter();
+        approver = waiting.approver();
+        ledgerId = waiting.ledgerId();
     }
 
     byte[] download(String format) throws Exception {

@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.jianfu.account.AccountPrincipal;
-import org.jianfu.account.Role;
 import org.jianfu.inspection.BaselineOutcome;
 import org.jianfu.inspection.Cleanups;
 import org.jianfu.inspection.InspectionCategory;
@@ -43,7 +42,6 @@ class ContradictionAcknowledgementTests {
     @Autowired SignOffs signOffs;
     @Autowired LedgerContradictions contradictions;
     @Autowired Templates templates;
-    @Autowired Fixtures fixtures;
     @Autowired Units units;
     @Autowired UserDetailsService userDetails;
     @Autowired JdbcClient jdbc;
@@ -78,23 +76,18 @@ class ContradictionAcknowledgementTests {
 
     @BeforeEach
     void aLedgerOf门头沟区ClaimingAFilingTheRegisterDoesNotShowWaitsForItsApprover() {
-        var mentougou = units.findByCode("110109").orElseThrow();
-        reporter = as(fixtures.account(Role.DISTRICT_REPORTER, mentougou));
-        approver = as(fixtures.account(Role.DISTRICT_APPROVER, mentougou));
         city = as("city.admin");
         var today = LocalDate.now(clock);
-        var round = ledgers.openRound(city, templates.shipped2021(), today.getYear() - 1, "矛盾确认测试 " + System.nanoTime(),
-                today.plusDays(30), List.of(mentougou.id()));
-        roundId = round.id();
-        ledgerId = ledgers.ledgerOf(round.id(), mentougou.id());
-        planRequirement = templates.get(round.templateId()).requirementFor("2021-01").orElseThrow().id();
-        ledgers.saveHeader(reporter, ledgerId, 0, "王芳", "010-69841234");
-        for (var entry : ledgers.entries(ledgerId)) {
+        planRequirement = templates.get(templates.shipped2021()).requirementFor("2021-01").orElseThrow().id();
+        var waiting = steps.waitingForSignOff(units.findByCode("110109").orElseThrow(), today.getYear() - 1, today.plusDays(30), entry -> {
             var plan = entry.requirementId() == planRequirement;
-            ledgers.saveEntry(reporter, ledgerId, entry.requirementId(), new EntryDraft(plan ? EntryStatus.IMPLEMENTED : EntryStatus.PARTIAL,
-                    plan ? CLAIM : "区教委已部署此项工作，正在分步推进。", null, entry.version()));
-        }
-        ledgers.move(reporter, ledgerId, version(), LedgerAction.SUBMIT, null);
+            return new EntryDraft(plan ? EntryStatus.IMPLEMENTED : EntryStatus.PARTIAL,
+                    plan ? CLAIM : "区教委已部署此项工作，正在分步推进。", null, entry.version());
+        });
+        reporter = waiting.reporter();
+        approver = waiting.approver();
+        roundId = waiting.roundId();
+        ledgerId = waiting.ledgerId();
     }
 
     @Test

@@ -9,10 +9,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.jianfu.account.AccountPrincipal;
-import org.jianfu.account.Role;
 import org.jianfu.inspection.InspectionCategory;
 import org.jianfu.inspection.InspectionTestData;
-import org.jianfu.test.Fixtures;
 import org.jianfu.test.HostileUploads;
 import org.jianfu.test.JianfuIntegrationTest;
 import org.jianfu.test.LedgerSteps;
@@ -38,10 +36,8 @@ class FrozenFiguresTests {
     @Autowired LedgerSteps steps;
     @Autowired LedgerFigures ledgerFigures;
     @Autowired FrozenFigures frozenFigures;
-    @Autowired Templates templates;
     @Autowired Seals seals;
     @Autowired Units units;
-    @Autowired Fixtures fixtures;
     @Autowired InspectionTestData inspection;
     @Autowired UserDetailsService userDetails;
     @Autowired JdbcClient jdbc;
@@ -64,18 +60,12 @@ class FrozenFiguresTests {
     @BeforeEach
     void aLedgerOf通州区WaitsForItsApprover() {
         tongzhou = units.findByCode("110112").orElseThrow();
-        reporter = as(fixtures.account(Role.DISTRICT_REPORTER, tongzhou));
-        approver = as(fixtures.account(Role.DISTRICT_APPROVER, tongzhou));
         city = as("city.admin");
-        var round = ledgers.openRound(city, templates.shipped2021(), 2026, "冻结数据测试 " + System.nanoTime(),
-                LocalDate.of(2026, 12, 31), List.of(tongzhou.id()));
-        ledgerId = ledgers.ledgerOf(round.id(), tongzhou.id());
-        ledgers.saveHeader(reporter, ledgerId, 0, "孙丽", "010-69541234");
-        for (var entry : ledgers.entries(ledgerId)) {
-            ledgers.saveEntry(reporter, ledgerId, entry.requirementId(), new EntryDraft(EntryStatus.IMPLEMENTED,
-                    "区教委制定方案并推进落实，第" + entry.requirementId() + "项已完成。", null, entry.version()));
-        }
-        steps.take(reporter, ledgerId, version(), LedgerAction.SUBMIT, null);
+        var waiting = steps.waitingForSignOff(tongzhou, 2026, LocalDate.of(2026, 12, 31), entry -> new EntryDraft(EntryStatus.IMPLEMENTED,
+                "区教委制定方案并推进落实，第" + entry.requirementId() + "项已完成。", null, entry.version()));
+        reporter = waiting.reporter();
+        approver = waiting.approver();
+        ledgerId = waiting.ledgerId();
     }
 
     /** Categories no other test of 通州区 uses, one per item, so that no frequency limit blocks an approval. */

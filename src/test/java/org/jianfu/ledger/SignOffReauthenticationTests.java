@@ -9,13 +9,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 
 import java.time.LocalDate;
-import java.util.List;
 
 import org.jianfu.account.AccountPrincipal;
-import org.jianfu.account.Role;
 import org.jianfu.platform.RuleViolation;
 import org.jianfu.test.Fixtures;
 import org.jianfu.test.JianfuIntegrationTest;
+import org.jianfu.test.LedgerSteps;
 import org.jianfu.unit.Units;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,12 +29,11 @@ class SignOffReauthenticationTests {
 
     @Autowired Ledgers ledgers;
     @Autowired SignOffs signOffs;
-    @Autowired Templates templates;
-    @Autowired Fixtures fixtures;
     @Autowired Units units;
     @Autowired UserDetailsService userDetails;
     @Autowired JdbcClient jdbc;
     @Autowired MockMvc mvc;
+    @Autowired LedgerSteps steps;
 
     AccountPrincipal reporter;
     AccountPrincipal approver;
@@ -60,18 +58,11 @@ class SignOffReauthenticationTests {
 
     @BeforeEach
     void aLedgerOf房山区WaitsForItsApprover() {
-        var fangshan = units.findByCode("110111").orElseThrow();
-        reporter = as(fixtures.account(Role.DISTRICT_REPORTER, fangshan));
-        approver = as(fixtures.account(Role.DISTRICT_APPROVER, fangshan));
-        var round = ledgers.openRound(as("city.admin"), templates.shipped2021(), 2026, "签章确认测试 " + System.nanoTime(),
-                LocalDate.of(2026, 12, 31), List.of(fangshan.id()));
-        ledgerId = ledgers.ledgerOf(round.id(), fangshan.id());
-        ledgers.saveHeader(reporter, ledgerId, 0, "赵敏", "010-69301234");
-        for (var entry : ledgers.entries(ledgerId)) {
-            ledgers.saveEntry(reporter, ledgerId, entry.requirementId(), new EntryDraft(EntryStatus.PARTIAL,
-                    "区教委已部署第" + entry.requirementId() + "项工作，正在分步推进，年底前完成。", null, entry.version()));
-        }
-        ledgers.move(reporter, ledgerId, version(), LedgerAction.SUBMIT, null);
+        var waiting = steps.waitingForSignOff(units.findByCode("110111").orElseThrow(), 2026, LocalDate.of(2026, 12, 31),
+                LedgerSteps.partly("房山"));
+        reporter = waiting.reporter();
+        approver = waiting.approver();
+        ledgerId = waiting.ledgerId();
     }
 
     @Test
