@@ -118,10 +118,7 @@ public class Templates {
     public void reword(org.jianfu.account.AccountPrincipal me, long templateId, long requirementId, String text) {
         var template = editableTemplate(me, templateId);
         var before = requirement(template, requirementId);
-        var clean = text == null ? "" : text.strip();
-        if (clean.isEmpty() || clean.length() > 2000) {
-            throw new org.jianfu.platform.RuleViolation("text", "ledger.template.error.text");
-        }
+        var clean = requirementText(text);
         repository.updateRequirementText(templateId, requirementId, clean);
         events.publishEvent(new TemplateChanged("ledger.template-requirement-reworded", templateId,
                 java.util.Map.of("number", before.number(), "code", before.code(), "text", before.text()),
@@ -148,10 +145,7 @@ public class Templates {
         if (template.matters().stream().flatMap(m -> m.keyTasks().stream()).noneMatch(k -> k.id() == keyTaskId)) {
             throw new LedgerNotFoundException("key task " + keyTaskId);
         }
-        var clean = text == null ? "" : text.strip();
-        if (clean.isEmpty() || clean.length() > 2000) {
-            throw new org.jianfu.platform.RuleViolation("text", "ledger.template.error.text");
-        }
+        var clean = requirementText(text);
         var code = repository.newCode(template.year());
         repository.appendRequirement(templateId, keyTaskId, code, clean);
         renumber(templateId);
@@ -167,10 +161,7 @@ public class Templates {
     public void split(org.jianfu.account.AccountPrincipal me, long templateId, long requirementId, String text) {
         var template = editableTemplate(me, templateId);
         var original = requirement(template, requirementId);
-        var clean = text == null ? "" : text.strip();
-        if (clean.isEmpty() || clean.length() > 2000) {
-            throw new org.jianfu.platform.RuleViolation("text", "ledger.template.error.text");
-        }
+        var clean = requirementText(text);
         var task = template.rows().stream().filter(r -> r.requirement().id() == requirementId).findFirst().orElseThrow().keyTask();
         var code = repository.newCode(template.year());
         var added = repository.appendRequirement(templateId, task.id(), code, clean);
@@ -201,9 +192,7 @@ public class Templates {
             throw new org.jianfu.platform.RuleViolation(null, "ledger.template.error.last-in-task");
         }
         var text = kept.text() + (kept.text().matches(".*[。；;.]$") ? "" : "；") + merged.text();
-        if (text.length() > 2000) {
-            throw new org.jianfu.platform.RuleViolation("text", "ledger.template.error.text");
-        }
+        requirementText(text);
         var origins = new java.util.ArrayList<String>();
         origins.add(merged.code());
         origins.addAll(merged.origins());
@@ -233,6 +222,15 @@ public class Templates {
         repository.renumber(templateId, order);
         events.publishEvent(new TemplateChanged("ledger.template-requirement-moved", templateId,
                 java.util.Map.of("requirementId", requirementId), java.util.Map.of("direction", up ? "up" : "down")));
+    }
+
+    /** A requirement's wording as given, stripped; refused when empty or longer than 2000 characters. */
+    private static String requirementText(String text) {
+        var clean = text == null ? "" : text.strip();
+        if (clean.isEmpty() || clean.length() > 2000) {
+            throw new org.jianfu.platform.RuleViolation("text", "ledger.template.error.text");
+        }
+        return clean;
     }
 
     private void renumber(long templateId) {
