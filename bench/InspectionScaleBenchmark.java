@@ -1,3 +1,8 @@
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,7 +22,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the rules, units, items with windows and listed schools, and visits, and applies every rule.
  * Baseline, measured in the same run at each size: one SQL statement that only reads the same rows
  * (count and sum over visits, items, windows and schools), the floor for any check that looks at them.
- * Run with bench/inspection-scale.sh. Prints a Markdown table.
+ * Then the page that shows the check (issue 15, point 4): the city's plan page, which runs the whole country's
+ * check and shows its findings counted by rule with the first page of rows, and one drill-down page
+ * ({@code ?finding=FREQUENCY&page=100}), each by full HTTP request on loopback to the last byte, logged in as the
+ * city admin, with its size in bytes; against the check alone, timed in the same run just before.
+ * Run with bench/inspection-scale.sh. Prints two Markdown tables.
  */
 public class InspectionScaleBenchmark {
 
@@ -38,7 +47,10 @@ public class InspectionScaleBenchmark {
         var units = context.getBean(Units.class);
         var checks = context.getBean(InspectionChecks.class);
         var city = units.root().orElseThrow();
+        var http = login("http://localhost:" + context.getEnvironment().getProperty("local.server.port"), "city.admin");
+        var plan = "http://localhost:" + context.getEnvironment().getProperty("local.server.port") + "/inspection/plans/" + city.id() + "/" + YEAR;
         var lines = new ArrayList<String>();
+        var pageLines = new ArrayList<String>();
         int generated = 0;
         for (int scale : scales) {
             long t0 = System.nanoTime();
@@ -71,6 +83,23 @@ public class InspectionScaleBenchmark {
                     sizes.items(), sizes.schools(), sizes.visits(), sizes.findings(), sizes.schoolFindings(), checkMs.get(RUNS / 2), checkMs,
                     sizes.loadMs(), sizes.ruleMs(), baselineMs.get(RUNS / 2),
                     (double) checkMs.get(RUNS / 2) / Math.max(1, baselineMs.get(RUNS / 2))));
+            // The page that shows the same check, right after it: full request to the last byte, with its size.
+            var pageMs = new ArrayList<Long>();
+            var drillMs = new ArrayList<Long>();
+            int pageBytes = get(http, plan).length; // warm-up: templates, JIT
+            int drillBytes = get(http, plan + "?finding=FREQUENCY&page=100").length;
+            for (int run = 0; run < RUNS; run++) {
+                long s = System.nanoTime();
+                pageBytes = get(http, plan).length;
+                pageMs.add((System.nanoTime() - s) / 1_000_000);
+                s = System.nanoTime();
+                drillBytes = get(http, plan + "?finding=FREQUENCY&page=100").length;
+                drillMs.add((System.nanoTime() - s) / 1_000_000);
+            }
+            pageMs.sort(null);
+            drillMs.sort(null);
+            pageLines.add(String.format("| %d× | %,d | %,d ms | %,d ms | %s | %,d bytes | %,d ms | %,d bytes |", scale, sizes.findings(),
+                    checkMs.get(RUNS / 2), pageMs.get(RUNS / 2), pageMs, pageBytes, drillMs.get(RUNS / 2), drillBytes));
             System.out.printf("scale %d generated in %d ms%n", scale, setup);
         }
         System.out.println();
@@ -78,7 +107,36 @@ public class InspectionScaleBenchmark {
                 + " | baseline read, median | check / baseline |");
         System.out.println("|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|");
         lines.forEach(System.out::println);
+        System.out.println();
+        System.out.println("| size | findings | check alone, median | plan page, median | runs | plan page size | drill-down page"
+                + " (?finding=FREQUENCY&page=100), median | its size |");
+        System.out.println("|---|---:|---:|---:|---|---:|---:|---:|");
+        pageLines.forEach(System.out::println);
         context.close();
+    }
+
+    /** A client with the demo account's session, as a browser after logging in. */
+    static HttpClient login(String base, String username) throws Exception {
+        var http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        var loginPage = new String(get(http, base + "/login"), java.nio.charset.StandardCharsets.UTF_8);
+        var csrf = loginPage.replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+        var response = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password=Jianfu%40Demo2026&_csrf=" + csrf)).build(),
+                HttpResponse.BodyHandlers.discarding());
+        if (response.headers().firstValue("Location").orElse("").contains("error")) {
+            throw new IllegalStateException("login of " + username + " failed");
+        }
+        return http;
+    }
+
+    /** The whole body, to its last byte; anything but 200 stops the run. */
+    static byte[] get(HttpClient http, String uri) throws Exception {
+        var response = http.send(HttpRequest.newBuilder(URI.create(uri)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(uri + " answered " + response.statusCode());
+        }
+        return response.body();
     }
 
     /** One more 1x block: districts, their schools, items with windows, consultations and listed schools, and visits. */

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Issue 5's national-scale rule check: 50,000 items, 200,000 schools, 2,000,000 visits, then 2x and 4x.
+# Also times the plan page that shows the check (issue 15, point 4), against the check alone.
 # See bench/InspectionScaleBenchmark.java. Usage: bench/inspection-scale.sh   (sizes: -Dscales=1,2,4 via JAVA_OPTS)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -62,15 +62,20 @@ class InspectionAccess {
     }
 
     boolean canRead(AccountPrincipal me, InspectionItem item) {
+        return canRead(me, item, units.get(me.unitId()), units.get(item.planUnitId()));
+    }
+
+    /** The same, with the reader's unit and the item's plan unit already read: a page naming many items reads them at once. */
+    static boolean canRead(AccountPrincipal me, InspectionItem item, Unit own, Unit planUnit) {
         if (me.unitId() == item.organizerUnitId() && me.role() == Role.DEPARTMENT_USER) {
             return true;
         }
-        if (overseesPlan(me, item.planUnitId())) {
+        if (EDUCATION.contains(me.role()) && own.contains(planUnit)) { // oversees the plan
             return true;
         }
         // The city's or district's approved items reach the districts and schools below them.
         return item.state() == ItemState.APPROVED && (EDUCATION.contains(me.role()) || me.role() == Role.SCHOOL_USER)
-                && units.isWithin(item.planUnitId(), me.unitId());
+                && planUnit.contains(own);
     }
 
     /** Who drafts for an organiser: a department's user, a district's reporter, the city admin. */

@@ -35,21 +35,39 @@ class Mentions {
     record Mention(String name, String href) {
     }
 
-    /** The items and schools of these findings. */
+    /** Schools named per finding; the rest are counted ("and 180 more"). */
+    static final int SCHOOLS_SHOWN = 20;
+
+    /** The items and the named schools of these findings (the findings of one page), each kind in one read. */
     Names ofFindings(AccountPrincipal me, int year, Collection<Finding> findings) {
         var itemIds = new LinkedHashSet<Long>();
-        findings.forEach(f -> itemIds.addAll(f.itemIds()));
-        return of(me, year, itemIds);
+        var schoolIds = new LinkedHashSet<Long>();
+        findings.forEach(f -> {
+            itemIds.addAll(f.itemIds());
+            schoolIds.addAll(shown(f.schoolIds()));
+        });
+        var names = of(me, year, itemIds);
+        names.schools(schoolIds);
+        return names;
     }
 
-    /** These items; schools are looked up when a page asks for one (a finding may concern hundreds, a page shows 20). */
+    private static List<Long> shown(List<Long> schoolIds) {
+        return schoolIds.size() > SCHOOLS_SHOWN ? schoolIds.subList(0, SCHOOLS_SHOWN) : schoolIds;
+    }
+
+    /** These items, with their plan units read at once; schools are looked up when a page asks for them. */
     @Transactional(readOnly = true)
     Names of(AccountPrincipal me, int year, Collection<Long> itemIds) {
+        var found = items.byIds(itemIds);
+        var own = units.get(me.unitId());
+        var planUnits = new HashMap<Long, Unit>();
+        units.byIds(found.stream().map(InspectionItem::planUnitId).distinct().toList()).forEach(u -> planUnits.put(u.id(), u));
         var named = new HashMap<Long, Mention>();
-        for (var item : items.byIds(itemIds)) {
-            named.put(item.id(), new Mention(item.name(), access.canRead(me, item) ? "/inspection/items/" + item.id() : null));
+        for (var item : found) {
+            var readable = InspectionAccess.canRead(me, item, own, planUnits.get(item.planUnitId()));
+            named.put(item.id(), new Mention(item.name(), readable ? "/inspection/items/" + item.id() : null));
         }
-        return new Names(named, me, year);
+        return new Names(named, me, own, year);
     }
 
     /** What one page mentions. Public methods, for the templates. */
@@ -57,12 +75,13 @@ class Mentions {
         private final Map<Long, Mention> items;
         private final Map<Long, Mention> schools = new HashMap<>();
         private final AccountPrincipal me;
+        private final Unit own;
         private final int year;
-        private Unit own;
 
-        private Names(Map<Long, Mention> items, AccountPrincipal me, int year) {
+        private Names(Map<Long, Mention> items, AccountPrincipal me, Unit own, int year) {
             this.items = items;
             this.me = me;
+            this.own = own;
             this.year = year;
         }
 
@@ -71,7 +90,7 @@ class Mentions {
         }
 
         public Mention school(long id) {
-            return schools.computeIfAbsent(id, k -> mention(units.get(k)));
+            return schools(List.of(id)).get(0);
         }
 
         /** Schools the page has read already (a district's, for its visits), so that naming them costs no more reads. */
@@ -81,15 +100,25 @@ class Mentions {
         }
 
         private Mention mention(Unit school) {
-            if (own == null) {
-                own = units.get(me.unitId());
-            }
             boolean reads = InspectionAccess.READS_CALENDARS.contains(me.role()) && own.contains(school);
             return new Mention(school.name(), reads ? "/inspection/schools/" + school.id() + "/calendar?year=" + year : null);
         }
 
+        /** These schools by name, those not yet named read in one go. */
         public List<Mention> schools(Collection<Long> ids) {
-            return ids.stream().map(this::school).toList();
+            var missing = ids.stream().filter(id -> !schools.containsKey(id)).distinct().toList();
+            units.byIds(missing).forEach(u -> schools.put(u.id(), mention(u)));
+            return ids.stream().map(id -> schools.getOrDefault(id, new Mention("—", null))).toList();
+        }
+
+        /** The schools a finding names, at most {@link #SCHOOLS_SHOWN}. */
+        public List<Mention> shownSchools(Finding finding) {
+            return schools(shown(finding.schoolIds()));
+        }
+
+        /** How many schools of a finding go unnamed. */
+        public int moreSchools(Finding finding) {
+            return Math.max(0, finding.schoolIds().size() - SCHOOLS_SHOWN);
         }
     }
 }

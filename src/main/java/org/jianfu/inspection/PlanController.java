@@ -93,7 +93,7 @@ class PlanController {
      */
     @GetMapping("/inspection/plans/{unitId}/{year}")
     String plan(@AuthenticationPrincipal AccountPrincipal me, @PathVariable long unitId, @PathVariable int year,
-            @RequestParam(required = false) List<RuleKind> finding, Model model) {
+            @RequestParam(required = false) List<RuleKind> finding, @RequestParam(required = false) Integer page, Model model) {
         var all = items.ofPlan(me, unitId, year);
         var unit = units.get(unitId);
         var oversees = access.overseesPlan(me, unitId);
@@ -106,10 +106,13 @@ class PlanController {
         model.addAttribute("filter", filter);
         if (oversees) {
             var findings = checks.check(unitId, year);
-            model.addAttribute("findings", findings.stream()
-                    .filter(f -> filter == null ? !f.visits() : filter.contains(f.rule().kind())).toList());
+            // Counted over all, rendered one page at a time: a city's check finds hundreds of thousands.
+            var shown = FindingPage.of(findings.stream()
+                    .filter(f -> filter == null ? !f.visits() : filter.contains(f.rule().kind())).toList(), page,
+                    "/inspection/plans/" + unitId + "/" + year, filter);
+            model.addAttribute("findings", shown);
             model.addAttribute("visitFindings", findings.stream().filter(Finding::visits).count());
-            model.addAttribute("mentions", mentions.ofFindings(me, year, findings));
+            model.addAttribute("mentions", mentions.ofFindings(me, year, shown.rows()));
         }
         model.addAttribute("filing", items.latestFiling(unitId, year).orElse(null));
         model.addAttribute("canFile", unit.type() == UnitType.DISTRICT && InspectionAccess.approvesFor(me, unitId));

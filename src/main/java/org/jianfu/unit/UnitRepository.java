@@ -25,6 +25,10 @@ class UnitRepository {
         return jdbc.sql("select * from unit where id = ?").param(id).query(UnitRepository::map).optional();
     }
 
+    List<Unit> findByIds(Long[] ids) {
+        return jdbc.sql("select * from unit where id = any(?)").param(ids).query(UnitRepository::map).list();
+    }
+
     Optional<Unit> findByCode(String code) {
         return jdbc.sql("select * from unit where code = ?").param(code).query(UnitRepository::map).optional();
     }

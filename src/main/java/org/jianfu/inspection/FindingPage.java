@@ -1,0 +1,63 @@
+package org.jianfu.inspection;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * One screen of a list of findings that may run to hundreds of thousands (a whole country's plans): the count of
+ * each rule's findings over the whole list, each linked to its rows, and one page of the rows. Only the page's rows
+ * are rendered, and only their items and schools are looked up.
+ *
+ * @param byRule every rule with findings, in the list's order, with how many and the link to them
+ * @param total the findings in the whole list
+ * @param rows the findings of this page
+ * @param page the page shown, from 0
+ * @param pages how many pages the list has
+ * @param previous the link to the page before, {@code next} the one after (the same narrowing kept)
+ */
+record FindingPage(List<RuleCount> byRule, int total, List<Finding> rows, int page, int pages, String previous, String next) {
+
+    /** Findings per page: each names at most {@link Mentions#SCHOOLS_SHOWN} schools, so a page stays small. */
+    static final int SIZE = 50;
+
+    /** Findings per page, for the page's heading. */
+    public int perPage() {
+        return SIZE;
+    }
+
+    /** How many findings one rule has in the list, and the link to the findings of its kind. */
+    record RuleCount(Rule rule, int count, String link) {
+    }
+
+    /**
+     * The page asked for (moved into the pages there are) of these findings, with the counts of the whole list;
+     * {@code list} is the page's address and {@code kinds} the rule kinds it is narrowed to (null: not narrowed).
+     */
+    static FindingPage of(List<Finding> findings, Integer page, String list, Collection<RuleKind> kinds) {
+        var counts = new LinkedHashMap<Long, RuleCount>();
+        for (var f : findings) {
+            counts.merge(f.rule().id(), new RuleCount(f.rule(), 1, link(list, List.of(f.rule().kind()), 0)),
+                    (a, b) -> new RuleCount(a.rule(), a.count() + 1, a.link()));
+        }
+        int pages = Math.max(1, (findings.size() + SIZE - 1) / SIZE);
+        int shown = Math.max(0, Math.min(page == null ? 0 : page, pages - 1));
+        var rows = findings.subList(shown * SIZE, Math.min(findings.size(), (shown + 1) * SIZE));
+        return new FindingPage(List.copyOf(counts.values()), findings.size(), List.copyOf(rows), shown, pages,
+                link(list, kinds, shown - 1), link(list, kinds, shown + 1));
+    }
+
+    /** The list's address narrowed to these kinds (none: not narrowed) on one page, at the findings. */
+    private static String link(String list, Collection<RuleKind> kinds, int page) {
+        var params = new ArrayList<String>();
+        if (kinds != null) {
+            kinds.forEach(k -> params.add("finding=" + k.name()));
+        }
+        if (page > 0) {
+            params.add("page=" + page);
+        }
+        return list + params.stream().collect(Collectors.joining("&", params.isEmpty() ? "" : "?", "")) + "#findings";
+    }
+}
