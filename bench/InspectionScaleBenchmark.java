@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * (count and sum over visits, items, windows and schools), the floor for any check that looks at them.
  * Then the page that shows the check (issue 15, point 4): the city's plan page, which runs the whole country's
  * check and shows its findings counted by rule with the first page of rows, and one drill-down page
- * ({@code ?finding=FREQUENCY&page=100}), each by full HTTP request on loopback to the last byte, logged in as the
+ * ({@code ?finding=FREQUENCY&page=100}), and one generated district's plan page, each by full HTTP request on loopback to the last byte, logged in as the
  * city admin, with its size in bytes; against the check alone, timed in the same run just before.
  * Run with bench/inspection-scale.sh. Prints two Markdown tables.
  */
@@ -47,8 +47,9 @@ public class InspectionScaleBenchmark {
         var units = context.getBean(Units.class);
         var checks = context.getBean(InspectionChecks.class);
         var city = units.root().orElseThrow();
-        var http = login("http://localhost:" + context.getEnvironment().getProperty("local.server.port"), "city.admin");
-        var plan = "http://localhost:" + context.getEnvironment().getProperty("local.server.port") + "/inspection/plans/" + city.id() + "/" + YEAR;
+        var base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+        var http = login(base, "city.admin");
+        var plan = base + "/inspection/plans/" + city.id() + "/" + YEAR;
         var lines = new ArrayList<String>();
         var pageLines = new ArrayList<String>();
         int generated = 0;
@@ -84,10 +85,14 @@ public class InspectionScaleBenchmark {
                     sizes.loadMs(), sizes.ruleMs(), baselineMs.get(RUNS / 2),
                     (double) checkMs.get(RUNS / 2) / Math.max(1, baselineMs.get(RUNS / 2))));
             // The page that shows the same check, right after it: full request to the last byte, with its size.
+            // Also one generated district's plan page, whose check covers its own schools only.
+            var district = base + "/inspection/plans/" + jdbc.sql("select id from unit where code = 'N0-1'").query(Long.class).single() + "/" + YEAR;
             var pageMs = new ArrayList<Long>();
             var drillMs = new ArrayList<Long>();
+            var districtMs = new ArrayList<Long>();
             int pageBytes = get(http, plan).length; // warm-up: templates, JIT
             int drillBytes = get(http, plan + "?finding=FREQUENCY&page=100").length;
+            int districtBytes = get(http, district).length;
             for (int run = 0; run < RUNS; run++) {
                 long s = System.nanoTime();
                 pageBytes = get(http, plan).length;
@@ -95,11 +100,16 @@ public class InspectionScaleBenchmark {
                 s = System.nanoTime();
                 drillBytes = get(http, plan + "?finding=FREQUENCY&page=100").length;
                 drillMs.add((System.nanoTime() - s) / 1_000_000);
+                s = System.nanoTime();
+                districtBytes = get(http, district).length;
+                districtMs.add((System.nanoTime() - s) / 1_000_000);
             }
             pageMs.sort(null);
             drillMs.sort(null);
-            pageLines.add(String.format("| %d× | %,d | %,d ms | %,d ms | %s | %,d bytes | %,d ms | %,d bytes |", scale, sizes.findings(),
-                    checkMs.get(RUNS / 2), pageMs.get(RUNS / 2), pageMs, pageBytes, drillMs.get(RUNS / 2), drillBytes));
+            districtMs.sort(null);
+            pageLines.add(String.format("| %d× | %,d | %,d ms | %,d ms | %s | %,d bytes | %,d ms | %,d bytes | %,d ms | %,d bytes |", scale,
+                    sizes.findings(), checkMs.get(RUNS / 2), pageMs.get(RUNS / 2), pageMs, pageBytes, drillMs.get(RUNS / 2), drillBytes,
+                    districtMs.get(RUNS / 2), districtBytes));
             System.out.printf("scale %d generated in %d ms%n", scale, setup);
         }
         System.out.println();
@@ -109,8 +119,8 @@ public class InspectionScaleBenchmark {
         lines.forEach(System.out::println);
         System.out.println();
         System.out.println("| size | findings | check alone, median | plan page, median | runs | plan page size | drill-down page"
-                + " (?finding=FREQUENCY&page=100), median | its size |");
-        System.out.println("|---|---:|---:|---:|---|---:|---:|---:|");
+                + " (?finding=FREQUENCY&page=100), median | its size | one district's plan page, median | its size |");
+        System.out.println("|---|---:|---:|---:|---|---:|---:|---:|---:|---:|");
         pageLines.forEach(System.out::println);
         context.close();
     }
