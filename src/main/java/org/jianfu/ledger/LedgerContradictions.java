@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.jianfu.account.AccountPrincipal;
 import org.jianfu.platform.RuleViolation;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -114,13 +115,36 @@ public class LedgerContradictions {
         return repository.signed(List.of(ledger.id())).getOrDefault(ledger.id(), List.of());
     }
 
-    /** The contradictions shown for each ledger, by ledger id (for the city's dashboard and side-by-side page). */
+    /**
+     * The contradiction counts the city's dashboard shows, by ledger id: those kept when each ledger was last
+     * submitted to its approver and when it was signed off (never computed per view: a round has thousands of
+     * ledgers). A ledger the district is writing has none.
+     */
     @Transactional(readOnly = true)
-    Map<Long, List<Shown>> shown(List<Ledger> of) {
-        var shown = new java.util.HashMap<>(repository.signed(of.stream().filter(LedgerContradictions::signed).map(Ledger::id).toList()));
-        // An unsigned ledger's are computed; one nobody has written in yet has none.
-        of.stream().filter(l -> !signed(l) && l.startedAt() != null).forEach(l -> shown.put(l.id(), current(l)));
-        return shown;
+    Map<Long, Integer> keptCounts(long roundId) {
+        return repository.counts(roundId);
+    }
+
+    /**
+     * A submission keeps its count for the city; a step back to the district (returned to the reporter or by the
+     * city, reopened) clears it, as the district writes again. The sign-off keeps its own ({@link #keepSigned}).
+     */
+    @EventListener
+    void keepCount(LedgerEvents.LedgerMoved moved) {
+        var ledgerId = moved.after().ledger().id();
+        if (moved.step() == LedgerAction.SUBMIT) {
+            repository.keepCount(ledgerId, current(ledgers.ledger(ledgerId)).size());
+        }
+        else if (moved.after().ledger().state().editable()) {
+            repository.keepCount(ledgerId, null);
+        }
+    }
+
+    /** The contradictions shown on the side-by-side page for one of its ledgers, against the figures it shows. */
+    @Transactional(readOnly = true)
+    List<Shown> onSideBySide(Ledger ledger, List<RegisterFigures.Figure> shownFigures) {
+        // A ledger nobody has written in yet has none.
+        return !signed(ledger) && ledger.startedAt() == null ? List.of() : shown(ledger, shownFigures);
     }
 
     private static boolean signed(Ledger ledger) {
@@ -170,6 +194,7 @@ public class LedgerContradictions {
     /** Keeps the contradictions as they stood at sign-off, with their notes; in the sign-off's transaction. */
     void keepSigned(long ledgerId, List<Shown> acknowledged) {
         repository.replaceSigned(ledgerId, acknowledged);
+        repository.keepCount(ledgerId, acknowledged.size());
     }
 
     /** Both sides' content: the answer as written (status and text) and the figure with what it declares. */

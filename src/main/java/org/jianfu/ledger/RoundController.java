@@ -144,8 +144,7 @@ class RoundController {
                 .sorted(Comparator.comparing((Ledger l) -> unitsById.get(l.unitId()), Unit.OFFICIAL_ORDER))
                 .toList();
         sorted.forEach(l -> counts.merge(l.progress(), 1, Integer::sum));
-        var contradictionCounts = contradictions.shown(sorted).entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().size()));
+        var contradictionCounts = contradictions.keptCounts(id);
         // The filter picks units before the paging, so a page is full of what was asked for.
         var listed = contradicting ? sorted.stream().filter(l -> contradictionCounts.getOrDefault(l.id(), 0) > 0).toList() : sorted;
         // Counts cover every unit; the matrix shows one page of units at a time (a country has thousands).
@@ -234,9 +233,16 @@ class RoundController {
         var shown = pageWithin(page, filtered.size(), ANSWERS_PAGE);
         var first = shown * ANSWERS_PAGE;
         // The registers' figures only for the units on this page, once each, attached by code.
+        // The contradictions against those same figures, on this requirement.
+        var pageContradictions = new HashMap<Long, List<LedgerContradictions.Shown>>();
         var answers = filtered.subList(first, Math.min(filtered.size(), first + ANSWERS_PAGE)).stream()
-                .map(l -> new Answer(unitsById.get(l.unitId()), l, entries.get(l.id()), flags.getOrDefault(entries.get(l.id()).id(), List.of()),
-                        LedgerFigures.attach(ledgerFigures.shown(l), template).getOrDefault(row.requirement().id(), List.of())))
+                .map(l -> {
+                    var figures = ledgerFigures.shown(l);
+                    pageContradictions.put(l.id(), contradictions.onSideBySide(l, figures).stream()
+                            .filter(c -> c.requirementId() == row.requirement().id()).toList());
+                    return new Answer(unitsById.get(l.unitId()), l, entries.get(l.id()), flags.getOrDefault(entries.get(l.id()).id(), List.of()),
+                            LedgerFigures.attach(figures, template).getOrDefault(row.requirement().id(), List.of()));
+                })
                 .toList();
         model.addAttribute("hideEmpty", hideEmpty);
         model.addAttribute("flagged", flagged);
@@ -247,9 +253,7 @@ class RoundController {
         model.addAttribute("round", round);
         model.addAttribute("row", row);
         model.addAttribute("answers", answers);
-        model.addAttribute("contradictions", contradictions.shown(answers.stream().map(Answer::ledger).toList()).entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().stream()
-                        .filter(c -> c.requirementId() == row.requirement().id()).toList())));
+        model.addAttribute("contradictions", pageContradictions);
         model.addAttribute("numbers", template.requirements().stream().map(LedgerTemplate.Requirement::number).toList());
         return "ledger/requirement";
     }
