@@ -84,21 +84,30 @@ public class LedgerContradictions {
     private List<Shown> current(Ledger ledger, List<RegisterFigures.Figure> live) {
         var template = templates.get(ledgers.round(ledger.roundId()).templateId());
         var attached = LedgerFigures.attach(live, template);
-        Map<String, Acknowledgement> acknowledgements = ledger.state() != LedgerState.PENDING_APPROVAL ? Map.of()
-                : repository.currentSubmission(ledger.id()).map(s -> repository.acknowledgements(ledger.id(), s)).orElse(Map.of());
+        var acknowledgements = acknowledgements(ledger);
         var numbers = template.requirements().stream()
                 .collect(Collectors.toMap(LedgerTemplate.Requirement::id, LedgerTemplate.Requirement::number));
         var shown = new ArrayList<Shown>();
         ledgers.entries(ledger.id()).stream()
                 .sorted(java.util.Comparator.comparing(e -> numbers.getOrDefault(e.requirementId(), Integer.MAX_VALUE)))
-                .forEach(entry -> {
-                    for (var found : ContradictionCheck.check(entry.status(), entry.text(), attached.getOrDefault(entry.requirementId(), List.of()))) {
-                        var fingerprint = fingerprint(entry, found);
-                        var figure = found.figure();
-                        shown.add(new Shown(entry.requirementId(), fingerprint, figure.key(), figure.messageKey(), figure.arguments(),
-                                found.kind(), found.answerWords(), found.answerStatus(), found.reasonKey(), acknowledgements.get(fingerprint)));
-                    }
-                });
+                .forEach(entry -> shown.addAll(check(entry, attached.getOrDefault(entry.requirementId(), List.of()), acknowledgements)));
+        return shown;
+    }
+
+    private Map<String, Acknowledgement> acknowledgements(Ledger ledger) {
+        return ledger.state() != LedgerState.PENDING_APPROVAL ? Map.of()
+                : repository.currentSubmission(ledger.id()).map(s -> repository.acknowledgements(ledger.id(), s)).orElse(Map.of());
+    }
+
+    /** One entry's contradictions with the figures attached to its requirement, with their acknowledgements. */
+    private static List<Shown> check(LedgerEntry entry, List<RegisterFigures.Figure> figures, Map<String, Acknowledgement> acknowledgements) {
+        var shown = new ArrayList<Shown>();
+        for (var found : ContradictionCheck.check(entry.status(), entry.text(), figures)) {
+            var fingerprint = fingerprint(entry, found);
+            var figure = found.figure();
+            shown.add(new Shown(entry.requirementId(), fingerprint, figure.key(), figure.messageKey(), figure.arguments(),
+                    found.kind(), found.answerWords(), found.answerStatus(), found.reasonKey(), acknowledgements.get(fingerprint)));
+        }
         return shown;
     }
 
@@ -140,11 +149,23 @@ public class LedgerContradictions {
         }
     }
 
-    /** The contradictions shown on the side-by-side page for one of its ledgers, against the figures it shows. */
+    /**
+     * The contradictions the side-by-side page shows on one requirement for the ledgers of its page, by ledger id:
+     * the kept ones of signed ledgers (one query for the page), and for the others their entry on the requirement
+     * checked against the figures the page shows beside it (a ledger nobody has written in yet has none).
+     *
+     * @param entries each ledger's entry on the requirement, by ledger id
+     * @param figures the figures attached to the requirement, by ledger id
+     */
     @Transactional(readOnly = true)
-    List<Shown> onSideBySide(Ledger ledger, List<RegisterFigures.Figure> shownFigures) {
-        // A ledger nobody has written in yet has none.
-        return !signed(ledger) && ledger.startedAt() == null ? List.of() : shown(ledger, shownFigures);
+    Map<Long, List<Shown>> onRequirement(List<Ledger> page, long requirementId, Map<Long, LedgerEntry> entries,
+            Map<Long, List<RegisterFigures.Figure>> figures) {
+        var shown = new java.util.HashMap<Long, List<Shown>>();
+        repository.signed(page.stream().filter(LedgerContradictions::signed).map(Ledger::id).toList())
+                .forEach((id, kept) -> shown.put(id, kept.stream().filter(c -> c.requirementId() == requirementId).toList()));
+        page.stream().filter(l -> !signed(l) && l.startedAt() != null)
+                .forEach(l -> shown.put(l.id(), check(entries.get(l.id()), figures.getOrDefault(l.id(), List.of()), acknowledgements(l))));
+        return shown;
     }
 
     private static boolean signed(Ledger ledger) {

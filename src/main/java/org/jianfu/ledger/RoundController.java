@@ -233,16 +233,9 @@ class RoundController {
         var shown = pageWithin(page, filtered.size(), ANSWERS_PAGE);
         var first = shown * ANSWERS_PAGE;
         // The registers' figures only for the units on this page, once each, attached by code.
-        // The contradictions against those same figures, on this requirement.
-        var pageContradictions = new HashMap<Long, List<LedgerContradictions.Shown>>();
         var answers = filtered.subList(first, Math.min(filtered.size(), first + ANSWERS_PAGE)).stream()
-                .map(l -> {
-                    var figures = ledgerFigures.shown(l);
-                    pageContradictions.put(l.id(), contradictions.onSideBySide(l, figures).stream()
-                            .filter(c -> c.requirementId() == row.requirement().id()).toList());
-                    return new Answer(unitsById.get(l.unitId()), l, entries.get(l.id()), flags.getOrDefault(entries.get(l.id()).id(), List.of()),
-                            LedgerFigures.attach(figures, template).getOrDefault(row.requirement().id(), List.of()));
-                })
+                .map(l -> new Answer(unitsById.get(l.unitId()), l, entries.get(l.id()), flags.getOrDefault(entries.get(l.id()).id(), List.of()),
+                        LedgerFigures.attach(ledgerFigures.shown(l, round), template).getOrDefault(row.requirement().id(), List.of())))
                 .toList();
         model.addAttribute("hideEmpty", hideEmpty);
         model.addAttribute("flagged", flagged);
@@ -253,7 +246,9 @@ class RoundController {
         model.addAttribute("round", round);
         model.addAttribute("row", row);
         model.addAttribute("answers", answers);
-        model.addAttribute("contradictions", pageContradictions);
+        // Checked against those same figures.
+        model.addAttribute("contradictions", contradictions.onRequirement(answers.stream().map(Answer::ledger).toList(),
+                row.requirement().id(), entries, answers.stream().collect(Collectors.toMap(a -> a.ledger().id(), Answer::figures))));
         model.addAttribute("numbers", template.requirements().stream().map(LedgerTemplate.Requirement::number).toList());
         return "ledger/requirement";
     }

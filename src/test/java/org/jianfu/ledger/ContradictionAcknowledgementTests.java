@@ -119,7 +119,8 @@ class ContradictionAcknowledgementTests {
         assertThat(acknowledgementsAudited()).isEqualTo(2);
 
         assertThat(contradictions.keptCounts(roundId)).containsEntry(ledgerId, 2);
-        var kept = contradictions.onSideBySide(ledgers.readable(city, ledgerId), List.of());
+        var kept = contradictions.onRequirement(List.of(ledgers.readable(city, ledgerId)), planRequirement, java.util.Map.of(),
+                java.util.Map.of()).get(ledgerId);
         assertThat(kept).extracting(c -> c.acknowledgement().note())
                 .containsExactlyInAnyOrder("已核实：计划尚在区委审批，填报有误。", "已核实：系统未登记备案，待补登。");
         assertThat(kept).extracting(LedgerContradictions.Shown::fingerprint)
