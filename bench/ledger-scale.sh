@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Issue 3's national-scale benchmark: 3,000 units x 24 entries. See bench/LedgerScaleBenchmark.java.
-# Usage: bench/ledger-scale.sh   (via JAVA_OPTS: -Dunits=N; -Dservers=deployed,test, the default, or either alone)
+# The ledger at national scale (issues 3 and 15): 3,000 units x 24 entries, 200,000 schools in the tree. See bench/LedgerScaleBenchmark.java.
+# Usage: bench/ledger-scale.sh   (via JAVA_OPTS: -Dunits=N; -Dschools=N; -Dservers=deployed,test, the default, or either alone)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test

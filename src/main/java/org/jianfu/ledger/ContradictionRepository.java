@@ -75,6 +75,22 @@ class ContradictionRepository {
         }
     }
 
+    /** Keeps how many contradictions the ledger's answers make as it is submitted or signed off; null clears it. */
+    void keepCount(long ledgerId, Integer count) {
+        jdbc.sql("update ledger set contradiction_count = ? where id = ?").params(count, ledgerId).update();
+    }
+
+    /** The contradiction counts kept for the round's ledgers, by ledger id; ledgers without one are left out. */
+    Map<Long, Integer> counts(long roundId) {
+        var counts = new HashMap<Long, Integer>();
+        jdbc.sql("select id, contradiction_count from ledger where round_id = ? and contradiction_count is not null")
+                .param(roundId)
+                .query(rs -> {
+                    counts.put(rs.getLong(1), rs.getInt(2));
+                });
+        return counts;
+    }
+
     /** The contradictions kept at the last sign-off of each ledger, by ledger id, in their order. */
     Map<Long, List<LedgerContradictions.Shown>> signed(List<Long> ledgerIds) {
         var signed = new HashMap<Long, List<LedgerContradictions.Shown>>();

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.jianfu.account.AccountPrincipal;
 import org.jianfu.platform.RuleViolation;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -83,21 +84,30 @@ public class LedgerContradictions {
     private List<Shown> current(Ledger ledger, List<RegisterFigures.Figure> live) {
         var template = templates.get(ledgers.round(ledger.roundId()).templateId());
         var attached = LedgerFigures.attach(live, template);
-        Map<String, Acknowledgement> acknowledgements = ledger.state() != LedgerState.PENDING_APPROVAL ? Map.of()
-                : repository.currentSubmission(ledger.id()).map(s -> repository.acknowledgements(ledger.id(), s)).orElse(Map.of());
+        var acknowledgements = acknowledgements(ledger);
         var numbers = template.requirements().stream()
                 .collect(Collectors.toMap(LedgerTemplate.Requirement::id, LedgerTemplate.Requirement::number));
         var shown = new ArrayList<Shown>();
         ledgers.entries(ledger.id()).stream()
                 .sorted(java.util.Comparator.comparing(e -> numbers.getOrDefault(e.requirementId(), Integer.MAX_VALUE)))
-                .forEach(entry -> {
-                    for (var found : ContradictionCheck.check(entry.status(), entry.text(), attached.getOrDefault(entry.requirementId(), List.of()))) {
-                        var fingerprint = fingerprint(entry, found);
-                        var figure = found.figure();
-                        shown.add(new Shown(entry.requirementId(), fingerprint, figure.key(), figure.messageKey(), figure.arguments(),
-                                found.kind(), found.answerWords(), found.answerStatus(), found.reasonKey(), acknowledgements.get(fingerprint)));
-                    }
-                });
+                .forEach(entry -> shown.addAll(check(entry, attached.getOrDefault(entry.requirementId(), List.of()), acknowledgements)));
+        return shown;
+    }
+
+    private Map<String, Acknowledgement> acknowledgements(Ledger ledger) {
+        return ledger.state() != LedgerState.PENDING_APPROVAL ? Map.of()
+                : repository.currentSubmission(ledger.id()).map(s -> repository.acknowledgements(ledger.id(), s)).orElse(Map.of());
+    }
+
+    /** One entry's contradictions with the figures attached to its requirement, with their acknowledgements. */
+    private static List<Shown> check(LedgerEntry entry, List<RegisterFigures.Figure> figures, Map<String, Acknowledgement> acknowledgements) {
+        var shown = new ArrayList<Shown>();
+        for (var found : ContradictionCheck.check(entry.status(), entry.text(), figures)) {
+            var fingerprint = fingerprint(entry, found);
+            var figure = found.figure();
+            shown.add(new Shown(entry.requirementId(), fingerprint, figure.key(), figure.messageKey(), figure.arguments(),
+                    found.kind(), found.answerWords(), found.answerStatus(), found.reasonKey(), acknowledgements.get(fingerprint)));
+        }
         return shown;
     }
 
@@ -114,12 +124,47 @@ public class LedgerContradictions {
         return repository.signed(List.of(ledger.id())).getOrDefault(ledger.id(), List.of());
     }
 
-    /** The contradictions shown for each ledger, by ledger id (for the city's dashboard and side-by-side page). */
+    /**
+     * The contradiction counts the city's dashboard shows, by ledger id: those kept when each ledger was last
+     * submitted to its approver and when it was signed off (never computed per view: a round has thousands of
+     * ledgers). A ledger the district is writing has none.
+     */
     @Transactional(readOnly = true)
-    Map<Long, List<Shown>> shown(List<Ledger> of) {
-        var shown = new java.util.HashMap<>(repository.signed(of.stream().filter(LedgerContradictions::signed).map(Ledger::id).toList()));
-        // An unsigned ledger's are computed; one nobody has written in yet has none.
-        of.stream().filter(l -> !signed(l) && l.startedAt() != null).forEach(l -> shown.put(l.id(), current(l)));
+    Map<Long, Integer> keptCounts(long roundId) {
+        return repository.counts(roundId);
+    }
+
+    /**
+     * A submission keeps its count for the city; a step back to the district (returned to the reporter or by the
+     * city, reopened) clears it, as the district writes again. The sign-off keeps its own ({@link #keepSigned}).
+     */
+    @EventListener
+    void keepCount(LedgerEvents.LedgerMoved moved) {
+        var ledgerId = moved.after().ledger().id();
+        if (moved.step() == LedgerAction.SUBMIT) {
+            repository.keepCount(ledgerId, current(ledgers.ledger(ledgerId)).size());
+        }
+        else if (moved.after().ledger().state().editable()) {
+            repository.keepCount(ledgerId, null);
+        }
+    }
+
+    /**
+     * The contradictions the side-by-side page shows on one requirement for the ledgers of its page, by ledger id:
+     * the kept ones of signed ledgers (one query for the page), and for the others their entry on the requirement
+     * checked against the figures the page shows beside it (a ledger nobody has written in yet has none).
+     *
+     * @param entries each ledger's entry on the requirement, by ledger id
+     * @param figures the figures attached to the requirement, by ledger id
+     */
+    @Transactional(readOnly = true)
+    Map<Long, List<Shown>> onRequirement(List<Ledger> page, long requirementId, Map<Long, LedgerEntry> entries,
+            Map<Long, List<RegisterFigures.Figure>> figures) {
+        var shown = new java.util.HashMap<Long, List<Shown>>();
+        repository.signed(page.stream().filter(LedgerContradictions::signed).map(Ledger::id).toList())
+                .forEach((id, kept) -> shown.put(id, kept.stream().filter(c -> c.requirementId() == requirementId).toList()));
+        page.stream().filter(l -> !signed(l) && l.startedAt() != null)
+                .forEach(l -> shown.put(l.id(), check(entries.get(l.id()), figures.getOrDefault(l.id(), List.of()), acknowledgements(l))));
         return shown;
     }
 
@@ -170,6 +215,7 @@ public class LedgerContradictions {
     /** Keeps the contradictions as they stood at sign-off, with their notes; in the sign-off's transaction. */
     void keepSigned(long ledgerId, List<Shown> acknowledged) {
         repository.replaceSigned(ledgerId, acknowledged);
+        repository.keepCount(ledgerId, acknowledged.size());
     }
 
     /** Both sides' content: the answer as written (status and text) and the figure with what it declares. */

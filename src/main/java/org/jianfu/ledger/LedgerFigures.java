@@ -44,6 +44,11 @@ public class LedgerFigures {
         return frozen(ledger).map(Frozen::figures).orElseGet(() -> live(ledger));
     }
 
+    /** The same, for a caller that has the ledger's round already (a page of a round's ledgers). */
+    List<RegisterFigures.Figure> shown(Ledger ledger, LedgerRound round) {
+        return frozen(ledger).map(Frozen::figures).orElseGet(() -> live(ledger.unitId(), round.year()));
+    }
+
     private List<RegisterFigures.Figure> live(Ledger ledger) {
         return live(ledger.unitId(), ledgers.round(ledger.roundId()).year());
     }

@@ -137,6 +137,12 @@ public class Ledgers {
         return ledger;
     }
 
+    /** The ledger, read without a reader (for the module's own bookkeeping after a step). */
+    @Transactional(readOnly = true)
+    Ledger ledger(long ledgerId) {
+        return repository.findLedger(ledgerId).orElseThrow(() -> new LedgerNotFoundException("ledger " + ledgerId));
+    }
+
     /** Whether this person may change the ledger's text right now. */
     @Transactional(readOnly = true)
     public boolean editableBy(AccountPrincipal me, Ledger ledger) {

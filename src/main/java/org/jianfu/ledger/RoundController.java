@@ -130,8 +130,9 @@ class RoundController {
         LedgerController.requireCityReader(me);
         var round = ledgers.round(id);
         var template = templates.get(round.templateId());
-        var unitsById = units.subtree(me.unitId()).stream().collect(Collectors.toMap(Unit::id, Function.identity()));
-        var visible = ledgers.ledgersOfRound(id).stream().filter(l -> unitsById.containsKey(l.unitId())).toList();
+        var ofRound = ledgers.ledgersOfRound(id);
+        var unitsById = unitsOf(me, ofRound);
+        var visible = ofRound.stream().filter(l -> unitsById.containsKey(l.unitId())).toList();
         var columns = template.rows().stream()
                 .filter(r -> matter == null || r.matter().position() == matter)
                 .toList();
@@ -143,8 +144,7 @@ class RoundController {
                 .sorted(Comparator.comparing((Ledger l) -> unitsById.get(l.unitId()), Unit.OFFICIAL_ORDER))
                 .toList();
         sorted.forEach(l -> counts.merge(l.progress(), 1, Integer::sum));
-        var contradictionCounts = contradictions.shown(sorted).entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().size()));
+        var contradictionCounts = contradictions.keptCounts(id);
         // The filter picks units before the paging, so a page is full of what was asked for.
         var listed = contradicting ? sorted.stream().filter(l -> contradictionCounts.getOrDefault(l.id(), 0) > 0).toList() : sorted;
         // Counts cover every unit; the matrix shows one page of units at a time (a country has thousands).
@@ -217,9 +217,9 @@ class RoundController {
         var template = templates.get(round.templateId());
         var row = template.rows().stream().filter(r -> r.requirement().number() == number).findFirst()
                 .orElseThrow(() -> new LedgerNotFoundException("requirement " + number));
-        var ledgersById = ledgers.ledgersOfRound(id).stream().collect(Collectors.toMap(Ledger::id, Function.identity()));
-        var unitsById = units.subtree(me.unitId()).stream().collect(Collectors.toMap(Unit::id, Function.identity()));
-        var visibleLedgers = ledgersById.values().stream().filter(l -> unitsById.containsKey(l.unitId()))
+        var ofRound = ledgers.ledgersOfRound(id);
+        var unitsById = unitsOf(me, ofRound);
+        var visibleLedgers = ofRound.stream().filter(l -> unitsById.containsKey(l.unitId()))
                 .sorted(Comparator.comparing((Ledger l) -> unitsById.get(l.unitId()), Unit.OFFICIAL_ORDER))
                 .toList();
         var entries = ledgers.entriesOfRequirement(visibleLedgers.stream().map(Ledger::id).toList(), row.requirement().id()).stream()
@@ -235,7 +235,7 @@ class RoundController {
         // The registers' figures only for the units on this page, once each, attached by code.
         var answers = filtered.subList(first, Math.min(filtered.size(), first + ANSWERS_PAGE)).stream()
                 .map(l -> new Answer(unitsById.get(l.unitId()), l, entries.get(l.id()), flags.getOrDefault(entries.get(l.id()).id(), List.of()),
-                        LedgerFigures.attach(ledgerFigures.shown(l), template).getOrDefault(row.requirement().id(), List.of())))
+                        LedgerFigures.attach(ledgerFigures.shown(l, round), template).getOrDefault(row.requirement().id(), List.of())))
                 .toList();
         model.addAttribute("hideEmpty", hideEmpty);
         model.addAttribute("flagged", flagged);
@@ -246,9 +246,9 @@ class RoundController {
         model.addAttribute("round", round);
         model.addAttribute("row", row);
         model.addAttribute("answers", answers);
-        model.addAttribute("contradictions", contradictions.shown(answers.stream().map(Answer::ledger).toList()).entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().stream()
-                        .filter(c -> c.requirementId() == row.requirement().id()).toList())));
+        // Checked against those same figures.
+        model.addAttribute("contradictions", contradictions.onRequirement(answers.stream().map(Answer::ledger).toList(),
+                row.requirement().id(), entries, answers.stream().collect(Collectors.toMap(a -> a.ledger().id(), Answer::figures))));
         model.addAttribute("numbers", template.requirements().stream().map(LedgerTemplate.Requirement::number).toList());
         return "ledger/requirement";
     }
@@ -256,6 +256,14 @@ class RoundController {
     record Answer(Unit unit, Ledger ledger, LedgerEntry entry, List<AnswerQuality.Flag> flags, List<RegisterFigures.Figure> figures) {
     }
 
+
+    /**
+     * The units of the round's ledgers that this reader may see, by id: read by their ids, not by walking the
+     * reader's subtree (a country's holds some 200,000 schools besides the districts with ledgers).
+     */
+    private Map<Long, Unit> unitsOf(AccountPrincipal me, List<Ledger> ofRound) {
+        return units.inScope(me, ofRound.stream().map(Ledger::unitId).toList());
+    }
 
     /** The page asked for, moved into the pages there are: below the first shows the first, past the last the last. */
     private static int pageWithin(int page, int rows, int pageSize) {

@@ -6,6 +6,7 @@ import static org.jianfu.platform.SqlTimestamps.instant;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -49,6 +50,14 @@ class UnitRepository {
         return jdbc.sql("select id from unit where path like ? escape '\\' and type = 'DISTRICT'")
                 .param(root.path() + "%")
                 .query(Long.class)
+                .list();
+    }
+
+    /** The units of these ids under a path. */
+    List<Unit> withinPath(String path, Collection<Long> ids) {
+        return jdbc.sql("select * from unit where id = any(?) and path like ? escape '\\'")
+                .params(ids.toArray(Long[]::new), path + "%")
+                .query(UnitRepository::map)
                 .list();
     }
 

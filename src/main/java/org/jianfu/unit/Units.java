@@ -3,7 +3,10 @@ package org.jianfu.unit;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.jianfu.platform.Actor;
 import org.jianfu.platform.EditConflictException;
@@ -60,6 +63,15 @@ public class Units {
             throw new UnitNotFoundException(id);
         }
         return unit;
+    }
+
+    /**
+     * The units of these ids that lie within the actor's own unit's subtree, by id; others are left out. One
+     * query by ids, for a page that shows some units of a large tree.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, Unit> inScope(Actor actor, Collection<Long> ids) {
+        return repository.withinPath(get(actor.unitId()).path(), ids).stream().collect(Collectors.toMap(Unit::id, Function.identity()));
     }
 
     /** Whether {@code unitId} is {@code ancestorId} or lies below it. */

@@ -118,7 +118,9 @@ class ContradictionAcknowledgementTests {
         assertThat(state()).isEqualTo(LedgerState.SUBMITTED);
         assertThat(acknowledgementsAudited()).isEqualTo(2);
 
-        var kept = contradictions.shown(List.of(ledgers.readable(city, ledgerId))).get(ledgerId);
+        assertThat(contradictions.keptCounts(roundId)).containsEntry(ledgerId, 2);
+        var kept = contradictions.onRequirement(List.of(ledgers.readable(city, ledgerId)), planRequirement, java.util.Map.of(),
+                java.util.Map.of()).get(ledgerId);
         assertThat(kept).extracting(c -> c.acknowledgement().note())
                 .containsExactlyInAnyOrder("已核实：计划尚在区委审批，填报有误。", "已核实：系统未登记备案，待补登。");
         assertThat(kept).extracting(LedgerContradictions.Shown::fingerprint)
@@ -218,7 +220,7 @@ class ContradictionAcknowledgementTests {
     }
 
     @Test
-    void theDashboardCountsContradictionsAndItsFilterShowsOnlyLedgersWithThem() throws Exception {
+    void theDashboardShowsTheContradictionsKeptAtSubmissionAndItsFilterShowsOnlyLedgersWithThem() throws Exception {
         var fangshan = units.findByCode("110111").orElseThrow();
         var mentougou = units.findByCode("110109").orElseThrow();
         // A round of two: 门头沟区 with contradictions, 房山区 (a ledger only, no register data) without.
@@ -226,18 +228,33 @@ class ContradictionAcknowledgementTests {
                 LocalDate.now(clock).plusDays(30), List.of(mentougou.id(), fangshan.id()));
         var withFlags = ledgers.ledgerOf(round.id(), mentougou.id());
         var without = ledgers.ledgerOf(round.id(), fangshan.id());
-        ledgers.saveEntry(reporter, withFlags, planRequirement(round), new EntryDraft(EntryStatus.IMPLEMENTED, CLAIM, null, 0));
+        ledgers.saveHeader(reporter, withFlags, 0, "王芳", "010-69841234");
+        for (var entry : ledgers.entries(reporter, withFlags)) {
+            ledgers.saveEntry(reporter, withFlags, entry.requirementId(), new EntryDraft(entry.requirementId() == planRequirement(round)
+                    ? EntryStatus.IMPLEMENTED : EntryStatus.PARTIAL, entry.requirementId() == planRequirement(round) ? CLAIM : "正在分步推进。",
+                    null, entry.version()));
+        }
+        // A draft the district is still writing shows the city no contradictions.
+        assertThat(dashboard(round.id(), false)).doesNotContain("href=\"/ledgers/" + withFlags + "#contradictions\"");
 
-        var all = mvc.perform(get("/ledger/rounds/{id}", round.id()).with(user(city))).andReturn().getResponse().getContentAsString();
+        ledgers.move(reporter, withFlags, ledgers.readable(reporter, withFlags).version(), LedgerAction.SUBMIT, null);
+        var all = dashboard(round.id(), false);
         assertThat(all).contains("/ledgers/" + withFlags + "\"").contains("/ledgers/" + without + "\"")
                 .contains("href=\"/ledgers/" + withFlags + "#contradictions\"").contains("只看有矛盾的");
-        var filtered = mvc.perform(get("/ledger/rounds/{id}", round.id()).param("contradicting", "true").with(user(city)))
-                .andReturn().getResponse().getContentAsString();
-        assertThat(filtered).contains("/ledgers/" + withFlags + "\"").doesNotContain("/ledgers/" + without + "\"");
+        assertThat(dashboard(round.id(), true)).contains("/ledgers/" + withFlags + "\"").doesNotContain("/ledgers/" + without + "\"");
 
         var sideBySide = mvc.perform(get("/ledger/rounds/{id}/requirements/1", round.id()).with(user(city)))
                 .andReturn().getResponse().getContentAsString();
         assertThat(sideBySide).contains("填报内容：“年度计划经区委审批，于1月15日报市备案”").contains("登记系统：年度计划尚未报市备案");
+
+        // Returned to the reporter, it is a draft being written again: the count kept at submission is gone.
+        ledgers.move(approver, withFlags, ledgers.readable(approver, withFlags).version(), LedgerAction.RETURN_TO_REPORTER, "请核对第1条");
+        assertThat(dashboard(round.id(), true)).doesNotContain("/ledgers/" + withFlags + "\"");
+    }
+
+    private String dashboard(long roundId, boolean contradicting) throws Exception {
+        return mvc.perform(get("/ledger/rounds/{id}", roundId).param("contradicting", Boolean.toString(contradicting)).with(user(city)))
+                .andReturn().getResponse().getContentAsString();
     }
 
     @Test
