@@ -6,7 +6,8 @@
 #   warm+CDS:  the same, from the extracted jar with a class-data-sharing archive (Spring Boot's
 #              documented `-Djarmode=tools extract` + `-XX:SharedArchiveFile`), as a deployment would
 # Baseline, measured in the same run: the embedded PostgreSQL alone, started and stopped on the warm
-# data directory by the same library: the part of start-up that is the database server.
+# data directory by the same library from a class compiled before the timing (bench/EmbeddedPostgresAlone.java):
+# the part of start-up that is the database server.
 # Memory is PSS (proportional set size), so PostgreSQL's shared buffers are not counted once per
 # backend process as RSS would.
 # Usage: bench/startup.sh [runs]   (builds the jar first if it is missing)
@@ -81,15 +82,17 @@ java -XX:ArchiveClassesAtExit="$WORK/app/jianfu.jsa" -Dspring.context.exit=onRef
      --spring.profiles.active=demo --server.port=$PORT --jianfu.database.embedded.data-directory="$WORK/pg" \
      --jianfu.audit.key-file="$WORK/audit.key" --jianfu.audit.checkpoint-file="$WORK/audit-checkpoints.log" \
      > "$WORK/training.log" 2>&1 || true
-wait_for_postgres_to_stop "$WORK/pg"
+if [ -f "$WORK/pg/postmaster.pid" ]; then echo "the training run left its PostgreSQL running" >&2; exit 1; fi
 for i in $(seq "$RUNS"); do
   start_once "$WORK/pg" -XX:SharedArchiveFile="$WORK/app/jianfu.jsa" -Xlog:cds=off -jar "$APP" >> "$WORK/cds"
 done
 
-# Baseline: the embedded PostgreSQL alone on the warm data directory.
+# Baseline: the embedded PostgreSQL alone on the warm data directory, compiled first so that no compiler
+# runs inside the timing.
+javac -cp "$WORK/app/lib/*" -d "$WORK/baseline" bench/EmbeddedPostgresAlone.java
 for i in $(seq "$RUNS"); do
   t0=$(now_ms)
-  java -cp "$WORK/app/lib/*" bench/EmbeddedPostgresAlone.java "$WORK/pg" > /dev/null
+  java -cp "$WORK/baseline:$WORK/app/lib/*" EmbeddedPostgresAlone "$WORK/pg" > /dev/null
   echo $(( $(now_ms) - t0 )) >> "$WORK/base"
 done
 

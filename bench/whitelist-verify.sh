@@ -1,26 +1,33 @@
 #!/usr/bin/env bash
-# Throughput and latency of the public whitelist verification page (/public/whitelist/{code}), the page a
-# school gate hits, against the running jar on loopback with the demo data. Baseline in the same run:
-# /actuator/health (the same server, security filters and connection handling, no page, no database).
-# Each URL is measured closed-loop (most requests per second) and open-loop at a fixed 1,000 requests per
-# second over 32 keep-alive connections (latency from when each request was due, so queueing shows); the
-# page also at 2,000 per second, to show the margin. The machine load is printed too, since the CPUs are
-# shared.
-# Usage: bench/whitelist-verify.sh [port] [connections] [warmup-s] [measure-s]
+# Latency of the public whitelist verification page (/public/whitelist/{code}), the page a school gate hits,
+# against the running jar on loopback with the demo data, three ways in one run:
+#   cached:   one item's page, served from the page cache after its first request;
+#   rendered: a code never asked for before on every request (each a copy of that item, listed straight in
+#             the database before the timing), so neither the page cache nor the listing cache answers;
+#   nginx:    the baseline, nginx on loopback serving the same page's bytes as a static file.
+# Each at a fixed 1,000 requests per second, open loop over 32 keep-alive connections (latency from when each
+# request was due, so queueing shows), with the rate achieved; then each closed loop over 16 connections (most
+# requests per second). The load generator is bench/WhitelistVerifyBenchmark.java; the machine load is printed
+# too, since the CPUs are shared.
+# Usage: bench/whitelist-verify.sh [port] [warmup-s] [measure-s]   (needs nginx: apt-get install nginx-light)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=${1:-8083}
-CONNECTIONS=${2:-16}
-WARMUP=${3:-15}
-MEASURE=${4:-20}
-./mvnw -B -q package -DskipTests
-JAR=$(realpath "$(ls target/jianfu-*.jar | grep -v original | head -1)")
+WARMUP=${2:-10}
+MEASURE=${3:-15}
+NGINX_PORT=$((PORT + 10000))
+command -v nginx > /dev/null || { echo "nginx is not installed (apt-get install nginx-light)" >&2; exit 1; }
+JAR=$(ls target/jianfu-*.jar 2>/dev/null | grep -v original | head -1 || true)
+if [ -z "$JAR" ]; then ./mvnw -B -q package -DskipTests; JAR=$(ls target/jianfu-*.jar | grep -v original | head -1); fi
+JAR=$(realpath "$JAR")
 WORK=$(mktemp -d)
+chmod 755 "$WORK"
 java -Xmx512m -jar "$JAR" --spring.profiles.active=demo --server.port="$PORT" \
      --jianfu.database.embedded.data-directory="$WORK/pg" --jianfu.audit.key-file="$WORK/audit.key" \
      --jianfu.audit.checkpoint-file="$WORK/audit-checkpoints.log" > "$WORK/app.log" 2>&1 &
 APP=$!
-trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$WORK"' EXIT
+NGINX=
+trap '[ -n "$NGINX" ] && kill $NGINX 2>/dev/null; kill $APP 2>/dev/null; wait 2>/dev/null; rm -rf "$WORK"' EXIT
 CODE=
 for _ in $(seq 1 180); do # the server answers before the demo data are in: wait for a listed item
   CODE=$(curl -sf "http://127.0.0.1:$PORT/public/whitelist" | grep -o '/public/whitelist/[A-Z0-9]\{4\}-[A-Z0-9]\{4\}' | head -1 || true)
@@ -28,13 +35,52 @@ for _ in $(seq 1 180); do # the server answers before the demo data are in: wait
   sleep 1
 done
 [ -n "$CODE" ] || { echo "no verification code found on /public/whitelist" >&2; exit 1; }
-echo "page: $CODE ($(curl -s -o /dev/null -w '%{http_code}, %{size_download} bytes' "http://127.0.0.1:$PORT$CODE"))"
+mkdir -p "$WORK/www" "$WORK/nginx-tmp"
+curl -sf -H 'Accept-Language: zh-CN' -o "$WORK/www/page.html" "http://127.0.0.1:$PORT$CODE"
+echo "page: $CODE ($(stat -c %s "$WORK/www/page.html") bytes)"
+
+# The rendered pages' codes: copies of the same item, enough for warm-up and measurement at 1,000/s and for
+# the closed loop at up to 2,000/s.
+COUNT=$(( (WARMUP + MEASURE) * 3000 + 2000 ))
+java -Djarmode=tools -jar "$JAR" extract --destination "$WORK/app" > /dev/null
+java -cp "$WORK/app/lib/*" bench/WhitelistVerifyBenchmark.java seed "$WORK/pg" "${CODE##*/}" "$COUNT" "$WORK/codes"
+FIRST=$(head -1 "$WORK/codes")
+echo "rendered: /public/whitelist/$FIRST and $((COUNT - 1)) more ($(curl -s -o /dev/null -w '%{http_code}, %{size_download} bytes' \
+     -H 'Accept-Language: zh-CN' "http://127.0.0.1:$PORT/public/whitelist/$(sed -n 2p "$WORK/codes")"))"
+
+cat > "$WORK/nginx.conf" <<CONF
+worker_processes auto;
+daemon off;
+pid $WORK/nginx.pid;
+error_log $WORK/nginx-error.log;
+events { worker_connections 1024; }
+http {
+    access_log off;
+    keepalive_requests 1000000;
+    client_body_temp_path $WORK/nginx-tmp/body;
+    proxy_temp_path $WORK/nginx-tmp/proxy;
+    fastcgi_temp_path $WORK/nginx-tmp/fastcgi;
+    uwsgi_temp_path $WORK/nginx-tmp/uwsgi;
+    scgi_temp_path $WORK/nginx-tmp/scgi;
+    server {
+        listen 127.0.0.1:$NGINX_PORT;
+        root $WORK/www;
+        location / { default_type "text/html;charset=UTF-8"; try_files /page.html =404; }
+    }
+}
+CONF
+nginx -c "$WORK/nginx.conf" -p "$WORK" &
+NGINX=$!
+sleep 1
+echo "nginx: $(nginx -v 2>&1), $(curl -s -o /dev/null -w '%{http_code}, %{size_download} bytes' "http://127.0.0.1:$NGINX_PORT$CODE")"
+
+bench() { java bench/WhitelistVerifyBenchmark.java "$@"; }
 echo "load before: $(uptime)"
-# The page first: an overloaded baseline (the health check cannot take 1,000/s here) leaves a backlog
-# that would otherwise land on the page's measurement.
-for url in "$CODE" "/actuator/health"; do
-  java bench/WhitelistVerifyBenchmark.java max "http://127.0.0.1:$PORT$url" "$CONNECTIONS" "$WARMUP" "$MEASURE"
-  java bench/WhitelistVerifyBenchmark.java rate "http://127.0.0.1:$PORT$url" 1000 "$WARMUP" "$MEASURE"
-done
-java bench/WhitelistVerifyBenchmark.java rate "http://127.0.0.1:$PORT$CODE" 2000 "$WARMUP" "$MEASURE"
+bench rate "http://127.0.0.1:$PORT$CODE" 1000 "$WARMUP" "$MEASURE"
+java -Dcodes="$WORK/codes" bench/WhitelistVerifyBenchmark.java rate "http://127.0.0.1:$PORT/public/whitelist/_CODE_" 1000 "$WARMUP" "$MEASURE"
+bench rate "http://127.0.0.1:$NGINX_PORT$CODE" 1000 "$WARMUP" "$MEASURE"
+bench max "http://127.0.0.1:$PORT$CODE" 16 "$WARMUP" "$MEASURE"
+tail -n +$(( (WARMUP + MEASURE) * 1000 + 1 )) "$WORK/codes" > "$WORK/codes-closed" # not asked for by the open loop
+java -Dcodes="$WORK/codes-closed" bench/WhitelistVerifyBenchmark.java max "http://127.0.0.1:$PORT/public/whitelist/_CODE_" 16 "$WARMUP" "$MEASURE"
+bench max "http://127.0.0.1:$NGINX_PORT$CODE" 16 "$WARMUP" "$MEASURE"
 echo "load after: $(uptime)"

@@ -8,11 +8,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.LifecycleProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.support.AbstractApplicationContext;
+import org.springframework.context.support.DefaultLifecycleProcessor;
+import org.springframework.core.SpringProperties;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -50,6 +54,30 @@ class EmbeddedPostgresConfiguration {
         return dataSource;
     }
 
+    /**
+     * The class-data-sharing training run ({@code -Dspring.context.exit=onRefresh}) ends in
+     * {@code Runtime.halt} inside {@link DefaultLifecycleProcessor#onRefresh()}: no destroy method and no
+     * shutdown hook runs, so the server would be left running, holding the data directory. Only in such a
+     * run, this lifecycle processor (in place of Spring Boot's) closes the pool and stops the server first.
+     */
+    @Bean(AbstractApplicationContext.LIFECYCLE_PROCESSOR_BEAN_NAME)
+    @Conditional(ExitOnRefresh.class)
+    LifecycleProcessor stopDatabaseBeforeExitOnRefresh(EmbeddedDatabase database, HikariDataSource dataSource) {
+        return new DefaultLifecycleProcessor() {
+            @Override
+            public void onRefresh() {
+                dataSource.close();
+                try {
+                    database.close();
+                }
+                catch (IOException e) {
+                    log.error("Could not stop the embedded PostgreSQL before exiting after refresh", e);
+                }
+                super.onRefresh();
+            }
+        };
+    }
+
     @Bean
     EmbeddedDatabaseWatch embeddedDatabaseWatch(EmbeddedDatabase database) {
         return new EmbeddedDatabaseWatch(database);
@@ -72,6 +100,14 @@ class EmbeddedPostgresConfiguration {
             catch (IOException | RuntimeException e) {
                 log.error("Could not start the embedded PostgreSQL again; trying again shortly", e);
             }
+        }
+    }
+
+    /** The same test as {@link DefaultLifecycleProcessor}'s own. */
+    static class ExitOnRefresh implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return "onRefresh".equalsIgnoreCase(SpringProperties.getProperty("spring.context.exit"));
         }
     }
 
