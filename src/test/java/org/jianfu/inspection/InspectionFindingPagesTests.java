@@ -28,10 +28,11 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * A plan whose check finds more than a page of findings shows the count of each rule's findings over the whole
  * check, and the rows a page at a time: the pages of a rule's findings add up to its count, and every page is
- * bounded. Data in a district of its own (分页测试区), which no other test reads.
+ * bounded. Data in a district of its own (分页测试区), rolled back after each test.
  */
 @JianfuIntegrationTest
 @Import(InspectionTestData.class)
+@org.springframework.transaction.annotation.Transactional // its district must not outlive it: other tests count the districts
 class InspectionFindingPagesTests {
 
     private static final int YEAR = 2026;
