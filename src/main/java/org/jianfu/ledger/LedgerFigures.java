@@ -41,7 +41,7 @@ public class LedgerFigures {
      * none frozen and shows the live ones.)
      */
     List<RegisterFigures.Figure> shown(Ledger ledger) {
-        return frozen(ledger).map(Frozen::figures).orElseGet(() -> live(ledger));
+        return shown(ledger, ledgers.round(ledger.roundId()));
     }
 
     /** The same, for a caller that has the ledger's round already (a page of a round's ledgers). */
