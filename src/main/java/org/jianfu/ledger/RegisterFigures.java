@@ -1,6 +1,9 @@
 package org.jianfu.ledger;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Figures a register computes for a district's ledger (cleanup reduction, open findings, whitelist
@@ -11,6 +14,16 @@ public interface RegisterFigures {
 
     /** The figures for one reporting unit and the year of a round. */
     List<Figure> figuresFor(long unitId, int year);
+
+    /**
+     * The figures for several reporting units and the year of a round, by unit id in the order given. A page
+     * showing many districts asks once; a register overrides this to read them in batches.
+     */
+    default Map<Long, List<Figure>> figuresFor(Collection<Long> unitIds, int year) {
+        var figures = new LinkedHashMap<Long, List<Figure>>();
+        unitIds.forEach(id -> figures.put(id, figuresFor(id, year)));
+        return figures;
+    }
 
     /**
      * One computed figure.
