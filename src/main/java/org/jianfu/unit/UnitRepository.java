@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,8 +19,8 @@ class UnitRepository {
 
     private final JdbcClient jdbc;
 
-    UnitRepository(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    UnitRepository(JdbcTemplate jdbc) {
+        this.jdbc = JdbcClient.create(new PlannedEachTime(jdbc));
     }
 
     Optional<Unit> findById(long id) {
