@@ -44,9 +44,22 @@ public class LedgerFigures {
         return shown(ledger, ledgers.round(ledger.roundId()));
     }
 
-    /** The same, for a caller that has the ledger's round already (a page of a round's ledgers). */
+    /** The same, for a caller that has the ledger's round already. */
     List<RegisterFigures.Figure> shown(Ledger ledger, LedgerRound round) {
-        return frozen(ledger).map(Frozen::figures).orElseGet(() -> live(ledger.unitId(), round.year()));
+        return shown(List.of(ledger), round).get(ledger.id());
+    }
+
+    /**
+     * The same for a page of the round's ledgers, by ledger id in the order given: the frozen figures of the signed
+     * ones in one query, the live ones of the others from each register once for all their units.
+     */
+    Map<Long, List<RegisterFigures.Figure>> shown(List<Ledger> ofRound, LedgerRound round) {
+        var frozen = frozenFigures.of(ofRound.stream().filter(l -> l.state().signed()).map(Ledger::id).toList());
+        var live = frozenFigures.live(ofRound.stream().filter(l -> !frozen.containsKey(l.id())).map(Ledger::unitId).distinct().toList(),
+                round.year());
+        var shown = new LinkedHashMap<Long, List<RegisterFigures.Figure>>();
+        ofRound.forEach(l -> shown.put(l.id(), frozen.containsKey(l.id()) ? frozen.get(l.id()).figures() : live.get(l.unitId())));
+        return shown;
     }
 
     private List<RegisterFigures.Figure> live(Ledger ledger) {

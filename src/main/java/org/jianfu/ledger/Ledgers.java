@@ -121,8 +121,14 @@ public class Ledgers {
         return repository.rounds();
     }
 
+    /**
+     * The enabled districts within the person's unit, in the official order. Districts hang only below the city, so a
+     * city's are read as its children, never by walking its subtree (a country's holds some 200,000 schools).
+     */
     List<Unit> districtsOf(AccountPrincipal me) {
-        return units.subtree(me.unitId()).stream().filter(u -> u.type() == UnitType.DISTRICT && u.enabled()).toList();
+        var own = units.get(me.unitId());
+        var candidates = own.type() == UnitType.CITY ? units.children(own.id()) : List.of(own);
+        return candidates.stream().filter(u -> u.type() == UnitType.DISTRICT && u.enabled()).toList();
     }
 
     // --- reading
@@ -456,7 +462,9 @@ public class Ledgers {
             throw new org.springframework.security.access.AccessDeniedException("city staff only");
         }
         round(roundId);
-        return repository.ledgersOfRound(roundId).stream().filter(l -> units.isWithin(me.unitId(), l.unitId())).toList();
+        var ofRound = repository.ledgersOfRound(roundId);
+        var within = units.inScope(me, ofRound.stream().map(Ledger::unitId).toList());
+        return ofRound.stream().filter(l -> within.containsKey(l.unitId())).toList();
     }
 
     /**

@@ -232,10 +232,12 @@ class RoundController {
                 .toList();
         var shown = pageWithin(page, filtered.size(), ANSWERS_PAGE);
         var first = shown * ANSWERS_PAGE;
-        // The registers' figures only for the units on this page, once each, attached by code.
-        var answers = filtered.subList(first, Math.min(filtered.size(), first + ANSWERS_PAGE)).stream()
+        var pageLedgers = filtered.subList(first, Math.min(filtered.size(), first + ANSWERS_PAGE));
+        // The registers' figures only for the units on this page, each register asked once for them all, attached by code.
+        var figures = ledgerFigures.shown(pageLedgers, round);
+        var answers = pageLedgers.stream()
                 .map(l -> new Answer(unitsById.get(l.unitId()), l, entries.get(l.id()), flags.getOrDefault(entries.get(l.id()).id(), List.of()),
-                        LedgerFigures.attach(ledgerFigures.shown(l, round), template).getOrDefault(row.requirement().id(), List.of())))
+                        LedgerFigures.attach(figures.get(l.id()), template).getOrDefault(row.requirement().id(), List.of())))
                 .toList();
         model.addAttribute("hideEmpty", hideEmpty);
         model.addAttribute("flagged", flagged);

@@ -3,6 +3,8 @@ package org.jianfu.whitelist;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,17 +91,18 @@ class ReportRepository {
         return counts;
     }
 
-    /** One district's reports received in a year, by kind, and how many of them are handled. */
-    Map<Report.Kind, Count> countsOf(long districtId, int year) {
-        var counts = new LinkedHashMap<Report.Kind, Count>();
+    /** Each of these districts' reports received in a year, by kind, and how many of them are handled (one query). */
+    Map<Long, Map<Report.Kind, Count>> countsOf(Collection<Long> districtIds, int year) {
+        var counts = new HashMap<Long, Map<Report.Kind, Count>>();
         jdbc.sql("""
-                select kind, count(*) as received, count(*) filter (where state = 'HANDLED') as handled
-                from whitelist_report where district_id = ? and extract(year from received_on) = ?
-                group by kind order by kind""")
-                .params(districtId, year)
-                .query((rs, n) -> counts.put(Report.Kind.valueOf(rs.getString("kind")),
-                        new Count(rs.getInt("received"), rs.getInt("handled"))))
-                .list();
+                select district_id, kind, count(*) as received, count(*) filter (where state = 'HANDLED') as handled
+                from whitelist_report where district_id = any(?) and extract(year from received_on) = ?
+                group by district_id, kind order by district_id, kind""")
+                .params(districtIds.toArray(Long[]::new), year)
+                .query(rs -> {
+                    counts.computeIfAbsent(rs.getLong("district_id"), id -> new LinkedHashMap<>())
+                            .put(Report.Kind.valueOf(rs.getString("kind")), new Count(rs.getInt("received"), rs.getInt("handled")));
+                });
         return counts;
     }
 

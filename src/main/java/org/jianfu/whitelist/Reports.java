@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -196,8 +197,8 @@ public class Reports {
     }
 
     @Transactional(readOnly = true)
-    Map<Report.Kind, ReportRepository.Count> countsOf(long districtId, int year) {
-        return repository.countsOf(districtId, year);
+    Map<Long, Map<Report.Kind, ReportRepository.Count>> countsOf(Collection<Long> districtIds, int year) {
+        return repository.countsOf(districtIds, year);
     }
 
     /** Whether this person records the handling of the report. */

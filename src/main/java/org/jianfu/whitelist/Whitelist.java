@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -461,7 +462,7 @@ public class Whitelist {
     // --- figures
 
     @Transactional(readOnly = true)
-    List<WhitelistRepository.Tally> tally(long reviewingUnitId, int year) {
-        return repository.tally(reviewingUnitId, year);
+    Map<Long, List<WhitelistRepository.Tally>> tally(Collection<Long> reviewingUnitIds, int year) {
+        return repository.tally(reviewingUnitIds, year);
     }
 }

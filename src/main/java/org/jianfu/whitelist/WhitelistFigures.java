@@ -1,6 +1,8 @@
 package org.jianfu.whitelist;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,7 +44,22 @@ class WhitelistFigures implements RegisterFigures {
 
     @Override
     public List<Figure> figuresFor(long unitId, int year) {
-        var tallies = whitelist.tally(unitId, year);
+        return figuresFor(List.of(unitId), year).get(unitId);
+    }
+
+    /** The figures of several districts from two queries, whatever their number: the tallies and the reports. */
+    @Override
+    public Map<Long, List<Figure>> figuresFor(Collection<Long> unitIds, int year) {
+        var tallies = whitelist.tally(unitIds, year);
+        var reportCounts = reports.countsOf(unitIds, year);
+        var figures = new LinkedHashMap<Long, List<Figure>>();
+        unitIds.forEach(id -> figures.put(id, figuresOf(id, year, tallies.getOrDefault(id, List.of()),
+                reportCounts.getOrDefault(id, Map.of()).values())));
+        return figures;
+    }
+
+    private static List<Figure> figuresOf(long unitId, int year, List<WhitelistRepository.Tally> tallies,
+            Collection<ReportRepository.Count> reportCounts) {
         var figures = new ArrayList<Figure>();
         // Links to the rows counted: the applications filed with this district in the year, of the category (and refused).
         var link = "/whitelist/applications?unit=" + unitId + "&year=" + year + "&category=";
@@ -83,7 +100,7 @@ class WhitelistFigures implements RegisterFigures {
         }
         int received = 0;
         int handled = 0;
-        for (var count : reports.countsOf(unitId, year).values()) {
+        for (var count : reportCounts) {
             received += count.received();
             handled += count.handled();
         }

@@ -7,7 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -160,16 +162,24 @@ class WhitelistRepository {
         return counts;
     }
 
-    /** The applications a district reviewed or received in a year, counted by category, state and banned demand. */
-    List<Tally> tally(long reviewingUnitId, int year) {
-        return jdbc.sql("""
-                select category, state, asks_writing, asks_street_duty, asks_proof_photos, takes_class_time, count(*) as n
-                from whitelist_application where reviewing_unit_id = ? and year = ?
-                group by category, state, asks_writing, asks_street_duty, asks_proof_photos, takes_class_time""")
-                .params(reviewingUnitId, year)
-                .query((rs, n) -> new Tally(Category.valueOf(rs.getString("category")),
-                        ApplicationState.valueOf(rs.getString("state")), demands(rs), rs.getInt("n")))
-                .list();
+    /**
+     * The applications each of these districts reviewed or received in a year, counted by category, state and banned
+     * demand, by district: one query for them all.
+     */
+    Map<Long, List<Tally>> tally(Collection<Long> reviewingUnitIds, int year) {
+        var tallies = new HashMap<Long, List<Tally>>();
+        jdbc.sql("""
+                select reviewing_unit_id, category, state, asks_writing, asks_street_duty, asks_proof_photos, takes_class_time,
+                    count(*) as n
+                from whitelist_application where reviewing_unit_id = any(?) and year = ?
+                group by reviewing_unit_id, category, state, asks_writing, asks_street_duty, asks_proof_photos, takes_class_time""")
+                .params(reviewingUnitIds.toArray(Long[]::new), year)
+                .query(rs -> {
+                    tallies.computeIfAbsent(rs.getLong("reviewing_unit_id"), id -> new ArrayList<>())
+                            .add(new Tally(Category.valueOf(rs.getString("category")), ApplicationState.valueOf(rs.getString("state")),
+                                    demands(rs), rs.getInt("n")));
+                });
+        return tallies;
     }
 
     record Tally(Category category, ApplicationState state, Set<BannedDemand> bannedDemands, int count) {

@@ -22,8 +22,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The city's round dashboard and side-by-side page read the units that have ledgers in the round, never the
- * city's whole tree, and read them by index: with ten times the schools in the tree they read as many unit rows
+ * The city's round dashboard and side-by-side page read the units that have ledgers in the round, and the form for
+ * a new round the city's districts, never the city's whole tree, and read them by index: with ten times the schools in the tree they read as many unit rows
  * as before, and never scan the unit table. The test runs in one transaction (rolled back, so the schools it adds
  * vanish), and MockMvc serves the pages on the test's thread and connection, so PostgreSQL's per-transaction
  * statistics count the rows the pages read.
@@ -40,6 +40,9 @@ class LedgerPagesAtScaleTests {
     /** Views enough for the driver to prepare a statement (5) and PostgreSQL to try a generic plan (5 more). */
     private static final int VIEWS_TO_CACHE_PLANS = 12;
 
+    /** The form for a new round, which lists the districts to open it for. */
+    private static final String NEW_ROUND = "/ledger/rounds/new";
+
     @Autowired Ledgers ledgers;
     @Autowired Templates templates;
     @Autowired Units units;
@@ -49,7 +52,7 @@ class LedgerPagesAtScaleTests {
     @Autowired MutableClock clock;
 
     @Test
-    void theDashboardAndTheSideBySidePageReadNoMoreUnitRowsWithTenTimesTheSchools() throws Exception {
+    void theDashboardTheSideBySidePageAndTheNewRoundFormReadNoMoreUnitRowsWithTenTimesTheSchools() throws Exception {
         var city = (AccountPrincipal) userDetails.loadUserByUsername("city.admin");
         var mentougou = units.findByCode("110109").orElseThrow();
         var round = ledgers.openRound(city, templates.shipped2021(), LocalDate.now(clock).getYear(), "规模测试 " + System.nanoTime(),
@@ -60,12 +63,14 @@ class LedgerPagesAtScaleTests {
         for (int i = 0; i < VIEWS_TO_CACHE_PLANS; i++) {
             view(dashboard, city);
             view(sideBySide, city);
+            view(NEW_ROUND, city);
         }
         // The tests' unit table is small enough for the planner to scan it whole for a lookup by id, which a national
         // one would not: without sequential scans the count is the rows each query needs, not the planner's whim.
         jdbc.sql("set local enable_seqscan = off").update();
         var dashboardBefore = read(dashboard, city);
         var sideBySideBefore = read(sideBySide, city);
+        var newRoundBefore = read(NEW_ROUND, city);
 
         var schools = jdbc.sql("select count(*) from unit where type = 'SCHOOL'").query(Long.class).single();
         var district = units.create(new Units.NewUnit(city.unitId(), UnitType.DISTRICT, "规模测试区" + System.nanoTime(), null, null));
@@ -77,11 +82,16 @@ class LedgerPagesAtScaleTests {
 
         var dashboardAfter = read(dashboard, city);
         var sideBySideAfter = read(sideBySide, city);
-        assertThat(List.of(dashboardBefore.scans(), sideBySideBefore.scans(), dashboardAfter.scans(), sideBySideAfter.scans()))
-                .as("sequential scans of the unit table by the dashboard and side-by-side page, before and after")
+        var newRoundAfter = read(NEW_ROUND, city);
+        assertThat(List.of(dashboardBefore.scans(), sideBySideBefore.scans(), newRoundBefore.scans(), dashboardAfter.scans(),
+                sideBySideAfter.scans(), newRoundAfter.scans()))
+                .as("sequential scans of the unit table by the dashboard, the side-by-side page and the form, before and after")
                 .containsOnly(0L);
         assertThat(dashboardAfter.rows()).isPositive().isLessThanOrEqualTo(dashboardBefore.rows());
         assertThat(sideBySideAfter.rows()).isPositive().isLessThanOrEqualTo(sideBySideBefore.rows());
+        // The form lists the city's districts, the new one too: its two row versions (inserted, then given its path) are
+        // fetched by the index on the parent, and never a school.
+        assertThat(newRoundAfter.rows()).isPositive().isLessThanOrEqualTo(newRoundBefore.rows() + 2);
     }
 
     private void view(String page, AccountPrincipal as) throws Exception {
