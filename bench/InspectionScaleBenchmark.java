@@ -1,14 +1,10 @@
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 import org.jianfu.JianfuApplication;
 import org.jianfu.inspection.InspectionChecks;
+import org.jianfu.test.NationalData;
+import org.jianfu.test.PageClient;
 import org.jianfu.test.TestDatabase;
 import org.jianfu.unit.Units;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -31,10 +27,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public class InspectionScaleBenchmark {
 
     static final int YEAR = 2026;
-    static final int DISTRICTS = 3_000;
-    static final int SCHOOLS = 200_000;
-    static final int ITEMS = 50_000;
-    static final int VISITS = 2_000_000;
+    static final int DISTRICTS = NationalData.DISTRICTS;
+    static final int SCHOOLS = NationalData.SCHOOLS;
+    static final int ITEMS = NationalData.ITEMS;
+    static final int VISITS = NationalData.VISITS;
     static final int RUNS = Integer.getInteger("runs", 3);
 
     public static void main(String[] args) throws Exception {
@@ -48,7 +44,7 @@ public class InspectionScaleBenchmark {
         var checks = context.getBean(InspectionChecks.class);
         var city = units.root().orElseThrow();
         var base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
-        var http = login(base, "city.admin");
+        var http = PageClient.login(base, "city.admin");
         var plan = base + "/inspection/plans/" + city.id() + "/" + YEAR;
         var lines = new ArrayList<String>();
         var pageLines = new ArrayList<String>();
@@ -56,7 +52,8 @@ public class InspectionScaleBenchmark {
         for (int scale : scales) {
             long t0 = System.nanoTime();
             while (generated < scale) {
-                generate(jdbc, city.id(), city.path(), generated);
+                var block = NationalData.units(jdbc, city.id(), city.path(), generated, DISTRICTS, SCHOOLS);
+                NationalData.inspection(jdbc, block, YEAR, ITEMS, VISITS);
                 generated++;
             }
             jdbc.sql("vacuum analyze").update();
@@ -90,18 +87,18 @@ public class InspectionScaleBenchmark {
             var pageMs = new ArrayList<Long>();
             var drillMs = new ArrayList<Long>();
             var districtMs = new ArrayList<Long>();
-            int pageBytes = get(http, plan).length; // warm-up: templates, JIT
-            int drillBytes = get(http, plan + "?finding=FREQUENCY&page=100").length;
-            int districtBytes = get(http, district).length;
+            int pageBytes = PageClient.get(http, plan).length; // warm-up: templates, JIT
+            int drillBytes = PageClient.get(http, plan + "?finding=FREQUENCY&page=100").length;
+            int districtBytes = PageClient.get(http, district).length;
             for (int run = 0; run < RUNS; run++) {
                 long s = System.nanoTime();
-                pageBytes = get(http, plan).length;
+                pageBytes = PageClient.get(http, plan).length;
                 pageMs.add((System.nanoTime() - s) / 1_000_000);
                 s = System.nanoTime();
-                drillBytes = get(http, plan + "?finding=FREQUENCY&page=100").length;
+                drillBytes = PageClient.get(http, plan + "?finding=FREQUENCY&page=100").length;
                 drillMs.add((System.nanoTime() - s) / 1_000_000);
                 s = System.nanoTime();
-                districtBytes = get(http, district).length;
+                districtBytes = PageClient.get(http, district).length;
                 districtMs.add((System.nanoTime() - s) / 1_000_000);
             }
             pageMs.sort(null);
@@ -123,89 +120,5 @@ public class InspectionScaleBenchmark {
         System.out.println("|---|---:|---:|---:|---|---:|---:|---:|---:|---:|");
         pageLines.forEach(System.out::println);
         context.close();
-    }
-
-    /** A client with the demo account's session, as a browser after logging in. */
-    static HttpClient login(String base, String username) throws Exception {
-        var http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        var loginPage = new String(get(http, base + "/login"), java.nio.charset.StandardCharsets.UTF_8);
-        var csrf = loginPage.replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
-        var response = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password=Jianfu%40Demo2026&_csrf=" + csrf)).build(),
-                HttpResponse.BodyHandlers.discarding());
-        if (response.headers().firstValue("Location").orElse("").contains("error")) {
-            throw new IllegalStateException("login of " + username + " failed");
-        }
-        return http;
-    }
-
-    /** The whole body, to its last byte; anything but 200 stops the run. */
-    static byte[] get(HttpClient http, String uri) throws Exception {
-        var response = http.send(HttpRequest.newBuilder(URI.create(uri)).build(), HttpResponse.BodyHandlers.ofByteArray());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException(uri + " answered " + response.statusCode());
-        }
-        return response.body();
-    }
-
-    /** One more 1x block: districts, their schools, items with windows, consultations and listed schools, and visits. */
-    static void generate(JdbcClient jdbc, long cityId, String cityPath, int block) {
-        var prefix = "N" + block + "-";
-        jdbc.sql("""
-                insert into unit (parent_id, type, name, code, path, depth, created_at)
-                select ?, 'DISTRICT', '全国测试区县' || ? || lpad(g::text, 5, '0'), ? || g, '', 1, now() from generate_series(1, ?) g""")
-                .params(cityId, prefix, prefix, DISTRICTS).update();
-        jdbc.sql("update unit set path = ? || id || '/' where path = '' and type = 'DISTRICT'").param(cityPath).update();
-        var first = jdbc.sql("select min(id) from unit where code = ?").param(prefix + 1).query(Long.class).single();
-        // schools: round robin over the block's districts, stages in the proportions of a real system
-        jdbc.sql("""
-                insert into unit (parent_id, type, name, code, stage, path, depth, created_at)
-                select ? + (g % ?), 'SCHOOL', '测试学校' || ? || g, null,
-                       (array['PRIMARY','PRIMARY','PRIMARY','JUNIOR','JUNIOR','SENIOR','NINE_YEAR','TWELVE_YEAR'])[1 + g % 8], '', 2, now()
-                from generate_series(1, ?) g""").params(first, DISTRICTS, prefix, SCHOOLS).update();
-        jdbc.sql("update unit u set path = d.path || u.id || '/' from unit d where u.path = '' and u.type = 'SCHOOL' and d.id = u.parent_id")
-                .update();
-        // items: ~17 per district, mostly approved; categories cycle; 70% all schools, 25% stages, 5% listed schools
-        var categories = new String[] { "CREATION", "COMPREHENSIVE_SUPERVISION", "ACCEPTANCE", "SELECTION", "SPECIAL_SUPERVISION",
-                "TEACHING_INSPECTION", "SUBJECT_INSPECTION", "ROUTINE_CHECK", "ROUTINE_CHECK", "ROUTINE_CHECK", "PARTY_BUILDING",
-                "PERFORMANCE", "SAFE_CAMPUS", "OTHER", "OTHER" };
-        var firstItem = jdbc.sql("select coalesce(max(id), 0) + 1 from inspection_item").query(Long.class).single();
-        jdbc.sql("""
-                insert into inspection_item (year, level, plan_unit_id, organizer_unit_id, name, basis, content, target_kind, target_stages,
-                    method, category, state, created_by, created_by_name, created_at)
-                select ?, 'DISTRICT', ? + (g % ?), ? + (g % ?), '测试事项' || g, '测试依据', '测试内容：查阅资料、实地查看、座谈' || (g % 97),
-                       case when g % 20 < 14 then 'ALL_SCHOOLS' when g % 20 < 19 then 'STAGES' else 'LISTED_SCHOOLS' end,
-                       case when g % 20 between 14 and 18 then array[(array['PRIMARY','JUNIOR','SENIOR'])[1 + g % 3]] else '{}' end,
-                       '实地查看', (?::text[])[1 + g % ?], case when g % 50 = 0 then 'COMPILED' else 'APPROVED' end, 0, 'bench', now()
-                from generate_series(1, ?) g""")
-                .params(YEAR, first, DISTRICTS, first, DISTRICTS, categories, categories.length, ITEMS).update();
-        // one window each, from March; routine checks a second one in the autumn term
-        jdbc.sql("""
-                insert into inspection_item_window (item_id, position, starts_on, ends_on)
-                select i.id, w, case when w = 1 then make_date(?, 3, 1) + (i.id % 100)::int else make_date(?, 9, 7) + (i.id % 90)::int end,
-                       case when w = 1 then make_date(?, 3, 1) + (i.id % 100)::int + 4 else make_date(?, 9, 7) + (i.id % 90)::int + 4 end
-                from inspection_item i, generate_series(1, 2) w
-                where i.id >= ? and (w = 1 or i.category = 'ROUTINE_CHECK')""")
-                .params(YEAR, YEAR, YEAR, YEAR, firstItem).update();
-        jdbc.sql("""
-                insert into inspection_item_school (item_id, school_id)
-                select i.id, s.id from inspection_item i
-                join lateral (select id from unit where parent_id = i.plan_unit_id and type = 'SCHOOL' order by id limit 3) s on true
-                where i.id >= ? and i.target_kind = 'LISTED_SCHOOLS'""").param(firstItem).update();
-        // visits: schools of the block spread evenly; 90% under an item of the school's own district, 10% under none;
-        // 2% demand screenshots. School j is in district first + j % DISTRICTS, and so is item k when k = j (mod DISTRICTS).
-        var firstSchool = jdbc.sql("select min(id) from unit where name = ?").param("测试学校" + prefix + 1).query(Long.class).single();
-        jdbc.sql("""
-                insert into inspection_visit (school_id, district_id, item_id, category, visit_date, notified_on, inspectors, teacher_hours,
-                    proof_demanded, recorded_by_name, recorded_unit_id, recorded_at)
-                select s.id, s.parent_id, case when v.g % 10 = 0 then null else it.id end,
-                       case when v.g % 10 = 0 then 'OTHER' else it.category end,
-                       make_date(?, 1, 1) + (v.g % 360), make_date(?, 1, 1) + (v.g % 360) - (v.g % 45), '测试', 2, v.g % 50 = 0,
-                       'bench', s.parent_id, now()
-                from (select g, 1 + (g * 13) % ? as j from generate_series(1, ?) g) v
-                join unit s on s.id = ? + v.j - 1
-                join inspection_item it on it.id = ? - 1 + case when v.j % ? + ? * (v.g % 16) = 0 then ? * 16 else v.j % ? + ? * (v.g % 16) end""")
-                .params(YEAR, YEAR, SCHOOLS, VISITS, firstSchool, firstItem, DISTRICTS, DISTRICTS, DISTRICTS, DISTRICTS, DISTRICTS).update();
     }
 }
