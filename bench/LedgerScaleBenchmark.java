@@ -1,4 +1,3 @@
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +20,8 @@ import org.jianfu.ledger.EntryDraft;
 import org.jianfu.ledger.EntryStatus;
 import org.jianfu.ledger.Ledgers;
 import org.jianfu.ledger.RegisterFigures;
+import org.jianfu.test.NationalData;
+import org.jianfu.test.PageClient;
 import org.jianfu.test.TestDatabase;
 import org.jianfu.unit.Units;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -84,35 +85,14 @@ public class LedgerScaleBenchmark {
         // --- data: 3,000 district units (bulk SQL, as an import would), a round asking all of them
         var city = units.root().orElseThrow();
         long t0 = System.nanoTime();
-        jdbc.sql("""
-                insert into unit (parent_id, type, name, code, path, depth, created_at)
-                select ?, 'DISTRICT', '测试区县教育局' || lpad(g::text, 4, '0'), 'B' || lpad(g::text, 5, '0'), '', 1, now()
-                from generate_series(1, ?) g""").params(city.id(), UNITS).update();
-        jdbc.sql("update unit set path = ? || id || '/' where path = ''").param(city.path()).update();
-        var ids = jdbc.sql("select id from unit where code like 'B%' order by id").query(Long.class).list();
-        // The schools a national deployment holds, spread over the districts (set-based, as an import would).
-        jdbc.sql("""
-                insert into unit (parent_id, type, name, stage, path, depth, created_at)
-                select (?::bigint[])[1 + g % cardinality(?::bigint[])], 'SCHOOL', '测试学校' || lpad(g::text, 6, '0'),
-                    (array['PRIMARY','JUNIOR','SENIOR','NINE_YEAR'])[1 + g % 4], '', 2, now()
-                from generate_series(1, ?) g""").params(ids.toArray(Long[]::new), ids.toArray(Long[]::new), SCHOOLS).update();
-        jdbc.sql("update unit s set path = d.path || s.id || '/' from unit d where s.path = '' and d.id = s.parent_id").update();
+        // The districts and the schools a national deployment holds, spread over them (set-based, as an import would).
+        var block = NationalData.units(jdbc, city.id(), city.path(), 0, UNITS, SCHOOLS);
+        var ids = block.districtIds();
         var treeSize = jdbc.sql("select count(*) from unit where path like ?").param(city.path() + "%").query(Long.class).single();
         var template = jdbc.sql("select id from ledger_template where year = 2021").query(Long.class).single();
         var cityAdmin = (AccountPrincipal) users.loadUserByUsername("city.admin");
         var round = ledgers.openRound(cityAdmin, template, 2026, "全国规模测试", LocalDate.now().plusDays(30), ids);
-        // ~500 characters of varied Chinese prose per entry
-        var phrases = new String[] { "区教委统筹安排督查检查事项，", "按照年度计划和审批报备制度执行，", "对现有事项进行集中清理，",
-                "保留事项实行清单管理，", "合并内容相近的检查，", "联合开展涉及多部门的事项，", "不得层层加码，",
-                "严格控制总量和频次，", "减轻教师非教育教学负担，", "建立动态监测机制，", "定期通报落实情况。" };
-        jdbc.sql("""
-                update ledger_entry e set status = (array['IMPLEMENTED','PARTIAL','IN_PROGRESS','NOT_STARTED'])[1 + (e.id % 4)],
-                    text = (select string_agg((?::text[])[1 + ((e.id * 7 + g) % 11)], '') from generate_series(1, 45) g),
-                    version = 1, updated_at = now(), updated_by = 'bench'
-                where e.ledger_id in (select id from ledger where round_id = ?)""")
-                .params(phrases, round.id()).update();
-        jdbc.sql("update ledger set started_at = now(), state = (array['DRAFT','SUBMITTED','ACCEPTED'])[1 + (id % 3)], "
-                + "submitted_at = case when id % 3 > 0 then now() end where round_id = ?").param(round.id()).update();
+        NationalData.fillRound(jdbc, round.id());
         jdbc.sql("analyze").update();
         var setup = (System.nanoTime() - t0) / 1_000_000;
         var entries = jdbc.sql("select count(*) from ledger_entry e join ledger l on l.id = e.ledger_id where l.round_id = ?")
@@ -121,18 +101,12 @@ public class LedgerScaleBenchmark {
                 .param(round.id()).query(Integer.class).single();
 
         // --- pages over HTTP on loopback, logged in as the city admin
-        var http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
         var base = "http://localhost:" + port;
-        var loginPage = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString()).body();
-        var csrf = loginPage.replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
-        http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=city.admin&password=Jianfu%40Demo2026&_csrf=" + csrf)).build(),
-                HttpResponse.BodyHandlers.discarding());
+        var http = PageClient.login(base, "city.admin");
         var dashboard = URI.create(base + "/ledger/rounds/" + round.id());
         var sideBySide = URI.create(base + "/ledger/rounds/" + round.id() + "/requirements/4");
         var dashboardBody = http.send(HttpRequest.newBuilder(dashboard).build(), HttpResponse.BodyHandlers.ofString()).body();
-        if (!dashboardBody.contains("测试区县教育局0001")) {
+        if (!dashboardBody.contains("全国测试区县N0-00001")) {
             throw new IllegalStateException("dashboard did not render the generated units");
         }
         var dashboardMs = timeRequests(http, dashboard, 20, 100);
@@ -213,7 +187,7 @@ public class LedgerScaleBenchmark {
         var random = new Random(1);
         var text = new StringBuilder();
         while (text.length() < 500) {
-            text.append(phrases[random.nextInt(phrases.length)]);
+            text.append(NationalData.PHRASES[random.nextInt(NationalData.PHRASES.length)]);
         }
         var body = text.toString();
         var appVersion = new int[] { jdbc.sql("select version from ledger_entry where ledger_id = ? and requirement_id = ?")

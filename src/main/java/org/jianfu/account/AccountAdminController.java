@@ -2,8 +2,6 @@ package org.jianfu.account;
 
 import java.util.Arrays;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import jakarta.validation.Valid;
@@ -121,9 +119,10 @@ class AccountAdminController {
     }
 
     private void fillList(Actor admin, AccountFilter filter, Model model) {
-        Map<Long, Unit> unitsById = units.subtree(admin.unitId()).stream()
-                .collect(Collectors.toMap(Unit::id, Function.identity()));
-        model.addAttribute("accounts", accounts.search(admin, filter));
+        var found = accounts.search(admin, filter);
+        // the units of the accounts shown, by id: never the admin's whole subtree (a country's is 200,000 units)
+        Map<Long, Unit> unitsById = units.inScope(admin, found.stream().map(Account::unitId).distinct().toList());
+        model.addAttribute("accounts", found);
         model.addAttribute("unitsById", unitsById);
         model.addAttribute("roles", Role.values());
         model.addAttribute("statuses", AccountFilter.Status.values());

@@ -96,8 +96,7 @@ public class Accounts {
 
     @Transactional(readOnly = true)
     List<Account> search(Actor admin, AccountFilter filter) {
-        var unitIds = units.subtree(admin.unitId()).stream().map(Unit::id).toList();
-        return repository.search(unitIds, filter);
+        return repository.search(units.idsUnder(admin.unitId()), filter);
     }
 
     @Transactional

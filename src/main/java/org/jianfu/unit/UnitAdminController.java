@@ -34,7 +34,7 @@ class UnitAdminController {
 
     @GetMapping
     String list(@AuthenticationPrincipal Actor actor, Model model) {
-        model.addAttribute("tree", UnitTree.of(units.subtree(actor.unitId())));
+        model.addAttribute("tree", UnitTree.ownAndChildren(units, actor.unitId()));
         return "unit/admin-list";
     }
 

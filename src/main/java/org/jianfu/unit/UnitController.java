@@ -21,7 +21,7 @@ class UnitController {
 
     @GetMapping("/units")
     String tree(@AuthenticationPrincipal Actor actor, Model model) {
-        model.addAttribute("tree", UnitTree.of(units.subtree(actor.unitId())));
+        model.addAttribute("tree", UnitTree.ownAndChildren(units, actor.unitId()));
         return "unit/tree";
     }
 

@@ -47,6 +47,10 @@ class UnitRepository {
                 .list();
     }
 
+    List<Long> idsUnder(Unit root) {
+        return jdbc.sql("select id from unit where path like ? escape '\\'").param(root.path() + "%").query(Long.class).list();
+    }
+
     List<Long> districtIdsUnder(Unit root) {
         return jdbc.sql("select id from unit where path like ? escape '\\' and type = 'DISTRICT'")
                 .param(root.path() + "%")

@@ -11,6 +11,17 @@ record UnitTree(List<Row> rows) {
     record Row(Unit unit, int indent) {
     }
 
+    /**
+     * One's own unit and the units directly below it, each linked to its page, which lists its own children: the
+     * lists never hold a whole subtree (a country's is 200,000 schools).
+     */
+    static UnitTree ownAndChildren(Units units, long unitId) {
+        var rows = new ArrayList<Unit>();
+        rows.add(units.get(unitId));
+        rows.addAll(units.children(unitId));
+        return of(rows);
+    }
+
     static UnitTree of(List<Unit> subtree) {
         if (subtree.isEmpty()) {
             return new UnitTree(List.of());

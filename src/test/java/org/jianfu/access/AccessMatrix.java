@@ -28,7 +28,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  */
 class AccessMatrix {
 
-    static final String HTMX = " [htmx]";
+    static final String HTMX = org.jianfu.test.PageRoutes.HTMX;
 
     /** The actors: the demo accounts of 海淀区 and the city, and 海淀区 accounts for the roles the demo keeps at the city. */
     enum Who {

@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 import org.jianfu.account.AccountPrincipal;
 import org.jianfu.test.JianfuIntegrationTest;
+import org.jianfu.test.PageRoutes;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -21,9 +21,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
 /**
  * Every route the application maps (read from Spring MVC's handler mappings, so a new route cannot be
@@ -49,24 +46,8 @@ class AccessMatrixTests {
         return matrix;
     }
 
-    /** Every handler method's routes: each pattern with each method (GET where none is named), htmx-only ones marked. */
     List<String> mappedRoutes() {
-        var routes = new TreeSet<String>();
-        for (var mapping : context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values()) {
-            for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
-                var methods = info.getMethodsCondition().getMethods().isEmpty() ? java.util.Set.of(RequestMethod.GET)
-                        : info.getMethodsCondition().getMethods();
-                var htmx = info.getCustomCondition() != null && info.getCustomCondition().toString().contains("HX-Request")
-                        || info.getHeadersCondition().toString().contains("HX-Request");
-                for (var pattern : info.getPatternValues()) {
-                    for (var method : methods) {
-                        // {format:xlsx|docx} is written {format} in the matrix
-                        routes.add(method + " " + pattern.replaceAll("\\{(\\w+):[^}]*}", "{$1}") + (htmx ? AccessMatrix.HTMX : ""));
-                    }
-                }
-            }
-        }
-        return List.copyOf(routes);
+        return PageRoutes.mapped(context);
     }
 
     @Test

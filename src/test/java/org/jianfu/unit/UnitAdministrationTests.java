@@ -114,10 +114,17 @@ class UnitAdministrationTests {
     }
 
     @Test
-    void theUnitDirectoryShowsTheWholeSubtreeToTheCity() throws Exception {
-        mvc.perform(get("/units").with(user(userDetails.loadUserByUsername("city.admin"))))
+    void theUnitDirectoryShowsTheCityItsDistrictsAndADistrictsPageItsSchoolsAndDepartments() throws Exception {
+        var cityAdmin = user(userDetails.loadUserByUsername("city.admin"));
+        mvc.perform(get("/units").with(cityAdmin))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("北京市海淀区中关村第一小学")))
+                .andExpect(content().string(containsString("海淀区教育委员会")))
+                .andExpect(content().string(containsString("朝阳区教育委员会")));
+        mvc.perform(get("/units/" + fixtures.haidian().id()).with(cityAdmin))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("北京市海淀区中关村第一小学")));
+        mvc.perform(get("/units/" + fixtures.chaoyang().id()).with(cityAdmin))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("朝阳区建外街道办事处")));
     }
 }
