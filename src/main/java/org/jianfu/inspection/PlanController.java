@@ -33,6 +33,7 @@ class PlanController {
 
     private final InspectionItems items;
     private final InspectionChecks checks;
+    private final KeptFindings kept;
     private final InspectionAccess access;
     private final Cleanups cleanups;
     private final Mentions mentions;
@@ -40,10 +41,11 @@ class PlanController {
     private final Refusals refusals;
     private final Clock clock;
 
-    PlanController(InspectionItems items, InspectionChecks checks, InspectionAccess access, Cleanups cleanups, Mentions mentions,
+    PlanController(InspectionItems items, InspectionChecks checks, KeptFindings kept, InspectionAccess access, Cleanups cleanups, Mentions mentions,
             Units units, Refusals refusals, Clock clock) {
         this.items = items;
         this.checks = checks;
+        this.kept = kept;
         this.access = access;
         this.cleanups = cleanups;
         this.mentions = mentions;
@@ -93,7 +95,8 @@ class PlanController {
      */
     @GetMapping("/inspection/plans/{unitId}/{year}")
     String plan(@AuthenticationPrincipal AccountPrincipal me, @PathVariable long unitId, @PathVariable int year,
-            @RequestParam(required = false) List<RuleKind> finding, @RequestParam(required = false) Integer page, Model model) {
+            @RequestParam(required = false) List<RuleKind> finding, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer districtPage, Model model) {
         var all = items.ofPlan(me, unitId, year);
         var unit = units.get(unitId);
         var oversees = access.overseesPlan(me, unitId);
@@ -105,13 +108,25 @@ class PlanController {
         var filter = oversees && finding != null && !finding.isEmpty() ? EnumSet.copyOf(finding) : null;
         model.addAttribute("filter", filter);
         if (oversees) {
-            var findings = checks.check(unitId, year);
-            // Counted over all, rendered one page at a time: a city's check finds hundreds of thousands.
-            var shown = FindingPage.of(findings.stream()
-                    .filter(f -> filter == null ? !f.visits() : filter.contains(f.rule().kind())).toList(), page,
-                    "/inspection/plans/" + unitId + "/" + year, filter);
+            var link = "/inspection/plans/" + unitId + "/" + year;
+            FindingPage shown;
+            if (KeptFindings.kept(unit)) {
+                // The kept findings, brought up to date first: counted over the area, the rows a page at a time; a city's
+                // districts are counted one by one, each linked to its own rows.
+                var scope = kept.scope(unit);
+                kept.refresh(scope, year);
+                shown = kept.page(scope, year, filter, page, link);
+                model.addAttribute("visitFindings", kept.visitFindings(scope, year));
+                model.addAttribute("byDistrict", scope.isCity() ? kept.byDistrict(scope, year, filter, districtPage, link) : null);
+            }
+            else {
+                var findings = checks.check(unitId, year);
+                shown = FindingPage.of(findings.stream()
+                        .filter(f -> filter == null ? !f.visits() : filter.contains(f.rule().kind())).toList(), page, link, filter);
+                model.addAttribute("visitFindings", findings.stream().filter(Finding::visits).count());
+                model.addAttribute("byDistrict", null);
+            }
             model.addAttribute("findings", shown);
-            model.addAttribute("visitFindings", findings.stream().filter(Finding::visits).count());
             model.addAttribute("mentions", mentions.ofFindings(me, year, shown.rows()));
         }
         model.addAttribute("filing", items.latestFiling(unitId, year).orElse(null));
@@ -149,7 +164,16 @@ class PlanController {
             mentioned.add(item.implementsItemId());
         }
         if (drafts || access.overseesPlan(me, item.planUnitId())) {
-            var findings = checks.check(item.planUnitId(), item.year()).stream().filter(f -> f.involves(id)).toList();
+            var planUnit = units.get(item.planUnitId());
+            List<Finding> findings;
+            if (KeptFindings.kept(planUnit)) {
+                var scope = kept.scope(planUnit);
+                kept.refresh(scope, item.year());
+                findings = kept.involving(scope, item.year(), id);
+            }
+            else {
+                findings = checks.check(item.planUnitId(), item.year()).stream().filter(f -> f.involves(id)).toList();
+            }
             model.addAttribute("findings", findings);
             findings.forEach(f -> mentioned.addAll(f.itemIds()));
         }
