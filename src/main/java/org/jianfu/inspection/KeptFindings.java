@@ -16,6 +16,8 @@ import org.jianfu.unit.UnitType;
 import org.jianfu.unit.Units;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -40,6 +42,7 @@ class KeptFindings {
     private final RuleRepository rules;
     private final Units units;
     private final TransactionTemplate transaction;
+    private final TransactionTemplate ownTransaction;
     private final Clock clock;
 
     KeptFindings(KeptFindingRepository repository, InspectionChecks checks, RuleRepository rules, Units units,
@@ -49,6 +52,8 @@ class KeptFindings {
         this.rules = rules;
         this.units = units;
         this.transaction = new TransactionTemplate(transactions);
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
     }
 
@@ -59,7 +64,7 @@ class KeptFindings {
     record Scope(Unit area, List<Long> planUnits, Map<Long, List<Long>> above) {
 
         boolean isCity() {
-            return area.type() == UnitType.CITY;
+            return area != null && area.type() == UnitType.CITY;
         }
     }
 
@@ -86,6 +91,13 @@ class KeptFindings {
             throw new IllegalArgumentException("no plan is kept for a " + area.type());
         }
         return new Scope(area, planUnits, above);
+    }
+
+    /** The plans of several districts (a page of districts' figures): each district's, with the units above it. */
+    Scope ofDistricts(Collection<Unit> districts) {
+        var above = new HashMap<Long, List<Long>>();
+        districts.forEach(d -> above.put(d.id(), InspectionChecks.ancestors(d)));
+        return new Scope(null, districts.stream().map(Unit::id).toList(), above);
     }
 
     /** Brings the kept findings of the area's plans up to date; returns the plans recomputed (none when nothing changed). */
@@ -124,7 +136,11 @@ class KeptFindings {
      * inputs, so a change committed while the check runs leaves the plan stale for the next view rather than lost.
      */
     private boolean recompute(Scope scope, long plan, int year) {
-        return Boolean.TRUE.equals(transaction.execute(status -> {
+        // Its own transaction when called from a page (none open) or from a read-only reader (the ledger's figures); inside
+        // a writing transaction, part of it, so that it sees what that transaction wrote.
+        var inWriting = TransactionSynchronizationManager.isActualTransactionActive()
+                && !TransactionSynchronizationManager.isCurrentTransactionReadOnly();
+        return Boolean.TRUE.equals((inWriting ? transaction : ownTransaction).execute(status -> {
             repository.lock(plan, year);
             long signature = signatures(scope, List.of(plan)).get(plan);
             if (Long.valueOf(signature).equals(repository.keptSignatures(List.of(plan), year).get(plan))) {
@@ -205,6 +221,14 @@ class KeptFindings {
 
         record Row(Unit district, int count, String link) {
         }
+    }
+
+    /** The kept findings of these rule kinds, by plan, each plan's in the check's order. */
+    Map<Long, List<Finding>> ofKinds(Scope scope, int year, Set<RuleKind> kinds) {
+        var byPlan = new HashMap<Long, List<Finding>>();
+        repository.ofKinds(scope.planUnits(), year, kinds, rules())
+                .forEach(r -> byPlan.computeIfAbsent(r.planUnitId(), k -> new ArrayList<>()).add(r.finding()));
+        return byPlan;
     }
 
     int visitFindings(Scope scope, int year) {
