@@ -55,10 +55,10 @@ $$;
 create function inspection_visit_changed() returns trigger language plpgsql as $$
 begin
     if tg_op in ('INSERT', 'UPDATE') then
-        perform inspection_inputs_changed(array(select district_id from new_rows));
+        perform inspection_inputs_changed(array(select distinct district_id from new_rows));
     end if;
     if tg_op in ('DELETE', 'UPDATE') then
-        perform inspection_inputs_changed(array(select district_id from old_rows));
+        perform inspection_inputs_changed(array(select distinct district_id from old_rows));
     end if;
     return null;
 end $$;
@@ -67,10 +67,10 @@ end $$;
 create function inspection_item_changed() returns trigger language plpgsql as $$
 begin
     if tg_op in ('INSERT', 'UPDATE') then
-        perform inspection_inputs_changed(array(select plan_unit_id from new_rows));
+        perform inspection_inputs_changed(array(select distinct plan_unit_id from new_rows));
     end if;
     if tg_op in ('DELETE', 'UPDATE') then
-        perform inspection_inputs_changed(array(select plan_unit_id from old_rows));
+        perform inspection_inputs_changed(array(select distinct plan_unit_id from old_rows));
     end if;
     return null;
 end $$;
@@ -79,10 +79,10 @@ end $$;
 create function inspection_item_part_changed() returns trigger language plpgsql as $$
 begin
     if tg_op in ('INSERT', 'UPDATE') then
-        perform inspection_inputs_changed(array(select i.plan_unit_id from new_rows r join inspection_item i on i.id = r.item_id));
+        perform inspection_inputs_changed(array(select distinct i.plan_unit_id from new_rows r join inspection_item i on i.id = r.item_id));
     end if;
     if tg_op in ('DELETE', 'UPDATE') then
-        perform inspection_inputs_changed(array(select i.plan_unit_id from old_rows r join inspection_item i on i.id = r.item_id));
+        perform inspection_inputs_changed(array(select distinct i.plan_unit_id from old_rows r join inspection_item i on i.id = r.item_id));
     end if;
     return null;
 end $$;
@@ -99,11 +99,11 @@ end $$;
 create function inspection_unit_changed() returns trigger language plpgsql as $$
 begin
     if tg_op in ('INSERT', 'UPDATE') then
-        perform inspection_inputs_changed(array(select case when type = 'SCHOOL' then parent_id else id end from new_rows
+        perform inspection_inputs_changed(array(select distinct case when type = 'SCHOOL' then parent_id else id end from new_rows
                                                 where type in ('SCHOOL', 'DISTRICT')));
     end if;
     if tg_op in ('DELETE', 'UPDATE') then
-        perform inspection_inputs_changed(array(select case when type = 'SCHOOL' then parent_id else id end from old_rows
+        perform inspection_inputs_changed(array(select distinct case when type = 'SCHOOL' then parent_id else id end from old_rows
                                                 where type in ('SCHOOL', 'DISTRICT')));
     end if;
     return null;
