@@ -55,7 +55,8 @@ class PlanController {
     }
 
     @GetMapping("/inspection")
-    String index(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) Integer year, Model model) {
+    String index(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) Integer page, Model model) {
         int y = Years.orThisYear(year, clock);
         switch (me.role()) {
             case DISTRICT_REPORTER, DISTRICT_APPROVER -> {
@@ -66,15 +67,22 @@ class PlanController {
             }
             case DEPARTMENT_USER -> model.addAttribute("mine", items.ofOrganizer(me));
             case CITY_ADMIN, SUPERVISOR -> {
-                var rows = new ArrayList<DistrictRow>();
-                for (var d : units.subtree(me.unitId())) {
-                    if (d.type() == UnitType.DISTRICT && d.enabled()) {
-                        var plan = items.ofPlan(me, d.id(), y);
-                        rows.add(new DistrictRow(d, plan.stream().filter(i -> i.state() == ItemState.APPROVED).count(),
-                                items.latestFiling(d.id(), y).orElse(null), cleanups.of(d.id(), y)));
-                    }
-                }
-                model.addAttribute("districts", rows);
+                // A page of the districts, their plans, filings and cleanups each read at once for the page.
+                var ids = units.districtIdsUnder(me.unitId()).stream().sorted().toList();
+                int pages = Math.max(1, (ids.size() + DISTRICTS_PER_PAGE - 1) / DISTRICTS_PER_PAGE);
+                int shown = Math.max(0, Math.min(page == null ? 0 : page, pages - 1));
+                var onPage = ids.subList(shown * DISTRICTS_PER_PAGE, Math.min(ids.size(), (shown + 1) * DISTRICTS_PER_PAGE));
+                var districts = units.byIds(onPage).stream().filter(Unit::enabled).sorted(java.util.Comparator.comparingLong(Unit::id)).toList();
+                var enabled = districts.stream().map(Unit::id).toList();
+                var tallies = items.tallies(enabled, y);
+                var filings = items.latestFilings(enabled, y);
+                var cleanupsOf = cleanups.of(enabled, y);
+                model.addAttribute("districts", districts.stream().map(d -> new DistrictRow(d, tallies.getOrDefault(d.id(),
+                        ItemRepository.PlanTally.NONE).approved(), filings.get(d.id()), cleanupsOf.get(d.id()))).toList());
+                model.addAttribute("page", shown);
+                model.addAttribute("pages", pages);
+                model.addAttribute("previous", "/inspection?year=" + y + "&page=" + (shown - 1));
+                model.addAttribute("next", "/inspection?year=" + y + "&page=" + (shown + 1));
             }
             default -> throw new AccessDeniedException("no inspection register for " + me.role());
         }
@@ -86,6 +94,9 @@ class PlanController {
 
     record DistrictRow(Unit district, long approved, ItemRepository.Filing filing, Cleanup cleanup) {
     }
+
+    /** Districts on one page of the register's entry page: a country has thousands. */
+    static final int DISTRICTS_PER_PAGE = 50;
 
     // --- the plan
 
