@@ -24,6 +24,8 @@ create table inspection_check_state (
 
 -- One finding as the plan's own check gives it, in its order (position). finding_key is what the check merges findings
 -- by (rule, visits, category, aspect, period, count, items): the same key in two districts is one finding of the city.
+-- Only a finding naming none of the plan's own items (a city item's, or a visit's without an item) can share its key with
+-- another plan's: it is marked shared, and counted across plans by its key; the others are counted by their plan.
 create table inspection_kept_finding (
     unit_id     bigint  not null,
     year        int     not null,
@@ -31,6 +33,7 @@ create table inspection_kept_finding (
     rule_id     bigint  not null,
     kind        text    not null,
     finding_key text    not null,
+    shared      boolean not null,
     visits      boolean not null,
     category    text,
     aspect      text,
@@ -43,6 +46,20 @@ create table inspection_kept_finding (
     primary key (unit_id, year, position)
 );
 create index inspection_kept_finding_kind on inspection_kept_finding (year, kind, unit_id);
+create index inspection_kept_finding_shared on inspection_kept_finding (year, rule_id) where shared;
+
+-- Each plan's kept findings counted per rule: all of them, and those not shared (a city's page sums these, and counts
+-- the shared ones by key), so that a page counts a country's findings without reading them.
+create table inspection_kept_count (
+    unit_id  bigint  not null,
+    year     int     not null,
+    rule_id  bigint  not null,
+    kind     text    not null,
+    visits   boolean not null,
+    findings int     not null,
+    own      int     not null,
+    primary key (unit_id, year, rule_id, visits)
+);
 
 -- Marks the given units' inputs changed, in id order so that concurrent writers lock the counters alike.
 create function inspection_inputs_changed(units bigint[]) returns void language sql as $$

@@ -64,10 +64,23 @@ class KeptFindingRepository {
     /** Replaces a plan's kept findings with these, computed at this signature. */
     void replace(long planUnitId, int year, List<Finding> findings, long signature, Instant now) {
         jdbc.sql("delete from inspection_kept_finding where unit_id = ? and year = ?").params(planUnitId, year).update();
+        jdbc.sql("delete from inspection_kept_count where unit_id = ? and year = ?").params(planUnitId, year).update();
+        var ownItems = new java.util.HashSet<Long>(jdbc.sql("select id from inspection_item where plan_unit_id = ? and id = any(?)")
+                .params(planUnitId, findings.stream().flatMap(f -> f.itemIds().stream()).distinct().toArray(Long[]::new))
+                .query(Long.class).list());
+        var shared = new boolean[findings.size()];
+        var counts = new LinkedHashMap<List<Object>, int[]>();
+        for (int i = 0; i < findings.size(); i++) {
+            var f = findings.get(i);
+            shared[i] = f.itemIds().stream().noneMatch(ownItems::contains);
+            var count = counts.computeIfAbsent(List.of(f.rule().id(), f.rule().kind().name(), f.visits()), k -> new int[2]);
+            count[0]++;
+            count[1] += shared[i] ? 0 : 1;
+        }
         template.batchUpdate("""
                 insert into inspection_kept_finding (unit_id, year, position, rule_id, kind, finding_key, visits, category, aspect,
-                    from_day, to_day, occurrences, item_ids, school_ids, visit_ids)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new BatchPreparedStatementSetter() {
+                    from_day, to_day, occurrences, item_ids, school_ids, visit_ids, shared)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new BatchPreparedStatementSetter() {
             @Override
             public void setValues(PreparedStatement ps, int position) throws SQLException {
                 // the position is the finding's place in the plan's own list, which is in the check's order
@@ -87,6 +100,7 @@ class KeptFindingRepository {
                 ps.setArray(13, ps.getConnection().createArrayOf("bigint", f.itemIds().toArray()));
                 ps.setArray(14, ps.getConnection().createArrayOf("bigint", f.schoolIds().toArray()));
                 ps.setArray(15, ps.getConnection().createArrayOf("bigint", f.visitIds().toArray()));
+                ps.setBoolean(16, shared[position]);
             }
 
             @Override
@@ -94,6 +108,9 @@ class KeptFindingRepository {
                 return findings.size();
             }
         });
+        counts.forEach((k, count) -> jdbc.sql("""
+                insert into inspection_kept_count (unit_id, year, rule_id, kind, visits, findings, own) values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(planUnitId, year, k.get(0), k.get(1), k.get(2), count[0], count[1]).update());
         jdbc.sql("""
                 insert into inspection_check_state (unit_id, year, signature, checked_at) values (?, ?, ?, ?)
                 on conflict (unit_id, year) do update set signature = excluded.signature, checked_at = excluded.checked_at""")
@@ -131,28 +148,39 @@ class KeptFindingRepository {
         return all;
     }
 
-    /** Per rule, how many findings these plans have together: findings alike in several plans count once, as in one check. */
+    /**
+     * Per rule, how many findings these plans have together, counted as one check over all of them would: findings that
+     * cannot be alike in two plans summed from each plan's counts, the others (shared) counted once per key.
+     */
     Map<Long, Integer> countsByRule(Collection<Long> planUnitIds, int year, Set<RuleKind> kinds) {
         var counts = new LinkedHashMap<Long, Integer>();
+        var params = params(new Object[] { year, planUnitIds.toArray(Long[]::new) }, kinds);
+        jdbc.sql("select rule_id, sum(own) from inspection_kept_count where year = ? and unit_id = any(?)" + narrowed(kinds)
+                + " group by rule_id having sum(own) > 0")
+                .params(params).query(rs -> {
+                    counts.merge(rs.getLong(1), rs.getInt(2), Integer::sum);
+                });
         jdbc.sql("select rule_id, count(distinct finding_key) from inspection_kept_finding where year = ? and unit_id = any(?)"
-                + narrowed(kinds) + " group by rule_id")
-                .params(params(new Object[] { year, planUnitIds.toArray(Long[]::new) }, kinds))
-                .query(rs -> {
-                    counts.put(rs.getLong(1), rs.getInt(2));
+                + narrowed(kinds) + " and shared group by rule_id")
+                .params(params).query(rs -> {
+                    counts.merge(rs.getLong(1), rs.getInt(2), Integer::sum);
                 });
         return counts;
     }
 
     /** How many findings these plans have in the visits, counted as one check would. */
     int visitFindings(Collection<Long> planUnitIds, int year) {
-        return jdbc.sql("select count(distinct finding_key) from inspection_kept_finding where year = ? and unit_id = any(?) and visits")
+        var inVisits = jdbc.sql("select coalesce(sum(own), 0) from inspection_kept_count where year = ? and unit_id = any(?) and visits")
+                .params(year, planUnitIds.toArray(Long[]::new)).query(Integer.class).single();
+        return inVisits + jdbc.sql("""
+                select count(distinct finding_key) from inspection_kept_finding where year = ? and unit_id = any(?) and visits and shared""")
                 .params(year, planUnitIds.toArray(Long[]::new)).query(Integer.class).single();
     }
 
     /** Each plan's own findings (narrowed), most first, one page of plans; with how many plans have any. */
     List<PlanCount> countsByPlan(Collection<Long> planUnitIds, int year, Set<RuleKind> kinds, int offset, int limit) {
-        return jdbc.sql("select unit_id, count(*), count(*) over () from inspection_kept_finding where year = ? and unit_id = any(?)"
-                + narrowed(kinds) + " group by unit_id order by count(*) desc, unit_id offset ? limit ?")
+        return jdbc.sql("select unit_id, sum(findings), count(*) over () from inspection_kept_count where year = ? and unit_id = any(?)"
+                + narrowed(kinds) + " group by unit_id having sum(findings) > 0 order by sum(findings) desc, unit_id offset ? limit ?")
                 .params(paged(params(new Object[] { year, planUnitIds.toArray(Long[]::new) }, kinds), offset, limit))
                 .query((rs, n) -> new PlanCount(rs.getLong(1), rs.getInt(2), rs.getInt(3))).list();
     }

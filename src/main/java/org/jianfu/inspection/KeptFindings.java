@@ -82,9 +82,12 @@ class KeptFindings {
         if (area.type() == UnitType.CITY) {
             var districtsAbove = new ArrayList<>(areaAbove);
             districtsAbove.add(area.id());
-            for (var district : units.districtIdsUnder(area.id())) {
-                planUnits.add(district);
-                above.put(district, districtsAbove);
+            // its children, read by the parent's index, rather than every unit under its path (schools included)
+            for (var child : units.children(area.id())) {
+                if (child.type() == UnitType.DISTRICT) {
+                    planUnits.add(child.id());
+                    above.put(child.id(), districtsAbove);
+                }
             }
         }
         else if (area.type() != UnitType.DISTRICT) {
