@@ -155,6 +155,14 @@ class KeptFindingRepository {
     Map<Long, Integer> countsByRule(Collection<Long> planUnitIds, int year, Set<RuleKind> kinds) {
         var counts = new LinkedHashMap<Long, Integer>();
         var params = params(new Object[] { year, planUnitIds.toArray(Long[]::new) }, kinds);
+        if (planUnitIds.size() == 1) {
+            // One plan's findings are distinct already: its counts are all there is to read.
+            jdbc.sql("select rule_id, sum(findings) from inspection_kept_count where year = ? and unit_id = any(?)" + narrowed(kinds)
+                    + " group by rule_id").params(params).query(rs -> {
+                        counts.put(rs.getLong(1), rs.getInt(2));
+                    });
+            return counts;
+        }
         jdbc.sql("select rule_id, sum(own) from inspection_kept_count where year = ? and unit_id = any(?)" + narrowed(kinds)
                 + " group by rule_id having sum(own) > 0")
                 .params(params).query(rs -> {
@@ -170,6 +178,10 @@ class KeptFindingRepository {
 
     /** How many findings these plans have in the visits, counted as one check would. */
     int visitFindings(Collection<Long> planUnitIds, int year) {
+        if (planUnitIds.size() == 1) {
+            return jdbc.sql("select coalesce(sum(findings), 0) from inspection_kept_count where year = ? and unit_id = any(?) and visits")
+                    .params(year, planUnitIds.toArray(Long[]::new)).query(Integer.class).single();
+        }
         var inVisits = jdbc.sql("select coalesce(sum(own), 0) from inspection_kept_count where year = ? and unit_id = any(?) and visits")
                 .params(year, planUnitIds.toArray(Long[]::new)).query(Integer.class).single();
         return inVisits + jdbc.sql("""
