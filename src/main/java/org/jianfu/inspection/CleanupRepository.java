@@ -7,7 +7,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,8 +39,16 @@ class CleanupRepository {
     }
 
     List<BaselineItem> items(long districtId, int year) {
-        return jdbc.sql("select * from inspection_baseline_item where district_id = ? and year = ? order by id")
-                .params(districtId, year).query(CleanupRepository::map).list();
+        return items(List.of(districtId), year).getOrDefault(districtId, List.of());
+    }
+
+    /** The baseline items of several districts, by district, in one read. */
+    Map<Long, List<BaselineItem>> items(Collection<Long> districtIds, int year) {
+        var byDistrict = new HashMap<Long, List<BaselineItem>>();
+        jdbc.sql("select * from inspection_baseline_item where district_id = any(?) and year = ? order by id")
+                .params(districtIds.toArray(Long[]::new), year).query(CleanupRepository::map).list()
+                .forEach(i -> byDistrict.computeIfAbsent(i.districtId(), k -> new ArrayList<>()).add(i));
+        return byDistrict;
     }
 
     boolean mark(long id, int expectedVersion, BaselineOutcome outcome, Long mergedIntoId, String note) {
@@ -52,12 +64,20 @@ class CleanupRepository {
     }
 
     Optional<Cleanup.Record> record(long districtId, int year) {
-        return jdbc.sql("select * from inspection_cleanup where district_id = ? and year = ?").params(districtId, year)
-                .query((rs, n) -> new Cleanup.Record(rs.getString("approval_document"), rs.getObject("approved_on", LocalDate.class),
-                        rs.getString("approved_by_name"), instant(rs, "filed_at"), rs.getString("filed_by_name"),
-                        rs.getObject("baseline_count", Integer.class), rs.getObject("retained_count", Integer.class),
-                        rs.getBoolean("late")))
-                .optional();
+        return Optional.ofNullable(records(List.of(districtId), year).get(districtId));
+    }
+
+    /** The cleanup records of several districts, by district, in one read. */
+    Map<Long, Cleanup.Record> records(Collection<Long> districtIds, int year) {
+        var byDistrict = new HashMap<Long, Cleanup.Record>();
+        jdbc.sql("select * from inspection_cleanup where district_id = any(?) and year = ?").params(districtIds.toArray(Long[]::new), year)
+                .query(rs -> {
+                    byDistrict.put(rs.getLong("district_id"), new Cleanup.Record(rs.getString("approval_document"),
+                            rs.getObject("approved_on", LocalDate.class), rs.getString("approved_by_name"), instant(rs, "filed_at"),
+                            rs.getString("filed_by_name"), rs.getObject("baseline_count", Integer.class),
+                            rs.getObject("retained_count", Integer.class), rs.getBoolean("late")));
+                });
+        return byDistrict;
     }
 
     void approve(long districtId, int year, String document, LocalDate approvedOn, String by) {

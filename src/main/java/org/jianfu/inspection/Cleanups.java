@@ -49,8 +49,18 @@ public class Cleanups {
     /** The cleanup without a scope check, for figures computed for a unit already in scope. */
     @Transactional(readOnly = true)
     Cleanup of(long districtId, int year) {
+        return of(java.util.List.of(districtId), year).get(districtId);
+    }
+
+    /** The cleanups of several districts, by district, in two reads. */
+    @Transactional(readOnly = true)
+    java.util.Map<Long, Cleanup> of(java.util.Collection<Long> districtIds, int year) {
         Years.checked(year);
-        return new Cleanup(districtId, year, repository.items(districtId, year), repository.record(districtId, year).orElse(null));
+        var items = repository.items(districtIds, year);
+        var records = repository.records(districtIds, year);
+        var cleanups = new java.util.HashMap<Long, Cleanup>();
+        districtIds.forEach(id -> cleanups.put(id, new Cleanup(id, year, items.getOrDefault(id, java.util.List.of()), records.get(id))));
+        return cleanups;
     }
 
     /** A baseline item typed in. */

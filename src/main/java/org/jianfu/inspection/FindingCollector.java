@@ -36,12 +36,21 @@ final class FindingCollector {
     List<Finding> list() {
         var list = new ArrayList<Finding>(found.size());
         found.values().forEach(c -> list.add(c.toFinding()));
-        list.sort(Comparator.comparing((Finding f) -> !f.rule().blocking())
-                .thenComparing(f -> f.rule().requirementCode())
-                .thenComparing(f -> f.rule().kind())
-                .thenComparing(f -> f.from() == null ? LocalDate.MIN : f.from()));
+        list.sort(ORDER);
         return list;
     }
+
+    /** Rules in the order their findings are listed: blocking first, then by requirement and kind. */
+    static final Comparator<Rule> RULE_ORDER = Comparator.comparing((Rule r) -> !r.blocking())
+            .thenComparing(Rule::requirementCode)
+            .thenComparing(Rule::kind)
+            .thenComparing(Rule::id);
+
+    /** The order of a check's findings: by rule (blocking first, then requirement and kind), then by the period's start. */
+    static final Comparator<Finding> ORDER = Comparator.comparing((Finding f) -> !f.rule().blocking())
+            .thenComparing(f -> f.rule().requirementCode())
+            .thenComparing(f -> f.rule().kind())
+            .thenComparing(f -> f.from() == null ? LocalDate.MIN : f.from());
 
     /** Keyed by the rule's id: a rule record hashes all its sets and texts, too slow for millions of additions. */
     private record Key(long ruleId, boolean visits, InspectionCategory category, String aspect, LocalDate from, LocalDate to,

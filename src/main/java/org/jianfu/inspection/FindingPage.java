@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -37,20 +38,35 @@ record FindingPage(List<RuleCount> byRule, int total, List<Finding> rows, int pa
      * {@code list} is the page's address and {@code kinds} the rule kinds it is narrowed to (null: not narrowed).
      */
     static FindingPage of(List<Finding> findings, Integer page, String list, Collection<RuleKind> kinds) {
-        var counts = new LinkedHashMap<Long, RuleCount>();
-        for (var f : findings) {
-            counts.merge(f.rule().id(), new RuleCount(f.rule(), 1, link(list, List.of(f.rule().kind()), 0)),
-                    (a, b) -> new RuleCount(a.rule(), a.count() + 1, a.link()));
-        }
-        int pages = Math.max(1, (findings.size() + SIZE - 1) / SIZE);
-        int shown = Math.max(0, Math.min(page == null ? 0 : page, pages - 1));
-        var rows = findings.subList(shown * SIZE, Math.min(findings.size(), (shown + 1) * SIZE));
-        return new FindingPage(List.copyOf(counts.values()), findings.size(), List.copyOf(rows), shown, pages,
-                link(list, kinds, shown - 1), link(list, kinds, shown + 1));
+        var counts = new LinkedHashMap<Rule, Integer>();
+        findings.forEach(f -> counts.merge(f.rule(), 1, Integer::sum));
+        int shown = shownPage(page, findings.size());
+        return of(counts, findings.subList(shown * SIZE, Math.min(findings.size(), (shown + 1) * SIZE)), findings.size(), shown, list,
+                kinds);
+    }
+
+    /**
+     * One page of rows out of {@code rowCount}, with the counts per rule of the whole area (which may count more than the
+     * rows listed: a city's page lists its own plan's rows, and the districts' by district).
+     */
+    static FindingPage of(Map<Rule, Integer> counts, List<Finding> rows, int rowCount, int shown, String list, Collection<RuleKind> kinds) {
+        var byRule = counts.entrySet().stream()
+                .map(e -> new RuleCount(e.getKey(), e.getValue(), link(list, List.of(e.getKey().kind()), 0))).toList();
+        return new FindingPage(byRule, counts.values().stream().mapToInt(Integer::intValue).sum(), List.copyOf(rows), shown,
+                pages(rowCount), link(list, kinds, shown - 1), link(list, kinds, shown + 1));
+    }
+
+    static int pages(int rows) {
+        return Math.max(1, (rows + SIZE - 1) / SIZE);
+    }
+
+    /** The page asked for, moved into the pages there are. */
+    static int shownPage(Integer page, int rows) {
+        return Math.max(0, Math.min(page == null ? 0 : page, pages(rows) - 1));
     }
 
     /** The list's address narrowed to these kinds (none: not narrowed) on one page, at the findings. */
-    private static String link(String list, Collection<RuleKind> kinds, int page) {
+    static String link(String list, Collection<RuleKind> kinds, int page) {
         var params = new ArrayList<String>();
         if (kinds != null) {
             kinds.forEach(k -> params.add("finding=" + k.name()));

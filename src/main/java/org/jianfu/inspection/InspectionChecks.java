@@ -16,8 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Runs the rule check for an area (a district, or a whole city) and a year: reads the rules in force,
  * the schools, the items of the area's plans and of the plans above it, and the recorded visits, then
- * hands them to {@link RuleCheck}. Findings are computed when asked, never stored, so they are never
- * stale.
+ * hands them to {@link RuleCheck}. Pages read the findings kept per plan ({@link KeptFindings}), which are
+ * computed here, plan by plan, whenever an input of the plan has changed.
  */
 @Service
 public class InspectionChecks {
@@ -40,6 +40,18 @@ public class InspectionChecks {
         return RuleCheck.run(load(areaUnitId, year));
     }
 
+    /**
+     * The findings of one plan's own check, as a whole city's check gives them for that plan: a district's (its items,
+     * the items above it that reach its schools, its schools and visits), or a city's own items compared with each other
+     * (consultation, merge, escalation: the rules that read no school, since the city's items at the districts' schools
+     * are in each district's findings).
+     */
+    @Transactional(readOnly = true)
+    public List<Finding> checkOwnPlan(long planUnitId, int year) {
+        var unit = units.get(planUnitId);
+        return RuleCheck.run(unit.type() == UnitType.CITY ? loadItemsOnly(unit, year) : load(planUnitId, year));
+    }
+
     /** What one check reads, with how big it was: for the benchmark. */
     @Transactional(readOnly = true)
     public Sizes measure(long areaUnitId, int year) {
@@ -60,7 +72,7 @@ public class InspectionChecks {
     private RuleCheck.Input load(long areaUnitId, int year) {
         var area = units.get(areaUnitId);
         var inForce = rules.rulesFor(year);
-        int lookBack = inForce.stream().filter(r -> r.period() == RulePeriod.YEARS).mapToInt(Rule::periodYears).max().orElse(1);
+        int lookBack = lookBack(inForce);
         var schools = units.enabledSchoolsUnder(areaUnitId);
         var districts = new LinkedHashSet<Long>(units.districtIdsUnder(areaUnitId));
         if (area.type() == UnitType.SCHOOL) {
@@ -72,19 +84,35 @@ public class InspectionChecks {
         }
         var planUnits = new HashSet<>(own);
         planUnits.addAll(ancestors(area));
-        var checked = items.forCheck(planUnits, year - lookBack, year).stream().map(c -> {
-            var i = c.item();
-            return new RuleCheck.Item(i.id(), i.year(), i.planUnitId(), i.level(), i.byDepartment(), c.consulted(), i.category(),
-                    i.targetKind(), i.targetStages(), Set.copyOf(i.targetSchools()), i.windows(), i.state() == ItemState.APPROVED,
-                    i.implementsItemId(), i.name() + " " + i.content());
-        }).toList();
+        var checked = checkedItems(planUnits, year, inForce);
         var table = new VisitTable();
         visits.loadForCheck(districts, LocalDate.of(year - lookBack, 1, 1), LocalDate.of(year, 12, 31), table);
         return new RuleCheck.Input(year, own, inForce, rules.terms(), schools, checked, table);
     }
 
+    private RuleCheck.Input loadItemsOnly(Unit plan, int year) {
+        var inForce = rules.rulesFor(year);
+        var planUnits = new HashSet<Long>(ancestors(plan));
+        planUnits.add(plan.id());
+        return new RuleCheck.Input(year, Set.of(plan.id()), inForce, rules.terms(), List.of(), checkedItems(planUnits, year, inForce),
+                new VisitTable());
+    }
+
+    private List<RuleCheck.Item> checkedItems(Set<Long> planUnits, int year, List<Rule> inForce) {
+        return items.forCheck(planUnits, year - lookBack(inForce), year).stream().map(c -> {
+            var i = c.item();
+            return new RuleCheck.Item(i.id(), i.year(), i.planUnitId(), i.level(), i.byDepartment(), c.consulted(), i.category(),
+                    i.targetKind(), i.targetStages(), Set.copyOf(i.targetSchools()), i.windows(), i.state() == ItemState.APPROVED,
+                    i.implementsItemId(), i.name() + " " + i.content());
+        }).toList();
+    }
+
+    private static int lookBack(List<Rule> inForce) {
+        return inForce.stream().filter(r -> r.period() == RulePeriod.YEARS).mapToInt(Rule::periodYears).max().orElse(1);
+    }
+
     /** The ids on the unit's materialised path above it ({@code /1/4/27/} gives 1 and 4 for 27). */
-    private static List<Long> ancestors(Unit unit) {
+    static List<Long> ancestors(Unit unit) {
         var ids = new ArrayList<Long>();
         for (var part : unit.path().split("/")) {
             if (!part.isEmpty() && Long.parseLong(part) != unit.id()) {

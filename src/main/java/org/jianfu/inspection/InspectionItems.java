@@ -36,16 +36,16 @@ public class InspectionItems {
 
     private final ItemRepository repository;
     private final InspectionAccess access;
-    private final InspectionChecks checks;
+    private final KeptFindings kept;
     private final Units units;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    InspectionItems(ItemRepository repository, InspectionAccess access, InspectionChecks checks, Units units,
+    InspectionItems(ItemRepository repository, InspectionAccess access, KeptFindings kept, Units units,
             ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
         this.access = access;
-        this.checks = checks;
+        this.kept = kept;
         this.units = units;
         this.events = events;
         this.clock = clock;
@@ -98,6 +98,18 @@ public class InspectionItems {
     @Transactional(readOnly = true)
     java.util.Optional<ItemRepository.Filing> latestFiling(long unitId, int year) {
         return repository.latestFiling(unitId, year);
+    }
+
+    /** The latest filing of each of these plans that has one, in one read. */
+    @Transactional(readOnly = true)
+    java.util.Map<Long, ItemRepository.Filing> latestFilings(java.util.Collection<Long> unitIds, int year) {
+        return unitIds.isEmpty() ? java.util.Map.of() : repository.latestFilings(unitIds, year);
+    }
+
+    /** Per plan, its approved items and its departments' active items, counted in one read. */
+    @Transactional(readOnly = true)
+    java.util.Map<Long, ItemRepository.PlanTally> tallies(java.util.Collection<Long> planUnitIds, int year) {
+        return planUnitIds.isEmpty() ? java.util.Map.of() : repository.tallies(planUnitIds, year);
     }
 
     // --- drafting
@@ -297,8 +309,10 @@ public class InspectionItems {
         if (approvedOn.isAfter(LocalDate.now(clock))) {
             throw new RuleViolation("approvedOn", "inspection.error.future-date");
         }
-        var blocking = checks.check(item.planUnitId(), item.year()).stream()
-                .filter(f -> f.rule().blocking() && f.involves(id)).count();
+        // The kept findings, brought up to date inside this transaction: exactly what a live check of the plan gives.
+        var scope = kept.scope(units.get(item.planUnitId()));
+        kept.refresh(scope, item.year());
+        var blocking = kept.involving(scope, item.year(), id).stream().filter(f -> f.rule().blocking()).count();
         if (blocking > 0) {
             throw new RuleViolation(null, "inspection.error.blocking-findings", blocking);
         }

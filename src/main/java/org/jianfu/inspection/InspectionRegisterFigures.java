@@ -3,7 +3,12 @@ package org.jianfu.inspection;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.jianfu.ledger.Contradiction;
@@ -14,7 +19,6 @@ import org.jianfu.ledger.RegisterFigures;
 import org.jianfu.unit.UnitType;
 import org.jianfu.unit.Units;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The register's computed figures on a district's ledger, next to the district's own text for
@@ -45,39 +49,64 @@ class InspectionRegisterFigures implements RegisterFigures {
     static final Denial NO_PROOF_DEMANDED = new Denial(List.of("未…要求…截图", "未…要求…照片", "未…要求…视频", "未…要求…留痕",
             "未出现…留痕", "未发生…留痕", "没有…留痕", "无…留痕", "没有…截图", "无…截图"));
 
+    /** The rule kinds the figures count. */
+    private static final Set<RuleKind> COUNTED = EnumSet.of(RuleKind.CONSULTATION, RuleKind.MERGE, RuleKind.ESCALATION, RuleKind.FREQUENCY,
+            RuleKind.NOTICE, RuleKind.UNPLANNED_VISIT, RuleKind.OVER_PLANNED_VISIT, RuleKind.PROOF_DEMANDED);
+
     private final Units units;
     private final ItemRepository items;
     private final Cleanups cleanups;
-    private final InspectionChecks checks;
+    private final KeptFindings kept;
     private final Clock clock;
 
-    InspectionRegisterFigures(Units units, ItemRepository items, Cleanups cleanups, InspectionChecks checks, Clock clock) {
+    InspectionRegisterFigures(Units units, ItemRepository items, Cleanups cleanups, KeptFindings kept, Clock clock) {
         this.units = units;
         this.items = items;
         this.cleanups = cleanups;
-        this.checks = checks;
+        this.kept = kept;
         this.clock = clock;
     }
 
     @Override
-    @Transactional(readOnly = true)
     public List<Figure> figuresFor(long unitId, int year) {
-        if (units.get(unitId).type() != UnitType.DISTRICT) {
-            return List.of();
+        return figuresFor(List.of(unitId), year).get(unitId);
+    }
+
+    /**
+     * Several districts' figures in a few reads, whatever their number: the units, the plans' tallies, filings, cleanups
+     * and the kept findings of the counted kinds (recomputed first for the districts whose inputs changed).
+     */
+    @Override
+    public Map<Long, List<Figure>> figuresFor(Collection<Long> unitIds, int year) {
+        var districts = units.byIds(unitIds).stream().filter(u -> u.type() == UnitType.DISTRICT).toList();
+        var ids = districts.stream().map(org.jianfu.unit.Unit::id).toList();
+        var scope = kept.ofDistricts(districts);
+        kept.refresh(scope, year);
+        var findings = ids.isEmpty() ? Map.<Long, List<Finding>>of() : kept.ofKinds(scope, year, COUNTED);
+        var tallies = ids.isEmpty() ? Map.<Long, ItemRepository.PlanTally>of() : items.tallies(ids, year);
+        var filings = ids.isEmpty() ? Map.<Long, ItemRepository.Filing>of() : items.latestFilings(ids, year);
+        var cleanupsOf = ids.isEmpty() ? Map.<Long, Cleanup>of() : cleanups.of(ids, year);
+        var figures = new LinkedHashMap<Long, List<Figure>>();
+        for (var id : unitIds) {
+            figures.put(id, ids.contains(id)
+                    ? figures(id, year, tallies.getOrDefault(id, ItemRepository.PlanTally.NONE), Optional.ofNullable(filings.get(id)),
+                            cleanupsOf.get(id), findings.getOrDefault(id, List.of()))
+                    : List.of());
         }
+        return figures;
+    }
+
+    private List<Figure> figures(long unitId, int year, ItemRepository.PlanTally tally, Optional<ItemRepository.Filing> filing,
+            Cleanup cleanup, List<Finding> findings) {
         var plan = "/inspection/plans/" + unitId + "/" + year;
         var visits = "/inspection/visits?unit=" + unitId + "&year=" + year;
         var cleanupPage = "/inspection/cleanups/" + unitId + "/" + year;
         // Each figure links to the rows it counts: the plan's findings or the visits, narrowed to the rule kinds counted.
         var findingsOf = plan + "?finding=";
-        var planItems = items.ofPlan(unitId, year);
-        var findings = checks.check(unitId, year);
         var figures = new ArrayList<Figure>();
 
-        var approved = planItems.stream().filter(i -> i.state() == ItemState.APPROVED).count();
-        var filing = items.latestFiling(unitId, year);
+        var approved = tally.approved();
         figures.add(new Figure(PLAN, "inspection.plan", "inspection.figure.plan", new Object[] { approved }, plan, false));
-        var cleanup = cleanups.of(unitId, year);
         // The register knows no deadline of its own for the plan; unfiled past the cleanup's (end of July) is overdue.
         boolean overdue = cleanup.overdue(LocalDate.now(clock));
         boolean planOverdue = filing.isEmpty() && LocalDate.now(clock).isAfter(cleanup.deadline());
@@ -87,7 +116,7 @@ class InspectionRegisterFigures implements RegisterFigures {
                         .contradicting(new DateClaim(FILING, null))
                         .contradicting(implemented(planOverdue, "inspection.contradiction.plan-overdue"))));
 
-        var departmentItems = planItems.stream().filter(i -> i.byDepartment() && i.state().active()).count();
+        var departmentItems = tally.byDepartments();
         var unconsulted = count(findings, RuleKind.CONSULTATION);
         var unconsultedItems = findingsOf + RuleKind.CONSULTATION + "#findings";
         figures.add(new Figure(CONSULTATION, "inspection.consultation", "inspection.figure.consultation", new Object[] { departmentItems, unconsulted }, unconsultedItems, unconsulted > 0)

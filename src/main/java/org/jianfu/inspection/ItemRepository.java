@@ -241,11 +241,40 @@ class ItemRepository {
     }
 
     Optional<Filing> latestFiling(long unitId, int year) {
-        return jdbc.sql("select * from inspection_plan_filing where unit_id = ? and year = ? order by filed_at desc, id desc limit 1")
-                .params(unitId, year)
+        return Optional.ofNullable(latestFilings(List.of(unitId), year).get(unitId));
+    }
+
+    /** The latest filing of each of these plans that has one, in one read. */
+    Map<Long, Filing> latestFilings(Collection<Long> unitIds, int year) {
+        var filings = new HashMap<Long, Filing>();
+        jdbc.sql("""
+                select distinct on (unit_id) * from inspection_plan_filing where unit_id = any(?) and year = ?
+                order by unit_id, filed_at desc, id desc""")
+                .params(unitIds.toArray(Long[]::new), year)
                 .query((rs, n) -> new Filing(rs.getLong("unit_id"), rs.getInt("item_count"), rs.getString("filed_by_name"),
                         instant(rs, "filed_at")))
-                .optional();
+                .list().forEach(f -> filings.put(f.unitId(), f));
+        return filings;
+    }
+
+    /** Per plan, how many items are approved and how many active items a department organises, in one read. */
+    Map<Long, PlanTally> tallies(Collection<Long> planUnitIds, int year) {
+        var tallies = new HashMap<Long, PlanTally>();
+        jdbc.sql("""
+                select plan_unit_id, count(*) filter (where state = 'APPROVED'),
+                       count(*) filter (where organizer_unit_id <> plan_unit_id and state not in ('REJECTED', 'WITHDRAWN'))
+                from inspection_item where plan_unit_id = any(?) and year = ? group by plan_unit_id""")
+                .params(planUnitIds.toArray(Long[]::new), year)
+                .query(rs -> {
+                    tallies.put(rs.getLong(1), new PlanTally(rs.getLong(2), rs.getLong(3)));
+                });
+        return tallies;
+    }
+
+    /** How many items of a plan are approved, and how many active ones a department organises. */
+    record PlanTally(long approved, long byDepartments) {
+
+        static final PlanTally NONE = new PlanTally(0, 0);
     }
 
     /** A district's plan as filed with the city. */

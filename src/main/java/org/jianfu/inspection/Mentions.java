@@ -93,12 +93,6 @@ class Mentions {
             return schools(List.of(id)).get(0);
         }
 
-        /** Schools the page has read already (a district's, for its visits), so that naming them costs no more reads. */
-        Names knowing(Collection<Unit> known) {
-            known.stream().filter(u -> u.type() == UnitType.SCHOOL).forEach(u -> schools.putIfAbsent(u.id(), mention(u)));
-            return this;
-        }
-
         private Mention mention(Unit school) {
             boolean reads = InspectionAccess.READS_CALENDARS.contains(me.role()) && own.contains(school);
             return new Mention(school.name(), reads ? "/inspection/schools/" + school.id() + "/calendar?year=" + year : null);

@@ -33,6 +33,7 @@ class PlanController {
 
     private final InspectionItems items;
     private final InspectionChecks checks;
+    private final KeptFindings kept;
     private final InspectionAccess access;
     private final Cleanups cleanups;
     private final Mentions mentions;
@@ -40,10 +41,11 @@ class PlanController {
     private final Refusals refusals;
     private final Clock clock;
 
-    PlanController(InspectionItems items, InspectionChecks checks, InspectionAccess access, Cleanups cleanups, Mentions mentions,
+    PlanController(InspectionItems items, InspectionChecks checks, KeptFindings kept, InspectionAccess access, Cleanups cleanups, Mentions mentions,
             Units units, Refusals refusals, Clock clock) {
         this.items = items;
         this.checks = checks;
+        this.kept = kept;
         this.access = access;
         this.cleanups = cleanups;
         this.mentions = mentions;
@@ -53,7 +55,8 @@ class PlanController {
     }
 
     @GetMapping("/inspection")
-    String index(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) Integer year, Model model) {
+    String index(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) Integer page, Model model) {
         int y = Years.orThisYear(year, clock);
         switch (me.role()) {
             case DISTRICT_REPORTER, DISTRICT_APPROVER -> {
@@ -64,15 +67,22 @@ class PlanController {
             }
             case DEPARTMENT_USER -> model.addAttribute("mine", items.ofOrganizer(me));
             case CITY_ADMIN, SUPERVISOR -> {
-                var rows = new ArrayList<DistrictRow>();
-                for (var d : units.subtree(me.unitId())) {
-                    if (d.type() == UnitType.DISTRICT && d.enabled()) {
-                        var plan = items.ofPlan(me, d.id(), y);
-                        rows.add(new DistrictRow(d, plan.stream().filter(i -> i.state() == ItemState.APPROVED).count(),
-                                items.latestFiling(d.id(), y).orElse(null), cleanups.of(d.id(), y)));
-                    }
-                }
-                model.addAttribute("districts", rows);
+                // A page of the districts, their plans, filings and cleanups each read at once for the page.
+                var ids = units.districtIdsUnder(me.unitId()).stream().sorted().toList();
+                int pages = Math.max(1, (ids.size() + DISTRICTS_PER_PAGE - 1) / DISTRICTS_PER_PAGE);
+                int shown = Math.max(0, Math.min(page == null ? 0 : page, pages - 1));
+                var onPage = ids.subList(shown * DISTRICTS_PER_PAGE, Math.min(ids.size(), (shown + 1) * DISTRICTS_PER_PAGE));
+                var districts = units.byIds(onPage).stream().filter(Unit::enabled).sorted(java.util.Comparator.comparingLong(Unit::id)).toList();
+                var enabled = districts.stream().map(Unit::id).toList();
+                var tallies = items.tallies(enabled, y);
+                var filings = items.latestFilings(enabled, y);
+                var cleanupsOf = cleanups.of(enabled, y);
+                model.addAttribute("districts", districts.stream().map(d -> new DistrictRow(d, tallies.getOrDefault(d.id(),
+                        ItemRepository.PlanTally.NONE).approved(), filings.get(d.id()), cleanupsOf.get(d.id()))).toList());
+                model.addAttribute("page", shown);
+                model.addAttribute("pages", pages);
+                model.addAttribute("previous", "/inspection?year=" + y + "&page=" + (shown - 1));
+                model.addAttribute("next", "/inspection?year=" + y + "&page=" + (shown + 1));
             }
             default -> throw new AccessDeniedException("no inspection register for " + me.role());
         }
@@ -85,6 +95,9 @@ class PlanController {
     record DistrictRow(Unit district, long approved, ItemRepository.Filing filing, Cleanup cleanup) {
     }
 
+    /** Districts on one page of the register's entry page: a country has thousands. */
+    static final int DISTRICTS_PER_PAGE = 50;
+
     // --- the plan
 
     /**
@@ -93,7 +106,8 @@ class PlanController {
      */
     @GetMapping("/inspection/plans/{unitId}/{year}")
     String plan(@AuthenticationPrincipal AccountPrincipal me, @PathVariable long unitId, @PathVariable int year,
-            @RequestParam(required = false) List<RuleKind> finding, @RequestParam(required = false) Integer page, Model model) {
+            @RequestParam(required = false) List<RuleKind> finding, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer districtPage, Model model) {
         var all = items.ofPlan(me, unitId, year);
         var unit = units.get(unitId);
         var oversees = access.overseesPlan(me, unitId);
@@ -105,13 +119,25 @@ class PlanController {
         var filter = oversees && finding != null && !finding.isEmpty() ? EnumSet.copyOf(finding) : null;
         model.addAttribute("filter", filter);
         if (oversees) {
-            var findings = checks.check(unitId, year);
-            // Counted over all, rendered one page at a time: a city's check finds hundreds of thousands.
-            var shown = FindingPage.of(findings.stream()
-                    .filter(f -> filter == null ? !f.visits() : filter.contains(f.rule().kind())).toList(), page,
-                    "/inspection/plans/" + unitId + "/" + year, filter);
+            var link = "/inspection/plans/" + unitId + "/" + year;
+            FindingPage shown;
+            if (KeptFindings.kept(unit)) {
+                // The kept findings, brought up to date first: counted over the area, the rows a page at a time; a city's
+                // districts are counted one by one, each linked to its own rows.
+                var scope = kept.scope(unit);
+                kept.refresh(scope, year);
+                shown = kept.page(scope, year, filter, page, link);
+                model.addAttribute("visitFindings", kept.visitFindings(scope, year));
+                model.addAttribute("byDistrict", scope.isCity() ? kept.byDistrict(scope, year, filter, districtPage, link) : null);
+            }
+            else {
+                var findings = checks.check(unitId, year);
+                shown = FindingPage.of(findings.stream()
+                        .filter(f -> filter == null ? !f.visits() : filter.contains(f.rule().kind())).toList(), page, link, filter);
+                model.addAttribute("visitFindings", findings.stream().filter(Finding::visits).count());
+                model.addAttribute("byDistrict", null);
+            }
             model.addAttribute("findings", shown);
-            model.addAttribute("visitFindings", findings.stream().filter(Finding::visits).count());
             model.addAttribute("mentions", mentions.ofFindings(me, year, shown.rows()));
         }
         model.addAttribute("filing", items.latestFiling(unitId, year).orElse(null));
@@ -149,7 +175,16 @@ class PlanController {
             mentioned.add(item.implementsItemId());
         }
         if (drafts || access.overseesPlan(me, item.planUnitId())) {
-            var findings = checks.check(item.planUnitId(), item.year()).stream().filter(f -> f.involves(id)).toList();
+            var planUnit = units.get(item.planUnitId());
+            List<Finding> findings;
+            if (KeptFindings.kept(planUnit)) {
+                var scope = kept.scope(planUnit);
+                kept.refresh(scope, item.year());
+                findings = kept.involving(scope, item.year(), id);
+            }
+            else {
+                findings = checks.check(item.planUnitId(), item.year()).stream().filter(f -> f.involves(id)).toList();
+            }
             model.addAttribute("findings", findings);
             findings.forEach(f -> mentioned.addAll(f.itemIds()));
         }

@@ -174,7 +174,9 @@ final class RuleCheck {
                 }
                 continue;
             }
-            var itemDistricts = districts.contains(item.planUnitId()) ? Set.of(item.planUnitId()) : districts;
+            // A city's item reaches every district; a district's item only its own (none when it has no schools yet).
+            var itemDistricts = districts.contains(item.planUnitId()) ? Set.of(item.planUnitId())
+                    : item.level() == InspectionLevel.DISTRICT ? Set.<Long>of() : districts;
             for (var district : itemDistricts) {
                 for (var stage : SchoolStage.values()) {
                     long key = district * 8 + stage.ordinal();

@@ -30,17 +30,19 @@ class VisitController {
     private final Visits visits;
     private final InspectionItems items;
     private final InspectionChecks checks;
+    private final KeptFindings kept;
     private final InspectionAccess access;
     private final Mentions mentions;
     private final Units units;
     private final Refusals refusals;
     private final Clock clock;
 
-    VisitController(Visits visits, InspectionItems items, InspectionChecks checks, InspectionAccess access, Mentions mentions,
+    VisitController(Visits visits, InspectionItems items, InspectionChecks checks, KeptFindings kept, InspectionAccess access, Mentions mentions,
             Units units, Refusals refusals, Clock clock) {
         this.visits = visits;
         this.items = items;
         this.checks = checks;
+        this.kept = kept;
         this.access = access;
         this.mentions = mentions;
         this.units = units;
@@ -55,25 +57,50 @@ class VisitController {
     @GetMapping("/inspection/visits")
     String list(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) Long unit,
             @RequestParam(required = false) Integer year, @RequestParam(defaultValue = "false") boolean flaggedOnly,
-            @RequestParam(required = false) List<RuleKind> flag, Model model) {
+            @RequestParam(required = false) List<RuleKind> flag, @RequestParam(required = false) Integer page, Model model) {
         long area = unit == null ? me.unitId() : unit;
         int y = Years.orThisYear(year, clock);
-        var list = visits.ofArea(me, area, y);
-        var flags = Visits.flagsByVisit(checks.check(area, y));
+        var districts = visits.districtsOf(me, area);
+        var areaUnit = units.get(area);
+        // The flags come from the kept findings of the area (brought up to date first), never from a whole live check.
+        List<Finding> visitFindings;
+        if (KeptFindings.kept(areaUnit)) {
+            var scope = kept.scope(areaUnit);
+            kept.refresh(scope, y);
+            visitFindings = kept.ofKinds(scope, y, VISIT_KINDS).values().stream().flatMap(List::stream).filter(Finding::visits).toList();
+        }
+        else {
+            visitFindings = checks.check(area, y);
+        }
+        var flags = Visits.flagsByVisit(visitFindings);
         var kinds = flag == null || flag.isEmpty() ? null : java.util.EnumSet.copyOf(flag);
-        model.addAttribute("visits", list.stream().filter(v -> kinds != null
-                ? flags.getOrDefault(v.id(), List.of()).stream().anyMatch(f -> kinds.contains(f.rule().kind()))
-                : !flaggedOnly || flags.containsKey(v.id())).toList());
+        var only = kinds != null
+                ? flags.entrySet().stream().filter(e -> e.getValue().stream().anyMatch(f -> kinds.contains(f.rule().kind())))
+                        .map(java.util.Map.Entry::getKey).toList()
+                : flaggedOnly ? List.copyOf(flags.keySet()) : null;
+        var shown = visits.page(districts, y, only, page);
+        model.addAttribute("visits", shown.rows());
+        model.addAttribute("visitPage", shown);
+        var link = "/inspection/visits?unit=" + area + "&year=" + y + (flaggedOnly ? "&flaggedOnly=true" : "")
+                + (kinds == null ? "" : kinds.stream().map(k -> "&flag=" + k.name()).collect(java.util.stream.Collectors.joining()));
+        model.addAttribute("previous", link + "&page=" + (shown.page() - 1));
+        model.addAttribute("next", link + "&page=" + (shown.page() + 1));
         model.addAttribute("flags", flags);
-        model.addAttribute("flagged", list.stream().filter(v -> flags.containsKey(v.id())).count());
-        model.addAttribute("area", units.get(area));
+        model.addAttribute("flagged", visits.count(districts, y, flags.keySet()));
+        model.addAttribute("area", areaUnit);
         model.addAttribute("year", y);
         model.addAttribute("flaggedOnly", flaggedOnly && kinds == null);
         model.addAttribute("filter", kinds);
         model.addAttribute("recordsVisits", InspectionAccess.RECORDS_VISITS.contains(me.role()));
-        model.addAttribute("mentions", mentionsOf(me, list, y).knowing(units.subtree(area)));
+        var names = mentionsOf(me, shown.rows(), y);
+        names.schools(shown.rows().stream().map(Visit::schoolId).distinct().toList());
+        model.addAttribute("mentions", names);
         return "inspection/visits";
     }
+
+    /** The rule kinds that flag visits (frequency findings in the visits too). */
+    private static final java.util.Set<RuleKind> VISIT_KINDS = java.util.EnumSet.of(RuleKind.UNPLANNED_VISIT, RuleKind.OVER_PLANNED_VISIT,
+            RuleKind.PROOF_DEMANDED, RuleKind.NOTICE, RuleKind.FREQUENCY);
 
     /** The items the visits are of, named, and linked where this person may open them. */
     private Mentions.Names mentionsOf(AccountPrincipal me, List<Visit> list, int year) {

@@ -49,12 +49,28 @@ class VisitRepository {
         return jdbc.sql("select * from inspection_visit where id = ?").param(id).query(VisitRepository::map).optional();
     }
 
-    List<Visit> ofDistricts(Collection<Long> districtIds, int year) {
-        return jdbc.sql("""
-                select * from inspection_visit where district_id = any(?) and visit_date between ? and ?
-                order by visit_date desc, id desc""")
-                .params(districtIds.toArray(Long[]::new), LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))
-                .query(VisitRepository::map).list();
+    /** How many visits the districts had in the year; with {@code onlyIds}, of those visits only. */
+    int count(Collection<Long> districtIds, int year, Collection<Long> onlyIds) {
+        return jdbc.sql("select count(*) from inspection_visit where district_id = any(?) and visit_date between ? and ?"
+                + (onlyIds == null ? "" : " and id = any(?)"))
+                .params(areaParams(districtIds, year, onlyIds)).query(Integer.class).single();
+    }
+
+    /** One page of those visits, latest first. */
+    List<Visit> page(Collection<Long> districtIds, int year, Collection<Long> onlyIds, int offset, int limit) {
+        var params = new java.util.ArrayList<>(List.of(areaParams(districtIds, year, onlyIds)));
+        params.add(offset);
+        params.add(limit);
+        return jdbc.sql("select * from inspection_visit where district_id = any(?) and visit_date between ? and ?"
+                + (onlyIds == null ? "" : " and id = any(?)") + " order by visit_date desc, id desc offset ? limit ?")
+                .params(params.toArray()).query(VisitRepository::map).list();
+    }
+
+    private static Object[] areaParams(Collection<Long> districtIds, int year, Collection<Long> onlyIds) {
+        var from = LocalDate.of(year, 1, 1);
+        var to = LocalDate.of(year, 12, 31);
+        return onlyIds == null ? new Object[] { districtIds.toArray(Long[]::new), from, to }
+                : new Object[] { districtIds.toArray(Long[]::new), from, to, onlyIds.toArray(Long[]::new) };
     }
 
     List<Visit> ofSchool(long schoolId, int year) {

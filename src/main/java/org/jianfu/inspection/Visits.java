@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -118,10 +119,25 @@ public class Visits {
         return school;
     }
 
-    /** The visits of a district (or of every district of the city) in a year. */
+    /** One page of the visits of these districts in a year, latest first, with how many there are; {@code onlyIds}: of those only. */
     @Transactional(readOnly = true)
-    List<Visit> ofArea(AccountPrincipal me, long areaUnitId, int year) {
-        return repository.ofDistricts(districtsOf(me, areaUnitId), year);
+    VisitPage page(Collection<Long> districtIds, int year, Collection<Long> onlyIds, Integer page) {
+        int total = repository.count(districtIds, year, onlyIds);
+        int pages = Math.max(1, (total + VisitPage.SIZE - 1) / VisitPage.SIZE);
+        int shown = Math.max(0, Math.min(page == null ? 0 : page, pages - 1));
+        return new VisitPage(repository.page(districtIds, year, onlyIds, shown * VisitPage.SIZE, VisitPage.SIZE), total, shown, pages);
+    }
+
+    /** How many of these visits the districts had in the year. */
+    @Transactional(readOnly = true)
+    int count(Collection<Long> districtIds, int year, Collection<Long> onlyIds) {
+        return repository.count(districtIds, year, onlyIds);
+    }
+
+    /** A page of visits out of {@code total}. */
+    record VisitPage(List<Visit> rows, int total, int page, int pages) {
+
+        static final int SIZE = 100;
     }
 
     List<Long> districtsOf(AccountPrincipal me, long areaUnitId) {
@@ -132,7 +148,7 @@ public class Visits {
         if (area.type() == UnitType.DISTRICT) {
             return List.of(area.id());
         }
-        return units.subtree(area.id()).stream().filter(u -> u.type() == UnitType.DISTRICT).map(Unit::id).toList();
+        return units.districtIdsUnder(area.id());
     }
 
     /** A school whose calendar this person may read: in scope, and only for the roles that read calendars. */
