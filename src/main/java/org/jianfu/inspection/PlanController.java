@@ -67,12 +67,12 @@ class PlanController {
             }
             case DEPARTMENT_USER -> model.addAttribute("mine", items.ofOrganizer(me));
             case CITY_ADMIN, SUPERVISOR -> {
-                // A page of the districts, their plans, filings and cleanups each read at once for the page.
-                var ids = units.districtIdsUnder(me.unitId()).stream().sorted().toList();
-                int pages = Math.max(1, (ids.size() + DISTRICTS_PER_PAGE - 1) / DISTRICTS_PER_PAGE);
+                // A page of the districts in the official order (they sit right under the city: its children, not its
+                // subtree of schools), their plans, filings and cleanups each read at once for the page.
+                var all = units.children(me.unitId()).stream().filter(u -> u.type() == UnitType.DISTRICT && u.enabled()).toList();
+                int pages = Math.max(1, (all.size() + DISTRICTS_PER_PAGE - 1) / DISTRICTS_PER_PAGE);
                 int shown = Math.max(0, Math.min(page == null ? 0 : page, pages - 1));
-                var onPage = ids.subList(shown * DISTRICTS_PER_PAGE, Math.min(ids.size(), (shown + 1) * DISTRICTS_PER_PAGE));
-                var districts = units.byIds(onPage).stream().filter(Unit::enabled).sorted(java.util.Comparator.comparingLong(Unit::id)).toList();
+                var districts = all.subList(shown * DISTRICTS_PER_PAGE, Math.min(all.size(), (shown + 1) * DISTRICTS_PER_PAGE));
                 var enabled = districts.stream().map(Unit::id).toList();
                 var tallies = items.tallies(enabled, y);
                 var filings = items.latestFilings(enabled, y);
