@@ -75,11 +75,12 @@ class PublicWhitelistController {
     }
 
     @GetMapping("/public/whitelist/{code}")
-    String item(@PathVariable String code, Model model, HttpServletResponse response) {
+    String item(@PathVariable String code, Model model, HttpServletRequest request, HttpServletResponse response) {
         var listing = whitelist.listed(code);
         if (listing.isEmpty()) {
             return notListed(code, null, model, response);
         }
+        PublicPageCache.renderedAt(request, listing.get().version());
         var item = listing.get().item();
         var today = LocalDate.now(clock);
         model.addAttribute("listing", listing.get());
