@@ -55,8 +55,27 @@ class PublicPageCacheVersionTests {
         assertThat(cache.size()).isZero();
     }
 
+    @Test
+    void aFullCacheKeepsNoMorePagesUntilKeptOnesExpireAndThenMakesRoom() {
+        for (int i = 0; i < PublicPageCache.MAX_ENTRIES; i++) {
+            visit("/public/whitelist/Z9" + String.format("%06d", i), renders("page " + i, 5));
+        }
+        assertThat(cache.size()).isEqualTo(PublicPageCache.MAX_ENTRIES);
+        visit(PAGE, renders("one more", 5));
+        visit(PAGE, renders("one more", 5));
+        assertThat(cache.size()).as("nothing has expired: no room").isEqualTo(PublicPageCache.MAX_ENTRIES);
+        clock.advance(PublicPageCache.TIME_TO_LIVE.plusSeconds(1));
+        visit(PAGE, renders("one more", 5));
+        assertThat(cache.size()).as("the expired pages made room").isEqualTo(1);
+        assertThat(visit(PAGE, mustNotRender())).isEqualTo("one more");
+    }
+
     private String visit(FilterChain chain) {
-        var request = new MockHttpServletRequest("GET", PAGE);
+        return visit(PAGE, chain);
+    }
+
+    private String visit(String path, FilterChain chain) {
+        var request = new MockHttpServletRequest("GET", path);
         var response = new MockHttpServletResponse();
         try {
             cache.doFilter(request, response, chain);
