@@ -87,6 +87,17 @@ class PublicPageCacheTests {
     }
 
     @Test
+    void aSchoolUserSeesTheMenuAndTheSchoolsButtonsOnTheItemPageAndAnAnonymousVisitorNeither() throws Exception {
+        var school = mvc.perform(get(page).with(Logins.session(mvc, "school.user", "Jianfu@Demo2026"))).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(school).contains("class=\"sidebar\"", "/logout", "name=\"_csrf\"", "/whitelist/reports/new?kind=OUT_OF_SCOPE",
+                "/whitelist/hosted?code=");
+        var anonymous = mvc.perform(get(page)).andReturn().getResponse().getContentAsString();
+        assertThat(anonymous).contains("/public/reports/new?kind=OUT_OF_SCOPE")
+                .doesNotContain("class=\"sidebar\"", "/logout", "_csrf", "/whitelist/reports/new", "/whitelist/hosted");
+    }
+
+    @Test
     void eachLanguageHasItsOwnPage() throws Exception {
         var chinese = mvc.perform(get(page)).andReturn().getResponse().getContentAsString();
         var english = mvc.perform(get(page).cookie(new Cookie("jianfu-lang", "en"))).andReturn().getResponse().getContentAsString();
