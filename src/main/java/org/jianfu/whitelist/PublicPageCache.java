@@ -31,8 +31,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * language, the day (the "current" and "ended" marks) and the data behind it, whose {@link PublicPageVersion}
  * is read from PostgreSQL before a kept page is served: a kept page of another version is never served, so a
  * change made through any instance shows at once on every instance. A page is kept with the version its
- * rendering read the data at ({@link #renderedAt}); a page rendered without saying so is not kept. A page is kept for {@link #TIME_TO_LIVE} and served
- * without the security filters, the controller or the template engine.
+ * rendering read the data at ({@link #renderedAt}); a page rendered without saying so is not kept. A page is
+ * kept for {@link #TIME_TO_LIVE} and served without the security filters, the controller or the template engine.
  *
  * <p>Only what is safe to share is kept: a 200 response to a GET without a query string, from a visitor
  * without a session, that sets no cookie. Pages for unknown codes (404) are never kept, so random codes
