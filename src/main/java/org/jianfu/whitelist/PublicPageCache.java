@@ -64,9 +64,14 @@ class PublicPageCache extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !isItemPageGet(request) || cookie(request, SESSION_COOKIE) != null;
+    }
+
+    /** A GET of an item's page by its code, without a query string. */
+    static boolean isItemPageGet(HttpServletRequest request) {
         var path = request.getRequestURI().substring(request.getContextPath().length());
-        return !"GET".equals(request.getMethod()) || request.getQueryString() != null
-                || !ITEM_PAGE.matcher(path).matches() || path.endsWith("/verify") || cookie(request, SESSION_COOKIE) != null;
+        return "GET".equals(request.getMethod()) && request.getQueryString() == null && ITEM_PAGE.matcher(path).matches()
+                && !path.endsWith("/verify");
     }
 
     @Override
