@@ -3,6 +3,7 @@ package org.jianfu.whitelist;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -52,7 +53,7 @@ class PublicItemPage extends OncePerRequestFilter {
             throws ServletException, IOException {
         var listing = SecurityContextHolder.getContext().getAuthentication() instanceof AnonymousAuthenticationToken
                 ? whitelist.listed(request.getRequestURI().substring(request.getRequestURI().lastIndexOf('/') + 1))
-                : java.util.Optional.<Whitelist.Listing>empty();
+                : Optional.<Whitelist.Listing>empty();
         if (listing.isEmpty()) {
             chain.doFilter(request, response);
             return;

@@ -67,11 +67,11 @@ class PublicPageCache extends OncePerRequestFilter {
         return !isItemPageGet(request) || cookie(request, SESSION_COOKIE) != null;
     }
 
-    /** A GET of an item's page by its code, without a query string. */
+    /** A GET of an item's page by its code, without a query string or any parameter (such as {@code lang}). */
     static boolean isItemPageGet(HttpServletRequest request) {
         var path = request.getRequestURI().substring(request.getContextPath().length());
         return "GET".equals(request.getMethod()) && request.getQueryString() == null && ITEM_PAGE.matcher(path).matches()
-                && !path.endsWith("/verify");
+                && !path.endsWith("/verify") && request.getParameterMap().isEmpty();
     }
 
     @Override
