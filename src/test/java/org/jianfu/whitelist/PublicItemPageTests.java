@@ -64,6 +64,14 @@ class PublicItemPageTests {
         assertThat(unknown.getHandler()).isNotNull();
     }
 
+    @Test
+    void aLanguageChangeGoesThroughTheControllerWhichSetsTheLanguageCookie() throws Exception {
+        var change = mvc.perform(get(page).param("lang", "en")).andReturn();
+        assertThat(change.getHandler()).isNotNull();
+        assertThat(change.getResponse().getCookie("jianfu-lang")).as("the chosen language is remembered").isNotNull();
+        assertThat(change.getResponse().getContentAsString()).doesNotContain("已列入白名单");
+    }
+
     /** A query string takes the page through the controller (and past the page cache): the reference rendering. */
     @Test
     void theLeanPageIsTheSamePageWithTheSameHeadersAsThePageRenderedThroughTheControllerInBothLanguages() throws Exception {
