@@ -27,7 +27,7 @@ import org.thymeleaf.spring6.view.ThymeleafViewResolver;
  * resolution, the controller advices, which all give nothing to an anonymous visitor): the page every school gate
  * hits when the page cache does not have it. It runs after the security filters, so the security headers, the
  * CSRF and session handling are those of every other page; a signed-in visitor (whose page has their menu and
- * buttons), an unknown code (the "not listed" page) and any request with a query string go to the controller.
+ * buttons), an unknown code (the "not listed" page) and any request with a parameter go to the controller.
  */
 class PublicItemPage extends OncePerRequestFilter {
 
