@@ -8,7 +8,7 @@
 # Each at a fixed 1,000 requests per second, open loop over 32 keep-alive connections (latency from when each
 # request was due, so queueing shows), with the rate achieved; then each closed loop over 16 connections (most
 # requests per second). The load generator is bench/WhitelistVerifyBenchmark.java; the machine load is printed
-# too, since the CPUs are shared.
+# too, since the CPUs are shared, and so is the CPU time per rendered page (closed loop, after its warm-up).
 # Usage: bench/whitelist-verify.sh [port] [warmup-s] [measure-s]   (needs nginx: apt-get install nginx-light)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -81,6 +81,22 @@ java -Dcodes="$WORK/codes" bench/WhitelistVerifyBenchmark.java rate "http://127.
 bench rate "http://127.0.0.1:$NGINX_PORT$CODE" 1000 "$WARMUP" "$MEASURE"
 bench max "http://127.0.0.1:$PORT$CODE" 16 "$WARMUP" "$MEASURE"
 tail -n +$(( (WARMUP + MEASURE) * 1000 + 1 )) "$WORK/codes" > "$WORK/codes-closed" # not asked for by the open loop
-java -Dcodes="$WORK/codes-closed" bench/WhitelistVerifyBenchmark.java max "http://127.0.0.1:$PORT/public/whitelist/_CODE_" 16 "$WARMUP" "$MEASURE"
+# CPU time the application's JVM and its PostgreSQL processes used (ms): on shared cores, CPU per page varies
+# less with the others' load than pages per second do.
+cpu() {
+  local pm tck=$(getconf CLK_TCK) pg=0
+  pm=$(head -1 "$WORK/pg/postmaster.pid")
+  for pid in $pm $(pgrep -P "$pm"); do pg=$((pg + $(awk '{print $14 + $15}' /proc/$pid/stat 2>/dev/null || echo 0))); done
+  echo $(( $(awk '{print $14 + $15}' /proc/$APP/stat) * 1000 / tck )) $((pg * 1000 / tck))
+}
+head -n $((WARMUP * 2000)) "$WORK/codes-closed" > "$WORK/codes-closed-warmup"
+tail -n +$((WARMUP * 2000 + 1)) "$WORK/codes-closed" > "$WORK/codes-closed-measured"
+java -Dcodes="$WORK/codes-closed-warmup" bench/WhitelistVerifyBenchmark.java max "http://127.0.0.1:$PORT/public/whitelist/_CODE_" 16 "$WARMUP" 0 > /dev/null
+read -r J0 P0 < <(cpu)
+java -Dcodes="$WORK/codes-closed-measured" bench/WhitelistVerifyBenchmark.java max "http://127.0.0.1:$PORT/public/whitelist/_CODE_" 16 0 "$MEASURE" \
+  | tee "$WORK/rendered-closed"
+read -r J1 P1 < <(cpu)
+N=$(grep -o '[0-9]* requests' "$WORK/rendered-closed" | grep -o '[0-9]*')
+echo "rendered, closed loop: CPU per page $(( (J1 - J0) * 1000 / N )) µs in the JVM (JIT and GC included), $(( (P1 - P0) * 1000 / N )) µs in PostgreSQL"
 bench max "http://127.0.0.1:$NGINX_PORT$CODE" 16 "$WARMUP" "$MEASURE"
 echo "load after: $(uptime)"

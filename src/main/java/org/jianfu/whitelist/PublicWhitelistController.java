@@ -2,6 +2,7 @@ package org.jianfu.whitelist;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -75,19 +76,23 @@ class PublicWhitelistController {
     }
 
     @GetMapping("/public/whitelist/{code}")
-    String item(@PathVariable String code, Model model, HttpServletResponse response) {
+    String item(@PathVariable String code, Model model, HttpServletRequest request, HttpServletResponse response) {
         var listing = whitelist.listed(code);
         if (listing.isEmpty()) {
             return notListed(code, null, model, response);
         }
-        var item = listing.get().item();
-        var today = LocalDate.now(clock);
-        model.addAttribute("listing", listing.get());
-        model.addAttribute("item", item);
-        model.addAttribute("current", item.covers(today));
-        model.addAttribute("ended", today.isAfter(item.endsOn()));
-        model.addAttribute("bannedDemands", BannedDemand.values());
-        return "whitelist/public/item";
+        PublicPageCache.renderedAt(request, listing.get().version());
+        model.addAllAttributes(itemModel(listing.get(), LocalDate.now(clock)));
+        return ITEM_VIEW;
+    }
+
+    static final String ITEM_VIEW = "whitelist/public/item";
+
+    /** What the item page shows, the same whether rendered here or for an anonymous visitor by {@link PublicItemPage}. */
+    static Map<String, Object> itemModel(Whitelist.Listing listing, LocalDate today) {
+        var item = listing.item();
+        return Map.of("listing", listing, "item", item, "current", item.covers(today), "ended", today.isAfter(item.endsOn()),
+                "bannedDemands", BannedDemand.values());
     }
 
     private String notListed(String code, String q, Model model, HttpServletResponse response) {

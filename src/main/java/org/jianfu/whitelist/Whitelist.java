@@ -56,8 +56,9 @@ public class Whitelist {
      * read at: a listing of another version (a unit renamed, an item changed, through any instance) is read
      * again. Misses are not cached, so a new approval on any instance is seen at once.
      */
-    private final Map<String, KeptListing> listedByCode = new ConcurrentHashMap<>();
+    private final Map<String, Listing> listedByCode = new ConcurrentHashMap<>();
     private final PublicPageVersion version;
+    private final UnitNames unitNames;
 
     Whitelist(WhitelistRepository repository, Units units, ApplicationEventPublisher events, Clock clock,
             PublicPageVersion version) {
@@ -66,9 +67,7 @@ public class Whitelist {
         this.events = events;
         this.clock = clock;
         this.version = version;
-    }
-
-    private record KeptListing(Listing listing, long version) {
+        this.unitNames = new UnitNames(units);
     }
 
     // --- applying
@@ -324,32 +323,38 @@ public class Whitelist {
 
     /**
      * A published item with what its public page shows besides the application: the approving commission
-     * and the schools it names.
+     * and the schools it names; and the {@link PublicPageVersion} all this was read at.
      */
-    public record Listing(WhitelistApplication item, String approvedBy, List<String> schoolNames, Instant loadedAt) {
+    public record Listing(WhitelistApplication item, String approvedBy, List<String> schoolNames, Instant loadedAt,
+            long version) {
     }
 
-    /** The listed item with this verification code (dashes, spaces and case do not matter). */
-    @Transactional(readOnly = true)
+    /**
+     * The listed item with this verification code (dashes, spaces and case do not matter). Not in a transaction
+     * of its own: a code not kept is one statement (the item, its schools and the version) and, for units whose
+     * names are not known at that version yet, one more.
+     */
     public Optional<Listing> listed(String code) {
         var normalised = normalise(code);
         if (normalised == null) {
             return Optional.empty();
         }
         var now = clock.instant();
-        var current = version.getAsLong();
         var cached = listedByCode.get(normalised);
-        if (cached != null && cached.version() == current && cached.listing().loadedAt().plus(CACHE_TIME).isAfter(now)) {
-            return Optional.of(cached.listing());
+        if (cached != null && cached.loadedAt().plus(CACHE_TIME).isAfter(now) && cached.version() == version.getAsLong()) {
+            return Optional.of(cached);
         }
-        var found = repository.findApprovedByCode(normalised).map(item -> new Listing(item,
-                units.get(item.reviewingUnitId()).name(), item.schoolIds().stream().map(id -> units.get(id).name()).toList(),
-                now));
+        var found = repository.findApprovedByCode(normalised).map(approved -> {
+            var item = approved.item();
+            var names = unitNames.at(approved.version(), item.schoolIds(), item.reviewingUnitId());
+            return new Listing(item, names.get(item.reviewingUnitId()), item.schoolIds().stream().map(names::get).toList(),
+                    now, approved.version());
+        });
         found.ifPresent(listing -> {
             if (listedByCode.size() >= CACHE_LIMIT) {
                 listedByCode.clear();
             }
-            listedByCode.put(normalised, new KeptListing(listing, current));
+            listedByCode.put(normalised, listing);
         });
         return found;
     }

@@ -103,9 +103,24 @@ class WhitelistRepository {
                 .query(WhitelistRepository::map).list()).stream().findFirst();
     }
 
-    Optional<WhitelistApplication> findApprovedByCode(String code) {
-        return withSchools(jdbc.sql("select * from whitelist_application where verification_code = ? and state = 'APPROVED'")
-                .param(code).query(WhitelistRepository::map).list()).stream().findFirst();
+    /** An approved item found by code, with the {@link PublicPageVersion} its data were read at. */
+    record Approved(WhitelistApplication item, long version) {
+    }
+
+    /**
+     * The approved item with this code, its schools and the public page version, in one statement: one round
+     * trip for the verification page, and the version is the one of the very data read (one snapshot).
+     */
+    Optional<Approved> findApprovedByCode(String code) {
+        return jdbc.sql("""
+                select a.*, array(select s.school_id from whitelist_application_school s
+                                  where s.application_id = a.id order by s.school_id) as school_ids,
+                       (select v.version from public_page_version v where v.id = 1) as page_version
+                from whitelist_application a where a.verification_code = ? and a.state = 'APPROVED'""")
+                .param(code)
+                .query((rs, n) -> new Approved(withSchoolIds(map(rs, n), Arrays.asList((Long[]) rs.getArray("school_ids").getArray())),
+                        rs.getLong("page_version")))
+                .optional();
     }
 
     /** Applications whose applicant or reviewer lies under the unit path (a unit's subtree), newest first. */

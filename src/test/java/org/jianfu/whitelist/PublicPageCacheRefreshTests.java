@@ -35,7 +35,7 @@ class PublicPageCacheRefreshTests {
         var refresh = CompletableFuture.supplyAsync(() -> visit((request, response) -> {
             rendering.countDown();
             await(release);
-            write(response, "second");
+            renders("second").doFilter(request, response);
         }));
         assertThat(rendering.await(10, TimeUnit.SECONDS)).isTrue();
 
@@ -67,18 +67,11 @@ class PublicPageCacheRefreshTests {
     }
 
     private static FilterChain renders(String body) {
-        return (request, response) -> write(response, body);
+        return PublicPageCacheVersionTests.renders(body, 0);
     }
 
     private static FilterChain mustNotRender() {
-        return (request, response) -> {
-            throw new AssertionError("the page was rendered although a copy was kept");
-        };
-    }
-
-    private static void write(jakarta.servlet.ServletResponse response, String body) throws IOException {
-        response.setContentType("text/html;charset=UTF-8");
-        response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+        return PublicPageCacheVersionTests.mustNotRender();
     }
 
     private static void await(CountDownLatch latch) {

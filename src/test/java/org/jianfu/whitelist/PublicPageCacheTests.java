@@ -62,6 +62,41 @@ class PublicPageCacheTests {
         assertThat(second.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
     }
 
+    /** Every security header the application sends, on the page rendered and on the kept copy alike. */
+    @Test
+    void theRenderedPageAndItsKeptCopySendEverySecurityHeaderOfTheApplication() throws Exception {
+        var expected = java.util.Map.of(
+                "X-Content-Type-Options", "nosniff",
+                "X-XSS-Protection", "0",
+                "Cache-Control", "no-cache, no-store, max-age=0, must-revalidate",
+                "Pragma", "no-cache",
+                "Expires", "0",
+                "X-Frame-Options", "DENY",
+                "Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                        + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+                        + "frame-ancestors 'none'",
+                "Referrer-Policy", "same-origin",
+                "Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+        for (var visit : java.util.List.of("rendered", "kept")) {
+            var response = mvc.perform(get(page)).andReturn().getResponse();
+            assertThat(response.getStatus()).isEqualTo(200);
+            expected.forEach((name, value) -> assertThat(response.getHeaders(name)).as(visit + " " + name).containsExactly(value));
+            assertThat(response.getContentType()).as(visit).isEqualTo("text/html;charset=UTF-8");
+        }
+        assertThat(cache.size() - before).isEqualTo(1);
+    }
+
+    @Test
+    void aSchoolUserSeesTheMenuAndTheSchoolsButtonsOnTheItemPageAndAnAnonymousVisitorNeither() throws Exception {
+        var school = mvc.perform(get(page).with(Logins.session(mvc, "school.user", "Jianfu@Demo2026"))).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(school).contains("class=\"sidebar\"", "/logout", "name=\"_csrf\"", "/whitelist/reports/new?kind=OUT_OF_SCOPE",
+                "/whitelist/hosted?code=");
+        var anonymous = mvc.perform(get(page)).andReturn().getResponse().getContentAsString();
+        assertThat(anonymous).contains("/public/reports/new?kind=OUT_OF_SCOPE")
+                .doesNotContain("class=\"sidebar\"", "/logout", "_csrf", "/whitelist/reports/new", "/whitelist/hosted");
+    }
+
     @Test
     void eachLanguageHasItsOwnPage() throws Exception {
         var chinese = mvc.perform(get(page)).andReturn().getResponse().getContentAsString();

@@ -1,0 +1,96 @@
+package org.jianfu.whitelist;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Optional;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.LocaleResolver;
+import org.thymeleaf.spring6.view.ThymeleafViewResolver;
+
+/**
+ * The verification page of a listed item for an anonymous visitor, rendered from the same template and model as
+ * {@link PublicWhitelistController#item} but without the MVC dispatch (handler lookup, path matching, argument
+ * resolution, the controller advices, which all give nothing to an anonymous visitor): the page every school gate
+ * hits when the page cache does not have it. It runs after the security filters, so the security headers, the
+ * CSRF and session handling are those of every other page; a signed-in visitor (whose page has their menu and
+ * buttons), an unknown code (the "not listed" page) and any request with a parameter go to the controller.
+ */
+class PublicItemPage extends OncePerRequestFilter {
+
+    private final Whitelist whitelist;
+    private final Clock clock;
+    private final LocaleResolver locales;
+    private final ThymeleafViewResolver views;
+
+    PublicItemPage(Whitelist whitelist, Clock clock, LocaleResolver locales, ThymeleafViewResolver views) {
+        this.whitelist = whitelist;
+        this.clock = clock;
+        this.locales = locales;
+        this.views = views;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !PublicPageCache.isItemPageGet(request);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        var listing = SecurityContextHolder.getContext().getAuthentication() instanceof AnonymousAuthenticationToken
+                ? whitelist.listed(request.getRequestURI().substring(request.getRequestURI().lastIndexOf('/') + 1))
+                : Optional.<Whitelist.Listing>empty();
+        if (listing.isEmpty()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        PublicPageCache.renderedAt(request, listing.get().version());
+        // As the dispatcher servlet does before rendering: the view and its messages ask the resolver for the language.
+        request.setAttribute(DispatcherServlet.LOCALE_RESOLVER_ATTRIBUTE, locales);
+        var locale = locales.resolveLocale(request);
+        var previous = LocaleContextHolder.getLocaleContext();
+        LocaleContextHolder.setLocale(locale);
+        try {
+            response.setLocale(locale);
+            views.resolveViewName(PublicWhitelistController.ITEM_VIEW, locale)
+                    .render(PublicWhitelistController.itemModel(listing.get(), LocalDate.now(clock)), request, response);
+        }
+        catch (IOException | ServletException | RuntimeException e) {
+            throw e;
+        }
+        catch (Exception e) {
+            throw new ServletException(e);
+        }
+        finally {
+            LocaleContextHolder.setLocaleContext(previous);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Registration {
+
+        /** Right after the security filters, which decide who the visitor is and write the security headers. */
+        @Bean
+        FilterRegistrationBean<PublicItemPage> publicItemPage(Whitelist whitelist, Clock clock, LocaleResolver localeResolver,
+                ThymeleafViewResolver thymeleafViewResolver) {
+            var registration = new FilterRegistrationBean<>(new PublicItemPage(whitelist, clock, localeResolver, thymeleafViewResolver));
+            registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
+            registration.addUrlPatterns("/public/whitelist/*");
+            return registration;
+        }
+    }
+}
