@@ -9,6 +9,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -80,7 +81,10 @@ class PublicItemPage extends OncePerRequestFilter {
         }
     }
 
+    // Only where pages are served: a context started without a web server (e.g. to open the embedded database) has no
+    // view resolver.
     @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication
     static class Registration {
 
         /** Right after the security filters, which decide who the visitor is and write the security headers. */
