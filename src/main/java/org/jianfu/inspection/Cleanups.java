@@ -2,7 +2,10 @@ package org.jianfu.inspection;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.jianfu.account.AccountPrincipal;
@@ -49,17 +52,17 @@ public class Cleanups {
     /** The cleanup without a scope check, for figures computed for a unit already in scope. */
     @Transactional(readOnly = true)
     Cleanup of(long districtId, int year) {
-        return of(java.util.List.of(districtId), year).get(districtId);
+        return of(List.of(districtId), year).get(districtId);
     }
 
     /** The cleanups of several districts, by district, in two reads. */
     @Transactional(readOnly = true)
-    java.util.Map<Long, Cleanup> of(java.util.Collection<Long> districtIds, int year) {
+    Map<Long, Cleanup> of(Collection<Long> districtIds, int year) {
         Years.checked(year);
         var items = repository.items(districtIds, year);
         var records = repository.records(districtIds, year);
-        var cleanups = new java.util.HashMap<Long, Cleanup>();
-        districtIds.forEach(id -> cleanups.put(id, new Cleanup(id, year, items.getOrDefault(id, java.util.List.of()), records.get(id))));
+        var cleanups = new HashMap<Long, Cleanup>();
+        districtIds.forEach(id -> cleanups.put(id, new Cleanup(id, year, items.getOrDefault(id, List.of()), records.get(id))));
         return cleanups;
     }
 

@@ -2,8 +2,6 @@ package org.jianfu.whitelist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.concurrent.CompletableFuture;
@@ -11,11 +9,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import org.jianfu.test.MutableClock;
 import org.junit.jupiter.api.Test;
-import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.mock.web.MockHttpServletResponse;
 
 /** An expired page is rendered again by one request while the others still get the kept copy. */
 class PublicPageCacheRefreshTests {
@@ -55,15 +50,7 @@ class PublicPageCacheRefreshTests {
     }
 
     private String visit(FilterChain chain) {
-        var request = new MockHttpServletRequest("GET", PAGE);
-        var response = new MockHttpServletResponse();
-        try {
-            cache.doFilter(request, response, chain);
-            return response.getContentAsString(StandardCharsets.UTF_8);
-        }
-        catch (IOException | ServletException e) {
-            throw new IllegalStateException(e);
-        }
+        return PublicPageCacheVersionTests.visit(cache, PAGE, chain);
     }
 
     private static FilterChain renders(String body) {

@@ -75,6 +75,11 @@ class PublicPageCacheVersionTests {
     }
 
     private String visit(String path, FilterChain chain) {
+        return visit(cache, path, chain);
+    }
+
+    /** A GET of the path through the page cache, the rest of the chain as given; the body the visitor gets. */
+    static String visit(PublicPageCache cache, String path, FilterChain chain) {
         var request = new MockHttpServletRequest("GET", path);
         var response = new MockHttpServletResponse();
         try {
