@@ -1,14 +1,20 @@
 package org.jianfu.whitelist;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -67,8 +73,11 @@ class PublicItemPage extends OncePerRequestFilter {
         LocaleContextHolder.setLocale(locale);
         try {
             response.setLocale(locale);
-            views.resolveViewName(PublicWhitelistController.ITEM_VIEW, locale)
-                    .render(PublicWhitelistController.itemModel(listing.get(), LocalDate.now(clock)), request, response);
+            var model = new HashMap<>(PublicWhitelistController.itemModel(listing.get(), LocalDate.now(clock)));
+            model.put("signedIn", false); // the layout need not ask Spring Security
+            var page = new WholePage(response);
+            views.resolveViewName(PublicWhitelistController.ITEM_VIEW, locale).render(model, request, page);
+            page.send();
         }
         catch (IOException | ServletException | RuntimeException e) {
             throw e;
@@ -78,6 +87,39 @@ class PublicItemPage extends OncePerRequestFilter {
         }
         finally {
             LocaleContextHolder.setLocaleContext(previous);
+        }
+    }
+
+    /**
+     * Takes the rendered page as text and sends it encoded in one step: written through the servlet writer, the
+     * page (mostly Chinese) was encoded a character at a time, 8 % of the page's CPU.
+     */
+    private static final class WholePage extends HttpServletResponseWrapper {
+
+        private final StringWriter text = new StringWriter(16_384);
+        private final PrintWriter writer = new PrintWriter(text);
+
+        WholePage(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public PrintWriter getWriter() {
+            return writer;
+        }
+
+        @Override
+        public ServletOutputStream getOutputStream() {
+            throw new IllegalStateException("the item page is written as text");
+        }
+
+        void send() throws IOException {
+            writer.flush();
+            var bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+            var response = getResponse();
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.setContentLength(bytes.length);
+            response.getOutputStream().write(bytes);
         }
     }
 
