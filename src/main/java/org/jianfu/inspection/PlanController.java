@@ -258,7 +258,8 @@ class PlanController {
         model.addAttribute("targets", TargetKind.values());
         model.addAttribute("sections", List.of(org.jianfu.unit.SchoolStage.PRIMARY, org.jianfu.unit.SchoolStage.JUNIOR,
                 org.jianfu.unit.SchoolStage.SENIOR));
-        model.addAttribute("schools", units.subtree(plan.id()).stream().filter(u -> u.type() == UnitType.SCHOOL && u.enabled()).toList());
+        // the target schools chosen so far, by name; others are found by typing (unit/picker.html)
+        model.addAttribute("chosenSchools", units.chosen(me, ((ItemForm) model.getAttribute("form")).targetSchools()));
         var cityItems = new ArrayList<InspectionItem>();
         if (plan.type() == UnitType.DISTRICT && plan.parentId() != null) {
             var year = ((ItemForm) model.getAttribute("form")).year();

@@ -47,8 +47,43 @@ class UnitRepository {
                 .list();
     }
 
-    List<Long> idsUnder(Unit root) {
-        return jdbc.sql("select id from unit where path like ? escape '\\'").param(root.path() + "%").query(Long.class).list();
+    /**
+     * The enabled units under a path that {@code filter} lets through, at most {@code limit}: those whose name starts
+     * with the filter's text first, then the shorter names. One query for both a search and the names of the units a
+     * form has chosen.
+     */
+    List<UnitChoice> choices(String path, ChoiceFilter filter, int limit) {
+        var escaped = filter.text() == null ? null : filter.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return jdbc.sql("""
+                select u.id, u.name, u.parent_id, p.name as parent_name from unit u left join unit p on p.id = u.parent_id
+                where u.enabled and u.path like :path escape '\\'
+                  and (cast(:ids as bigint[]) is null or u.id = any(:ids))
+                  and (cast(:starts as text) is null or u.name ilike :contains escape '\\' or u.code ilike :starts escape '\\')
+                  and (cast(:type as text) is null or u.type = :type)
+                  and (cast(:parent as bigint) is null or u.parent_id = :parent)
+                  and (not :public or (u.type = 'SCHOOL' and p.type = 'DISTRICT' and p.enabled
+                                       and p.parent_id = (select id from unit where parent_id is null order by id limit 1)))
+                order by u.name not ilike coalesce(:starts, '') escape '\\', length(u.name), u.name, u.id
+                limit :limit""")
+                .param("path", path + "%")
+                .param("ids", filter.ids() == null ? null : filter.ids().toArray(Long[]::new))
+                .param("contains", escaped == null ? null : "%" + escaped + "%")
+                .param("starts", escaped == null ? null : escaped + "%")
+                .param("type", filter.type() == null ? null : filter.type().name())
+                .param("parent", filter.parentId())
+                .param("public", filter.publicSchools())
+                .param("limit", limit)
+                .query((rs, n) -> new UnitChoice(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3), rs.getString(4)))
+                .list();
+    }
+
+    /**
+     * What a list of choices keeps: units whose name contains {@code text} or whose code starts with it (as typed:
+     * {@code %} and {@code _} are no wildcards), units of these {@code ids}, of this {@code type}, directly under
+     * {@code parentId}; each only when given. {@code publicSchools} keeps the schools of the enabled districts right
+     * under the root, those the public report form offers.
+     */
+    record ChoiceFilter(String text, Collection<Long> ids, UnitType type, Long parentId, boolean publicSchools) {
     }
 
     List<Long> districtIdsUnder(Unit root) {

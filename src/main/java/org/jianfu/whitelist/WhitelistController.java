@@ -128,7 +128,7 @@ class WhitelistController {
         model.addAttribute("categories", Category.values());
         model.addAttribute("activityForms", ActivityForm.values());
         model.addAttribute("scopeStages", List.of(SchoolStage.PRIMARY, SchoolStage.JUNIOR, SchoolStage.SENIOR));
-        model.addAttribute("schools", whitelist.schoolsFor(me));
+        model.addAttribute("chosenSchools", whitelist.chosenSchools(me, ((ApplicationForm) model.getAttribute("form")).schoolIdsOrEmpty()));
         model.addAttribute("bannedDemands", BannedDemand.values());
         return "whitelist/application-form";
     }
