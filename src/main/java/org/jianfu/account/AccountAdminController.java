@@ -132,7 +132,7 @@ class AccountAdminController {
     private String formPage(Actor admin, Model model) {
         // the unit chosen so far by name; others are found by typing (a country has 200,000 units, too many for a list)
         var form = (AccountForm) model.getAttribute("form");
-        model.addAttribute("chosenUnits", units.chosen(admin, form.unitId() == null ? List.of() : List.of(form.unitId())));
+        model.addAttribute("chosenUnits", units.chosen(admin, form == null || form.unitId() == null ? List.of() : List.of(form.unitId())));
         model.addAttribute("roles", Arrays.stream(Role.values()).filter(Role::manageableBySystemAdmin).toList());
         return "account/admin-form";
     }

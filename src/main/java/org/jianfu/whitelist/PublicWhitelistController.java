@@ -131,7 +131,8 @@ class PublicWhitelistController {
     private String reportForm(Model model) {
         model.addAttribute("districts", reports.districts());
         // the school chosen so far, by name; others are found by typing (unit/picker.html): a country has 200,000
-        model.addAttribute("chosenSchools", reports.chosenSchool(((ReportForm) model.getAttribute("form")).schoolId()));
+        var form = (ReportForm) model.getAttribute("form");
+        model.addAttribute("chosenSchools", reports.chosenSchool(form == null ? null : form.schoolId()));
         return ReportController.reportForm(model, "/public/reports");
     }
 
