@@ -49,22 +49,29 @@ class UnitRepository {
 
     /**
      * The enabled units under a path that {@code filter} lets through, at most {@code limit}: those whose name starts
-     * with the filter's text first, then the shorter names. One query for both a search and the names of the units a
-     * form has chosen.
+     * with the filter's text first, then the shorter names. Only the first {@value #CANDIDATES} units found are
+     * ranked, so that a text every school of a country matches (小学) costs a short scan, not a sort of 200,000; a
+     * text that few match is ranked exactly. One query for both a search and the names of the units a form has chosen.
      */
     List<UnitChoice> choices(String path, ChoiceFilter filter, int limit) {
         var escaped = filter.text() == null ? null : filter.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        // ILIKE only for a text with Latin letters: Chinese has no case, and ILIKE lowers every name of the scan first
+        var like = escaped != null && escaped.chars().anyMatch(c -> c < 128 && Character.isLetter(c)) ? "ilike" : "like";
         return jdbc.sql("""
-                select u.id, u.name, u.parent_id, p.name as parent_name from unit u left join unit p on p.id = u.parent_id
-                where u.enabled and u.path like :path escape '\\'
-                  and (cast(:ids as bigint[]) is null or u.id = any(:ids))
-                  and (cast(:starts as text) is null or u.name ilike :contains escape '\\' or u.code ilike :starts escape '\\')
-                  and (cast(:type as text) is null or u.type = :type)
-                  and (cast(:parent as bigint) is null or u.parent_id = :parent)
-                  and (not :public or (u.type = 'SCHOOL' and p.type = 'DISTRICT' and p.enabled
-                                       and p.parent_id = (select id from unit where parent_id is null order by id limit 1)))
-                order by u.name not ilike coalesce(:starts, '') escape '\\', length(u.name), u.name, u.id
-                limit :limit""")
+                select u.id, u.name, u.parent_id, p.name as parent_name from (
+                    select u.id, u.name, u.parent_id from unit u
+                    where u.enabled and u.path like :path escape '\\'
+                      and (cast(:ids as bigint[]) is null or u.id = any(:ids))
+                      and (cast(:starts as text) is null or u.name %1$s :contains escape '\\' or u.code ilike :starts escape '\\')
+                      and (cast(:type as text) is null or u.type = :type)
+                      and (cast(:parent as bigint) is null or u.parent_id = :parent)
+                      and (not :public or (u.type = 'SCHOOL' and u.parent_id in (
+                          select d.id from unit d where d.type = 'DISTRICT' and d.enabled
+                          and d.parent_id = (select id from unit where parent_id is null order by id limit 1))))
+                    limit :candidates) u
+                left join unit p on p.id = u.parent_id
+                order by u.name not %1$s coalesce(:starts, '') escape '\\', length(u.name), u.name, u.id
+                limit :limit""".formatted(like))
                 .param("path", path + "%")
                 .param("ids", filter.ids() == null ? null : filter.ids().toArray(Long[]::new))
                 .param("contains", escaped == null ? null : "%" + escaped + "%")
@@ -72,10 +79,14 @@ class UnitRepository {
                 .param("type", filter.type() == null ? null : filter.type().name())
                 .param("parent", filter.parentId())
                 .param("public", filter.publicSchools())
+                .param("candidates", Math.max(limit, CANDIDATES))
                 .param("limit", limit)
                 .query((rs, n) -> new UnitChoice(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3), rs.getString(4)))
                 .list();
     }
+
+    /** How many of the units a search finds are ranked (see {@link #choices}). */
+    static final int CANDIDATES = 200;
 
     /**
      * What a list of choices keeps: units whose name contains {@code text} or whose code starts with it (as typed:

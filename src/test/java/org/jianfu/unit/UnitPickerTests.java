@@ -76,6 +76,14 @@ class UnitPickerTests {
     }
 
     @Test
+    void aTextWithLatinLettersMatchesNamesAndCodesWhateverTheirCase() throws Exception {
+        var latin = school(mentougou, "门头沟区选单Test学校");
+        assertThat(found("city.admin", "选单test")).containsExactly(latin.id());
+        assertThat(found("city.admin", "110109")).as("a code (its schools' start with it too)").contains(mentougou.id())
+                .doesNotContain(units.findByCode("110108").orElseThrow().id());
+    }
+
+    @Test
     void thePublicFindsOnlyTheEnabledSchoolsOfTheDistricts() throws Exception {
         assertThat(ids(mvc.perform(get("/public/schools").param("q", "选单测试")))).containsExactlyInAnyOrder(mentougouSchool.id(),
                 haidianSchool.id());
