@@ -55,6 +55,8 @@ class UnitRepository {
      */
     List<UnitChoice> choices(String path, ChoiceFilter filter, int limit) {
         var escaped = filter.text() == null ? null : filter.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        // The public's schools: a school hangs only under a district, a district only under the city; its district's
+        // state is read by id for each unit found (a set of the districts would be hashed from the whole table first).
         // ILIKE only for a text with Latin letters: Chinese has no case, and ILIKE lowers every name of the scan first
         var like = escaped != null && escaped.chars().anyMatch(c -> c < 128 && Character.isLetter(c)) ? "ilike" : "like";
         return jdbc.sql("""
@@ -65,9 +67,7 @@ class UnitRepository {
                       and (cast(:starts as text) is null or u.name %1$s :contains escape '\\' or u.code ilike :starts escape '\\')
                       and (cast(:type as text) is null or u.type = :type)
                       and (cast(:parent as bigint) is null or u.parent_id = :parent)
-                      and (not :public or (u.type = 'SCHOOL' and u.parent_id in (
-                          select d.id from unit d where d.type = 'DISTRICT' and d.enabled
-                          and d.parent_id = (select id from unit where parent_id is null order by id limit 1))))
+                      and (not :public or (u.type = 'SCHOOL' and (select d.enabled from unit d where d.id = u.parent_id)))
                     limit :candidates) u
                 left join unit p on p.id = u.parent_id
                 order by u.name not %1$s coalesce(:starts, '') escape '\\', length(u.name), u.name, u.id
@@ -91,8 +91,8 @@ class UnitRepository {
     /**
      * What a list of choices keeps: units whose name contains {@code text} or whose code starts with it (as typed:
      * {@code %} and {@code _} are no wildcards), units of these {@code ids}, of this {@code type}, directly under
-     * {@code parentId}; each only when given. {@code publicSchools} keeps the schools of the enabled districts right
-     * under the root, those the public report form offers.
+     * {@code parentId}; each only when given. {@code publicSchools} keeps the schools of the enabled districts, those
+     * the public report form offers.
      */
     record ChoiceFilter(String text, Collection<Long> ids, UnitType type, Long parentId, boolean publicSchools) {
     }

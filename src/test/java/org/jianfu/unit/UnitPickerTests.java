@@ -91,6 +91,9 @@ class UnitPickerTests {
                 .containsExactly(mentougouSchool.id());
         assertThat(ids(mvc.perform(get("/public/schools").param("q", "选单测试科")))).as("a department").isEmpty();
         assertThat(ids(mvc.perform(get("/public/schools").param("q", "停用学校")))).isEmpty();
+        // nor the schools of a district that is disabled
+        units.update(mentougou.id(), mentougou.version(), new Units.UnitChange(mentougou.name(), mentougou.code(), null, false));
+        assertThat(ids(mvc.perform(get("/public/schools").param("q", "选单测试")))).containsExactly(haidianSchool.id());
     }
 
     @Test
