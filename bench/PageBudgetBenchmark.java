@@ -263,6 +263,8 @@ public class PageBudgetBenchmark {
         add(pages, "GET /admin/units/new", List.of(Who.SYSTEM_ADMIN), "/admin/units/new?parentId=" + f.district());
         add(pages, "GET /admin/units/{id}", List.of(Who.SYSTEM_ADMIN), "/admin/units/" + f.district());
         add(pages, "GET /units", both, "/units");
+        // the unit picker of forms, at its worst: a text every school of the area matches (the generated schools are 测试学校…)
+        add(pages, "GET /units/picker", both, "/units/picker?type=SCHOOL&q=" + URLEncoder.encode("测试学校", StandardCharsets.UTF_8));
         add(pages, "GET /units/{id}", both, "/units/" + f.district());
         file(pages, "GET /units/{id}/seals/{sealId}", both, "/units/" + f.district() + "/seals/" + f.seal());
         // ledger
@@ -294,6 +296,7 @@ public class PageBudgetBenchmark {
         add(pages, "GET /public/whitelist/verify", anyone, "/public/whitelist/verify?q=" + URLEncoder.encode("进校园活动", StandardCharsets.UTF_8));
         add(pages, "GET /public/whitelist/{code}", anyone, "/public/whitelist/" + f.code());
         add(pages, "GET /public/reports/new", anyone, "/public/reports/new");
+        add(pages, "GET /public/schools", anyone, "/public/schools?q=" + URLEncoder.encode("测试学校", StandardCharsets.UTF_8));
         add(pages, "GET /public/reports/status", anyone, "/public/reports/status");
         add(pages, "GET /whitelist/applications", both, "/whitelist/applications");
         add(pages, "GET /whitelist/applications/new", both, "/whitelist/applications/new");

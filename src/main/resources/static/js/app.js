@@ -66,3 +66,100 @@
     }
   });
 })();
+
+// The unit picker (templates/unit/picker.html): a match chosen becomes a hidden input of the form, shown by name with
+// a button to remove it; one unit, or several when the picker is marked multiple. Arrow keys move between the search
+// box and the matches; Enter in the search box searches instead of submitting the form.
+(function () {
+  "use strict";
+
+  function searchBox(picker) {
+    return picker.querySelector("input[type='search']");
+  }
+
+  function chosenItem(picker, id, name) {
+    var item = document.createElement("li");
+    var input = document.createElement("input");
+    input.type = "hidden";
+    input.name = picker.getAttribute("data-picker-name");
+    input.value = id;
+    var label = document.createElement("span");
+    label.textContent = name;
+    var remove = document.createElement("button");
+    remove.type = "button";
+    remove.className = "picker-remove";
+    remove.title = picker.getAttribute("data-picker-remove");
+    remove.setAttribute("aria-label", remove.title + " " + name);
+    remove.textContent = "\u00d7";
+    item.append(input, label, " ", remove);
+    return item;
+  }
+
+  function choose(option) {
+    var picker = option.closest(".picker");
+    var chosen = picker.querySelector(".picker-chosen");
+    var id = option.getAttribute("data-id");
+    if (picker.getAttribute("data-picker-multiple") !== "true") {
+      chosen.replaceChildren();
+    }
+    var already = Array.prototype.some.call(chosen.querySelectorAll("input"), function (input) {
+      return input.value === id;
+    });
+    if (!already) {
+      chosen.append(chosenItem(picker, id, option.getAttribute("data-name")));
+    }
+    var district = picker.getAttribute("data-picker-district");
+    var select = district ? document.querySelector(district) : null;
+    if (select && option.getAttribute("data-parent")) {
+      select.value = option.getAttribute("data-parent");
+    }
+    picker.querySelector(".picker-results").replaceChildren();
+    var box = searchBox(picker);
+    box.value = "";
+    box.focus();
+  }
+
+  document.addEventListener("click", function (event) {
+    var option = event.target.closest(".picker-option");
+    if (option) {
+      choose(option);
+      return;
+    }
+    var remove = event.target.closest(".picker-remove");
+    if (remove) {
+      var picker = remove.closest(".picker");
+      remove.closest("li").remove();
+      searchBox(picker).focus();
+    }
+  });
+
+  document.addEventListener("keydown", function (event) {
+    var picker = event.target.closest ? event.target.closest(".picker") : null;
+    if (!picker) {
+      return;
+    }
+    var options = Array.prototype.slice.call(picker.querySelectorAll(".picker-option"));
+    var at = options.indexOf(event.target);
+    if (event.target.type === "search") {
+      if (event.key === "Enter") {
+        event.preventDefault();
+        htmx.trigger(event.target, "search");
+      }
+      else if (event.key === "ArrowDown" && options.length) {
+        event.preventDefault();
+        options[0].focus();
+      }
+    }
+    else if (at >= 0) {
+      if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+        event.preventDefault();
+        var next = at + (event.key === "ArrowDown" ? 1 : -1);
+        (next < 0 ? searchBox(picker) : options[Math.min(next, options.length - 1)]).focus();
+      }
+      else if (event.key === "Escape") {
+        picker.querySelector(".picker-results").replaceChildren();
+        searchBox(picker).focus();
+      }
+    }
+  });
+})();

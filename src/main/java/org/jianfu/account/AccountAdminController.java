@@ -1,6 +1,7 @@
 package org.jianfu.account;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
@@ -129,7 +130,9 @@ class AccountAdminController {
     }
 
     private String formPage(Actor admin, Model model) {
-        model.addAttribute("unitOptions", units.subtree(admin.unitId()).stream().filter(Unit::enabled).toList());
+        // the unit chosen so far by name; others are found by typing (a country has 200,000 units, too many for a list)
+        var form = (AccountForm) model.getAttribute("form");
+        model.addAttribute("chosenUnits", units.chosen(admin, form == null || form.unitId() == null ? List.of() : List.of(form.unitId())));
         model.addAttribute("roles", Arrays.stream(Role.values()).filter(Role::manageableBySystemAdmin).toList());
         return "account/admin-form";
     }

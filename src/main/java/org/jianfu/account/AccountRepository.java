@@ -43,26 +43,29 @@ class AccountRepository {
                 .query(Boolean.class).single();
     }
 
-    /** Accounts of the given units, filtered, in a stable order. */
-    List<Account> search(List<Long> unitIds, AccountFilter filter) {
-        var sql = new StringBuilder("select * from account where unit_id = any(?)");
+    /**
+     * The accounts of the units under a unit path ({@code /1/4/}), filtered, in a stable order; the scope is read
+     * through the unit tree's path, as a country's subtree is 200,000 units, too many to pass as ids.
+     */
+    List<Account> search(String unitPath, AccountFilter filter) {
+        var sql = new StringBuilder("select a.* from account a join unit u on u.id = a.unit_id where u.path like ? escape '\\'");
         var params = new ArrayList<Object>();
-        params.add(unitIds.toArray(Long[]::new));
+        params.add(unitPath + "%");
         if (filter.hasText()) {
-            sql.append(" and (username ilike ? or display_name ilike ?)");
+            sql.append(" and (a.username ilike ? or a.display_name ilike ?)");
             var like = "%" + filter.text().strip().replace("%", "\\%").replace("_", "\\_") + "%";
             params.add(like);
             params.add(like);
         }
         if (filter.role() != null) {
-            sql.append(" and role = ?");
+            sql.append(" and a.role = ?");
             params.add(filter.role().name());
         }
         if (filter.status() != null) {
-            sql.append(" and enabled = ?");
+            sql.append(" and a.enabled = ?");
             params.add(filter.status() == AccountFilter.Status.ENABLED);
         }
-        sql.append(" order by unit_id, role, username limit 500");
+        sql.append(" order by a.unit_id, a.role, a.username limit 500");
         return jdbc.sql(sql.toString()).params(params).query(AccountRepository::map).list();
     }
 

@@ -96,7 +96,7 @@ public class Accounts {
 
     @Transactional(readOnly = true)
     List<Account> search(Actor admin, AccountFilter filter) {
-        return repository.search(units.idsUnder(admin.unitId()), filter);
+        return repository.search(units.get(admin.unitId()).path(), filter);
     }
 
     @Transactional

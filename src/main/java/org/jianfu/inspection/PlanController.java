@@ -258,10 +258,12 @@ class PlanController {
         model.addAttribute("targets", TargetKind.values());
         model.addAttribute("sections", List.of(org.jianfu.unit.SchoolStage.PRIMARY, org.jianfu.unit.SchoolStage.JUNIOR,
                 org.jianfu.unit.SchoolStage.SENIOR));
-        model.addAttribute("schools", units.subtree(plan.id()).stream().filter(u -> u.type() == UnitType.SCHOOL && u.enabled()).toList());
+        // the target schools chosen so far, by name; others are found by typing (unit/picker.html)
+        var form = (ItemForm) model.getAttribute("form");
+        model.addAttribute("chosenSchools", units.chosen(me, form.targetSchools()));
         var cityItems = new ArrayList<InspectionItem>();
         if (plan.type() == UnitType.DISTRICT && plan.parentId() != null) {
-            var year = ((ItemForm) model.getAttribute("form")).year();
+            var year = form.year();
             cityItems.addAll(items.approvedOfPlan(plan.parentId(), Years.orThisYear(year, clock)));
         }
         model.addAttribute("cityItems", cityItems);

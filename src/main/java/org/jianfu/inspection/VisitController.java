@@ -120,16 +120,16 @@ class VisitController {
     private String visitForm(AccountPrincipal me, Model model) {
         InspectionAccess.require(InspectionAccess.RECORDS_VISITS.contains(me.role()), "recording visits for " + me.role());
         var scope = me.role() == Role.DEPARTMENT_USER || me.role() == Role.SCHOOL_USER ? access.planUnitOf(me) : units.get(me.unitId());
-        var schools = me.role() == Role.SCHOOL_USER ? List.of(units.get(me.unitId()))
-                : units.subtree(scope.id()).stream().filter(u -> u.type() == UnitType.SCHOOL && u.enabled()).toList();
-        var year = ((VisitForm) model.getAttribute("form")).year(LocalDate.now(clock).getYear());
+        var form = (VisitForm) model.getAttribute("form");
+        var year = form.year(LocalDate.now(clock).getYear());
         var choices = new ArrayList<InspectionItem>();
         for (var planUnit : planUnitsAbove(scope.id())) {
             items.approvedOfPlan(planUnit, year).stream()
                     .filter(i -> me.role() != Role.DEPARTMENT_USER || i.organizerUnitId() == me.unitId())
                     .forEach(choices::add);
         }
-        model.addAttribute("schools", schools);
+        // the school chosen so far, by name; others are found by typing (unit/picker.html; a school user's finds only itself)
+        model.addAttribute("chosenSchools", units.chosen(me, form.schoolId() == null ? List.of() : List.of(form.schoolId())));
         model.addAttribute("year", year);
         model.addAttribute("choices", choices);
         model.addAttribute("categories", InspectionCategory.values());

@@ -47,8 +47,54 @@ class UnitRepository {
                 .list();
     }
 
-    List<Long> idsUnder(Unit root) {
-        return jdbc.sql("select id from unit where path like ? escape '\\'").param(root.path() + "%").query(Long.class).list();
+    /**
+     * The enabled units under a path that {@code filter} lets through, at most {@code limit}: those whose name starts
+     * with the filter's text first, then the shorter names. Only the first {@value #CANDIDATES} units found are
+     * ranked, so that a text every school of a country matches (小学) costs a short scan, not a sort of 200,000; a
+     * text that few match is ranked exactly. One query for both a search and the names of the units a form has chosen.
+     */
+    List<UnitChoice> choices(String path, ChoiceFilter filter, int limit) {
+        var escaped = filter.text() == null ? null : filter.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        // The public's schools: a school hangs only under a district, a district only under the city; its district's
+        // state is read by id for each unit found (a set of the districts would be hashed from the whole table first).
+        // ILIKE only for a text with Latin letters: Chinese has no case, and ILIKE lowers every name of the scan first
+        var like = escaped != null && escaped.chars().anyMatch(c -> c < 128 && Character.isLetter(c)) ? "ilike" : "like";
+        return jdbc.sql("""
+                select u.id, u.name, u.parent_id, p.name as parent_name from (
+                    select u.id, u.name, u.parent_id from unit u
+                    where u.enabled and u.path like :path escape '\\'
+                      and (cast(:ids as bigint[]) is null or u.id = any(:ids))
+                      and (cast(:starts as text) is null or u.name %1$s :contains escape '\\' or u.code ilike :starts escape '\\')
+                      and (cast(:type as text) is null or u.type = :type)
+                      and (cast(:parent as bigint) is null or u.parent_id = :parent)
+                      and (not :public or (u.type = 'SCHOOL' and (select d.enabled from unit d where d.id = u.parent_id)))
+                    limit :candidates) u
+                left join unit p on p.id = u.parent_id
+                order by u.name not %1$s coalesce(:starts, '') escape '\\', length(u.name), u.name, u.id
+                limit :limit""".formatted(like))
+                .param("path", path + "%")
+                .param("ids", filter.ids() == null ? null : filter.ids().toArray(Long[]::new))
+                .param("contains", escaped == null ? null : "%" + escaped + "%")
+                .param("starts", escaped == null ? null : escaped + "%")
+                .param("type", filter.type() == null ? null : filter.type().name())
+                .param("parent", filter.parentId())
+                .param("public", filter.publicSchools())
+                .param("candidates", Math.max(limit, CANDIDATES))
+                .param("limit", limit)
+                .query((rs, n) -> new UnitChoice(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3), rs.getString(4)))
+                .list();
+    }
+
+    /** How many of the units a search finds are ranked (see {@link #choices}). */
+    static final int CANDIDATES = 200;
+
+    /**
+     * What a list of choices keeps: units whose name contains {@code text} or whose code starts with it (as typed:
+     * {@code %} and {@code _} are no wildcards), units of these {@code ids}, of this {@code type}, directly under
+     * {@code parentId}; each only when given. {@code publicSchools} keeps the schools of the enabled districts, those
+     * the public report form offers.
+     */
+    record ChoiceFilter(String text, Collection<Long> ids, UnitType type, Long parentId, boolean publicSchools) {
     }
 
     List<Long> districtIdsUnder(Unit root) {

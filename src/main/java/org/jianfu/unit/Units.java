@@ -93,16 +93,64 @@ public class Units {
         return repository.enabledSchoolsUnder(get(unitId));
     }
 
-    /** The ids of the unit and of every unit below it, unsorted: to scope a search, without reading whole rows. */
-    @Transactional(readOnly = true)
-    public List<Long> idsUnder(long unitId) {
-        return repository.idsUnder(get(unitId));
-    }
-
     /** The districts in the unit's subtree, the unit itself included when it is one. */
     @Transactional(readOnly = true)
     public List<Long> districtIdsUnder(long unitId) {
         return repository.districtIdsUnder(get(unitId));
+    }
+
+    /**
+     * The enabled units of the actor's area whose name contains the text or whose code starts with it, of the type and
+     * directly under {@code parentId} when given: what the unit picker of forms offers ({@code unit/picker.html}). A
+     * person's area is their own unit and what lies below it; a department's is its commission's (the schools its
+     * activities and inspections go to).
+     */
+    @Transactional(readOnly = true)
+    public UnitChoices choices(Actor actor, String text, UnitType type, Long parentId) {
+        return choices(area(actor).path(), text, type, parentId, false);
+    }
+
+    /** The enabled schools the public may name in a report (those of the enabled districts) matching the text. */
+    @Transactional(readOnly = true)
+    public UnitChoices publicSchoolChoices(String text, Long districtId) {
+        return root().map(root -> choices(root.path(), text, UnitType.SCHOOL, districtId, true)).orElse(UnitChoices.NOTHING);
+    }
+
+    /** The units of these ids that the actor's picker offers, by name, in the order given: a form shown again keeps them. */
+    @Transactional(readOnly = true)
+    public List<UnitChoice> chosen(Actor actor, Collection<Long> ids) {
+        return chosen(area(actor).path(), ids, false);
+    }
+
+    /** The school of this id as chosen on the public report form, when the public may name it. */
+    @Transactional(readOnly = true)
+    public List<UnitChoice> chosenPublicSchool(Long schoolId) {
+        return schoolId == null ? List.of() : root().map(root -> chosen(root.path(), List.of(schoolId), true)).orElse(List.of());
+    }
+
+    private Unit area(Actor actor) {
+        var own = get(actor.unitId());
+        return own.type() == UnitType.DEPARTMENT && own.parentId() != null ? get(own.parentId()) : own;
+    }
+
+    private UnitChoices choices(String path, String text, UnitType type, Long parentId, boolean publicSchools) {
+        if (!StringUtils.hasText(text)) {
+            return UnitChoices.NOTHING;
+        }
+        var clean = text.strip();
+        var found = repository.choices(path, new UnitRepository.ChoiceFilter(clean.length() > 100 ? clean.substring(0, 100) : clean,
+                null, type, parentId, publicSchools), UnitChoices.LIMIT + 1);
+        return new UnitChoices(true, found.size() > UnitChoices.LIMIT ? found.subList(0, UnitChoices.LIMIT) : found,
+                found.size() > UnitChoices.LIMIT);
+    }
+
+    private List<UnitChoice> chosen(String path, Collection<Long> ids, boolean publicSchools) {
+        var distinct = ids == null ? List.<Long>of() : ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        if (distinct.isEmpty()) {
+            return List.of();
+        }
+        return repository.choices(path, new UnitRepository.ChoiceFilter(null, distinct, null, null, publicSchools), distinct.size())
+                .stream().sorted(java.util.Comparator.comparing(c -> distinct.indexOf(c.id()))).toList();
     }
 
     @Transactional(readOnly = true)

@@ -129,10 +129,10 @@ class PublicWhitelistController {
     }
 
     private String reportForm(Model model) {
-        var districts = reports.districts();
-        model.addAttribute("districts", districts);
-        model.addAttribute("schoolsByDistrict", districts.stream()
-                .collect(java.util.stream.Collectors.toMap(org.jianfu.unit.Unit::id, d -> reports.schoolsOf(d.id()))));
+        model.addAttribute("districts", reports.districts());
+        // the school chosen so far, by name; others are found by typing (unit/picker.html): a country has 200,000
+        var form = (ReportForm) model.getAttribute("form");
+        model.addAttribute("chosenSchools", reports.chosenSchool(form == null ? null : form.schoolId()));
         return ReportController.reportForm(model, "/public/reports");
     }
 

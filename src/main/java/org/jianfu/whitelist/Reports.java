@@ -253,9 +253,10 @@ public class Reports {
                 .filter(u -> u.type() == UnitType.DISTRICT && u.enabled()).toList()).orElse(List.of());
     }
 
+    /** The school a report form names, by name, when the public may name it: the form shown again keeps it. */
     @Transactional(readOnly = true)
-    List<Unit> schoolsOf(long districtId) {
-        return units.children(districtId).stream().filter(u -> u.type() == UnitType.SCHOOL && u.enabled()).toList();
+    List<org.jianfu.unit.UnitChoice> chosenSchool(Long schoolId) {
+        return units.chosenPublicSchool(schoolId);
     }
 
     private String newReceipt() {

@@ -378,11 +378,13 @@ public class Whitelist {
         return units.get(id);
     }
 
-    /** The schools an application may name: those of the reviewing commission's area. */
+    /**
+     * The schools an application names, by name, as the form shows them again; others are found by typing
+     * ({@code unit/picker.html}, which searches the area of the reviewing commission).
+     */
     @Transactional(readOnly = true)
-    List<Unit> schoolsFor(AccountPrincipal me) {
-        var reviewer = reviewerOf(units.get(me.unitId()));
-        return units.subtree(reviewer.id()).stream().filter(u -> u.type() == UnitType.SCHOOL && u.enabled()).toList();
+    List<org.jianfu.unit.UnitChoice> chosenSchools(AccountPrincipal me, List<Long> schoolIds) {
+        return units.chosen(me, schoolIds);
     }
 
     @Transactional(readOnly = true)

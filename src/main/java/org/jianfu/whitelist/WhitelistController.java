@@ -128,7 +128,9 @@ class WhitelistController {
         model.addAttribute("categories", Category.values());
         model.addAttribute("activityForms", ActivityForm.values());
         model.addAttribute("scopeStages", List.of(SchoolStage.PRIMARY, SchoolStage.JUNIOR, SchoolStage.SENIOR));
-        model.addAttribute("schools", whitelist.schoolsFor(me));
+        // a form whose fields could not be read at all (a year of letters) is null
+        var form = (ApplicationForm) model.getAttribute("form");
+        model.addAttribute("chosenSchools", whitelist.chosenSchools(me, form == null ? List.of() : form.schoolIdsOrEmpty()));
         model.addAttribute("bannedDemands", BannedDemand.values());
         return "whitelist/application-form";
     }

@@ -158,6 +158,8 @@ class AccessMatrix {
         // No alias 0: the admin of the unit is told it is gone, anyone else does not find the unit.
         scoped("POST /admin/units/{id}/aliases/{aliasId}/delete", admin, at -> ids(at.d().district().id(), 0));
         unscoped("GET /units", EnumSet.complementOf(EnumSet.of(ANONYMOUS, AUDIT_ADMIN)));
+        // the unit picker's search: each finds only units of their own area (UnitPickerTests), so it is open to all who use forms
+        unscoped("GET /units/picker", EnumSet.complementOf(EnumSet.of(ANONYMOUS, AUDIT_ADMIN)), none(), (at, b) -> b.param("q", "学校"));
         scoped("GET /units/{id}", EnumSet.of(CITY_ADMIN, DISTRICT_REPORTER, DISTRICT_APPROVER, SCHOOL_USER, SUPERVISOR, SYSTEM_ADMIN),
                 at -> ids(at.d().school().id()));
         scoped("GET /units/{id}/seals/{sealId}", EnumSet.of(CITY_ADMIN, DISTRICT_REPORTER, DISTRICT_APPROVER, SUPERVISOR, SYSTEM_ADMIN),
@@ -233,6 +235,8 @@ class AccessMatrix {
         unscoped("GET /public/whitelist/{code}", EVERYONE, at -> ids(at.shared().publicCode()));
         unscoped("GET /public/reports/new", EVERYONE);
         unscoped("POST /public/reports", EVERYONE);
+        // the public report form's school search: the schools of the districts, which the form always offered
+        unscoped("GET /public/schools", EVERYONE, none(), (at, b) -> b.param("q", "学校"));
         unscoped("GET /public/reports/status", EVERYONE);
         unscoped("POST /public/reports/status", EVERYONE);
         var readers = EnumSet.of(CITY_ADMIN, DISTRICT_REPORTER, DISTRICT_APPROVER, DEPARTMENT_USER, SUPERVISOR);

@@ -119,7 +119,13 @@ class BrowserTests {
         browser.get(url("/admin/accounts/new"));
         browser.findElement(By.id("username")).sendKeys("browser.made");
         browser.findElement(By.id("displayName")).sendKeys("浏览器创建");
-        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("unitId"))).selectByVisibleText("　海淀区教育委员会");
+        // the unit is found by typing part of its name into the unit picker, and chosen from the matches by keyboard
+        browser.findElement(By.id("unitId")).sendKeys("海淀区教育");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector(".picker-option[data-name='海淀区教育委员会']")));
+        browser.findElement(By.id("unitId")).sendKeys(org.openqa.selenium.Keys.ARROW_DOWN);
+        browser.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER);
+        assertThat(browser.findElement(By.cssSelector(".picker-chosen")).getText()).contains("海淀区教育委员会");
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("role"))).selectByValue("DISTRICT_REPORTER");
         browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".secret code")));

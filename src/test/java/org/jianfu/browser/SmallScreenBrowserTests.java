@@ -87,12 +87,24 @@ class SmallScreenBrowserTests {
         check("/public/reports (refused)", "phone-report-errors");
         new Select(browser.findElement(By.id("districtId"))).selectByIndex(1);
         new Select(browser.findElement(By.id("kind"))).selectByIndex(1);
-        new Select(browser.findElement(By.id("schoolId"))).selectByIndex(1);
+        // the school is found by typing part of its name into the picker (the district chosen first narrows it) and tapped
+        var district = Long.parseLong(new Select(browser.findElement(By.id("districtId"))).getFirstSelectedOption().getAttribute("value"));
+        var school = jdbc.sql("select id, name from unit where parent_id = ? and type = 'SCHOOL' and enabled order by id limit 1")
+                .param(district).query((rs, n) -> java.util.Map.entry(rs.getLong(1), rs.getString(2))).single();
+        browser.findElement(By.id("schoolId")).sendKeys(school.getValue().substring(school.getValue().length() - 4));
+        var option = new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector(".picker-option[data-id='" + school.getKey() + "']")));
+        assertOnScreen(option);
+        shot("phone-report-school-found");
+        option.click();
+        assertThat(browser.findElement(By.cssSelector(".picker-chosen")).getText()).contains(school.getValue());
         browser.findElement(By.id("requester")).sendKeys("某培训机构");
         browser.findElement(By.id("description")).sendKeys("要求学校组织学生参加收费培训。");
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("code.receipt")));
         check("/public/reports (receipt)", "phone-report-receipt");
+        assertThat(jdbc.sql("select school_id from whitelist_report where requester = '某培训机构' order by id desc limit 1")
+                .query(Long.class).single()).as("the school chosen in the picker").isEqualTo(school.getKey());
         assertOnScreen(browser.findElement(By.cssSelector("code.receipt")));
 
         open("/public/reports/status", "phone-report-status");
