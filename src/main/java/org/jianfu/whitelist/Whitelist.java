@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import org.jianfu.account.AccountPrincipal;
 import org.jianfu.account.Role;
@@ -299,26 +300,41 @@ public class Whitelist {
     }
 
     /**
-     * The applications this person may read: those filed from or with a unit of their subtree; with a reviewing unit,
-     * only those filed with it, which must be in the reader's subtree (not found otherwise).
+     * A page of the applications this person may read: those filed from or with a unit of their subtree; with a reviewing
+     * unit, only those filed with it, which must be in the reader's subtree (not found otherwise); {@code waiting}, only
+     * those this person may review or correct now (as the home page's to-do counts them).
      */
     @Transactional(readOnly = true)
-    public List<WhitelistApplication> list(AccountPrincipal me, Long reviewingUnitId, Integer year, ApplicationState state,
-            Category category) {
+    ListPage.ByState<ApplicationState, WhitelistApplication> list(AccountPrincipal me, Long reviewingUnitId, Integer year, ApplicationState state, Category category,
+            boolean waiting, Integer page) {
         if (!READERS.contains(me.role())) {
             throw new org.springframework.security.access.AccessDeniedException("no applications for " + me.role());
         }
         if (reviewingUnitId != null) {
             units.getInScope(me, reviewingUnitId);
         }
-        return repository.inSubtree(units.get(me.unitId()).path(), reviewingUnitId, year, state, category);
+        var own = units.get(me.unitId());
+        var filter = new WhitelistRepository.ApplicationFilter(own.parentId() == null ? null : units.idsUnder(own.id()),
+                reviewingUnitId, year, state, category, waiting
+                        ? new WhitelistRepository.Waiting(me.unitId(), REVIEWERS.contains(me.role()), APPLICANTS.contains(me.role()))
+                        : null);
+        return ListPage.ByState.of(repository.applicationsByState(filter), state, page,
+                offset -> repository.applications(filter, offset, ListPage.SIZE));
     }
 
-    /** The published whitelist, for everyone. */
+    /** A page of the published whitelist, for everyone; {@code nameContains} keeps the items whose name contains it. */
     @Transactional(readOnly = true)
-    public List<WhitelistApplication> published(Level level, Integer year, Category category, String nameContains) {
+    ListPage<WhitelistApplication> published(Level level, Integer year, Category category, String nameContains,
+            Integer page) {
         var name = nameContains == null || nameContains.isBlank() ? null : nameContains.strip();
-        return repository.published(level, year, category, name);
+        var filter = new WhitelistRepository.PublishedFilter(level, year, category, name);
+        return ListPage.of(page, repository.publishedCount(filter), offset -> repository.published(filter, offset, ListPage.SIZE));
+    }
+
+    /** Whether any item is listed at all (the demo data are added to an empty whitelist only). */
+    @Transactional(readOnly = true)
+    public boolean anyListed() {
+        return repository.publishedCount(new WhitelistRepository.PublishedFilter(null, null, null, null)) > 0;
     }
 
     /**
@@ -376,6 +392,12 @@ public class Whitelist {
     @Transactional(readOnly = true)
     public Unit unit(long id) {
         return units.get(id);
+    }
+
+    /** The names of these units by id, in one read: for a page of rows naming their units. */
+    @Transactional(readOnly = true)
+    Map<Long, String> unitNames(Collection<Long> ids) {
+        return units.byIds(Set.copyOf(ids)).stream().collect(Collectors.toMap(Unit::id, Unit::name));
     }
 
     /** The schools an application may name: those of the reviewing commission's area. */
