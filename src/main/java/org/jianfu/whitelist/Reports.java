@@ -191,10 +191,10 @@ public class Reports {
     /** For the city: reports received and handled per district, with the district's name. */
     @Transactional(readOnly = true)
     List<ReportRepository.DistrictCount> countsPerDistrict(AccountPrincipal me) {
-        if (!CITY_READERS.contains(me.role())) {
+        if (!CITY_READERS.contains(me.role()) || units.get(me.unitId()).type() != UnitType.CITY) {
             return List.of();
         }
-        return repository.countsPerDistrict(units.get(me.unitId()).path());
+        return repository.countsPerDistrict(me.unitId());
     }
 
     @Transactional(readOnly = true)
