@@ -15,8 +15,13 @@ record ListLinks(String path, String query) {
 
     /** The same list at another page (the first page without the parameter). */
     public String page(int page) {
+        return page("page", page);
+    }
+
+    /** The same list with another page of what the named parameter pages (a summary paged apart from the list). */
+    public String page(String parameter, int page) {
         var link = builder();
-        link.replaceQueryParam("page", page == 0 ? new Object[0] : new Object[] { page });
+        link.replaceQueryParam(parameter, page == 0 ? new Object[0] : new Object[] { page });
         return link.build().toUriString();
     }
 

@@ -34,24 +34,28 @@ class ReportController {
     }
 
     /**
-     * The reports a page at a time, with how many each state holds; for the city also per district, each linked to its
-     * reports. With {@code district} and {@code year}, that district's reports of the year, unhandled first (a ledger
-     * figure's rows).
+     * The reports a page at a time, with how many each state holds; for the city also per district ({@code districtPage}
+     * pages them), each linked to its reports. With {@code district}, that district's reports (of the year received, with {@code year}: a ledger figure's
+     * rows), unhandled first.
      */
     @GetMapping("/whitelist/reports")
     String list(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) Report.State state,
             @RequestParam(required = false) Long district, @RequestParam(required = false) Integer year,
-            @RequestParam(required = false) Integer page, HttpServletRequest request, Model model) {
-        var shownYear = Years.orThisYear(year, clock);
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer districtPage,
+            HttpServletRequest request, Model model) {
+        var shownYear = district == null || year == null ? null : Years.checked(year);
         var shown = reports.list(me, district, shownYear, state, page);
         model.addAttribute("district", district == null ? null : whitelist.unit(district));
-        model.addAttribute("year", district == null ? null : shownYear);
+        model.addAttribute("year", shownYear);
         model.addAttribute("reports", shown.page().rows());
         model.addAttribute("shown", shown.page());
         model.addAttribute("byState", shown.byState());
         model.addAttribute("inAnyState", shown.inAnyState());
         model.addAttribute("links", ListLinks.of(request));
-        model.addAttribute("counts", reports.countsPerDistrict(me));
+        // the summary per district leads to a district's reports; once there, the list is the district's
+        var perDistrict = district == null ? reports.countsPerDistrict(me, districtPage) : null;
+        model.addAttribute("counts", perDistrict == null ? java.util.List.of() : perDistrict.rows());
+        model.addAttribute("districts", perDistrict);
         model.addAttribute("names", whitelist.unitNames(shown.page().rows().stream().map(Report::districtId).toList()));
         model.addAttribute("school", me.role() == Role.SCHOOL_USER);
         model.addAttribute("state", state);

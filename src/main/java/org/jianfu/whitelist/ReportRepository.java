@@ -114,18 +114,23 @@ class ReportRepository {
     }
 
     /**
-     * Per district of the city: its name, reports received and handled, in the official order of the districts. The
-     * districts are read as the city's children (by index), not by path among 200,000 schools.
+     * A page of the city's districts in their official order, each with its reports received and handled. The districts
+     * are read as the city's children (by index), and only the page's districts' reports are counted.
      */
-    List<DistrictCount> countsPerDistrict(long cityId) {
+    List<DistrictCount> countsPerDistrict(long cityId, int offset, int limit) {
         return jdbc.sql("""
-                select d.id, d.name, count(r.id) as received, count(r.id) filter (where r.state = 'HANDLED') as handled
-                from unit d left join whitelist_report r on r.district_id = d.id
-                where d.parent_id = ? and d.type = 'DISTRICT'
-                group by d.id""" + " order by " + Unit.officialOrderSql("d"))
-                .param(cityId)
+                select d.id, d.name, c.received, c.handled
+                from (select id, name, code from unit where parent_id = ? and type = 'DISTRICT'
+                      order by code nulls last, name limit ? offset ?) d
+                cross join lateral (select count(*) as received, count(*) filter (where r.state = 'HANDLED') as handled
+                                    from whitelist_report r where r.district_id = d.id) c""" + " order by " + Unit.officialOrderSql("d"))
+                .params(cityId, limit, offset)
                 .query((rs, n) -> new DistrictCount(rs.getLong("id"), rs.getString("name"), rs.getInt("received"), rs.getInt("handled")))
                 .list();
+    }
+
+    long districtsOf(long cityId) {
+        return jdbc.sql("select count(*) from unit where parent_id = ? and type = 'DISTRICT'").param(cityId).query(Long.class).single();
     }
 
     record DistrictCount(long id, String name, int received, int handled) {

@@ -159,16 +159,17 @@ public class Reports {
 
     /**
      * A page of the reports this person may read: a school those it filed, a district those sent to it, the city those
-     * of its districts. With {@code districtId}, that district's reports received in {@code year}, those not yet handled
-     * first: the rows of the district's ledger figure; the district must be in the reader's scope (not found otherwise).
+     * of its districts. With {@code districtId}, that district's reports (received in {@code year} if given: the rows of
+     * the district's ledger figure), those not yet handled first; the district must be in the reader's scope (not found
+     * otherwise).
      */
     @Transactional(readOnly = true)
-    ListPage.ByState<Report.State, Report> list(AccountPrincipal me, Long districtId, int year, Report.State state, Integer page) {
+    ListPage.ByState<Report.State, Report> list(AccountPrincipal me, Long districtId, Integer year, Report.State state, Integer page) {
         var filter = filterFor(me, districtId, year, state);
         return ListPage.ByState.of(repository.reportsByState(filter), state, page, offset -> repository.reports(filter, offset, ListPage.SIZE));
     }
 
-    private ReportRepository.ReportFilter filterFor(AccountPrincipal me, Long districtId, int year, Report.State state) {
+    private ReportRepository.ReportFilter filterFor(AccountPrincipal me, Long districtId, Integer year, Report.State state) {
         if (me.role() == Role.SCHOOL_USER) {
             return new ReportRepository.ReportFilter(null, me.unitId(), null, null, state);
         }
@@ -188,13 +189,14 @@ public class Reports {
         }
     }
 
-    /** For the city: reports received and handled per district, with the district's name. */
+    /** For the city: a page of its districts, each with its reports received and handled; for anyone else none. */
     @Transactional(readOnly = true)
-    List<ReportRepository.DistrictCount> countsPerDistrict(AccountPrincipal me) {
+    ListPage<ReportRepository.DistrictCount> countsPerDistrict(AccountPrincipal me, Integer page) {
         if (!CITY_READERS.contains(me.role()) || units.get(me.unitId()).type() != UnitType.CITY) {
-            return List.of();
+            return new ListPage<>(List.of(), 0, 0);
         }
-        return repository.countsPerDistrict(me.unitId());
+        return ListPage.of(page, repository.districtsOf(me.unitId()),
+                offset -> repository.countsPerDistrict(me.unitId(), offset, ListPage.SIZE));
     }
 
     @Transactional(readOnly = true)

@@ -21,6 +21,7 @@ import org.jianfu.account.Role;
 import org.jianfu.test.Fixtures;
 import org.jianfu.test.JianfuIntegrationTest;
 import org.jianfu.unit.Unit;
+import org.jianfu.unit.UnitType;
 import org.jianfu.unit.Units;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -241,6 +242,34 @@ class WhitelistListsAtScaleTests {
                 select id from whitelist_report where district_id = ? and extract(year from received_on) = ?
                 order by state = 'HANDLED', id desc""").params(huairou.id(), year).query(Long.class).list();
         assertThat(ofTheYear.stream().map(Report::id).toList()).isEqualTo(expected);
+    }
+
+    @Test
+    void theCitySeesItsDistrictsFiftyAPageEachCountingTheReportsItsLinkLeadsTo() throws Exception {
+        var city = units.root().orElseThrow();
+        for (int n = 1; n <= 60; n++) {
+            units.create(new Units.NewUnit(city.id(), UnitType.DISTRICT, "分页报告区" + n, null, null));
+        }
+        reports(huairou, 130);
+        var admin = as("city.admin");
+        var perDistrict = new ArrayList<ReportRepository.DistrictCount>();
+        for (int page = 0; ; page++) {
+            List<ReportRepository.DistrictCount> shown = rows(open("/whitelist/reports?districtPage=" + page, admin), "counts");
+            assertThat(shown.size()).isLessThanOrEqualTo(ListPage.SIZE);
+            perDistrict.addAll(shown);
+            if (shown.size() < ListPage.SIZE) {
+                break;
+            }
+        }
+        var districts = units.children(city.id()).stream().filter(u -> u.type() == UnitType.DISTRICT).map(Unit::id).toList();
+        assertThat(perDistrict.stream().map(ReportRepository.DistrictCount::id).toList()).containsExactlyInAnyOrderElementsOf(districts);
+
+        var huairouCount = perDistrict.stream().filter(c -> c.id() == huairou.id()).findFirst().orElseThrow();
+        var link = "/whitelist/reports?district=" + huairou.id();
+        assertThat(html(open("/whitelist/reports", admin))).contains("href=\"" + link + "\"");
+        List<Report> behind = everyRow(link, admin, "reports");
+        assertThat(behind).hasSize(huairouCount.received()).allMatch(r -> r.districtId() == huairou.id());
+        assertThat(behind.stream().filter(r -> r.state() == Report.State.HANDLED).count()).isEqualTo(huairouCount.handled());
     }
 
     // --- filters in the URL
