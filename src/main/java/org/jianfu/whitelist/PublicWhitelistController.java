@@ -47,6 +47,7 @@ class PublicWhitelistController {
         model.addAttribute("items", shown.rows());
         model.addAttribute("shown", shown);
         model.addAttribute("links", ListLinks.of(request));
+        model.addAttribute("searchLimit", q == null || q.isBlank() ? null : Whitelist.SEARCH_LIMIT);
         model.addAttribute("level", level);
         model.addAttribute("year", shownYear);
         model.addAttribute("category", category);
@@ -76,6 +77,7 @@ class PublicWhitelistController {
             model.addAttribute("items", found.rows());
             model.addAttribute("shown", found);
             model.addAttribute("links", ListLinks.of(request));
+            model.addAttribute("searchLimit", Whitelist.SEARCH_LIMIT);
             model.addAttribute("q", q);
             return "whitelist/public/search";
         }

@@ -322,19 +322,29 @@ public class Whitelist {
                 offset -> repository.applications(filter, offset, ListPage.SIZE));
     }
 
-    /** A page of the published whitelist, for everyone; {@code nameContains} keeps the items whose name contains it. */
+    /**
+     * A name search lists at most this many items: someone checking an activity types more of its name rather than page
+     * through more (and the count stops there instead of matching every item of every year).
+     */
+    static final int SEARCH_LIMIT = 1_000;
+
+    /**
+     * A page of the published whitelist, for everyone; {@code nameContains} keeps the items whose name contains it, the
+     * first {@link #SEARCH_LIMIT} of them.
+     */
     @Transactional(readOnly = true)
     ListPage<WhitelistApplication> published(Level level, Integer year, Category category, String nameContains,
             Integer page) {
         var name = nameContains == null || nameContains.isBlank() ? null : nameContains.strip();
         var filter = new WhitelistRepository.PublishedFilter(level, year, category, name);
-        return ListPage.of(page, repository.publishedCount(filter), offset -> repository.published(filter, offset, ListPage.SIZE));
+        return ListPage.of(page, repository.publishedCount(filter, name == null ? null : SEARCH_LIMIT),
+                offset -> repository.published(filter, offset, ListPage.SIZE));
     }
 
     /** Whether any item is listed at all (the demo data are added to an empty whitelist only). */
     @Transactional(readOnly = true)
     public boolean anyListed() {
-        return repository.publishedCount(new WhitelistRepository.PublishedFilter(null, null, null, null)) > 0;
+        return repository.publishedCount(new WhitelistRepository.PublishedFilter(null, null, null, null), 1) > 0;
     }
 
     /**

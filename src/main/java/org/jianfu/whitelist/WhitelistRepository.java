@@ -212,10 +212,15 @@ class WhitelistRepository {
                 .params(params).query(WhitelistRepository::map).list());
     }
 
-    /** How many listed items the filter keeps. */
-    long publishedCount(PublishedFilter filter) {
+    /** How many listed items the filter keeps, counted up to {@code limit} when one is given. */
+    long publishedCount(PublishedFilter filter, Integer limit) {
         var params = new HashMap<String, Object>();
-        return jdbc.sql("select count(*) from whitelist_application a" + publishedWhere(filter, params)).params(params)
+        var where = publishedWhere(filter, params);
+        if (limit == null) {
+            return jdbc.sql("select count(*) from whitelist_application a" + where).params(params).query(Long.class).single();
+        }
+        params.put("limit", limit);
+        return jdbc.sql("select count(*) from (select 1 from whitelist_application a" + where + " limit :limit) found").params(params)
                 .query(Long.class).single();
     }
 
