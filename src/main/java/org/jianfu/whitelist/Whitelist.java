@@ -300,29 +300,6 @@ public class Whitelist {
     }
 
     /**
-     * A page of the applications this person may read: those filed from or with a unit of their subtree; with a reviewing
-     * unit, only those filed with it, which must be in the reader's subtree (not found otherwise); {@code waiting}, only
-     * those this person may review or correct now (as the home page's to-do counts them).
-     */
-    @Transactional(readOnly = true)
-    ListPage.ByState<ApplicationState, WhitelistApplication> list(AccountPrincipal me, Long reviewingUnitId, Integer year, ApplicationState state, Category category,
-            boolean waiting, Integer page) {
-        if (!READERS.contains(me.role())) {
-            throw new org.springframework.security.access.AccessDeniedException("no applications for " + me.role());
-        }
-        if (reviewingUnitId != null) {
-            units.getInScope(me, reviewingUnitId);
-        }
-        var own = units.get(me.unitId());
-        var filter = new WhitelistRepository.ApplicationFilter(own.parentId() == null ? null : units.idsUnder(own.id()),
-                reviewingUnitId, year, state, category, waiting
-                        ? new WhitelistRepository.Waiting(me.unitId(), REVIEWERS.contains(me.role()), APPLICANTS.contains(me.role()))
-                        : null);
-        return ListPage.ByState.of(repository.applicationsByState(filter), state, page,
-                offset -> repository.applications(filter, offset, ListPage.SIZE));
-    }
-
-    /**
      * A name search lists at most this many items: someone checking an activity types more of its name rather than page
      * through more (and the count stops there instead of matching every item of every year).
      */

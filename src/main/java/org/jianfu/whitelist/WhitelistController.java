@@ -30,10 +30,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class WhitelistController {
 
     private final Whitelist whitelist;
+    private final Applications applications;
     private final Clock clock;
 
-    WhitelistController(Whitelist whitelist, Clock clock) {
+    WhitelistController(Whitelist whitelist, Applications applications, Clock clock) {
         this.whitelist = whitelist;
+        this.applications = applications;
         this.clock = clock;
     }
 
@@ -48,7 +50,7 @@ class WhitelistController {
             @RequestParam(required = false) Integer year, @RequestParam(required = false) ApplicationState state,
             @RequestParam(required = false) Category category, @RequestParam(defaultValue = "false") boolean waiting,
             @RequestParam(required = false) Integer page, HttpServletRequest request, Model model) {
-        var shown = whitelist.list(me, unit, year == null ? null : Years.checked(year), state, category, waiting, page);
+        var shown = applications.list(me, unit, year == null ? null : Years.checked(year), state, category, waiting, page);
         model.addAttribute("reviewingUnit", unit == null ? null : whitelist.unit(unit));
         model.addAttribute("applications", shown.page().rows());
         model.addAttribute("shown", shown.page());
