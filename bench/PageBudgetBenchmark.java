@@ -294,17 +294,23 @@ public class PageBudgetBenchmark {
         var anyone = List.of(Who.ANYONE);
         add(pages, "GET /public/whitelist", anyone, "/public/whitelist");
         add(pages, "GET /public/whitelist/verify", anyone, "/public/whitelist/verify?q=" + URLEncoder.encode("进校园活动", StandardCharsets.UTF_8));
+        // the lists show 50 rows a page: a deep page (asked past the last, shown as the last) reads past the rows before it
+        add(pages, "GET /public/whitelist", anyone, "/public/whitelist?page=100000");
+        add(pages, "GET /public/whitelist/verify", anyone, "/public/whitelist/verify?q=" + URLEncoder.encode("进校园活动", StandardCharsets.UTF_8)
+                + "&page=100000");
         add(pages, "GET /public/whitelist/{code}", anyone, "/public/whitelist/" + f.code());
         add(pages, "GET /public/reports/new", anyone, "/public/reports/new");
         add(pages, "GET /public/schools", anyone, "/public/schools?q=" + URLEncoder.encode("测试学校", StandardCharsets.UTF_8));
         add(pages, "GET /public/reports/status", anyone, "/public/reports/status");
         add(pages, "GET /whitelist/applications", both, "/whitelist/applications");
+        add(pages, "GET /whitelist/applications", city, "/whitelist/applications?state=SUBMITTED&page=100000");
         add(pages, "GET /whitelist/applications/new", both, "/whitelist/applications/new");
         add(pages, "GET /whitelist/applications/{id}", both, "/whitelist/applications/" + f.application());
         add(pages, "GET /whitelist/applications/{id}/edit", List.of(Who.DEPARTMENT), "/whitelist/applications/" + f.returnedApplication() + "/edit");
         add(pages, "GET /whitelist/settings", city, "/whitelist/settings");
         add(pages, "GET /whitelist/hosted", List.of(Who.SCHOOL), "/whitelist/hosted");
         add(pages, "GET /whitelist/reports", both, "/whitelist/reports");
+        add(pages, "GET /whitelist/reports", city, "/whitelist/reports?state=HANDLED&page=100000");
         add(pages, "GET /whitelist/reports/new", List.of(Who.SCHOOL), "/whitelist/reports/new");
         add(pages, "GET /whitelist/reports/{id}", both, "/whitelist/reports/" + f.report());
         // inspection: the city admin opens the city's plan and visits (the whole country), the reporter the district's

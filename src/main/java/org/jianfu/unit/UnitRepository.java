@@ -97,6 +97,10 @@ class UnitRepository {
     record ChoiceFilter(String text, Collection<Long> ids, UnitType type, Long parentId, boolean publicSchools) {
     }
 
+    List<Long> idsUnder(Unit root) {
+        return jdbc.sql("select id from unit where path like ? escape '\\'").param(root.path() + "%").query(Long.class).list();
+    }
+
     List<Long> districtIdsUnder(Unit root) {
         return jdbc.sql("select id from unit where path like ? escape '\\' and type = 'DISTRICT'")
                 .param(root.path() + "%")

@@ -93,6 +93,12 @@ public class Units {
         return repository.enabledSchoolsUnder(get(unitId));
     }
 
+    /** The ids of the unit and of every unit below it, unsorted: to scope a search of a district or below. */
+    @Transactional(readOnly = true)
+    public List<Long> idsUnder(long unitId) {
+        return repository.idsUnder(get(unitId));
+    }
+
     /** The districts in the unit's subtree, the unit itself included when it is one. */
     @Transactional(readOnly = true)
     public List<Long> districtIdsUnder(long unitId) {

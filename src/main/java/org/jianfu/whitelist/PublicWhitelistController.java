@@ -37,11 +37,17 @@ class PublicWhitelistController {
         this.clock = clock;
     }
 
+    /** The published whitelist of a year, filtered, a page at a time. */
     @GetMapping("/public/whitelist")
     String list(@RequestParam(required = false) Level level, @RequestParam(required = false) Integer year,
-            @RequestParam(required = false) Category category, @RequestParam(required = false) String q, Model model) {
+            @RequestParam(required = false) Category category, @RequestParam(required = false) String q,
+            @RequestParam(required = false) Integer page, HttpServletRequest request, Model model) {
         var shownYear = Years.orThisYear(year, clock);
-        model.addAttribute("items", whitelist.published(level, shownYear, category, q));
+        var shown = whitelist.published(level, shownYear, category, q, page);
+        model.addAttribute("items", shown.rows());
+        model.addAttribute("shown", shown);
+        model.addAttribute("links", ListLinks.of(request));
+        model.addAttribute("searchLimit", q == null || q.isBlank() ? null : Whitelist.SEARCH_LIMIT);
         model.addAttribute("level", level);
         model.addAttribute("year", shownYear);
         model.addAttribute("category", category);
@@ -52,10 +58,10 @@ class PublicWhitelistController {
         return "whitelist/public/list";
     }
 
-    /** The check at the school gate: by code, the item's page or "not listed"; by name, the matching items. */
+    /** The check at the school gate: by code, the item's page or "not listed"; by name, the matching items a page at a time. */
     @GetMapping("/public/whitelist/verify")
-    String verify(@RequestParam(required = false) String code, @RequestParam(required = false) String q, Model model,
-            HttpServletResponse response) {
+    String verify(@RequestParam(required = false) String code, @RequestParam(required = false) String q,
+            @RequestParam(required = false) Integer page, Model model, HttpServletRequest request, HttpServletResponse response) {
         if (code != null && !code.isBlank()) {
             var listing = whitelist.listed(code);
             if (listing.isPresent()) {
@@ -64,11 +70,14 @@ class PublicWhitelistController {
             return notListed(code, null, model, response);
         }
         if (q != null && !q.isBlank()) {
-            var found = whitelist.published(null, null, null, q);
-            if (found.isEmpty()) {
+            var found = whitelist.published(null, null, null, q, page);
+            if (found.total() == 0) {
                 return notListed(null, q, model, response);
             }
-            model.addAttribute("items", found);
+            model.addAttribute("items", found.rows());
+            model.addAttribute("shown", found);
+            model.addAttribute("links", ListLinks.of(request));
+            model.addAttribute("searchLimit", Whitelist.SEARCH_LIMIT);
             model.addAttribute("q", q);
             return "whitelist/public/search";
         }

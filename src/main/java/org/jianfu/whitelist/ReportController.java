@@ -1,15 +1,12 @@
 package org.jianfu.whitelist;
 
-import java.util.function.Function;
-import java.util.stream.Collectors;
-
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.jianfu.account.AccountPrincipal;
 import org.jianfu.account.Role;
 import org.jianfu.platform.EditConflictException;
 import org.jianfu.platform.RuleViolation;
 import org.jianfu.platform.Years;
-import org.jianfu.unit.Unit;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -36,21 +33,30 @@ class ReportController {
         this.clock = clock;
     }
 
-    /** The reports; with {@code district} and {@code year}, that district's reports of the year, unhandled first (a ledger figure's rows). */
+    /**
+     * The reports a page at a time, with how many each state holds; for the city also per district ({@code districtPage}
+     * pages them), each linked to its reports. With {@code district}, that district's reports (of the year received, with {@code year}: a ledger figure's
+     * rows), unhandled first.
+     */
     @GetMapping("/whitelist/reports")
     String list(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) Report.State state,
-            @RequestParam(required = false) Long district, @RequestParam(required = false) Integer year, Model model) {
-        var received = district == null ? null : reports.receivedBy(me, district, Years.orThisYear(year, clock));
-        var list = (received == null ? reports.list(me) : received).stream().filter(r -> state == null || r.state() == state).toList();
+            @RequestParam(required = false) Long district, @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer districtPage,
+            HttpServletRequest request, Model model) {
+        var shownYear = district == null || year == null ? null : Years.checked(year);
+        var shown = reports.list(me, district, shownYear, state, page);
         model.addAttribute("district", district == null ? null : whitelist.unit(district));
-        model.addAttribute("year", district == null ? null : Years.orThisYear(year, clock));
-        var counts = reports.countsPerDistrict(me);
-        model.addAttribute("reports", list);
-        model.addAttribute("counts", counts);
-        model.addAttribute("unitsById", counts.keySet().stream().map(whitelist::unit)
-                .collect(Collectors.toMap(Unit::id, Function.identity())));
-        model.addAttribute("names", list.stream().map(Report::districtId).distinct().map(whitelist::unit)
-                .collect(Collectors.toMap(Unit::id, Unit::name)));
+        model.addAttribute("year", shownYear);
+        model.addAttribute("reports", shown.page().rows());
+        model.addAttribute("shown", shown.page());
+        model.addAttribute("byState", shown.byState());
+        model.addAttribute("inAnyState", shown.inAnyState());
+        model.addAttribute("links", ListLinks.of(request));
+        // the summary per district leads to a district's reports; once there, the list is the district's
+        var perDistrict = district == null ? reports.countsPerDistrict(me, districtPage) : null;
+        model.addAttribute("counts", perDistrict == null ? java.util.List.of() : perDistrict.rows());
+        model.addAttribute("districts", perDistrict);
+        model.addAttribute("names", whitelist.unitNames(shown.page().rows().stream().map(Report::districtId).toList()));
         model.addAttribute("school", me.role() == Role.SCHOOL_USER);
         model.addAttribute("state", state);
         model.addAttribute("states", Report.State.values());

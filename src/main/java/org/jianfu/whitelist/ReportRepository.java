@@ -3,7 +3,9 @@ package org.jianfu.whitelist;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,39 +58,82 @@ class ReportRepository {
                 .params(state.name(), handling, outcome, today, actor, id, expectedVersion).update() == 1;
     }
 
-    /** Reports sent to districts under the unit path, newest first. */
-    List<Report> toDistrictsUnder(String path) {
-        return jdbc.sql("""
-                select r.* from whitelist_report r join unit d on d.id = r.district_id
-                where d.path like ? order by r.id desc""")
-                .param(path + "%").query(ReportRepository::map).list();
+    /**
+     * Which reports a list shows: those sent to these districts (null: every district, the city's whole tree) or filed by
+     * this school; of one district and year (a ledger figure's rows, not handled first); in one state.
+     */
+    record ReportFilter(List<Long> districts, Long filedByUnitId, Long district, Integer year, Report.State state) {
     }
 
-    /** One district's reports received in a year (as {@link #countsOf} counts them), those not handled first, newest first. */
-    List<Report> receivedBy(long districtId, int year) {
-        return jdbc.sql("""
-                select * from whitelist_report where district_id = ? and extract(year from received_on) = ?
-                order by state = 'HANDLED', id desc""")
-                .params(districtId, year).query(ReportRepository::map).list();
+    /** A page of the reports the filter keeps, newest first (one district's year: those not handled first). */
+    List<Report> reports(ReportFilter filter, int offset, int limit) {
+        var params = new HashMap<String, Object>();
+        var where = reportsWhere(filter, true, params);
+        params.put("limit", limit);
+        params.put("offset", offset);
+        return jdbc.sql("select * from whitelist_report r" + where + " order by "
+                        + (filter.district() != null ? "r.state = 'HANDLED', r.id desc" : "r.id desc") + " limit :limit offset :offset")
+                .params(params).query(ReportRepository::map).list();
     }
 
-    List<Report> filedBy(long unitId) {
-        return jdbc.sql("select * from whitelist_report where filed_by_unit_id = ? order by id desc").param(unitId)
-                .query(ReportRepository::map).list();
-    }
-
-    /** Per district under the path: reports received and handled, in the official order of the districts. */
-    Map<Long, Count> countsPerDistrict(String path) {
-        var counts = new LinkedHashMap<Long, Count>();
-        jdbc.sql("""
-                select d.id, count(r.id) as received, count(r.id) filter (where r.state = 'HANDLED') as handled
-                from unit d left join whitelist_report r on r.district_id = d.id
-                where d.type = 'DISTRICT' and d.path like ?
-                group by d.id""" + " order by " + Unit.officialOrderSql("d"))
-                .param(path + "%")
-                .query((rs, n) -> counts.put(rs.getLong("id"), new Count(rs.getInt("received"), rs.getInt("handled"))))
-                .list();
+    /** How many reports the filter keeps in each state, the state filter aside. */
+    Map<Report.State, Long> reportsByState(ReportFilter filter) {
+        var params = new HashMap<String, Object>();
+        var counts = new EnumMap<Report.State, Long>(Report.State.class);
+        jdbc.sql("select r.state, count(*) as n from whitelist_report r" + reportsWhere(filter, false, params) + " group by r.state")
+                .params(params).query(rs -> {
+                    counts.put(Report.State.valueOf(rs.getString("state")), rs.getLong("n"));
+                });
         return counts;
+    }
+
+    private static String reportsWhere(ReportFilter f, boolean withState, Map<String, Object> params) {
+        var where = new ArrayList<String>();
+        if (f.districts() != null) {
+            where.add("r.district_id = any(:districts)");
+            params.put("districts", f.districts().toArray(Long[]::new));
+        }
+        if (f.filedByUnitId() != null) {
+            where.add("r.filed_by_unit_id = :filer");
+            params.put("filer", f.filedByUnitId());
+        }
+        if (f.district() != null) {
+            where.add("r.district_id = :district");
+            params.put("district", f.district());
+        }
+        if (f.year() != null) {
+            // the year received, as the ledger figure counts it, in a form an index on the day can serve
+            where.add("r.received_on >= make_date(:year, 1, 1) and r.received_on < make_date(:year + 1, 1, 1)");
+            params.put("year", f.year());
+        }
+        if (withState && f.state() != null) {
+            where.add("r.state = :state");
+            params.put("state", f.state().name());
+        }
+        return where.isEmpty() ? "" : " where " + String.join(" and ", where);
+    }
+
+    /**
+     * A page of the city's districts in their official order, each with its reports received and handled. The districts
+     * are read as the city's children (by index), and only the page's districts' reports are counted.
+     */
+    List<DistrictCount> countsPerDistrict(long cityId, int offset, int limit) {
+        return jdbc.sql("""
+                select d.id, d.name, c.received, c.handled
+                from (select id, name, code from unit where parent_id = ? and type = 'DISTRICT'
+                      order by code nulls last, name limit ? offset ?) d
+                cross join lateral (select count(*) as received, count(*) filter (where r.state = 'HANDLED') as handled
+                                    from whitelist_report r where r.district_id = d.id) c""" + " order by " + Unit.officialOrderSql("d"))
+                .params(cityId, limit, offset)
+                .query((rs, n) -> new DistrictCount(rs.getLong("id"), rs.getString("name"), rs.getInt("received"), rs.getInt("handled")))
+                .list();
+    }
+
+    long districtsOf(long cityId) {
+        return jdbc.sql("select count(*) from unit where parent_id = ? and type = 'DISTRICT'").param(cityId).query(Long.class).single();
+    }
+
+    record DistrictCount(long id, String name, int received, int handled) {
     }
 
     /** Each of these districts' reports received in a year, by kind, and how many of them are handled (one query). */

@@ -157,28 +157,30 @@ public class Reports {
         return report;
     }
 
-    /** Reports this person may read. */
-    @Transactional(readOnly = true)
-    public List<Report> list(AccountPrincipal me) {
-        if (me.role() == Role.SCHOOL_USER) {
-            return repository.filedBy(me.unitId());
-        }
-        requireReader(me);
-        return repository.toDistrictsUnder(units.get(me.unitId()).path());
-    }
-
     /**
-     * The reports a district received in a year, those not yet handled first: the rows of the district's ledger figure.
-     * The district must be in the reader's scope (not found otherwise).
+     * A page of the reports this person may read: a school those it filed, a district those sent to it, the city those
+     * of its districts. With {@code districtId}, that district's reports (received in {@code year} if given: the rows of
+     * the district's ledger figure), those not yet handled first; the district must be in the reader's scope (not found
+     * otherwise).
      */
     @Transactional(readOnly = true)
-    public List<Report> receivedBy(AccountPrincipal me, long districtId, int year) {
+    ListPage.ByState<Report.State, Report> list(AccountPrincipal me, Long districtId, Integer year, Report.State state, Integer page) {
+        var filter = filterFor(me, districtId, year, state);
+        return ListPage.ByState.of(repository.reportsByState(filter), state, page, offset -> repository.reports(filter, offset, ListPage.SIZE));
+    }
+
+    private ReportRepository.ReportFilter filterFor(AccountPrincipal me, Long districtId, Integer year, Report.State state) {
+        if (me.role() == Role.SCHOOL_USER) {
+            return new ReportRepository.ReportFilter(null, me.unitId(), null, null, state);
+        }
         requireReader(me);
-        var district = units.getInScope(me, districtId);
-        if (district.type() != UnitType.DISTRICT) {
+        if (districtId != null && units.getInScope(me, districtId).type() != UnitType.DISTRICT) {
             throw new WhitelistNotFoundException("district " + districtId);
         }
-        return repository.receivedBy(districtId, year);
+        var own = units.get(me.unitId());
+        // the city's districts are every district: no ids to pass
+        var scope = own.parentId() == null ? null : units.districtIdsUnder(own.id());
+        return new ReportRepository.ReportFilter(scope, null, districtId, districtId == null ? null : year, state);
     }
 
     private static void requireReader(AccountPrincipal me) {
@@ -187,13 +189,14 @@ public class Reports {
         }
     }
 
-    /** For the city: reports received and handled per district. */
+    /** For the city: a page of its districts, each with its reports received and handled; for anyone else none. */
     @Transactional(readOnly = true)
-    Map<Long, ReportRepository.Count> countsPerDistrict(AccountPrincipal me) {
-        if (!CITY_READERS.contains(me.role())) {
-            return Map.of();
+    ListPage<ReportRepository.DistrictCount> countsPerDistrict(AccountPrincipal me, Integer page) {
+        if (!CITY_READERS.contains(me.role()) || units.get(me.unitId()).type() != UnitType.CITY) {
+            return new ListPage<>(List.of(), 0, 0);
         }
-        return repository.countsPerDistrict(units.get(me.unitId()).path());
+        return ListPage.of(page, repository.districtsOf(me.unitId()),
+                offset -> repository.countsPerDistrict(me.unitId(), offset, ListPage.SIZE));
     }
 
     @Transactional(readOnly = true)

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import org.jianfu.account.AccountPrincipal;
 import org.jianfu.account.Role;
@@ -299,26 +300,28 @@ public class Whitelist {
     }
 
     /**
-     * The applications this person may read: those filed from or with a unit of their subtree; with a reviewing unit,
-     * only those filed with it, which must be in the reader's subtree (not found otherwise).
+     * A name search lists at most this many items: someone checking an activity types more of its name rather than page
+     * through more (and the count stops there instead of matching every item of every year).
+     */
+    static final int SEARCH_LIMIT = 1_000;
+
+    /**
+     * A page of the published whitelist, for everyone; {@code nameContains} keeps the items whose name contains it, the
+     * first {@link #SEARCH_LIMIT} of them.
      */
     @Transactional(readOnly = true)
-    public List<WhitelistApplication> list(AccountPrincipal me, Long reviewingUnitId, Integer year, ApplicationState state,
-            Category category) {
-        if (!READERS.contains(me.role())) {
-            throw new org.springframework.security.access.AccessDeniedException("no applications for " + me.role());
-        }
-        if (reviewingUnitId != null) {
-            units.getInScope(me, reviewingUnitId);
-        }
-        return repository.inSubtree(units.get(me.unitId()).path(), reviewingUnitId, year, state, category);
+    ListPage<WhitelistApplication> published(Level level, Integer year, Category category, String nameContains,
+            Integer page) {
+        var name = nameContains == null || nameContains.isBlank() ? null : nameContains.strip();
+        var filter = new WhitelistRepository.PublishedFilter(level, year, category, name);
+        return ListPage.of(page, repository.publishedCount(filter, name == null ? null : SEARCH_LIMIT),
+                offset -> repository.published(filter, offset, ListPage.SIZE));
     }
 
-    /** The published whitelist, for everyone. */
+    /** Whether any item is listed at all (the demo data are added to an empty whitelist only). */
     @Transactional(readOnly = true)
-    public List<WhitelistApplication> published(Level level, Integer year, Category category, String nameContains) {
-        var name = nameContains == null || nameContains.isBlank() ? null : nameContains.strip();
-        return repository.published(level, year, category, name);
+    public boolean anyListed() {
+        return repository.publishedCount(new WhitelistRepository.PublishedFilter(null, null, null, null), 1) > 0;
     }
 
     /**
@@ -376,6 +379,12 @@ public class Whitelist {
     @Transactional(readOnly = true)
     public Unit unit(long id) {
         return units.get(id);
+    }
+
+    /** The names of these units by id, in one read: for a page of rows naming their units. */
+    @Transactional(readOnly = true)
+    Map<Long, String> unitNames(Collection<Long> ids) {
+        return units.byIds(Set.copyOf(ids)).stream().collect(Collectors.toMap(Unit::id, Unit::name));
     }
 
     /**

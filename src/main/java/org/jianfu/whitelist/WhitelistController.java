@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.Clock;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.jianfu.account.AccountPrincipal;
 import org.jianfu.account.Role;
@@ -29,25 +30,33 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class WhitelistController {
 
     private final Whitelist whitelist;
+    private final Applications applications;
     private final Clock clock;
 
-    WhitelistController(Whitelist whitelist, Clock clock) {
+    WhitelistController(Whitelist whitelist, Applications applications, Clock clock) {
         this.whitelist = whitelist;
+        this.applications = applications;
         this.clock = clock;
     }
 
     // --- applications
 
-    /** The applications, filtered; {@code unit} keeps those filed with that reviewing commission (a ledger figure's rows). */
+    /**
+     * The applications, filtered, a page at a time, with how many each state holds; {@code unit} keeps those filed with
+     * that reviewing commission (a ledger figure's rows), {@code waiting} those waiting for this person.
+     */
     @GetMapping("/whitelist/applications")
     String applications(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) Long unit,
             @RequestParam(required = false) Integer year, @RequestParam(required = false) ApplicationState state,
-            @RequestParam(required = false) Category category, @RequestParam(defaultValue = "false") boolean waiting, Model model) {
-        var applications = whitelist.list(me, unit, year == null ? null : Years.checked(year), state, category);
+            @RequestParam(required = false) Category category, @RequestParam(defaultValue = "false") boolean waiting,
+            @RequestParam(required = false) Integer page, HttpServletRequest request, Model model) {
+        var shown = applications.list(me, unit, year == null ? null : Years.checked(year), state, category, waiting, page);
         model.addAttribute("reviewingUnit", unit == null ? null : whitelist.unit(unit));
-        // "Waiting for me": the ones this person may review or correct now, as the home page's to-do counts them.
-        model.addAttribute("applications", waiting ? applications.stream()
-                .filter(a -> whitelist.reviewableBy(me, a) || whitelist.editableBy(me, a)).toList() : applications);
+        model.addAttribute("applications", shown.page().rows());
+        model.addAttribute("shown", shown.page());
+        model.addAttribute("byState", shown.byState());
+        model.addAttribute("inAnyState", shown.inAnyState());
+        model.addAttribute("links", ListLinks.of(request));
         model.addAttribute("waiting", waiting);
         model.addAttribute("year", year);
         model.addAttribute("state", state);

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -123,35 +124,125 @@ class WhitelistRepository {
                 .optional();
     }
 
-    /** Applications whose applicant or reviewer lies under the unit path (a unit's subtree), newest first. */
-    List<WhitelistApplication> inSubtree(String path, Long reviewingUnitId, Integer year, ApplicationState state, Category category) {
-        return withSchools(jdbc.sql("""
-                select a.* from whitelist_application a
-                join unit applicant on applicant.id = a.applicant_unit_id
-                join unit reviewer on reviewer.id = a.reviewing_unit_id
-                where (applicant.path like ? or reviewer.path like ?)
-                  and (cast(? as bigint) is null or a.reviewing_unit_id = ?)
-                  and (cast(? as int) is null or a.year = ?)
-                  and (cast(? as text) is null or a.state = ?)
-                  and (cast(? as text) is null or a.category = ?)
-                order by a.submitted_at desc, a.id desc""")
-                .params(path + "%", path + "%", reviewingUnitId, reviewingUnitId, year, year, name(state), name(state), name(category),
-                        name(category))
-                .query(WhitelistRepository::map).list());
+    /**
+     * Which applications a list shows. {@code scope} holds the ids of the reader's unit and every unit below it, null for
+     * the whole city (the root's subtree is every unit: no ids to pass); {@code waitingFor}, when set, keeps the
+     * applications that person may review or correct now.
+     */
+    record ApplicationFilter(List<Long> scope, Long reviewingUnitId, Integer year, ApplicationState state, Category category,
+            Waiting waitingFor) {
     }
 
-    /** The published whitelist: approved items, filtered, city items first. */
-    List<WhitelistApplication> published(Level level, Integer year, Category category, String nameContains) {
-        return withSchools(jdbc.sql("""
-                select * from whitelist_application
-                where state = 'APPROVED'
-                  and (cast(? as text) is null or level = ?)
-                  and (cast(? as int) is null or year = ?)
-                  and (cast(? as text) is null or category = ?)
-                  and (cast(? as text) is null or strpos(lower(activity_name), lower(?)) > 0)
-                order by year desc, level, starts_on, id""")
-                .params(name(level), name(level), year, year, name(category), name(category), nameContains, nameContains)
-                .query(WhitelistRepository::map).list());
+    /** Who waits: the unit and whether its role reviews and applies (as {@link Whitelist#reviewableBy} and {@code editableBy}). */
+    record Waiting(long unitId, boolean reviews, boolean applies) {
+    }
+
+    /** A page of the applications the filter keeps, newest first. */
+    List<WhitelistApplication> applications(ApplicationFilter filter, int offset, int limit) {
+        var params = new HashMap<String, Object>();
+        var where = applicationsWhere(filter, true, params);
+        params.put("limit", limit);
+        params.put("offset", offset);
+        return withSchools(jdbc.sql("select a.* from whitelist_application a" + where
+                        + " order by a.submitted_at desc, a.id desc limit :limit offset :offset")
+                .params(params).query(WhitelistRepository::map).list());
+    }
+
+    /** How many applications the filter keeps in each state, the state filter aside: the list's summary and its total. */
+    Map<ApplicationState, Long> applicationsByState(ApplicationFilter filter) {
+        var params = new HashMap<String, Object>();
+        var counts = new EnumMap<ApplicationState, Long>(ApplicationState.class);
+        jdbc.sql("select a.state, count(*) as n from whitelist_application a" + applicationsWhere(filter, false, params)
+                        + " group by a.state")
+                .params(params).query(rs -> {
+                    counts.put(ApplicationState.valueOf(rs.getString("state")), rs.getLong("n"));
+                });
+        return counts;
+    }
+
+    /** The where clause of a filter: only the conditions it sets, so that each query is planned for what it asks. */
+    private static String applicationsWhere(ApplicationFilter f, boolean withState, Map<String, Object> params) {
+        var where = new ArrayList<String>();
+        if (f.scope() != null) {
+            where.add("(a.applicant_unit_id = any(:scope) or a.reviewing_unit_id = any(:scope))");
+            params.put("scope", f.scope().toArray(Long[]::new));
+        }
+        if (f.reviewingUnitId() != null) {
+            where.add("a.reviewing_unit_id = :reviewer");
+            params.put("reviewer", f.reviewingUnitId());
+        }
+        if (f.year() != null) {
+            where.add("a.year = :year");
+            params.put("year", f.year());
+        }
+        if (withState && f.state() != null) {
+            where.add("a.state = :state");
+            params.put("state", f.state().name());
+        }
+        if (f.category() != null) {
+            where.add("a.category = :category");
+            params.put("category", f.category().name());
+        }
+        if (f.waitingFor() != null) {
+            var w = f.waitingFor();
+            var either = new ArrayList<String>();
+            if (w.reviews()) {
+                either.add("(a.state = 'SUBMITTED' and a.reviewing_unit_id = :me)");
+            }
+            if (w.applies()) {
+                either.add("(a.state = 'RETURNED' and a.applicant_unit_id = :me)");
+            }
+            where.add(either.isEmpty() ? "false" : "(" + String.join(" or ", either) + ")");
+            params.put("me", w.unitId());
+        }
+        return where.isEmpty() ? "" : " where " + String.join(" and ", where);
+    }
+
+    /** What the public list and search keep of the listed items: each condition only when set. */
+    record PublishedFilter(Level level, Integer year, Category category, String nameContains) {
+    }
+
+    /** A page of the published whitelist, filtered, the newest year first and city items before district ones. */
+    List<WhitelistApplication> published(PublishedFilter filter, int offset, int limit) {
+        var params = new HashMap<String, Object>();
+        params.put("limit", limit);
+        params.put("offset", offset);
+        return withSchools(jdbc.sql("select * from whitelist_application a" + publishedWhere(filter, params)
+                        + " order by a.year desc, a.level, a.starts_on, a.id limit :limit offset :offset")
+                .params(params).query(WhitelistRepository::map).list());
+    }
+
+    /** How many listed items the filter keeps, counted up to {@code limit} when one is given. */
+    long publishedCount(PublishedFilter filter, Integer limit) {
+        var params = new HashMap<String, Object>();
+        var where = publishedWhere(filter, params);
+        if (limit == null) {
+            return jdbc.sql("select count(*) from whitelist_application a" + where).params(params).query(Long.class).single();
+        }
+        params.put("limit", limit);
+        return jdbc.sql("select count(*) from (select 1 from whitelist_application a" + where + " limit :limit) found").params(params)
+                .query(Long.class).single();
+    }
+
+    private static String publishedWhere(PublishedFilter f, Map<String, Object> params) {
+        var where = new StringBuilder(" where a.state = 'APPROVED'");
+        if (f.level() != null) {
+            where.append(" and a.level = :level");
+            params.put("level", f.level().name());
+        }
+        if (f.year() != null) {
+            where.append(" and a.year = :year");
+            params.put("year", f.year());
+        }
+        if (f.category() != null) {
+            where.append(" and a.category = :category");
+            params.put("category", f.category().name());
+        }
+        if (f.nameContains() != null) {
+            where.append(" and strpos(lower(a.activity_name), lower(:name)) > 0");
+            params.put("name", f.nameContains());
+        }
+        return where.toString();
     }
 
     /** Approved items reviewed by one unit in a year. */

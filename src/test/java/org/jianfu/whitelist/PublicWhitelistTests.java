@@ -305,6 +305,6 @@ class PublicWhitelistTests {
         var received = jdbc.sql("select count(*) from whitelist_report where district_id = ?").param(fixtures.haidian().id())
                 .query(Long.class).single();
         assertThat(city).contains("各区收到与办结").contains("朝阳区教育委员会")
-                .containsPattern("海淀区教育委员会</td>\\s*<td>" + received + "</td>");
+                .containsPattern("海淀区教育委员会</a></td>\\s*<td>" + received + "</td>");
     }
 }
