@@ -1,8 +1,12 @@
 package org.jianfu.document;
 
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.zip.Deflater;
+
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
@@ -47,8 +51,17 @@ final class SummaryWorkbookWriter {
      */
     byte[] write(LedgerRound round, LedgerTemplate template, List<UnitLedger> ledgers,
             java.util.Map<Long, List<RegisterFigures.Figure>> figures) {
-        // Streamed: rows are written out as text instead of being kept as XML objects, several times faster.
-        var workbook = new SXSSFWorkbook(null, SXSSFWorkbook.DEFAULT_WINDOW_SIZE, false, false);
+        // Streamed: rows are written out as text instead of being kept as XML objects, several times faster. Compressed
+        // at the fastest level: a national round's workbook holds tens of megabytes of answers to deflate; the file is
+        // somewhat larger, its content the same.
+        var workbook = new SXSSFWorkbook(null, SXSSFWorkbook.DEFAULT_WINDOW_SIZE, false, false) {
+            @Override
+            protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
+                var zip = super.createArchiveOutputStream(out);
+                zip.setLevel(Deflater.BEST_SPEED);
+                return zip;
+            }
+        };
         var centred = ExcelFormat.style(workbook, Typeface.TEXT, TEXT_SIZE, false, HorizontalAlignment.CENTER, true);
         var statuses = new EnumMap<EntryStatus, CellStyle>(EntryStatus.class);
         COLOURS.forEach((status, colour) -> statuses.put(status, ExcelFormat.filled(workbook, centred, colour)));

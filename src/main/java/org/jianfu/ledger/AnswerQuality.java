@@ -63,6 +63,55 @@ final class AnswerQuality {
         return 2.0 * common / (a.size() + b.size());
     }
 
+    /**
+     * The pairs of an answer another answer must share one of to be near-identical to it: its first pairs in a fixed
+     * order of all pairs, as many as it can lack of another's and still reach {@link #NEAR_IDENTICAL}, plus one. If
+     * two answers share {@code o} pairs, the first of those in the order is within both answers' first
+     * {@code size - o + 1} pairs, and a near-identical pair of answers shares at least {@link #leastCommon} of either's.
+     * So two near-identical answers always share a pair of their prefixes (prefix filtering, as in set similarity joins).
+     * Each pair is given as its two characters in one int.
+     */
+    static int[] prefix(Set<String> grams) {
+        var tokens = grams.stream().mapToInt(AnswerQuality::token).boxed()
+                .sorted(java.util.Comparator.comparingInt(AnswerQuality::order).thenComparingInt(t -> t))
+                .mapToInt(Integer::intValue).toArray();
+        return java.util.Arrays.copyOf(tokens, tokens.length - leastCommon(tokens.length) + 1);
+    }
+
+    /**
+     * The fewest pairs an answer of {@code size} pairs shares with any answer near-identical to it: the least {@code o}
+     * that reaches the threshold against an answer of {@code o} pairs (the smallest that can share {@code o}), computed
+     * as {@link #similarity} computes, so no rounding can make it too large.
+     */
+    static int leastCommon(int size) {
+        for (int o = 1; o < size; o++) {
+            if (2.0 * o / (size + o) >= NEAR_IDENTICAL) {
+                return o;
+            }
+        }
+        return Math.max(size, 1);
+    }
+
+    /** Whether answers of these sizes (pairs) could be near-identical at all: they share at most the smaller size. */
+    static boolean sizesAllow(int a, int b) {
+        return 2.0 * Math.min(a, b) / (a + b) >= NEAR_IDENTICAL;
+    }
+
+    static int token(String gram) {
+        return gram.charAt(0) << 16 | gram.charAt(1);
+    }
+
+    /** A fixed scrambling of the pairs (MurmurHash3's finaliser), so frequent ones are not all first. */
+    private static int order(int token) {
+        int h = token;
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        h ^= h >>> 16;
+        return h;
+    }
+
     /** The warnings about one answer judged by itself. */
     static List<Flag> ofAnswer(EntryStatus status, String text, String requirementText) {
         var flags = new ArrayList<Flag>();

@@ -9,13 +9,14 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.jianfu.unit.Unit;
 import org.jianfu.unit.Units;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The answer-quality warnings of a ledger ({@link AnswerQuality}'s rules applied to its entries and to the
- * other answers of its round and to the unit's answers of last year), and the flags a submission keeps of them for the city's dashboard. No
+ * other answers of its round, found by their {@link AnswerFingerprints}, and to the unit's answers of last year), and the flags a submission keeps of them for the city's dashboard. No
  * access checks here: callers pass a ledger already read through {@link Ledgers}, which checks them.
  */
 @Component
@@ -24,11 +25,13 @@ class AnswerQualityWarnings {
     private final LedgerRepository repository;
     private final Units units;
     private final LastYearAnswers lastYear;
+    private final AnswerFingerprints fingerprints;
 
-    AnswerQualityWarnings(LedgerRepository repository, Units units, LastYearAnswers lastYear) {
+    AnswerQualityWarnings(LedgerRepository repository, Units units, LastYearAnswers lastYear, AnswerFingerprints fingerprints) {
         this.repository = repository;
         this.units = units;
         this.lastYear = lastYear;
+        this.fingerprints = fingerprints;
     }
 
     /** A warning about one answer: which requirement, what is wrong, and the other answer it resembles. */
@@ -41,31 +44,36 @@ class AnswerQualityWarnings {
         var requirements = template.requirements().stream()
                 .collect(Collectors.toMap(LedgerTemplate.Requirement::id, Function.identity()));
         var warnings = new ArrayList<Warning>();
-        var answers = repository.answersOfRound(ledger.roundId());
-        var grams = new HashMap<Long, Set<String>>();
-        for (var answer : answers) {
-            grams.put(answer.entryId(), AnswerQuality.bigrams(AnswerQuality.normalise(answer.text())));
-        }
-        var own = answers.stream().filter(a -> a.ledgerId() == ledger.id()).toList();
-        var lastYears = lastYear.of(ledger, template);
-        for (var entry : repository.entries(ledger.id())) {
+        var entries = repository.entries(ledger.id());
+        for (var entry : entries) {
             var requirement = requirements.get(entry.requirementId());
             for (var flag : AnswerQuality.ofAnswer(entry.status(), entry.text(), requirement.text())) {
                 warnings.add(new Warning(requirement.number(), entry.id(), flag, null, null, null));
             }
         }
-        for (var mine : own) {
+        var grams = new HashMap<Long, Set<String>>();
+        var own = new ArrayList<AnswerFingerprints.Answer>();
+        for (var entry : entries) {
+            if (AnswerFingerprints.compared(entry.status(), entry.text())) {
+                grams.put(entry.id(), AnswerQuality.bigrams(AnswerQuality.normalise(entry.text())));
+                own.add(new AnswerFingerprints.Answer(entry.id(), ledger.id(), ledger.unitId(), entry.requirementId(), entry.text()));
+            }
+        }
+        own.sort(Comparator.comparingLong(AnswerFingerprints.Answer::entryId));
+        // Too short to compare meaningfully; already flagged as short.
+        var compared = own.stream().filter(a -> grams.get(a.entryId()).size() >= AnswerQuality.SHORT).toList();
+        var otherUnits = fingerprints.nearIdenticalInOtherLedgers(ledger.roundId(), ledger.id(), compared);
+        var names = units.byIds(otherUnits.values().stream().map(AnswerFingerprints.Answer::unitId).distinct().toList()).stream()
+                .collect(Collectors.toMap(Unit::id, Unit::name));
+        var lastYears = lastYear.of(ledger, template);
+        for (var mine : compared) {
             var number = requirements.get(mine.requirementId()).number();
             var mineGrams = grams.get(mine.entryId());
-            if (mineGrams.size() < AnswerQuality.SHORT) {
-                continue; // too short to compare meaningfully; already flagged as short
+            var other = otherUnits.get(mine.entryId());
+            if (other != null) {
+                warnings.add(new Warning(number, mine.entryId(), AnswerQuality.Flag.SAME_AS_OTHER_UNIT, other.entryId(),
+                        names.get(other.unitId()), null));
             }
-            answers.stream()
-                    .filter(o -> o.requirementId() == mine.requirementId() && o.ledgerId() != ledger.id())
-                    .filter(o -> AnswerQuality.similarity(mineGrams, grams.get(o.entryId())) >= AnswerQuality.NEAR_IDENTICAL)
-                    .findFirst()
-                    .ifPresent(o -> warnings.add(new Warning(number, mine.entryId(), AnswerQuality.Flag.SAME_AS_OTHER_UNIT,
-                            o.entryId(), units.get(o.unitId()).name(), null)));
             own.stream()
                     .filter(o -> o.entryId() != mine.entryId())
                     .filter(o -> AnswerQuality.similarity(mineGrams, grams.get(o.entryId())) >= AnswerQuality.NEAR_IDENTICAL)

@@ -127,6 +127,15 @@ public class LedgerFigures {
     }
 
     /**
+     * The figures shown for each of the round's ledgers a city reader may see ({@link Ledgers#ledgersOfRound}), by
+     * ledger id, for the city's workbook: the frozen ones in one query, each register asked once for the live ones.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, List<RegisterFigures.Figure>> shownOfRound(AccountPrincipal me, long roundId) {
+        return shown(ledgers.ledgersOfRound(me, roundId), ledgers.round(roundId));
+    }
+
+    /**
      * Figures by the id of the requirement they attach to in this template, in the order the registers
      * gave them; figures with no requirement in the template under the key {@code null}.
      */

@@ -323,20 +323,6 @@ class LedgerRepository {
 
     // --- answer quality
 
-    /** Every answer of one requirement in a round, for comparing units: (entry id, ledger id, unit id, text). */
-    List<RoundAnswer> answersOfRound(long roundId) {
-        return jdbc.sql("""
-                select e.id, e.ledger_id, l.unit_id, e.requirement_id, e.text from ledger_entry e
-                join ledger l on l.id = e.ledger_id
-                where l.round_id = ? and e.text <> '' and (e.status is null or e.status <> 'NOT_APPLICABLE')""")
-                .param(roundId)
-                .query((rs, n) -> new RoundAnswer(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5)))
-                .list();
-    }
-
-    record RoundAnswer(long entryId, long ledgerId, long unitId, long requirementId, String text) {
-    }
-
     void replaceFlags(long ledgerId, List<StoredFlag> flags) {
         jdbc.sql("delete from ledger_entry_flag where ledger_id = ?").param(ledgerId).update();
         for (var flag : flags) {
@@ -421,6 +407,12 @@ class LedgerRepository {
     }
 
     /** For the side-by-side page: one requirement's entries from the given ledgers (one page of units). */
+    /** Every entry of these ledgers, in one query. */
+    List<LedgerEntry> entriesOfLedgers(List<Long> ledgerIds) {
+        return jdbc.sql("select * from ledger_entry where ledger_id = any(?)")
+                .param(ledgerIds.toArray(Long[]::new)).query(LedgerRepository::mapEntry).list();
+    }
+
     List<LedgerEntry> entriesOfRequirement(List<Long> ledgerIds, long requirementId) {
         return jdbc.sql("select * from ledger_entry where ledger_id = any(?) and requirement_id = ?")
                 .params(ledgerIds.toArray(Long[]::new), requirementId).query(LedgerRepository::mapEntry).list();

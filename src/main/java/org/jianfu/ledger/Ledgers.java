@@ -47,11 +47,13 @@ public class Ledgers {
     private final Seals seals;
     private final AnswerQualityWarnings warnings;
     private final FrozenFigures frozenFigures;
+    private final AnswerFingerprints fingerprints;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Ledgers(LedgerRepository repository, EntryHistory history, Templates templates, Units units, Seals seals,
-            AnswerQualityWarnings warnings, FrozenFigures frozenFigures, ApplicationEventPublisher events, Clock clock) {
+            AnswerQualityWarnings warnings, FrozenFigures frozenFigures, AnswerFingerprints fingerprints,
+            ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
         this.history = history;
         this.templates = templates;
@@ -59,6 +61,7 @@ public class Ledgers {
         this.seals = seals;
         this.warnings = warnings;
         this.frozenFigures = frozenFigures;
+        this.fingerprints = fingerprints;
         this.events = events;
         this.clock = clock;
     }
@@ -278,6 +281,9 @@ public class Ledgers {
             if (saved.get().firstInLedger()) {
                 repository.markStarted(ledgerId, now);
             }
+            // A second statement, like marking the ledger started: should it fail, the quality page compares the answer in
+            // full and the next start-up fingerprints it.
+            fingerprints.refresh(saved.get().entry());
             return saved.get().entry();
         }
         editable(me, ledgerId); // throws: not found for other units, not editable for the wrong state or role
@@ -446,6 +452,18 @@ public class Ledgers {
     public List<LedgerEntry> entries(AccountPrincipal me, long ledgerId) {
         readable(me, ledgerId);
         return repository.entries(ledgerId);
+    }
+
+    /**
+     * The entries of the round's ledgers a city reader may see ({@link #ledgersOfRound}), by ledger id, in one query:
+     * all of them, or only those of one requirement (for a file of one requirement).
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, List<LedgerEntry>> entriesOfRound(AccountPrincipal me, long roundId, Optional<Long> requirementId) {
+        var ids = ledgersOfRound(me, roundId).stream().map(Ledger::id).toList();
+        var entries = requirementId.isPresent() ? repository.entriesOfRequirement(ids, requirementId.get())
+                : repository.entriesOfLedgers(ids);
+        return entries.stream().collect(Collectors.groupingBy(LedgerEntry::ledgerId));
     }
 
     /** The seal applied when the ledger was signed off, if the reader may read the ledger. */

@@ -36,4 +36,30 @@ class AnswerQualityTests {
         assertThat(AnswerQuality.similarity(a, b)).isEqualTo(1.0);
         assertThat(AnswerQuality.similarity(a, c)).isLessThan(0.2);
     }
+
+    @Test
+    void nearIdenticalAnswersAlwaysShareAPairOfTheirFingerprints() {
+        var random = new java.util.Random(51);
+        var letters = "区教委统筹安排督查检查事项按照年度计划和审批报备制度执行对现有进行集中清理保留实行清单管理合并内容相近的联合开展";
+        int nearIdentical = 0;
+        for (int n = 0; n < 3000; n++) {
+            var text = new StringBuilder();
+            int length = 10 + random.nextInt(200);
+            for (int i = 0; i < length; i++) {
+                text.append(letters.charAt(random.nextInt(letters.length())));
+            }
+            var other = text.toString().toCharArray();
+            for (int changes = random.nextInt(1 + length / 10); changes > 0; changes--) {
+                other[random.nextInt(other.length)] = letters.charAt(random.nextInt(letters.length()));
+            }
+            var a = AnswerQuality.bigrams(text.toString());
+            var b = AnswerQuality.bigrams(new String(other));
+            if (AnswerQuality.similarity(a, b) >= AnswerQuality.NEAR_IDENTICAL) {
+                nearIdentical++;
+                var prefixOfB = java.util.Arrays.stream(AnswerQuality.prefix(b)).boxed().toList();
+                assertThat(java.util.Arrays.stream(AnswerQuality.prefix(a)).boxed().toList()).containsAnyElementsOf(prefixOfB);
+            }
+        }
+        assertThat(nearIdentical).isGreaterThan(300);
+    }
 }
