@@ -141,11 +141,11 @@ class AuditVerifications {
             transaction.executeWithoutResult(status -> {
                 jdbc.sql("""
                         update audit_verification set finished_at = ?, rows_checked = ?, intact = ?, first_broken_seq = ?, problem = ?,
-                            restore_seqs = ?, restore_ats = ? where id = ?""")
+                            restore_seqs = ?, restore_ats = cast(? as timestamptz[]) where id = ?""")
                         .params(utc(clock.instant()), result.rowsChecked(), result.intact(), result.firstBrokenSeq(),
                                 result.problem() == null ? null : result.problem().name(),
                                 result.restores().stream().map(AuditCheckpoints.Checkpoint::seq).toArray(Long[]::new),
-                                result.restores().stream().map(r -> utc(r.at())).toArray(java.time.OffsetDateTime[]::new), job.id())
+                                result.restores().stream().map(r -> r.at().toString()).toArray(String[]::new), job.id())
                         .update();
                 var outcome = new LinkedHashMap<String, Object>();
                 outcome.put("rowsChecked", result.rowsChecked());
