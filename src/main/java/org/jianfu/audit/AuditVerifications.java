@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -29,13 +28,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Checks of the whole audit chain ({@link ChainVerifier}) run in the background, one at a time, started by an audit admin:
  * a country's hundreds of thousands of keyed hashes take seconds, which no page should wait for. Each check is kept
- * (V52_2) with who started it, when, how many rows it checked and the first broken row, and is itself audited: a row
- * when it starts and a row with its outcome, both naming the person who started it.
+ * (V52_2) with who started it, when, how many rows it checked and the first broken row, and is itself audited: a row,
+ * naming the person who started it, written by the request that starts it (a row written later, by the background thread,
+ * would land in the middle of whatever the application does next).
  */
 @Service
 class AuditVerifications {
@@ -48,7 +47,6 @@ class AuditVerifications {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
-    private final JsonMapper json;
     private final Clock clock;
 
     /** One thread: one check at a time. */
@@ -61,14 +59,13 @@ class AuditVerifications {
     private final AtomicReference<Running> running = new AtomicReference<>();
 
     AuditVerifications(AuditRepository repository, AuditKey key, AuditCheckpoints checkpoints, JdbcClient jdbc,
-            ApplicationEventPublisher events, PlatformTransactionManager transactions, JsonMapper json, Clock clock) {
+            ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
         this.repository = repository;
         this.key = key;
         this.checkpoints = checkpoints;
         this.jdbc = jdbc;
         this.events = events;
         this.transaction = new TransactionTemplate(transactions);
-        this.json = json;
         this.clock = clock;
     }
 
@@ -89,18 +86,12 @@ class AuditVerifications {
     record Outcome(long id, Instant startedAt, String startedBy, Instant finishedAt, ChainVerification verification) {
     }
 
-    /** The audit rows of the checks: one when a check starts, one with its outcome. */
-    record VerificationAudited(String action, String objectId, Object after) implements AuditableEvent {
+    /** The audit row of a check, written when it starts. */
+    record VerificationStarted(String objectId, Object after) implements AuditableEvent {
 
-        static final String STARTED = "audit.verification-started";
-        static final String FINISHED = "audit.chain-verified";
-
-        VerificationAudited {
-            AuditableEvent.listed(action, actions());
-        }
-
-        static Set<String> actions() {
-            return Set.of(STARTED, FINISHED);
+        @Override
+        public String action() {
+            return "audit.verification-started";
         }
 
         @Override
@@ -125,21 +116,21 @@ class AuditVerifications {
         var id = transaction.execute(status -> {
             long created = jdbc.sql("insert into audit_verification (started_at, started_by) values (?, ?) returning id")
                     .params(utc(now), by.username()).query(Long.class).single();
-            events.publishEvent(new VerificationAudited(VerificationAudited.STARTED, Long.toString(created), null));
+            var after = new LinkedHashMap<String, Object>();
+            after.put("rows", head.lastSeq());
+            events.publishEvent(new VerificationStarted(Long.toString(created), after));
             return created;
         });
         var job = new Running(id, now, by.username(), new AtomicLong(), head.lastSeq());
         running.set(job);
-        var actor = AuditActor.of(by);
-        background.execute(() -> run(job, actor));
+        background.execute(() -> run(job));
         return true;
     }
 
-    private void run(Running job, AuditActor by) {
+    private void run(Running job) {
         try {
             var result = ChainVerifier.verify(repository, key, checkpoints.read(), job.checked()::set);
-            transaction.executeWithoutResult(status -> {
-                jdbc.sql("""
+            jdbc.sql("""
                         update audit_verification set finished_at = ?, rows_checked = ?, intact = ?, first_broken_seq = ?, problem = ?,
                             restore_seqs = ?, restore_ats = cast(? as timestamptz[]) where id = ?""")
                         .params(utc(clock.instant()), result.rowsChecked(), result.intact(), result.firstBrokenSeq(),
@@ -147,15 +138,6 @@ class AuditVerifications {
                                 result.restores().stream().map(AuditCheckpoints.Checkpoint::seq).toArray(Long[]::new),
                                 result.restores().stream().map(r -> r.at().toString()).toArray(String[]::new), job.id())
                         .update();
-                var outcome = new LinkedHashMap<String, Object>();
-                outcome.put("rowsChecked", result.rowsChecked());
-                outcome.put("intact", result.intact());
-                outcome.put("firstBrokenSeq", result.firstBrokenSeq());
-                outcome.put("problem", result.problem() == null ? null : result.problem().name());
-                // written as the person who started it, not as the background thread
-                repository.append(by, clock.instant(), VerificationAudited.FINISHED, "audit-verification", Long.toString(job.id()), null,
-                        json.writeValueAsString(outcome), key);
-            });
             if (!result.intact()) {
                 log.error("The audit chain does not verify: {}", result.describe());
             }

@@ -59,14 +59,14 @@ class KeptFindingRepository {
     /** When the inputs of these units last changed (null: none ever recorded). */
     Instant lastChanged(Collection<Long> unitIds) {
         return jdbc.sql("select max(changed_at) as at from inspection_input_change where unit_id = any(?)").param(unitIds.toArray(Long[]::new))
-                .query((rs, n) -> instant(rs, "at")).single();
+                .query((rs, n) -> instant(rs, "at")).list().get(0);
     }
 
     /** When the oldest of these plans' kept findings were computed (null: one was never, or none are kept). */
     Instant oldestCheck(Collection<Long> planUnitIds, int year) {
         return jdbc.sql("""
                 select case when count(*) = ? then min(checked_at) end as at from inspection_check_state where year = ? and unit_id = any(?)""")
-                .params(planUnitIds.size(), year, planUnitIds.toArray(Long[]::new)).query((rs, n) -> instant(rs, "at")).single();
+                .params(planUnitIds.size(), year, planUnitIds.toArray(Long[]::new)).query((rs, n) -> instant(rs, "at")).list().get(0);
     }
 
     /** Holds one plan's recomputation for the rest of the transaction: two views recomputing it wait for each other. */

@@ -62,12 +62,12 @@ class AuditVerificationJobTests {
         assertThat(auditPage()).contains("审计日志完整").contains("由auditor发起");
         var last = verifications.last().orElseThrow();
         assertThat(last.verification().intact()).isTrue();
-        // every row up to its own outcome's row (appended after the walk)
-        assertThat(last.verification().rowsChecked()).isEqualTo(rows - 1);
+        // every row, its own audit row (appended before the walk) included
+        assertThat(last.verification().rowsChecked()).isEqualTo(rows);
         var audited = jdbc.sql("""
                 select actor_username || ' ' || action from audit_event where object_type = 'audit-verification' and object_id = ?
                 order by seq""").param(Long.toString(last.id())).query(String.class).list();
-        assertThat(audited).containsExactly("auditor audit.verification-started", "auditor audit.chain-verified");
+        assertThat(audited).containsExactly("auditor audit.verification-started");
     }
 
     /** Audit rows read (scanned or fetched by index) so far in this transaction. */
