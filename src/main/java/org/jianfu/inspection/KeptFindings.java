@@ -210,7 +210,7 @@ class KeptFindings {
         return units.root().map(city -> refresh(scope(city), year)).orElse(List.of());
     }
 
-    /** Waits until no background recheck is queued or running (tests of committed data, and the benchmark). */
+    /** Waits until no background recheck is queued or running (tests of committed data). */
     void awaitBackground() throws InterruptedException {
         var done = new java.util.concurrent.CompletableFuture<Void>();
         background.execute(() -> done.complete(null));

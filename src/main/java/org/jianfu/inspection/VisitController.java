@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import org.jianfu.account.AccountPrincipal;
 import org.jianfu.account.Role;
 import org.jianfu.platform.RuleViolation;
+import org.jianfu.unit.Unit;
 import org.jianfu.unit.UnitType;
 import org.jianfu.unit.Units;
 import org.jianfu.platform.Years;
@@ -107,14 +108,14 @@ class VisitController {
      * The city's visits as its districts, in the official order, a page at a time: each with its visits of the year (kept
      * counts) and its findings in the visits (of the kinds asked, from its kept findings), linked to its own list.
      */
-    private String districtSummary(org.jianfu.unit.Unit city, int year, java.util.Set<RuleKind> kinds, String narrowing, String link,
+    private String districtSummary(Unit city, int year, java.util.Set<RuleKind> kinds, String narrowing, String link,
             Integer page, Model model) {
         var all = units.children(city.id()).stream().filter(u -> u.type() == UnitType.DISTRICT).toList();
         int pages = Math.max(1, (all.size() + PlanController.DISTRICTS_PER_PAGE - 1) / PlanController.DISTRICTS_PER_PAGE);
         int shown = Math.max(0, Math.min(page == null ? 0 : page, pages - 1));
         var districts = all.subList(shown * PlanController.DISTRICTS_PER_PAGE,
                 Math.min(all.size(), (shown + 1) * PlanController.DISTRICTS_PER_PAGE));
-        var ids = districts.stream().map(org.jianfu.unit.Unit::id).toList();
+        var ids = districts.stream().map(Unit::id).toList();
         var scope = kept.ofDistricts(districts);
         model.addAttribute("freshness", ids.isEmpty() ? KeptFindings.Freshness.CURRENT : kept.current(scope, year));
         var counts = ids.isEmpty() ? java.util.Map.<Long, Long>of() : visits.countsByDistrict(ids, year);
@@ -130,7 +131,7 @@ class VisitController {
     }
 
     /** One district on the city's visit list: its visits of the year, its findings in the visits, the link to its list. */
-    record DistrictVisits(org.jianfu.unit.Unit district, long visits, int findings, String link) {
+    record DistrictVisits(Unit district, long visits, int findings, String link) {
     }
 
     /** The rule kinds that flag visits (frequency findings in the visits too). */
