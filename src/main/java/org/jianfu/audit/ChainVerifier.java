@@ -21,6 +21,15 @@ final class ChainVerifier {
     }
 
     static ChainVerification verify(AuditRepository repository, AuditKey key, List<AuditCheckpoints.Line> lines) {
+        return verify(repository, key, lines, checked -> { });
+    }
+
+    /**
+     * The same, telling {@code progress} how many rows it has checked after each page. Rows appended while it walks (the
+     * application keeps writing) are walked too, until the head it reads is the last row it checked.
+     */
+    static ChainVerification verify(AuditRepository repository, AuditKey key, List<AuditCheckpoints.Line> lines,
+            java.util.function.LongConsumer progress) {
         var checkpoints = new TreeMap<Long, Checkpoint>();
         var restores = new ArrayList<Checkpoint>();
         for (var line : lines) {
@@ -39,36 +48,45 @@ final class ChainVerifier {
         long expectedSeq = 1;
         long checked = 0;
         int newestFormat = 0;
-        List<AuditRecord> page;
         long after = 0;
-        do {
-            page = repository.pageAfter(after, PAGE);
-            for (var row : page) {
-                checked++;
-                if (row.seq() != expectedSeq) {
-                    return ChainVerification.broken(checked, expectedSeq, Problem.ROW_MISSING, restores);
+        AuditRepository.ChainHead head;
+        while (true) {
+            List<AuditRecord> page;
+            do {
+                page = repository.pageAfter(after, PAGE);
+                for (var row : page) {
+                    checked++;
+                    if (row.seq() != expectedSeq) {
+                        return ChainVerification.broken(checked, expectedSeq, Problem.ROW_MISSING, restores);
+                    }
+                    if (!row.prevHash().equals(expectedPrev)) {
+                        return ChainVerification.broken(checked, row.seq(), Problem.LINK_BROKEN, restores);
+                    }
+                    var before = checkpoints.lowerEntry(row.seq());
+                    if (row.hashFormat() < newestFormat || before != null && row.hashFormat() < before.getValue().format()) {
+                        return ChainVerification.broken(checked, row.seq(), Problem.FORMAT_DOWNGRADED, restores);
+                    }
+                    if (!AuditChain.hash(row, key).equals(row.hash())) {
+                        return ChainVerification.broken(checked, row.seq(), Problem.ROW_ALTERED, restores);
+                    }
+                    var checkpoint = checkpoints.get(row.seq());
+                    if (checkpoint != null && !checkpoint.hash().equals(row.hash())) {
+                        return ChainVerification.broken(checked, row.seq(), Problem.CHECKPOINT_MISMATCH, restores);
+                    }
+                    newestFormat = row.hashFormat();
+                    expectedPrev = row.hash();
+                    expectedSeq++;
+                    after = row.seq();
                 }
-                if (!row.prevHash().equals(expectedPrev)) {
-                    return ChainVerification.broken(checked, row.seq(), Problem.LINK_BROKEN, restores);
-                }
-                var before = checkpoints.lowerEntry(row.seq());
-                if (row.hashFormat() < newestFormat || before != null && row.hashFormat() < before.getValue().format()) {
-                    return ChainVerification.broken(checked, row.seq(), Problem.FORMAT_DOWNGRADED, restores);
-                }
-                if (!AuditChain.hash(row, key).equals(row.hash())) {
-                    return ChainVerification.broken(checked, row.seq(), Problem.ROW_ALTERED, restores);
-                }
-                var checkpoint = checkpoints.get(row.seq());
-                if (checkpoint != null && !checkpoint.hash().equals(row.hash())) {
-                    return ChainVerification.broken(checked, row.seq(), Problem.CHECKPOINT_MISMATCH, restores);
-                }
-                newestFormat = row.hashFormat();
-                expectedPrev = row.hash();
-                expectedSeq++;
-                after = row.seq();
+                progress.accept(checked);
+            } while (page.size() == PAGE);
+            head = repository.head();
+            // Rows appended while the walk ran (the application keeps writing) are walked too; a head beyond rows that
+            // are not there is judged below.
+            if (head.lastSeq() <= after || repository.pageAfter(after, 1).isEmpty()) {
+                break;
             }
-        } while (page.size() == PAGE);
-        var head = repository.head();
+        }
         if (head.lastSeq() != expectedSeq - 1 || !head.lastHash().equals(expectedPrev)) {
             return ChainVerification.broken(checked, expectedSeq, Problem.NEWEST_ROWS_MISSING, restores);
         }

@@ -1,5 +1,6 @@
 package org.jianfu.inspection;
 
+import static org.jianfu.platform.SqlTimestamps.instant;
 import static org.jianfu.platform.SqlTimestamps.utc;
 
 import java.sql.Array;
@@ -53,6 +54,19 @@ class KeptFindingRepository {
                     kept.put(rs.getLong(1), rs.getLong(2));
                 });
         return kept;
+    }
+
+    /** When the inputs of these units last changed (null: none ever recorded). */
+    Instant lastChanged(Collection<Long> unitIds) {
+        return jdbc.sql("select max(changed_at) as at from inspection_input_change where unit_id = any(?)").param(unitIds.toArray(Long[]::new))
+                .query((rs, n) -> instant(rs, "at")).list().get(0);
+    }
+
+    /** When the oldest of these plans' kept findings were computed (null: one was never, or none are kept). */
+    Instant oldestCheck(Collection<Long> planUnitIds, int year) {
+        return jdbc.sql("""
+                select case when count(*) = ? then min(checked_at) end as at from inspection_check_state where year = ? and unit_id = any(?)""")
+                .params(planUnitIds.size(), year, planUnitIds.toArray(Long[]::new)).query((rs, n) -> instant(rs, "at")).list().get(0);
     }
 
     /** Holds one plan's recomputation for the rest of the transaction: two views recomputing it wait for each other. */
@@ -187,6 +201,17 @@ class KeptFindingRepository {
         return inVisits + jdbc.sql("""
                 select count(distinct finding_key) from inspection_kept_finding where year = ? and unit_id = any(?) and visits and shared""")
                 .params(year, planUnitIds.toArray(Long[]::new)).query(Integer.class).single();
+    }
+
+    /** How many findings in the visits, of these rule kinds, each of these plans has (a plan with none: absent). */
+    Map<Long, Integer> visitFindingsByPlan(Collection<Long> planUnitIds, int year, Set<RuleKind> kinds) {
+        var counts = new HashMap<Long, Integer>();
+        jdbc.sql("select unit_id, sum(findings) from inspection_kept_count where year = ? and unit_id = any(?) and visits and kind = any(?)"
+                + " group by unit_id").params(year, planUnitIds.toArray(Long[]::new), kinds.stream().map(Enum::name).toArray(String[]::new))
+                .query(rs -> {
+                    counts.put(rs.getLong(1), rs.getInt(2));
+                });
+        return counts;
     }
 
     /** Each plan's own findings (narrowed), most first, one page of plans; with how many plans have any. */

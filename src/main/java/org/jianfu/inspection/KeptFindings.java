@@ -1,6 +1,7 @@
 package org.jianfu.inspection;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -9,11 +10,18 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.LongFunction;
+
+import jakarta.annotation.PreDestroy;
 
 import org.jianfu.unit.Unit;
 import org.jianfu.unit.UnitType;
 import org.jianfu.unit.Units;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -37,6 +45,14 @@ class KeptFindings {
     /** The counter of changes every plan reads: rules, rule sets, terms. */
     private static final long EVERY_PLAN = 0;
 
+    /**
+     * At most this many stale plans a page view recomputes itself (a district's own, or the few a change in some districts
+     * touched, each a district's check); more, and they are left to the background recheck.
+     */
+    static final int RECHECKED_IN_A_VIEW = 3;
+
+    private static final Logger log = LoggerFactory.getLogger(KeptFindings.class);
+
     private final KeptFindingRepository repository;
     private final InspectionChecks checks;
     private final RuleRepository rules;
@@ -55,6 +71,21 @@ class KeptFindings {
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
+    }
+
+    /** One thread: the background recheck takes the stale plans one at a time, as views do. */
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        var thread = new Thread(r, "inspection-recheck");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** The years a background recheck is queued for and not yet started. */
+    private final Set<Integer> queued = ConcurrentHashMap.newKeySet();
+
+    @PreDestroy
+    void stopRechecking() {
+        background.shutdownNow();
     }
 
     /**
@@ -105,15 +136,90 @@ class KeptFindings {
 
     /** Brings the kept findings of the area's plans up to date; returns the plans recomputed (none when nothing changed). */
     List<Long> refresh(Scope scope, int year) {
-        var kept = repository.keptSignatures(scope.planUnits(), year);
-        var signatures = signatures(scope, scope.planUnits());
         var recomputed = new ArrayList<Long>();
-        for (var plan : scope.planUnits()) {
-            if (!signatures.get(plan).equals(kept.get(plan)) && recompute(scope, plan, year)) {
+        for (var plan : stale(scope, year)) {
+            if (Thread.currentThread().isInterrupted()) {
+                break; // shutting down: the plans left stay stale for the next view or start
+            }
+            if (recompute(scope, plan, year)) {
                 recomputed.add(plan);
             }
         }
         return recomputed;
+    }
+
+    /** The area's plans whose inputs changed since their findings were kept (or never kept), in the scope's order. */
+    List<Long> stale(Scope scope, int year) {
+        var kept = repository.keptSignatures(scope.planUnits(), year);
+        var signatures = signatures(scope, scope.planUnits());
+        return scope.planUnits().stream().filter(plan -> !signatures.get(plan).equals(kept.get(plan))).toList();
+    }
+
+    /**
+     * What a page shows of the area's kept findings: brought up to date at once when few plans are stale (a district's own,
+     * or a change in a few districts), else left as last kept while the background recheck runs, which this starts.
+     */
+    Freshness current(Scope scope, int year) {
+        var stale = stale(scope, year);
+        if (stale.size() <= RECHECKED_IN_A_VIEW) {
+            stale.forEach(plan -> recompute(scope, plan, year));
+            return Freshness.CURRENT;
+        }
+        recheckInBackground(year);
+        var read = new LinkedHashSet<Long>(stale);
+        stale.forEach(p -> read.addAll(scope.above().get(p)));
+        read.add(EVERY_PLAN);
+        return new Freshness(stale.size(), repository.lastChanged(read), repository.oldestCheck(stale, year));
+    }
+
+    /**
+     * How current the findings a page shows are: {@code stalePlans} wait for the background recheck, their inputs changed
+     * last at {@code changedAt}, and the oldest of their findings shown was computed at {@code checkedAt} (null: never).
+     */
+    record Freshness(int stalePlans, Instant changedAt, Instant checkedAt) {
+
+        static final Freshness CURRENT = new Freshness(0, null, null);
+
+        public boolean rechecking() {
+            return stalePlans > 0;
+        }
+    }
+
+    /** Queues a background recheck of the year's stale plans, unless one is queued and not yet started. */
+    void recheckInBackground(int year) {
+        if (queued.add(year)) {
+            background.execute(() -> {
+                // Taken off first: a change made while this runs queues the next round.
+                queued.remove(year);
+                try {
+                    var recomputed = recheckAll(year);
+                    log.info("Rechecked the kept inspection findings of {} plans for {}", recomputed.size(), year);
+                }
+                catch (RuntimeException e) {
+                    log.warn("The background recheck of the inspection findings for {} stopped; the next view resumes it", year, e);
+                }
+            });
+        }
+    }
+
+    /**
+     * What the background recheck does: every stale plan of the city (its own and its districts'), one at a time, each in
+     * its own transaction. Tests call it to stand for the worker in their own transaction.
+     */
+    List<Long> recheckAll(int year) {
+        return units.root().map(city -> refresh(scope(city), year)).orElse(List.of());
+    }
+
+    /** Waits until no background recheck is queued or running (tests of committed data). */
+    void awaitBackground() throws InterruptedException {
+        var done = new java.util.concurrent.CompletableFuture<Void>();
+        background.execute(() -> done.complete(null));
+        try {
+            done.get();
+        }
+        catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The signature of each plan: the sum of the change counters of itself, the units above it and the rules. */
@@ -232,6 +338,11 @@ class KeptFindings {
         repository.ofKinds(scope.planUnits(), year, kinds, rules())
                 .forEach(r -> byPlan.computeIfAbsent(r.planUnitId(), k -> new ArrayList<>()).add(r.finding()));
         return byPlan;
+    }
+
+    /** Each plan's findings in the visits of these kinds (a plan with none: absent). */
+    Map<Long, Integer> visitFindingsByPlan(Scope scope, int year, Set<RuleKind> kinds) {
+        return repository.visitFindingsByPlan(scope.planUnits(), year, kinds);
     }
 
     int visitFindings(Scope scope, int year) {

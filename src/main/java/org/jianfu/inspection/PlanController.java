@@ -124,8 +124,10 @@ class PlanController {
             if (KeptFindings.kept(unit)) {
                 // The kept findings, brought up to date first: counted over the area, the rows a page at a time; a city's
                 // districts are counted one by one, each linked to its own rows.
+                // A district's page brings its own plan up to date; after a change every plan reads, the city's shows the
+                // findings last kept, saying so, while they are rechecked in the background.
                 var scope = kept.scope(unit);
-                kept.refresh(scope, year);
+                model.addAttribute("freshness", kept.current(scope, year));
                 shown = kept.page(scope, year, filter, page, link);
                 model.addAttribute("visitFindings", kept.visitFindings(scope, year));
                 model.addAttribute("byDistrict", scope.isCity() ? kept.byDistrict(scope, year, filter, districtPage, link) : null);
@@ -179,7 +181,7 @@ class PlanController {
             List<Finding> findings;
             if (KeptFindings.kept(planUnit)) {
                 var scope = kept.scope(planUnit);
-                kept.refresh(scope, item.year());
+                model.addAttribute("freshness", kept.current(scope, item.year()));
                 findings = kept.involving(scope, item.year(), id);
             }
             else {

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import org.jianfu.account.AccountPrincipal;
 import org.jianfu.account.Role;
 import org.jianfu.platform.RuleViolation;
+import org.jianfu.unit.Unit;
 import org.jianfu.unit.UnitType;
 import org.jianfu.unit.Units;
 import org.jianfu.platform.Years;
@@ -51,8 +52,9 @@ class VisitController {
     }
 
     /**
-     * The visits of an area and year; {@code flaggedOnly} keeps the flagged ones, {@code flag} (rule kinds) those flagged by
-     * one of those kinds: the visits a ledger figure counted.
+     * The visits of a district and year, a page at a time; {@code flaggedOnly} keeps the flagged ones, {@code flag} (rule
+     * kinds) those flagged by one of those kinds: the visits a ledger figure counted. A city's are millions: its list is its
+     * districts, a page at a time, each with its count, linked to its own list with the same narrowing.
      */
     @GetMapping("/inspection/visits")
     String list(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) Long unit,
@@ -60,20 +62,31 @@ class VisitController {
             @RequestParam(required = false) List<RuleKind> flag, @RequestParam(required = false) Integer page, Model model) {
         long area = unit == null ? me.unitId() : unit;
         int y = Years.orThisYear(year, clock);
+        var areaUnit = visits.areaOf(me, area);
+        var kinds = flag == null || flag.isEmpty() ? null : java.util.EnumSet.copyOf(flag);
+        var narrowing = (flaggedOnly ? "&flaggedOnly=true" : "")
+                + (kinds == null ? "" : kinds.stream().map(k -> "&flag=" + k.name()).collect(java.util.stream.Collectors.joining()));
+        model.addAttribute("area", areaUnit);
+        model.addAttribute("year", y);
+        model.addAttribute("flaggedOnly", flaggedOnly && kinds == null);
+        model.addAttribute("filter", kinds);
+        model.addAttribute("recordsVisits", InspectionAccess.RECORDS_VISITS.contains(me.role()));
+        var link = "/inspection/visits?unit=" + area + "&year=" + y + narrowing;
+        if (areaUnit.type() == UnitType.CITY) {
+            return districtSummary(areaUnit, y, kinds, narrowing, link, page, model);
+        }
         var districts = visits.districtsOf(me, area);
-        var areaUnit = units.get(area);
-        // The flags come from the kept findings of the area (brought up to date first), never from a whole live check.
+        // The flags come from the kept findings of the district (brought up to date first), never from a whole live check.
         List<Finding> visitFindings;
         if (KeptFindings.kept(areaUnit)) {
             var scope = kept.scope(areaUnit);
-            kept.refresh(scope, y);
+            model.addAttribute("freshness", kept.current(scope, y));
             visitFindings = kept.ofKinds(scope, y, VISIT_KINDS).values().stream().flatMap(List::stream).filter(Finding::visits).toList();
         }
         else {
             visitFindings = checks.check(area, y);
         }
         var flags = Visits.flagsByVisit(visitFindings);
-        var kinds = flag == null || flag.isEmpty() ? null : java.util.EnumSet.copyOf(flag);
         var only = kinds != null
                 ? flags.entrySet().stream().filter(e -> e.getValue().stream().anyMatch(f -> kinds.contains(f.rule().kind())))
                         .map(java.util.Map.Entry::getKey).toList()
@@ -81,21 +94,44 @@ class VisitController {
         var shown = visits.page(districts, y, only, page);
         model.addAttribute("visits", shown.rows());
         model.addAttribute("visitPage", shown);
-        var link = "/inspection/visits?unit=" + area + "&year=" + y + (flaggedOnly ? "&flaggedOnly=true" : "")
-                + (kinds == null ? "" : kinds.stream().map(k -> "&flag=" + k.name()).collect(java.util.stream.Collectors.joining()));
         model.addAttribute("previous", link + "&page=" + (shown.page() - 1));
         model.addAttribute("next", link + "&page=" + (shown.page() + 1));
         model.addAttribute("flags", flags);
         model.addAttribute("flagged", visits.count(districts, y, flags.keySet()));
-        model.addAttribute("area", areaUnit);
-        model.addAttribute("year", y);
-        model.addAttribute("flaggedOnly", flaggedOnly && kinds == null);
-        model.addAttribute("filter", kinds);
-        model.addAttribute("recordsVisits", InspectionAccess.RECORDS_VISITS.contains(me.role()));
         var names = mentionsOf(me, shown.rows(), y);
         names.schools(shown.rows().stream().map(Visit::schoolId).distinct().toList());
         model.addAttribute("mentions", names);
         return "inspection/visits";
+    }
+
+    /**
+     * The city's visits as its districts, in the official order, a page at a time: each with its visits of the year (kept
+     * counts) and its findings in the visits (of the kinds asked, from its kept findings), linked to its own list.
+     */
+    private String districtSummary(Unit city, int year, java.util.Set<RuleKind> kinds, String narrowing, String link,
+            Integer page, Model model) {
+        var all = units.children(city.id()).stream().filter(u -> u.type() == UnitType.DISTRICT).toList();
+        int pages = Math.max(1, (all.size() + PlanController.DISTRICTS_PER_PAGE - 1) / PlanController.DISTRICTS_PER_PAGE);
+        int shown = Math.max(0, Math.min(page == null ? 0 : page, pages - 1));
+        var districts = all.subList(shown * PlanController.DISTRICTS_PER_PAGE,
+                Math.min(all.size(), (shown + 1) * PlanController.DISTRICTS_PER_PAGE));
+        var ids = districts.stream().map(Unit::id).toList();
+        var scope = kept.ofDistricts(districts);
+        model.addAttribute("freshness", ids.isEmpty() ? KeptFindings.Freshness.CURRENT : kept.current(scope, year));
+        var counts = ids.isEmpty() ? java.util.Map.<Long, Long>of() : visits.countsByDistrict(ids, year);
+        var findings = ids.isEmpty() ? java.util.Map.<Long, Integer>of() : kept.visitFindingsByPlan(scope, year, kinds == null ? VISIT_KINDS : kinds);
+        model.addAttribute("summary", districts.stream().map(d -> new DistrictVisits(d, counts.getOrDefault(d.id(), 0L),
+                findings.getOrDefault(d.id(), 0), "/inspection/visits?unit=" + d.id() + "&year=" + year + narrowing)).toList());
+        model.addAttribute("districtCount", all.size());
+        model.addAttribute("summaryPage", shown);
+        model.addAttribute("summaryPages", pages);
+        model.addAttribute("previous", link + "&page=" + (shown - 1));
+        model.addAttribute("next", link + "&page=" + (shown + 1));
+        return "inspection/visits";
+    }
+
+    /** One district on the city's visit list: its visits of the year, its findings in the visits, the link to its list. */
+    record DistrictVisits(Unit district, long visits, int findings, String link) {
     }
 
     /** The rule kinds that flag visits (frequency findings in the visits too). */

@@ -56,6 +56,16 @@ class VisitRepository {
                 .params(areaParams(districtIds, year, onlyIds)).query(Integer.class).single();
     }
 
+    /** How many visits each of these districts had in the year, as the triggers of V52 keep them (a district with none: absent). */
+    java.util.Map<Long, Long> countsByDistrict(Collection<Long> districtIds, int year) {
+        var counts = new java.util.HashMap<Long, Long>();
+        jdbc.sql("select district_id, visits from inspection_visit_count where year = ? and district_id = any(?)")
+                .params(year, districtIds.toArray(Long[]::new)).query(rs -> {
+                    counts.put(rs.getLong(1), rs.getLong(2));
+                });
+        return counts;
+    }
+
     /** One page of those visits, latest first. */
     List<Visit> page(Collection<Long> districtIds, int year, Collection<Long> onlyIds, int offset, int limit) {
         var params = new java.util.ArrayList<>(List.of(areaParams(districtIds, year, onlyIds)));

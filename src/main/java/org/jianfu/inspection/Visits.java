@@ -128,6 +128,12 @@ public class Visits {
         return new VisitPage(repository.page(districtIds, year, onlyIds, shown * VisitPage.SIZE, VisitPage.SIZE), total, shown, pages);
     }
 
+    /** How many visits each district had in the year (kept counts: no visit is read). */
+    @Transactional(readOnly = true)
+    Map<Long, Long> countsByDistrict(Collection<Long> districtIds, int year) {
+        return repository.countsByDistrict(districtIds, year);
+    }
+
     /** How many of these visits the districts had in the year. */
     @Transactional(readOnly = true)
     int count(Collection<Long> districtIds, int year, Collection<Long> onlyIds) {
@@ -140,11 +146,17 @@ public class Visits {
         static final int SIZE = 100;
     }
 
-    List<Long> districtsOf(AccountPrincipal me, long areaUnitId) {
+    /** The area (a district, or the city) whose visits this person may read. */
+    Unit areaOf(AccountPrincipal me, long areaUnitId) {
         if (!InspectionAccess.EDUCATION.contains(me.role())) {
             throw new org.springframework.security.access.AccessDeniedException("visits of an area for " + me.role());
         }
-        var area = units.getInScope(me, areaUnitId);
+        return units.getInScope(me, areaUnitId);
+    }
+
+    /** The districts of an area whose visits this person may read. */
+    List<Long> districtsOf(AccountPrincipal me, long areaUnitId) {
+        var area = areaOf(me, areaUnitId);
         if (area.type() == UnitType.DISTRICT) {
             return List.of(area.id());
         }

@@ -143,6 +143,8 @@ class AccessMatrix {
         unscoped("GET /audit", auditor);
         unscoped("GET /audit" + HTMX, auditor);
         unscoped("GET /audit/verify", auditor);
+        unscoped("POST /audit/verify", auditor);
+        unscoped("POST /audit/verify" + HTMX, auditor);
     }
 
     private void unit() {

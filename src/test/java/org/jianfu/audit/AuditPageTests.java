@@ -3,7 +3,9 @@ package org.jianfu.audit;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -59,8 +61,15 @@ class AuditPageTests {
                 .andExpect(content().string(not(containsString("<code>unit.created</code>"))));
     }
 
+    @Autowired AuditVerifications verifications;
+
     @Test
-    void theIntegrityCheckAnswersFromTheAuditPage() throws Exception {
+    void theIntegrityCheckStartedFromTheAuditPageAnswersThere() throws Exception {
+        verifications.awaitIdle();
+        mvc.perform(post("/audit/verify").header("HX-Request", "true").with(auditor()).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("<html"))));
+        verifications.awaitIdle();
         mvc.perform(get("/audit/verify").header("HX-Request", "true").with(auditor()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("审计日志完整")));
