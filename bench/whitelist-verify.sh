@@ -9,7 +9,8 @@
 # request was due, so queueing shows), with the rate achieved; then each closed loop over 16 connections (most
 # requests per second). The load generator is bench/WhitelistVerifyBenchmark.java; the machine load is printed
 # too, since the CPUs are shared, and so is the CPU time per rendered page (closed loop, after its warm-up).
-# Usage: bench/whitelist-verify.sh [port] [warmup-s] [measure-s]   (needs nginx: apt-get install nginx-light)
+# Usage: bench/whitelist-verify.sh [port] [warmup-s] [measure-s]   (needs nginx: apt-get install nginx-light;
+# APP_JAVA_OPTS adds options to the application's JVM, e.g. -Xlog:gc:file=/tmp/gc.log)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=${1:-8083}
@@ -22,7 +23,7 @@ if [ -z "$JAR" ]; then ./mvnw -B -q package -DskipTests; JAR=$(ls target/jianfu-
 JAR=$(realpath "$JAR")
 WORK=$(mktemp -d)
 chmod 755 "$WORK"
-java -Xmx512m -jar "$JAR" --spring.profiles.active=demo --server.port="$PORT" \
+java -Xmx512m ${APP_JAVA_OPTS:-} -jar "$JAR" --spring.profiles.active=demo --server.port="$PORT" \
      --jianfu.database.embedded.data-directory="$WORK/pg" --jianfu.audit.key-file="$WORK/audit.key" \
      --jianfu.audit.checkpoint-file="$WORK/audit-checkpoints.log" > "$WORK/app.log" 2>&1 &
 APP=$!
@@ -40,8 +41,8 @@ curl -sf -H 'Accept-Language: zh-CN' -o "$WORK/www/page.html" "http://127.0.0.1:
 echo "page: $CODE ($(stat -c %s "$WORK/www/page.html") bytes)"
 
 # The rendered pages' codes: copies of the same item, enough for warm-up and measurement at 1,000/s and for
-# the closed loop at up to 2,000/s.
-COUNT=$(( (WARMUP + MEASURE) * 3000 + 2000 ))
+# the closed loop at up to 4,000/s.
+COUNT=$(( (WARMUP + MEASURE) * 5000 + 2000 ))
 java -Djarmode=tools -jar "$JAR" extract --destination "$WORK/app" > /dev/null
 java -cp "$WORK/app/lib/*" bench/WhitelistVerifyBenchmark.java seed "$WORK/pg" "${CODE##*/}" "$COUNT" "$WORK/codes"
 FIRST=$(head -1 "$WORK/codes")
@@ -79,8 +80,8 @@ echo "load before: $(uptime)"
 # Rendering warmed up first (closed loop, codes no measurement asks for), so that no open-loop run starts on a JIT that
 # has not compiled the rendering path: a backlog built in a cold warm-up would be measured as the page's latency.
 tail -n +$(( (WARMUP + MEASURE) * 1000 + 1 )) "$WORK/codes" > "$WORK/codes-closed" # not asked for by the open loop
-head -n $((WARMUP * 2000)) "$WORK/codes-closed" > "$WORK/codes-closed-warmup"
-tail -n +$((WARMUP * 2000 + 1)) "$WORK/codes-closed" > "$WORK/codes-closed-measured"
+head -n $((WARMUP * 4000)) "$WORK/codes-closed" > "$WORK/codes-closed-warmup"
+tail -n +$((WARMUP * 4000 + 1)) "$WORK/codes-closed" > "$WORK/codes-closed-measured"
 java -Dcodes="$WORK/codes-closed-warmup" bench/WhitelistVerifyBenchmark.java max "http://127.0.0.1:$PORT/public/whitelist/_CODE_" 16 "$WARMUP" 0 > /dev/null
 bench rate "http://127.0.0.1:$PORT$CODE" 1000 "$WARMUP" "$MEASURE"
 java -Dcodes="$WORK/codes" bench/WhitelistVerifyBenchmark.java rate "http://127.0.0.1:$PORT/public/whitelist/_CODE_" 1000 "$WARMUP" "$MEASURE"
