@@ -139,10 +139,14 @@ class BrowserTests {
         logIn("auditor");
         browser.get(url("/audit"));
         browser.findElement(By.cssSelector(".page-head button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10))
+        // the check runs in the background: the page shows its progress (正在校验…) and then its result
+        new WebDriverWait(browser, Duration.ofSeconds(30))
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(d -> !d.findElement(By.id("verification")).getText().isBlank());
-        assertThat(browser.findElement(By.id("verification")).getText()).startsWith("审计日志完整");
+                .until(d -> {
+                    var shown = d.findElement(By.id("verification")).getText();
+                    return !shown.isBlank() && !shown.startsWith("正在校验");
+                });
+        assertThat(browser.findElement(By.id("verification")).getText()).startsWith("最近一次校验").contains("审计日志完整");
         shot("audit");
         assertThat(browserProblems()).isEmpty();
     }

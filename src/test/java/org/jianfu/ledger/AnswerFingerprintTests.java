@@ -139,8 +139,11 @@ class AnswerFingerprintTests {
         assertThat(jdbc.sql("select count(*) from ledger where round_id = ?").param(round.id()).query(Long.class).single())
                 .isGreaterThanOrEqualTo(330);
         assertThat(before.answers()).isPositive();
-        assertThat(after.answers()).as("answers read, before: " + before).isLessThanOrEqualTo(before.answers());
-        assertThat(after.fingerprints()).as("fingerprint rows read, before: " + before).isLessThanOrEqualTo(before.fingerprints());
+        // Not growing with the districts; a tenth of slack for rows versions an index scan happens to visit (the full
+        // comparison read ten times as many: 816, then 8,016).
+        assertThat(after.answers()).as("answers read, before: " + before).isLessThanOrEqualTo(before.answers() * 11 / 10);
+        assertThat(after.fingerprints()).as("fingerprint rows read, before: " + before)
+                .isLessThanOrEqualTo(before.fingerprints() * 11 / 10);
         assertThat(mvc.perform(get(page).with(user(city))).andReturn().getResponse().getContentAsString())
                 .contains(units.get(ledgers.readable(city, ledgerIds.get(ledgerIds.size() - 1)).unitId()).name());
     }
