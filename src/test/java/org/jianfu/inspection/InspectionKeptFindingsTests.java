@@ -71,17 +71,7 @@ class InspectionKeptFindingsTests {
     }
 
     private Unit district(String name) {
-        var district = units.create(new Units.NewUnit(city.id(), UnitType.DISTRICT, name, null, null));
-        for (int n = 1; n <= 2; n++) {
-            units.create(new Units.NewUnit(district.id(), UnitType.SCHOOL, name + "第" + n + "小学", null, SchoolStage.PRIMARY));
-        }
-        // One approved teaching inspection, and two more drafted days after it: frequency and merge findings.
-        data.approved(district, draft(name + "教学视导", InspectionCategory.TEACHING_INSPECTION, LocalDate.of(YEAR, 3, 2)));
-        var reporter = data.person(Role.DISTRICT_REPORTER, district);
-        for (int n = 1; n < 3; n++) {
-            items.draft(reporter, draft(name + "教学视导" + n, InspectionCategory.TEACHING_INSPECTION, LocalDate.of(YEAR, 3, 2).plusDays(5 * n)));
-        }
-        return district;
+        return data.crowdedDistrict(name, YEAR);
     }
 
     private KeptFindings.Scope cityScope() {

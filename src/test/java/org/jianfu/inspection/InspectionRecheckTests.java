@@ -1,19 +1,14 @@
 package org.jianfu.inspection;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.jianfu.inspection.InspectionTestData.draft;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.LocalDate;
 import java.util.List;
 
-import org.jianfu.account.Role;
 import org.jianfu.test.JianfuIntegrationTest;
-import org.jianfu.unit.SchoolStage;
 import org.jianfu.unit.Unit;
-import org.jianfu.unit.UnitType;
 import org.jianfu.unit.Units;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,18 +48,8 @@ class InspectionRecheckTests {
         return repository.all(List.of(plan.id()), YEAR, kept.rules()).stream().map(KeptFindingRepository.KeptRow::finding).toList();
     }
 
-    /** A district of the test's own with two schools and crowded items (frequency and merge findings). */
     private Unit crowdedDistrict(String name) {
-        var district = units.create(new Units.NewUnit(units.root().orElseThrow().id(), UnitType.DISTRICT, name, null, null));
-        for (int n = 1; n <= 2; n++) {
-            units.create(new Units.NewUnit(district.id(), UnitType.SCHOOL, name + "第" + n + "小学", null, SchoolStage.PRIMARY));
-        }
-        data.approved(district, draft(name + "教学视导", InspectionCategory.TEACHING_INSPECTION, LocalDate.of(YEAR, 3, 2)));
-        var reporter = data.person(Role.DISTRICT_REPORTER, district);
-        for (int n = 1; n < 3; n++) {
-            items.draft(reporter, draft(name + "教学视导" + n, InspectionCategory.TEACHING_INSPECTION, LocalDate.of(YEAR, 3, 2).plusDays(5 * n)));
-        }
-        return district;
+        return data.crowdedDistrict(name, YEAR);
     }
 
     @Test

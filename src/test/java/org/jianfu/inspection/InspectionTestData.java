@@ -71,4 +71,22 @@ public class InspectionTestData {
         item = items.compile(reporter, item.id(), item.version());
         return items.approve(approver, item.id(), item.version(), "区委办公室", "区委办发〔2026〕1号", LocalDate.of(2026, 2, 20));
     }
+
+    /**
+     * A district of a test's own under the city with two schools, one approved teaching inspection and two more
+     * drafted days after it: frequency and merge findings for the rule check.
+     */
+    Unit crowdedDistrict(String name, int year) {
+        var district = units.create(new Units.NewUnit(units.root().orElseThrow().id(), UnitType.DISTRICT, name, null, null));
+        for (int n = 1; n <= 2; n++) {
+            units.create(new Units.NewUnit(district.id(), UnitType.SCHOOL, name + "第" + n + "小学", null,
+                    org.jianfu.unit.SchoolStage.PRIMARY));
+        }
+        approved(district, draft(name + "教学视导", InspectionCategory.TEACHING_INSPECTION, LocalDate.of(year, 3, 2)));
+        var reporter = person(Role.DISTRICT_REPORTER, district);
+        for (int n = 1; n < 3; n++) {
+            items.draft(reporter, draft(name + "教学视导" + n, InspectionCategory.TEACHING_INSPECTION, LocalDate.of(year, 3, 2).plusDays(5 * n)));
+        }
+        return district;
+    }
 }
