@@ -31,6 +31,7 @@ import java.util.concurrent.locks.LockSupport;
  * for a static file (see docs/performance.md).
  * A URL containing {@code _CODE_} is the rendered page: each request takes the next code of the file named by
  * the system property {@code codes} (one a line), so no code is asked for twice and no cache answers.
+ * -Dseries=file writes, for the open loop's measured run, each request's due time (ms since the epoch) and latency in ms (one a line).
  * Usage: java bench/WhitelistVerifyBenchmark.java max <url> <connections> <warmup-s> <measure-s>
  *        java bench/WhitelistVerifyBenchmark.java rate <url> <requests-per-s> <warmup-s> <measure-s> [connections=32]
  *        java -cp 'app/lib/*' bench/WhitelistVerifyBenchmark.java seed <data-directory> <code> <count> <codes-file>
@@ -51,16 +52,14 @@ public class WhitelistVerifyBenchmark {
         if (mode.equals("max")) {
             closedLoop(uri, n, warmup);
             if (!measure.isZero()) { // zero: a warm-up only, so that the caller can measure the next run by itself
-                report("max", uri, "connections=" + n, closedLoop(uri, n, measure), measure);
+                var result = closedLoop(uri, n, measure);
+                report("max", uri, "connections=" + n, result);
             }
         }
         else {
             var connections = args.length > 5 ? Integer.parseInt(args[5]) : 32;
-            openLoop(uri, n, connections, warmup);
-            // The achieved rate counts the time the answers took: a server that cannot keep up stretches the run.
-            var began = System.nanoTime();
-            var result = openLoop(uri, n, connections, measure);
-            report("rate", uri, "rate=" + n + " connections=" + connections, result, Duration.ofNanos(System.nanoTime() - began));
+            var result = openLoop(uri, n, connections, warmup, measure);
+            report("rate", uri, "rate=" + n + " connections=" + connections, result);
         }
     }
 
@@ -87,6 +86,10 @@ public class WhitelistVerifyBenchmark {
             st.execute("insert into whitelist_application_school (application_id, school_id) select copy.id, s.school_id"
                     + " from whitelist_application original join whitelist_application_school s on s.application_id = original.id"
                     + " join whitelist_application copy on copy.verification_code like 'Z9%' where original.verification_code = '" + code + "'");
+            // As a table that grew over time would be: statistics current and the new rows' pages written out, so that
+            // neither autovacuum nor a checkpoint of these rows runs while the pages are timed.
+            st.execute("vacuum analyze whitelist_application, whitelist_application_school");
+            st.execute("checkpoint");
         }
         var codes = new ArrayList<String>();
         for (int n = 0; n < count; n++) {
@@ -96,7 +99,7 @@ public class WhitelistVerifyBenchmark {
         Files.write(codesFile, codes);
     }
 
-    record Result(long[] latenciesMicros, long errors) {
+    record Result(long[] latenciesMicros, long errors, Duration measured) {
     }
 
     /** Each connection sends its next request as soon as the previous answer is in. */
@@ -115,14 +118,23 @@ public class WhitelistVerifyBenchmark {
         workers.forEach(Worker::start);
         Thread.sleep(duration.toMillis());
         stop.set(true);
-        return Worker.joinAll(workers);
+        var result = Worker.joinAll(workers);
+        return new Result(result.latenciesMicros(), result.errors(), duration);
     }
 
-    /** Connection c sends request i at begin + (i + c / connections) * interval, or as soon as it is free. */
-    private static Result openLoop(URI uri, int rate, int connections, Duration duration) throws InterruptedException {
+    /**
+     * Connection c sends request i at begin + (i + c / connections) * interval, or as soon as it is free. The warm-up
+     * and the measurement are one run on the same connections and threads (as wrk2 does): only the requests due after
+     * the warm-up are counted. Two runs, each opening its connections and starting its threads anew, measured their
+     * own start: requests due before a new thread had sent its first one counted as waiting on the server.
+     */
+    private static Result openLoop(URI uri, int rate, int connections, Duration warmup, Duration measure)
+            throws InterruptedException {
         var interval = 1_000_000_000L * connections / rate;
-        var perConnection = (int) (rate * duration.toSeconds() / connections);
+        var perConnection = (int) (rate * (warmup.toSeconds() + measure.toSeconds()) / connections);
         var begin = System.nanoTime() + 50_000_000L;
+        var measuredFrom = begin + warmup.toNanos();
+        Worker.beganAtMillis = System.currentTimeMillis() + 50 + warmup.toMillis();
         var workers = new ArrayList<Worker>();
         for (int c = 0; c < connections; c++) {
             var offset = interval * c / connections;
@@ -134,20 +146,25 @@ public class WhitelistVerifyBenchmark {
                         LockSupport.parkNanos(wait);
                     }
                     worker.exchange();
-                    worker.latencies.add((System.nanoTime() - due) / 1_000);
+                    if (due >= measuredFrom) {
+                        worker.latencies.add((System.nanoTime() - due) / 1_000);
+                        worker.dues.add((due - measuredFrom) / 1_000);
+                    }
                 }
             }));
         }
         workers.forEach(Worker::start);
-        return Worker.joinAll(workers);
+        var result = Worker.joinAll(workers);
+        // The achieved rate counts the time the answers took: a server that cannot keep up stretches the run.
+        return new Result(result.latenciesMicros(), result.errors(), Duration.ofNanos(System.nanoTime() - measuredFrom));
     }
 
-    private static void report(String mode, URI uri, String load, Result result, Duration measured) {
+    private static void report(String mode, URI uri, String load, Result result) {
         var sorted = result.latenciesMicros().clone();
         Arrays.sort(sorted);
         var count = sorted.length;
         // Requests per second counts only answered 200s; an open loop offers its rate whatever the server does.
-        var seconds = measured.toNanos() / 1e9;
+        var seconds = result.measured().toNanos() / 1e9;
         System.out.printf("%s %s %s: %d requests in %.1fs, %.0f ok req/s, errors %d, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 mode, ":" + uri.getPort() + uri.getPath(), load, count, seconds, (count - result.errors()) / seconds,
                 result.errors(), pct(sorted, 50), pct(sorted, 95), pct(sorted, 99), sorted[count - 1] / 1000.0);
@@ -166,6 +183,9 @@ public class WhitelistVerifyBenchmark {
         private final byte[] request;
         private final Thread thread;
         final LongList latencies = new LongList();
+        /** In the open loop, when each request was due (µs from the start), for -Dseries. */
+        final LongList dues = new LongList();
+        static long beganAtMillis;
         long errors;
         private Socket socket;
         private InputStream in;
@@ -214,7 +234,20 @@ public class WhitelistVerifyBenchmark {
                 errors += w.errors;
                 lists.add(w.latencies);
             }
-            return new Result(LongList.concat(lists), errors);
+            var series = System.getProperty("series");
+            if (series != null) { // each request's due time and latency (ms), to see when the slow ones came
+                try (var out = new java.io.PrintWriter(Files.newBufferedWriter(Path.of(series)))) {
+                    for (var w : workers) {
+                        for (int i = 0; i < w.dues.size; i++) {
+                            out.printf(Locale.ROOT, "%.3f %.3f%n", beganAtMillis + w.dues.values[i] / 1000.0, w.latencies.values[i] / 1000.0);
+                        }
+                    }
+                }
+                catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            return new Result(LongList.concat(lists), errors, Duration.ZERO); // the caller knows how long it measured
         }
 
         /** Sends the request and reads the whole answer; anything but a 200 counts as an error. */
