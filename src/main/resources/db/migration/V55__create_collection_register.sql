@@ -21,10 +21,12 @@ create table collection_dictionary_field (
 create index collection_dictionary_field_order on collection_dictionary_field (source_system, code);
 
 -- The limits a city admin may change: one row. The yearly total of teacher surveys and questionnaires each
--- arranging commission may arrange (总量控制).
+-- arranging commission may arrange (总量控制); how many days apart two departments' collections asking for the same
+-- fields count as arranged by several heads at once (多头布置).
 create table collection_settings (
     id                           int primary key check (id = 1),
     teacher_survey_yearly_total  int not null check (teacher_survey_yearly_total between 0 and 1000),
+    overlap_window_days          int not null default 30 check (overlap_window_days between 0 and 366),
     updated_at                   timestamptz,
     updated_by                   text,
     version                      int not null default 0

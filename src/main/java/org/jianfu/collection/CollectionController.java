@@ -149,6 +149,7 @@ class CollectionController {
         model.addAttribute("arranger", register.unit(collection.arrangingUnitId()));
         model.addAttribute("schools", register.unitNames(collection.schoolIds()));
         model.addAttribute("steps", register.steps(collection));
+        model.addAttribute("findings", register.findings(me, collection));
         model.addAttribute("editable", register.editableBy(me, collection));
         model.addAttribute("preparable", register.preparableBy(me, collection));
         var mappable = register.mappableBy(me, collection);

@@ -45,14 +45,16 @@ public class CollectionRegister {
 
     private final CollectionRepository repository;
     private final DictionaryRepository dictionary;
+    private final DuplicateCheck duplicates;
     private final Units units;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CollectionRegister(CollectionRepository repository, DictionaryRepository dictionary, Units units,
+    CollectionRegister(CollectionRepository repository, DictionaryRepository dictionary, DuplicateCheck duplicates, Units units,
             ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
         this.dictionary = dictionary;
+        this.duplicates = duplicates;
         this.units = units;
         this.events = events;
         this.clock = clock;
@@ -348,8 +350,18 @@ public class CollectionRegister {
     }
 
     private boolean canRead(AccountPrincipal me, DataCollection collection) {
-        return READERS.contains(me.role()) && (collection.requestingUnitId() == me.unitId()
-                || collection.arrangingUnitId() == me.unitId() || units.get(me.unitId()).type() == UnitType.CITY);
+        return canRead(me, collection.requestingUnitId(), collection.arrangingUnitId());
+    }
+
+    private boolean canRead(AccountPrincipal me, long requestingUnitId, long arrangingUnitId) {
+        return READERS.contains(me.role()) && (requestingUnitId == me.unitId() || arrangingUnitId == me.unitId()
+                || units.get(me.unitId()).type() == UnitType.CITY);
+    }
+
+    /** The duplicate check's findings on the collection, each other collection linked where the reader may open it. */
+    @Transactional(readOnly = true)
+    public List<CollectionFinding> findings(AccountPrincipal me, DataCollection collection) {
+        return duplicates.findings(collection, (requester, arranger) -> canRead(me, requester, arranger));
     }
 
     /**
@@ -442,7 +454,7 @@ public class CollectionRegister {
     }
 
     @Transactional
-    public CollectionSettings changeSettings(AccountPrincipal me, int version, int teacherSurveyYearlyTotal,
+    public CollectionSettings changeSettings(AccountPrincipal me, int version, int teacherSurveyYearlyTotal, int overlapWindowDays,
             List<Long> statisticsDepartmentIds) {
         if (me.role() != Role.CITY_ADMIN) {
             throw new AccessDeniedException("city admins only");
@@ -450,13 +462,16 @@ public class CollectionRegister {
         if (teacherSurveyYearlyTotal < 0 || teacherSurveyYearlyTotal > 1000) {
             throw new RuleViolation("teacherSurveyYearlyTotal", "collection.error.total-range");
         }
+        if (overlapWindowDays < 0 || overlapWindowDays > 366) {
+            throw new RuleViolation("overlapWindowDays", "collection.error.overlap-range");
+        }
         var ids = statisticsDepartmentIds == null ? List.<Long>of() : statisticsDepartmentIds.stream().distinct().toList();
         var departments = units.byIds(Set.copyOf(ids));
         if (departments.size() != ids.size() || departments.stream().anyMatch(u -> u.type() != UnitType.DEPARTMENT)) {
             throw new RuleViolation("statisticsDepartmentIds", "collection.error.not-a-department");
         }
         var before = repository.settings();
-        if (!repository.updateSettings(version, teacherSurveyYearlyTotal, ids, me.username(), clock.instant())) {
+        if (!repository.updateSettings(version, teacherSurveyYearlyTotal, overlapWindowDays, ids, me.username(), clock.instant())) {
             throw new EditConflictException("collection settings");
         }
         var after = repository.settings();

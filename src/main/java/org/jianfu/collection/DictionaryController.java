@@ -123,15 +123,15 @@ class DictionaryController {
 
     // --- settings
 
-    record SettingsForm(Integer teacherSurveyYearlyTotal, List<Long> statisticsDepartmentIds, int version) {
+    record SettingsForm(Integer teacherSurveyYearlyTotal, Integer overlapWindowDays, List<Long> statisticsDepartmentIds, int version) {
     }
 
     @GetMapping("/collections/settings")
     String settings(@AuthenticationPrincipal AccountPrincipal me, Model model) {
         requireKeeper(me);
         var settings = register.settings();
-        model.addAttribute("form", new SettingsForm(settings.teacherSurveyYearlyTotal(), settings.statisticsDepartmentIds(),
-                settings.version()));
+        model.addAttribute("form", new SettingsForm(settings.teacherSurveyYearlyTotal(), settings.overlapWindowDays(),
+                settings.statisticsDepartmentIds(), settings.version()));
         return settingsPage(me, model);
     }
 
@@ -144,7 +144,11 @@ class DictionaryController {
                 if (form.teacherSurveyYearlyTotal() == null) {
                     throw new RuleViolation("teacherSurveyYearlyTotal", "collection.error.total-range");
                 }
-                register.changeSettings(me, form.version(), form.teacherSurveyYearlyTotal(), form.statisticsDepartmentIds());
+                if (form.overlapWindowDays() == null) {
+                    throw new RuleViolation("overlapWindowDays", "collection.error.overlap-range");
+                }
+                register.changeSettings(me, form.version(), form.teacherSurveyYearlyTotal(), form.overlapWindowDays(),
+                        form.statisticsDepartmentIds());
                 redirect.addFlashAttribute("success", "collection.settings.saved");
                 return "redirect:/collections/settings";
             }

@@ -74,11 +74,10 @@ class CollectionDemoData implements ApplicationRunner {
 
         var survey = register.register(reporter, form(CollectionKind.SURVEY, "中小学教师工作负担情况调研", "教师工作科",
                 "了解教师非教学工作负担来源，为减负清单修订提供依据。", "《关于减轻中小学教师负担进一步营造教书育人良好环境的若干意见》",
-                Set.of(), Respondent.TEACHERS, ids(fields, "T.SUBJECT", "T.STAGE", "T.TEACHING_YEARS", "T.WEEKLY_LESSONS"),
-                "每周非教学工作时长", Frequency.ONCE, LocalDate.of(year, 5, 6), LocalDate.of(year, 5, 17), 20, 15, false, null, null));
+                Set.of(), Respondent.TEACHERS, ids(fields, "T.SUBJECT", "T.STAGE", "T.WEEKLY_LESSONS"), "教龄（年）", Frequency.ONCE, LocalDate.of(year, 5, 6), LocalDate.of(year, 5, 17), 20, 15, false, null, null));
         survey = register.mapField(reporter, survey.id(), survey.version(), survey.flaggedFields().get(0).id(),
-                fields.get("T.WEEKLY_LESSONS"));
-        register.prepare(reporter, survey.id(), survey.version(), "已将字典外字段对应到周课时数，建议与区卫健委心理健康问卷统筹。");
+                fields.get("T.TEACHING_YEARS"));
+        register.prepare(reporter, survey.id(), survey.version(), "“教龄（年）”即字典中的教龄，由教师管理信息系统提供，不必请教师填写。");
 
         var questionnaire = register.register(department, form(CollectionKind.QUESTIONNAIRE, "教职工心理健康状况问卷", "区精神卫生中心",
                 "了解教职工心理健康状况，安排心理支持服务。", "《健康中国行动——心理健康促进行动》", Set.of(), Respondent.TEACHERS,

@@ -34,8 +34,8 @@ class CollectionArrangementTests {
     @AfterEach
     void restoreDefaultSettings() {
         var settings = register.settings();
-        if (settings.teacherSurveyYearlyTotal() != 12 || !settings.statisticsDepartmentIds().isEmpty()) {
-            register.changeSettings(data.as("city.admin"), settings.version(), 12, List.of());
+        if (settings.teacherSurveyYearlyTotal() != 12 || settings.overlapWindowDays() != 30 || !settings.statisticsDepartmentIds().isEmpty()) {
+            register.changeSettings(data.as("city.admin"), settings.version(), 12, 30, List.of());
         }
     }
 
@@ -76,7 +76,7 @@ class CollectionArrangementTests {
         assertThatThrownBy(() -> register.register(miyun.departmentUser(), form)).isInstanceOfSatisfying(RuleViolation.class,
                 v -> assertThat(v.messageKey()).isEqualTo("collection.error.statistics-approval-required"));
         var city = data.as("city.admin");
-        register.changeSettings(city, register.settings().version(), 12, List.of(miyun.department().id()));
+        register.changeSettings(city, register.settings().version(), 12, 30, List.of(miyun.department().id()));
         var arranged = data.arranged(miyun, form);
         assertThat(arranged.state()).isEqualTo(CollectionState.ARRANGED);
         assertThat(count("select count(*) from audit_event where action = 'collection.settings-changed' and after::text like ?",
@@ -87,7 +87,7 @@ class CollectionArrangementTests {
     void aTeacherSurveyBeyondTheYearlyTotalIsRefusedWithTheFiguresInTheMessage() throws Exception {
         var miyun = data.miyun();
         var city = data.as("city.admin");
-        register.changeSettings(city, register.settings().version(), 2, List.of());
+        register.changeSettings(city, register.settings().version(), 2, 30, List.of());
         var year = LocalDate.of(2027, 3, 1);
         assertThat(count("""
                 select count(*) from collection where arranging_unit_id = ? and state = 'ARRANGED' and respondent = 'TEACHERS'
@@ -111,7 +111,7 @@ class CollectionArrangementTests {
         assertThat(page).contains("密云区教育委员会2027年面向教师的调研、问卷总量为 2 项，已安排 2 项，不能再安排");
         assertThat(register.readable(miyun.approver(), third.id()).state()).isEqualTo(CollectionState.PREPARED);
         // the total is data: raised by the city admin, the same questionnaire is arranged
-        register.changeSettings(city, register.settings().version(), 3, List.of());
+        register.changeSettings(city, register.settings().version(), 3, 30, List.of());
         assertThat(register.decide(miyun.approver(), third.id(), third.version(), CollectionRegister.Decision.APPROVE, null, null).state())
                 .isEqualTo(CollectionState.ARRANGED);
     }
