@@ -134,7 +134,8 @@ class CollectionFieldsAndScopeTests {
                         .with(user(yanqing.departmentUser())).with(csrf()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("格式不正确");
-        var settings = mvc.perform(post("/collections/settings").param("teacherSurveyYearlyTotal", "5000").param("version", "0")
+        var settings = mvc.perform(post("/collections/settings").param("teacherSurveyYearlyTotal", "5000").param("overlapWindowDays", "30")
+                        .param("version", "0")
                         .with(user(data.as("city.admin"))).with(csrf()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(settings).contains("年度总量应在 0 到 1000 之间");

@@ -47,8 +47,9 @@ class CollectionPagesTests {
         pages.put("haidian.reporter", concat(haidianCollections, "/collections", "/collections?waiting=true", "/collections/new",
                 "/collections/dictionary"));
         pages.put("haidian.approver", concat(haidianCollections, "/collections", "/collections?waiting=true", "/collections/dictionary"));
-        pages.put("dept.user", concat(haidianCollections, "/collections", "/collections/new", "/collections/" + submitted + "/edit",
-                "/collections/dictionary"));
+        // the department reads its own collections (not the commission's own survey)
+        pages.put("dept.user", List.of("/collections", "/collections/new", "/collections/" + submitted, "/collections/" + submitted + "/edit",
+                "/collections/" + arranged, "/collections/" + merged, "/collections/" + refused, "/collections/dictionary"));
         pages.put("city.dept", List.of("/collections", "/collections/" + statistics, "/collections/new"));
         for (var entry : pages.entrySet()) {
             var principal = data.as(entry.getKey());
