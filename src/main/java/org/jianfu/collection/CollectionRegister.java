@@ -446,39 +446,6 @@ public class CollectionRegister {
         return units.chosen(me, ids);
     }
 
-    // --- settings
-
-    @Transactional(readOnly = true)
-    public CollectionSettings settings() {
-        return repository.settings();
-    }
-
-    @Transactional
-    public CollectionSettings changeSettings(AccountPrincipal me, int version, int teacherSurveyYearlyTotal, int overlapWindowDays,
-            List<Long> statisticsDepartmentIds) {
-        if (me.role() != Role.CITY_ADMIN) {
-            throw new AccessDeniedException("city admins only");
-        }
-        if (teacherSurveyYearlyTotal < 0 || teacherSurveyYearlyTotal > 1000) {
-            throw new RuleViolation("teacherSurveyYearlyTotal", "collection.error.total-range");
-        }
-        if (overlapWindowDays < 0 || overlapWindowDays > 366) {
-            throw new RuleViolation("overlapWindowDays", "collection.error.overlap-range");
-        }
-        var ids = statisticsDepartmentIds == null ? List.<Long>of() : statisticsDepartmentIds.stream().distinct().toList();
-        var departments = units.byIds(Set.copyOf(ids));
-        if (departments.size() != ids.size() || departments.stream().anyMatch(u -> u.type() != UnitType.DEPARTMENT)) {
-            throw new RuleViolation("statisticsDepartmentIds", "collection.error.not-a-department");
-        }
-        var before = repository.settings();
-        if (!repository.updateSettings(version, teacherSurveyYearlyTotal, overlapWindowDays, ids, me.username(), clock.instant())) {
-            throw new EditConflictException("collection settings");
-        }
-        var after = repository.settings();
-        events.publishEvent(new CollectionEvents.SettingsChanged(before.snapshot(), after.snapshot()));
-        return after;
-    }
-
     private static void requireRegistrant(AccountPrincipal me) {
         if (!REGISTRANTS.contains(me.role())) {
             throw new AccessDeniedException("no collections for " + me.role());

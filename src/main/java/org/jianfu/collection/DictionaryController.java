@@ -26,10 +26,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class DictionaryController {
 
     private final FieldDictionary dictionary;
+    private final CollectionLimits limits;
     private final CollectionRegister register;
 
-    DictionaryController(FieldDictionary dictionary, CollectionRegister register) {
+    DictionaryController(FieldDictionary dictionary, CollectionLimits limits, CollectionRegister register) {
         this.dictionary = dictionary;
+        this.limits = limits;
         this.register = register;
     }
 
@@ -129,7 +131,7 @@ class DictionaryController {
     @GetMapping("/collections/settings")
     String settings(@AuthenticationPrincipal AccountPrincipal me, Model model) {
         requireKeeper(me);
-        var settings = register.settings();
+        var settings = limits.settings();
         model.addAttribute("form", new SettingsForm(settings.teacherSurveyYearlyTotal(), settings.overlapWindowDays(),
                 settings.statisticsDepartmentIds(), settings.version()));
         return settingsPage(me, model);
@@ -147,7 +149,7 @@ class DictionaryController {
                 if (form.overlapWindowDays() == null) {
                     throw new RuleViolation("overlapWindowDays", "collection.error.overlap-range");
                 }
-                register.changeSettings(me, form.version(), form.teacherSurveyYearlyTotal(), form.overlapWindowDays(),
+                limits.change(me, form.version(), form.teacherSurveyYearlyTotal(), form.overlapWindowDays(),
                         form.statisticsDepartmentIds());
                 redirect.addFlashAttribute("success", "collection.settings.saved");
                 return "redirect:/collections/settings";
@@ -164,7 +166,7 @@ class DictionaryController {
 
     private String settingsPage(AccountPrincipal me, Model model) {
         var form = (SettingsForm) model.getAttribute("form");
-        model.addAttribute("settings", register.settings());
+        model.addAttribute("settings", limits.settings());
         model.addAttribute("chosenDepartments", register.chosenUnits(me,
                 form == null || form.statisticsDepartmentIds() == null ? List.of() : form.statisticsDepartmentIds()));
         return "collection/settings";

@@ -30,15 +30,16 @@ class CollectionArrangementTests {
 
     @Autowired MockMvc mvc;
     @Autowired CollectionRegister register;
+    @Autowired CollectionLimits limits;
     @Autowired CollectionTestData data;
     @Autowired JdbcClient jdbc;
     @Autowired MessageSource messages;
 
     @AfterEach
     void restoreDefaultSettings() {
-        var settings = register.settings();
+        var settings = limits.settings();
         if (settings.teacherSurveyYearlyTotal() != 12 || settings.overlapWindowDays() != 30 || !settings.statisticsDepartmentIds().isEmpty()) {
-            register.changeSettings(data.as("city.admin"), settings.version(), 12, 30, List.of());
+            limits.change(data.as("city.admin"), settings.version(), 12, 30, List.of());
         }
     }
 
@@ -79,7 +80,7 @@ class CollectionArrangementTests {
         assertThatThrownBy(() -> register.register(miyun.departmentUser(), form)).isInstanceOfSatisfying(RuleViolation.class,
                 v -> assertThat(v.messageKey()).isEqualTo("collection.error.statistics-approval-required"));
         var city = data.as("city.admin");
-        register.changeSettings(city, register.settings().version(), 12, 30, List.of(miyun.department().id()));
+        limits.change(city, limits.settings().version(), 12, 30, List.of(miyun.department().id()));
         var arranged = data.arranged(miyun, form);
         assertThat(arranged.state()).isEqualTo(CollectionState.ARRANGED);
         assertThat(count("select count(*) from audit_event where action = 'collection.settings-changed' and after::text like ?",
@@ -90,7 +91,7 @@ class CollectionArrangementTests {
     void aTeacherSurveyBeyondTheYearlyTotalIsRefusedWithTheFiguresInTheMessage() throws Exception {
         var miyun = data.miyun();
         var city = data.as("city.admin");
-        register.changeSettings(city, register.settings().version(), 2, 30, List.of());
+        limits.change(city, limits.settings().version(), 2, 30, List.of());
         var year = LocalDate.of(2027, 3, 1);
         assertThat(count("""
                 select count(*) from collection where arranging_unit_id = ? and state = 'ARRANGED' and respondent = 'TEACHERS'
@@ -114,7 +115,7 @@ class CollectionArrangementTests {
                 Locale.SIMPLIFIED_CHINESE)).isEqualTo("密云区教育委员会2027年面向教师的调研、问卷总量为 2 项，已安排 2 项，不能再安排");
         assertThat(register.readable(miyun.approver(), third.id()).state()).isEqualTo(CollectionState.PREPARED);
         // the total is data: raised by the city admin, the same questionnaire is arranged
-        register.changeSettings(city, register.settings().version(), 3, 30, List.of());
+        limits.change(city, limits.settings().version(), 3, 30, List.of());
         assertThat(register.decide(miyun.approver(), third.id(), third.version(), CollectionRegister.Decision.APPROVE, null, null).state())
                 .isEqualTo(CollectionState.ARRANGED);
     }

@@ -24,13 +24,14 @@ class DuplicateCheckTests {
 
     @Autowired MockMvc mvc;
     @Autowired CollectionRegister register;
+    @Autowired CollectionLimits limits;
     @Autowired CollectionTestData data;
 
     @AfterEach
     void restoreDefaultWindow() {
-        var settings = register.settings();
+        var settings = limits.settings();
         if (settings.overlapWindowDays() != 30) {
-            register.changeSettings(data.as("city.admin"), settings.version(), settings.teacherSurveyYearlyTotal(), 30,
+            limits.change(data.as("city.admin"), settings.version(), settings.teacherSurveyYearlyTotal(), 30,
                     settings.statisticsDepartmentIds());
         }
     }
@@ -82,8 +83,8 @@ class DuplicateCheckTests {
         // the other opens 11 days after the first is due (14 days after it opens)
         var late = register.register(second.departmentUser(), form("延庆2027九月教师表乙", data.fields("T.TITLE"), LocalDate.of(2027, 9, 26)));
         assertThat(register.findings(first.reporter(), early)).extracting(CollectionFinding::otherId).contains(late.id());
-        register.changeSettings(city, register.settings().version(), register.settings().teacherSurveyYearlyTotal(), 10,
-                register.settings().statisticsDepartmentIds());
+        limits.change(city, limits.settings().version(), limits.settings().teacherSurveyYearlyTotal(), 10,
+                limits.settings().statisticsDepartmentIds());
         assertThat(register.findings(first.reporter(), early)).extracting(CollectionFinding::otherId).doesNotContain(late.id());
         // one department's own collections are never several heads
         var own = register.register(first.departmentUser(), form("延庆2027九月教师表丙", data.fields("T.TITLE"), LocalDate.of(2027, 9, 5)));
