@@ -45,7 +45,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 public class PageBudgetBenchmark {
 
     /** Raise when the generated data change: an older directory is then rebuilt. */
-    static final int DATA_VERSION = 1;
+    static final int DATA_VERSION = 2;
     static final int YEAR = 2026;
     static final Path DATA = Path.of(System.getProperty("data", "target/bench-national"));
     static final int RUNS = Integer.getInteger("runs", 5);
@@ -153,6 +153,7 @@ public class PageBudgetBenchmark {
         step("inspection items and visits", () -> NationalData.inspection(jdbc, block, YEAR, ITEMS, VISITS));
         step("departments", () -> NationalData.departments(jdbc, block));
         step("whitelist", () -> NationalData.whitelist(jdbc, block, YEAR, 20, 10));
+        step("collections", () -> NationalData.collections(jdbc, block, YEAR, 10));
         step("inspection cleanups", () -> NationalData.cleanups(jdbc, block, YEAR, 20));
         step("ledger round", () -> {
             var users = context.getBean(UserDetailsService.class);
@@ -191,7 +192,8 @@ public class PageBudgetBenchmark {
     static String counts(JdbcClient jdbc) {
         var text = new StringBuilder("rows:");
         for (var table : List.of("unit", "account", "inspection_item", "inspection_visit", "inspection_baseline_item", "ledger",
-                "ledger_entry", "whitelist_application", "whitelist_hosted", "whitelist_report", "notification", "audit_event")) {
+                "ledger_entry", "whitelist_application", "whitelist_hosted", "whitelist_report", "collection", "collection_field",
+                "notification", "audit_event")) {
             text.append(String.format(" %s %,d;", table, jdbc.sql("select count(*) from " + table).query(Long.class).single()));
         }
         return text.toString();
@@ -200,7 +202,7 @@ public class PageBudgetBenchmark {
     /** The ids the pages are opened on: the generated district N0-2 and its objects. */
     record Fixtures(long city, long district, long school, long department, long reporterAccount, long round, long template,
             long ledger, long requirement, long evidence, long seal, long item, long compiledItem, long application,
-            long returnedApplication, String code, long report) {
+            long returnedApplication, String code, long report, long collection, long waitingCollection, long dictionaryField) {
 
         Fixtures(JdbcClient jdbc, long city) {
             this(jdbc, city, jdbc.sql("select id from unit where code = 'N0-2'").query(Long.class).single());
@@ -226,7 +228,10 @@ public class PageBudgetBenchmark {
                     one(jdbc, "select min(id) from whitelist_application where reviewing_unit_id = ? and state = 'RETURNED'", district),
                     jdbc.sql("select min(verification_code) from whitelist_application where reviewing_unit_id = ? and state = 'APPROVED'")
                             .param(district).query(String.class).single().replaceAll("(....)(....)", "$1-$2"),
-                    one(jdbc, "select min(id) from whitelist_report where district_id = ?", district));
+                    one(jdbc, "select min(id) from whitelist_report where district_id = ?", district),
+                    one(jdbc, "select min(id) from collection where arranging_unit_id = ? and state = 'ARRANGED'", district),
+                    one(jdbc, "select min(id) from collection where arranging_unit_id = ? and state = 'SUBMITTED'", district),
+                    one(jdbc, "select id from collection_dictionary_field where code = 'T.NAME' and ? > 0", district));
         }
 
         static long one(JdbcClient jdbc, String sql, long parameter) {
@@ -313,6 +318,17 @@ public class PageBudgetBenchmark {
         add(pages, "GET /whitelist/reports", city, "/whitelist/reports?state=HANDLED&page=100000");
         add(pages, "GET /whitelist/reports/new", List.of(Who.SCHOOL), "/whitelist/reports/new");
         add(pages, "GET /whitelist/reports/{id}", both, "/whitelist/reports/" + f.report());
+        // collections: the city's list is the whole country's register, a deep page reads past the rows before it
+        add(pages, "GET /collections", both, "/collections");
+        add(pages, "GET /collections", city, "/collections?state=ARRANGED&page=100000");
+        add(pages, "GET /collections/new", both, "/collections/new");
+        add(pages, "GET /collections/{id}", both, "/collections/" + f.collection());
+        add(pages, "GET /collections/{id}", List.of(Who.DISTRICT), "/collections/" + f.waitingCollection());
+        add(pages, "GET /collections/{id}/edit", List.of(Who.DEPARTMENT), "/collections/" + f.waitingCollection() + "/edit");
+        add(pages, "GET /collections/dictionary", both, "/collections/dictionary");
+        add(pages, "GET /collections/dictionary/new", city, "/collections/dictionary/new");
+        add(pages, "GET /collections/dictionary/{id}/edit", city, "/collections/dictionary/" + f.dictionaryField() + "/edit");
+        add(pages, "GET /collections/settings", city, "/collections/settings");
         // inspection: the city admin opens the city's plan and visits (the whole country), the reporter the district's
         add(pages, "GET /inspection", city, "/inspection"); // a district's user is redirected to its plan, timed below
         add(pages, "GET /inspection/plans/{unitId}/{year}", city, "/inspection/plans/" + f.city() + "/" + YEAR);

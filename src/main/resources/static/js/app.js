@@ -163,3 +163,33 @@
     }
   });
 })();
+
+// A choice that rules out another (data-excludes="value:radio-id"): a social contest can never be marked compulsory, so choosing
+// it chooses "voluntary" and disables "compulsory". The server refuses it anyway; this keeps the form from offering it.
+(function () {
+  "use strict";
+  function apply(select) {
+    var rule = select.getAttribute("data-excludes").split(":");
+    var excluded = document.getElementById(rule[1]);
+    if (!excluded) {
+      return;
+    }
+    var ruledOut = select.value === rule[0];
+    excluded.disabled = ruledOut;
+    if (ruledOut && excluded.checked) {
+      excluded.checked = false;
+      var other = excluded.form.querySelector("input[name='" + excluded.name + "']:not(#" + rule[1] + ")");
+      if (other) {
+        other.checked = true;
+      }
+    }
+  }
+  document.addEventListener("change", function (event) {
+    if (event.target.hasAttribute && event.target.hasAttribute("data-excludes")) {
+      apply(event.target);
+    }
+  });
+  document.addEventListener("DOMContentLoaded", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-excludes]"), apply);
+  });
+})();

@@ -1,6 +1,7 @@
 package org.jianfu.whitelist;
 
 import org.jianfu.account.AccountPrincipal;
+import org.jianfu.platform.ListPage;
 import org.jianfu.unit.Units;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -7,6 +7,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import org.jianfu.platform.ListLinks;
 import org.jianfu.platform.RuleViolation;
 import org.jianfu.platform.Years;
 import org.springframework.stereotype.Controller;

@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import org.jianfu.account.AccountPrincipal;
 import org.jianfu.account.Role;
 import org.jianfu.platform.EditConflictException;
+import org.jianfu.platform.ListLinks;
 import org.jianfu.platform.RuleViolation;
 import org.jianfu.platform.Years;
 import org.springframework.security.access.AccessDeniedException;

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.jianfu.account.AccountPrincipal;
 import org.jianfu.account.Role;
 import org.jianfu.platform.EditConflictException;
+import org.jianfu.platform.ListPage;
 import org.jianfu.platform.RuleViolation;
 import org.jianfu.unit.SchoolStage;
 import org.jianfu.unit.Unit;

@@ -101,6 +101,7 @@ class AccessMatrix {
         document();
         whitelist();
         inspection();
+        collection();
     }
 
     Map<String, Row> rows() {
@@ -263,6 +264,34 @@ class AccessMatrix {
                 at -> ids(at.d().report()));
         scoped("POST /whitelist/reports/{id}/handling", EnumSet.of(DISTRICT_REPORTER, DISTRICT_APPROVER), at -> ids(at.d().report()),
                 version());
+    }
+
+    private void collection() {
+        var readers = EnumSet.of(CITY_ADMIN, DISTRICT_REPORTER, DISTRICT_APPROVER, DEPARTMENT_USER, SUPERVISOR);
+        var registrants = EnumSet.of(CITY_ADMIN, DISTRICT_REPORTER, DEPARTMENT_USER);
+        unscoped("GET /collections", readers);
+        unscoped("GET /collections/new", registrants);
+        // posted empty: refused as input, nothing registered
+        unscoped("POST /collections", registrants);
+        // the district's department registered it; its commission arranges it: the city reads every district's
+        scoped("GET /collections/{id}", readers, at -> ids(at.d().collection()));
+        // still waiting to be prepared, so its department alone may correct it
+        scoped("GET /collections/{id}/edit", EnumSet.of(DEPARTMENT_USER), at -> ids(at.d().collection()));
+        scoped("POST /collections/{id}", EnumSet.of(DEPARTMENT_USER), at -> ids(at.d().collection()), version());
+        // the arranging commission's reporter prepares and maps typed fields, its approver decides; the city arranges only its own
+        scoped("POST /collections/{id}/fields/{fieldId}", EnumSet.of(DISTRICT_REPORTER),
+                at -> ids(at.d().collection(), at.d().collectionField()), version());
+        scoped("POST /collections/{id}/prepare", EnumSet.of(DISTRICT_REPORTER), at -> ids(at.d().collection()), version());
+        scoped("POST /collections/{id}/decide", EnumSet.of(DISTRICT_APPROVER), at -> ids(at.d().collection()),
+                (at, b) -> b.param("version", "-1").param("decision", "APPROVE"));
+        unscoped("GET /collections/dictionary", readers);
+        unscoped("GET /collections/dictionary/new", CITY);
+        unscoped("POST /collections/dictionary", CITY);
+        unscoped("GET /collections/dictionary/{id}/edit", CITY, at -> ids(at.shared().dictionaryField()));
+        unscoped("POST /collections/dictionary/{id}", CITY, at -> ids(at.shared().dictionaryField()), version());
+        unscoped("POST /collections/dictionary/{id}/retire", CITY, at -> ids(at.shared().dictionaryField()), version());
+        unscoped("GET /collections/settings", CITY);
+        unscoped("POST /collections/settings", CITY);
     }
 
     private void inspection() {

@@ -7,6 +7,11 @@ import java.util.Set;
 
 import org.jianfu.account.AccountPrincipal;
 import org.jianfu.account.Role;
+import org.jianfu.collection.CollectionForm;
+import org.jianfu.collection.CollectionKind;
+import org.jianfu.collection.CollectionRegister;
+import org.jianfu.collection.Frequency;
+import org.jianfu.collection.Respondent;
 import org.jianfu.inspection.Cleanups;
 import org.jianfu.inspection.InspectionCategory;
 import org.jianfu.inspection.InspectionItems;
@@ -61,10 +66,11 @@ class MatrixObjects {
     final Visits visits;
     final Whitelist whitelist;
     final Reports reports;
+    final CollectionRegister register;
 
     MatrixObjects(Units units, Fixtures fixtures, UserDetailsService users, JdbcClient jdbc, Ledgers ledgers,
             LedgerEvidence ledgerEvidence, Templates templates, InspectionItems items, Cleanups cleanups, RuleSets ruleSets,
-            Visits visits, Whitelist whitelist, Reports reports) {
+            Visits visits, Whitelist whitelist, Reports reports, CollectionRegister register) {
         this.units = units;
         this.fixtures = fixtures;
         this.users = users;
@@ -78,6 +84,7 @@ class MatrixObjects {
         this.visits = visits;
         this.whitelist = whitelist;
         this.reports = reports;
+        this.register = register;
     }
 
     AccountPrincipal as(String username) {
@@ -89,12 +96,12 @@ class MatrixObjects {
     }
 
     /** What belongs to every unit: the matrix's open round of the shipped template, a rule set, a published code. */
-    record Shared(long round, long template, long requirement, long keyTask, long ruleSet, String publicCode) {
+    record Shared(long round, long template, long requirement, long keyTask, long ruleSet, String publicCode, long dictionaryField) {
     }
 
     /** What belongs to one district: its units, people's work and files. */
     record District(Unit district, Unit school, Unit department, long ledger, long evidence, long seal, long account, long item,
-            long baselineItem, long application, long report, AccountPrincipal reporter) {
+            long baselineItem, long application, long report, long collection, long collectionField, AccountPrincipal reporter) {
     }
 
     Shared shared() {
@@ -107,7 +114,8 @@ class MatrixObjects {
         var ruleSet = ruleSets.create(as("city.admin"), "访问矩阵测试规则", "测试", 2090, 2090);
         var publicCode = jdbc.sql("select verification_code from whitelist_application where verification_code is not null order by id limit 1")
                 .query(String.class).single();
-        return new Shared(round, template, requirement, keyTask, ruleSet, publicCode);
+        var dictionaryField = jdbc.sql("select id from collection_dictionary_field where code = 'T.NAME'").query(Long.class).single();
+        return new Shared(round, template, requirement, keyTask, ruleSet, publicCode, dictionaryField);
     }
 
     /** A rule of the matrix's rule set, made afresh for a request that deletes one. */
@@ -153,8 +161,12 @@ class MatrixObjects {
         // a year before the demo's, so that no check of another test counts it
         visits.record(reporter, new VisitDraft(school.id(), null, InspectionCategory.OTHER, LocalDate.of(2025, 6, 20), null, "测试2人",
                 BigDecimal.ONE, false, ""));
+        // registered by the district's department, waiting to be prepared, with a typed field to map
+        var collection = register.register(applicant, new CollectionForm(null, CollectionKind.FORM, "访问矩阵采集", "测试目的", "测试依据",
+                Set.of(), List.of(), Respondent.SCHOOLS, List.of(shared.dictionaryField()), "访问矩阵字段", Frequency.ONCE,
+                LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 15), 30, 0, false, null, null, 0));
         return new District(district, school, department, ledger, evidence(reporter, ledger, shared), seal, account, item, baselineItem,
-                application.id(), report, reporter);
+                application.id(), report, collection.id(), collection.flaggedFields().get(0).id(), reporter);
     }
 
     /** A piece of evidence on the district's ledger, made afresh for a request that deletes one. */

@@ -135,6 +135,51 @@ public final class NationalData {
     }
 
     /**
+     * The data-collection register of a block's year: {@code perDistrict} collections from each district's department,
+     * arranged by the district (60% arranged, 10% merged into the district's first arranged one, 10% refused, 10% waiting
+     * for the decision, 10% waiting to be prepared), each asking for two dictionary fields, those waiting to be prepared one
+     * typed field more.
+     */
+    public static void collections(JdbcClient jdbc, Block b, int year, int perDistrict) {
+        var first = jdbc.sql("select coalesce(max(id), 0) + 1 from collection").query(Long.class).single();
+        jdbc.sql("""
+                insert into collection (requesting_unit_id, arranging_unit_id, kind, title, purpose, basis, respondent, frequency,
+                    opens_on, due_on, minutes_per_school, minutes_per_teacher, compulsory, statistics_approval_no,
+                    statistics_approved_on, state, decision_reason, submitted_at, submitted_by)
+                select dep.id, dep.parent_id, k.kind, '采集' || a.g, '测试目的', '测试依据',
+                       case when a.g % 2 = 0 then 'TEACHERS' else 'SCHOOLS' end, 'ONCE',
+                       make_date(?, 3, 1) + (a.g % 200), make_date(?, 3, 1) + (a.g % 200) + 14, 30 + a.g % 60, a.g % 20,
+                       false, case when k.kind = 'STATISTICS' then '统字' || a.g end,
+                       case when k.kind = 'STATISTICS' then make_date(?, 1, 10) end, s.state,
+                       case when s.state = 'REFUSED' then '与已有采集重复' end, now() - interval '30 days', 'bench'
+                from (select g, ? + g % ? as district, (g / ? + g) % 10 as k from generate_series(1, ?) g) a
+                join unit dep on dep.parent_id = a.district and dep.type = 'DEPARTMENT'
+                cross join lateral (select (array['FORM','MATERIAL','STATISTICS','SURVEY','QUESTIONNAIRE','FORM'])[1 + a.g % 6] as kind) k
+                cross join lateral (select case when a.k < 6 then 'ARRANGED' when a.k = 6 then 'REFUSED' when a.k = 7 then 'PREPARED'
+                    when a.k = 8 then 'SUBMITTED' else 'ARRANGED' end as state) s
+                order by a.g""")
+                .params(year, year, year, b.firstDistrict(), b.districts(), b.districts(), b.districts() * perDistrict).update();
+        // a tenth merged into the district's first arranged collection
+        jdbc.sql("""
+                update collection c set state = 'MERGED', merged_into_id = t.id
+                from (select arranging_unit_id, min(id) as id from collection where id >= ? and state = 'ARRANGED'
+                      group by arranging_unit_id) t
+                where c.id >= ? and c.arranging_unit_id = t.arranging_unit_id and c.state = 'ARRANGED' and c.id % 10 = 9 and c.id <> t.id""")
+                .params(first, first).update();
+        jdbc.sql("""
+                insert into collection_field (collection_id, position, dictionary_field_id)
+                select c.id, p.p, d.id from collection c
+                cross join (values (1, 'T.NAME'), (2, 'S.PUPILS')) p(p, code) join collection_dictionary_field d on d.code = p.code
+                where c.id >= ?""").param(first).update();
+        jdbc.sql("""
+                insert into collection_field (collection_id, position, free_text)
+                select id, 3, '其他情况' from collection where id >= ? and state = 'SUBMITTED'""").param(first).update();
+        jdbc.sql("""
+                insert into collection_step (collection_id, step, acted_at, acted_by)
+                select id, 'SUBMITTED', submitted_at, 'bench' from collection where id >= ?""").param(first).update();
+    }
+
+    /**
      * The campus-entry whitelist of a block's year: {@code perDistrict} applications from each district's department,
      * reviewed by the district (70% listed with a verification code, 15% refused or rejected, 5% returned, 10% waiting),
      * 5% naming three schools; a hosted activity for every other school; {@code reportsPerDistrict} reports of unlisted

@@ -18,6 +18,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.jianfu.account.Role;
+import org.jianfu.platform.ListPage;
 import org.jianfu.test.Fixtures;
 import org.jianfu.test.JianfuIntegrationTest;
 import org.jianfu.unit.Unit;

@@ -1,4 +1,4 @@
-package org.jianfu.whitelist;
+package org.jianfu.platform;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -7,9 +7,9 @@ import org.springframework.web.util.UriComponentsBuilder;
  * Links to the list being shown with one parameter changed and every other filter kept, so that paging and the
  * summary's counts keep what the URL asked for (a link can be shared, the back button returns to the same rows).
  */
-record ListLinks(String path, String query) {
+public record ListLinks(String path, String query) {
 
-    static ListLinks of(HttpServletRequest request) {
+    public static ListLinks of(HttpServletRequest request) {
         return new ListLinks(request.getRequestURI(), request.getQueryString());
     }
 

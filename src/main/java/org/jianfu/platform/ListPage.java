@@ -1,29 +1,29 @@
-package org.jianfu.whitelist;
+package org.jianfu.platform;
 
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
 
 /**
- * One page of a whitelist register's list: its rows, which page (from 0), and how many rows the filters match in all.
- * A country has tens of thousands of applications, listed items and reports: a list shows {@link #SIZE} at a time.
+ * One page of a register's list: its rows, which page (from 0), and how many rows the filters match in all.
+ * A country has tens of thousands of applications, listed items, reports and collections: a list shows {@link #SIZE} at a time.
  */
-record ListPage<T>(List<T> rows, int page, long total) {
+public record ListPage<T>(List<T> rows, int page, long total) {
 
-    static final int SIZE = 50;
+    public static final int SIZE = 50;
 
     public int pages() {
         return (int) Math.max(1, (total + SIZE - 1) / SIZE);
     }
 
     /** The page asked for, kept within the pages there are (none asked, the first). */
-    static int clamp(Integer asked, long total) {
+    public static int clamp(Integer asked, long total) {
         var last = (int) Math.max(0, (total - 1) / SIZE);
         return asked == null ? 0 : Math.max(0, Math.min(asked, last));
     }
 
     /** The page asked for of {@code total} rows, read by {@code rowsFrom} (given the offset of its first row). */
-    static <T> ListPage<T> of(Integer asked, long total, IntFunction<List<T>> rowsFrom) {
+    public static <T> ListPage<T> of(Integer asked, long total, IntFunction<List<T>> rowsFrom) {
         var page = clamp(asked, total);
         return new ListPage<>(rowsFrom.apply(page * SIZE), page, total);
     }
@@ -32,15 +32,15 @@ record ListPage<T>(List<T> rows, int page, long total) {
      * A page of a list whose rows each have a state, with how many rows the filters keep in each state (the state filter
      * aside): the summary above the list, whose count for the state asked is the list's total.
      */
-    record ByState<S, T>(ListPage<T> page, Map<S, Long> byState) {
+    public record ByState<S, T>(ListPage<T> page, Map<S, Long> byState) {
 
-        static <S, T> ByState<S, T> of(Map<S, Long> byState, S state, Integer asked, IntFunction<List<T>> rowsFrom) {
+        public static <S, T> ByState<S, T> of(Map<S, Long> byState, S state, Integer asked, IntFunction<List<T>> rowsFrom) {
             long total = state == null ? sum(byState) : byState.getOrDefault(state, 0L);
             return new ByState<>(ListPage.of(asked, total, rowsFrom), byState);
         }
 
         /** How many rows the filters keep in any state. */
-        long inAnyState() {
+        public long inAnyState() {
             return sum(byState);
         }
 
