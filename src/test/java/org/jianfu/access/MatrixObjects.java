@@ -1,6 +1,7 @@
 package org.jianfu.access;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -21,6 +22,7 @@ import org.jianfu.inspection.Window;
 import org.jianfu.ledger.LedgerEvidence;
 import org.jianfu.ledger.Ledgers;
 import org.jianfu.ledger.Templates;
+import org.jianfu.roster.RosterImports;
 import org.jianfu.test.Fixtures;
 import org.jianfu.unit.SchoolStage;
 import org.jianfu.unit.Unit;
@@ -61,10 +63,11 @@ class MatrixObjects {
     final Visits visits;
     final Whitelist whitelist;
     final Reports reports;
+    final RosterImports rosterImports;
 
     MatrixObjects(Units units, Fixtures fixtures, UserDetailsService users, JdbcClient jdbc, Ledgers ledgers,
             LedgerEvidence ledgerEvidence, Templates templates, InspectionItems items, Cleanups cleanups, RuleSets ruleSets,
-            Visits visits, Whitelist whitelist, Reports reports) {
+            Visits visits, Whitelist whitelist, Reports reports, RosterImports rosterImports) {
         this.units = units;
         this.fixtures = fixtures;
         this.users = users;
@@ -78,6 +81,7 @@ class MatrixObjects {
         this.visits = visits;
         this.whitelist = whitelist;
         this.reports = reports;
+        this.rosterImports = rosterImports;
     }
 
     AccountPrincipal as(String username) {
@@ -94,7 +98,7 @@ class MatrixObjects {
 
     /** What belongs to one district: its units, people's work and files. */
     record District(Unit district, Unit school, Unit department, long ledger, long evidence, long seal, long account, long item,
-            long baselineItem, long application, long report, AccountPrincipal reporter) {
+            long baselineItem, long application, long report, AccountPrincipal reporter, long teacher, long rosterImport) {
     }
 
     Shared shared() {
@@ -153,8 +157,14 @@ class MatrixObjects {
         // a year before the demo's, so that no check of another test counts it
         visits.record(reporter, new VisitDraft(school.id(), null, InspectionCategory.OTHER, LocalDate.of(2025, 6, 20), null, "测试2人",
                 BigDecimal.ONE, false, ""));
+        // a teacher of the school in the roster, and a preview of a later file that lists them again, not applied
+        var teacherNumber = "MATRIX-" + district.code() + "-" + System.nanoTime();
+        var rosterFile = ("教师编号,姓名,学校\r\n" + teacherNumber + ",访问矩阵教师," + school.name() + "\r\n").getBytes(StandardCharsets.UTF_8);
+        rosterImports.importFile(reporter, null, "访问矩阵名册.csv", rosterFile);
+        var teacher = jdbc.sql("select id from teacher where teacher_number = ?").param(teacherNumber).query(Long.class).single();
+        var rosterImport = rosterImports.preview(reporter, null, "访问矩阵名册.csv", rosterFile);
         return new District(district, school, department, ledger, evidence(reporter, ledger, shared), seal, account, item, baselineItem,
-                application.id(), report, reporter);
+                application.id(), report, reporter, teacher, rosterImport);
     }
 
     /** A piece of evidence on the district's ledger, made afresh for a request that deletes one. */
