@@ -30,10 +30,6 @@ public enum FileType {
         return this == DOCX || this == XLSX;
     }
 
-    boolean text() {
-        return this == CSV;
-    }
-
     boolean image() {
         return this == PNG || this == JPEG;
     }
