@@ -335,7 +335,7 @@ public class PageBudgetBenchmark {
         add(pages, "GET /inspection/schools/{schoolId}/calendar", both, "/inspection/schools/" + f.school() + "/calendar");
         // roster: the city admin lists the whole city's teachers (200,000 here; counted up to 10,000), also searched and deep
         add(pages, "GET /roster", both, "/roster");
-        add(pages, "GET /roster", city, "/roster?q=" + URLEncoder.encode("测试教师", StandardCharsets.UTF_8) + "&page=100000");
+        add(pages, "GET /roster", city, "/roster?text=" + URLEncoder.encode("测试教师", StandardCharsets.UTF_8) + "&page=100000");
         add(pages, "GET /roster", both, "/roster?school=" + f.school());
         add(pages, "GET /roster/teachers/{id}", both, "/roster/teachers/" + f.teacher());
         add(pages, "GET /roster/import", both, "/roster/import");

@@ -27,16 +27,16 @@ class RosterController {
 
     /**
      * @param school a school (or, for the city's readers, a district) whose teachers to list; none: the reader's own unit's
-     * @param q the start of a name or teacher number
+     * @param text the start of a name or teacher number (not {@code q}: the unit picker's search box in the same form sends that)
      * @param state ACTIVE (the roster) or LEFT (those marked as left)
      */
     @GetMapping("/roster")
     String list(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) Long school,
-            @RequestParam(required = false) Long district, @RequestParam(required = false) String q,
+            @RequestParam(required = false) Long district, @RequestParam(required = false) String text,
             @RequestParam(required = false) Teacher.State state, @RequestParam(required = false) Integer page, Model model) {
-        var shown = pages.list(me, school != null ? school : district, q, state == null ? Teacher.State.ACTIVE : state, page);
+        var shown = pages.list(me, school != null ? school : district, text, state == null ? Teacher.State.ACTIVE : state, page);
         model.addAttribute("shown", shown);
-        model.addAttribute("q", q == null ? "" : q.strip());
+        model.addAttribute("text", text == null ? "" : text.strip());
         model.addAttribute("state", state == null ? Teacher.State.ACTIVE : state);
         model.addAttribute("school", school);
         model.addAttribute("district", district);

@@ -135,7 +135,9 @@ public class RosterImports {
                 detail = units.get(existing.teacher().schoolId()).name();
             }
             var sameIdentity = r.hash() == null ? null : activeByHash.get(r.hash());
-            if (problem == null && sameIdentity != null && (existing == null || sameIdentity.teacher().id() != existing.teacher().id())) {
+            // another teacher with this identity number stays in the roster, unless this file marks them as left (renumbered)
+            if (problem == null && sameIdentity != null && (existing == null || sameIdentity.teacher().id() != existing.teacher().id())
+                    && !(named.contains(sameIdentity.teacher().schoolId()) && !numbers.contains(sameIdentity.teacher().teacherNumber()))) {
                 problem = "identity-elsewhere";
                 detail = sameIdentity.teacher().teacherNumber();
             }

@@ -82,7 +82,7 @@ class RosterPagesTests {
         assertThat(follow(again)).contains("该预览已失效");
 
         var teacher = roster.byNumber(number).orElseThrow();
-        assertThat(page("/roster?q=" + number, "zh_CN")).contains(number, "杨十七", school.name());
+        assertThat(page("/roster?text=" + number, "zh_CN")).contains(number, "杨十七", school.name());
         var teacherPage = page("/roster/teachers/" + teacher.id(), "zh_CN");
         assertThat(teacherPage).contains("杨十七", "**************" + identity.substring(14), "导入记录", "名册.csv")
                 .doesNotContain(identity.substring(0, 14));
