@@ -221,7 +221,7 @@ public final class NationalData {
     }
 
     /**
-     * The teacher roster of a block: {@code perSchool} teachers in every {@code everyNth} school (by id), each district's
+     * The teacher roster of a block: {@code perSchool} teachers in every {@code everyNth} school of each district, each district's
      * written by one applied import of its own. No identity hashes: they need the roster key, and no page shows them.
      */
     public static void roster(JdbcClient jdbc, Block b, int perSchool, int everyNth) {
@@ -236,8 +236,8 @@ public final class NationalData {
                        (array['语文','数学','英语','科学','体育'])[1 + k % 5], '专任教师', i.id, now()
                 from unit s join roster_import i on i.district_id = s.parent_id and i.file_name = '全国测试名册.csv'
                 cross join generate_series(1, ?) k
-                where s.type = 'SCHOOL' and s.id between ? and ? and s.id % ? = 0""")
-                .params(perSchool, b.firstSchool(), b.firstSchool() + b.schools() - 1, everyNth).update();
+                where s.type = 'SCHOOL' and s.id between ? and ? and ((s.id - ?) / ?) % ? = 0""")
+                .params(perSchool, b.firstSchool(), b.firstSchool() + b.schools() - 1, b.firstSchool(), b.districts(), everyNth).update();
     }
 
     /** {@code perDistrict} notifications to each district's reporters and approvers, and as many to the city's admins. */
