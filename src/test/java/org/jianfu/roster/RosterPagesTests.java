@@ -73,6 +73,11 @@ class RosterPagesTests {
 
         mvc.perform(post("/roster/imports/{id}/apply", id).param("token", token).with(user(reporter)).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("success", "roster.import.applied"));
+        var teacherId = roster.byNumber(number).orElseThrow().id();
+        assertThat(jdbc.sql("""
+                select actor_username from audit_event
+                where (action = 'roster.import-applied' and object_id = ?) or (action = 'roster.teacher-added' and object_id = ?)""").params(Long.toString(id), Long.toString(teacherId)).query(String.class).list())
+                .as("who imported, on the import's and the teacher's audit rows").containsExactly(reporter.username(), reporter.username());
         mvc.perform(post("/roster/imports/{id}/apply", id).param("token", token).with(user(reporter)).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("failure", "roster.error.stale"));
         assertThat(page(uploaded.getResponse().getRedirectedUrl(), "zh_CN")).contains("已导入", "由 " + reporter.displayName() + " 导入")
