@@ -50,7 +50,7 @@ public class DocumentBenchmark {
         var audit = TestDatabase.ownAuditFiles();
         var context = new SpringApplicationBuilder(JianfuApplication.class).profiles("demo").run(
                 "--spring.datasource.url=" + TestDatabase.jdbcUrl(), "--spring.datasource.username=postgres", "--server.port=0",
-                "--logging.level.root=warn", "--jianfu.reminders.initial-delay=PT24H", audit[0], audit[1]);
+                "--logging.level.root=warn", "--jianfu.reminders.initial-delay=PT24H", audit[0], audit[1], audit[2]);
         var jdbc = context.getBean(JdbcClient.class);
         var ledgers = context.getBean(Ledgers.class);
         var accounts = context.getBean(Accounts.class);

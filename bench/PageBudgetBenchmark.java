@@ -32,7 +32,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * ({@code -Ddata=target/bench-national}; rebuilt only when missing or of an older {@link #DATA_VERSION}): 3,000 districts,
  * 200,000 schools, 50,000 inspection items and 2,000,000 visits, a ledger round of the 3,000 districts × 24 entries, the
  * campus-entry whitelist (60,000 applications, listed and refused, 30,000 reports, 100,000 hosted activities), the
- * inspection cleanup (60,000 baseline items), 150,000 notifications, 209,000 accounts and 300,000 audit rows, all by
+ * inspection cleanup (60,000 baseline items), the teacher roster (10 teachers in every 10th school: 200,000), 150,000 notifications, 209,000 accounts and 300,000 audit rows, all by
  * set-based SQL ({@link NationalData}). Then it reads every GET route from Spring MVC's handler mappings and refuses to
  * run unless each is timed below or excluded with a reason ({@link PageRoutes#coverage}), so a new register's pages
  * cannot be left out. Each page is requested by full HTTP request on loopback to the last byte, as the city admin and
@@ -101,7 +101,8 @@ public class PageBudgetBenchmark {
                 "--logging.level.root=warn", "--jianfu.reminders.initial-delay=PT24H",
                 "--jianfu.database.embedded.data-directory=" + DATA.resolve("pg").toAbsolutePath(),
                 "--jianfu.audit.key-file=" + DATA.resolve("audit.key").toAbsolutePath(),
-                "--jianfu.audit.checkpoint-file=" + DATA.resolve("audit-checkpoints.log").toAbsolutePath());
+                "--jianfu.audit.checkpoint-file=" + DATA.resolve("audit-checkpoints.log").toAbsolutePath(),
+                "--jianfu.roster.key-file=" + DATA.resolve("roster.key").toAbsolutePath());
         int exit = 0;
         try {
             var jdbc = context.getBean(JdbcClient.class);
@@ -162,6 +163,7 @@ public class PageBudgetBenchmark {
                     YEAR, "全国规模测试", LocalDate.now().plusDays(30), block.districtIds());
             NationalData.fillRound(jdbc, round.id());
         });
+        step("teacher roster", () -> NationalData.roster(jdbc, block, 10, 10));
         step("notifications", () -> NationalData.notifications(jdbc, block, city.id(), 50));
         step("accounts", () -> NationalData.accounts(jdbc, block, "city.admin"));
         var key = context.getBean(AuditKey.class);
@@ -192,7 +194,7 @@ public class PageBudgetBenchmark {
     static String counts(JdbcClient jdbc) {
         var text = new StringBuilder("rows:");
         for (var table : List.of("unit", "account", "inspection_item", "inspection_visit", "inspection_baseline_item", "ledger",
-                "ledger_entry", "whitelist_application", "whitelist_hosted", "whitelist_report", "collection", "collection_field",
+                "ledger_entry", "whitelist_application", "whitelist_hosted", "whitelist_report", "collection", "collection_field", "teacher",
                 "notification", "audit_event")) {
             text.append(String.format(" %s %,d;", table, jdbc.sql("select count(*) from " + table).query(Long.class).single()));
         }
@@ -202,7 +204,8 @@ public class PageBudgetBenchmark {
     /** The ids the pages are opened on: the generated district N0-2 and its objects. */
     record Fixtures(long city, long district, long school, long department, long reporterAccount, long round, long template,
             long ledger, long requirement, long evidence, long seal, long item, long compiledItem, long application,
-            long returnedApplication, String code, long report, long collection, long waitingCollection, long dictionaryField) {
+            long returnedApplication, String code, long report, long collection, long waitingCollection, long dictionaryField,
+            long teacher, long rosterImport) {
 
         Fixtures(JdbcClient jdbc, long city) {
             this(jdbc, city, jdbc.sql("select id from unit where code = 'N0-2'").query(Long.class).single());
@@ -231,7 +234,9 @@ public class PageBudgetBenchmark {
                     one(jdbc, "select min(id) from whitelist_report where district_id = ?", district),
                     one(jdbc, "select min(id) from collection where arranging_unit_id = ? and state = 'ARRANGED'", district),
                     one(jdbc, "select min(id) from collection where arranging_unit_id = ? and state = 'SUBMITTED'", district),
-                    one(jdbc, "select id from collection_dictionary_field where code = 'T.NAME' and ? > 0", district));
+                    one(jdbc, "select id from collection_dictionary_field where code = 'T.NAME' and ? > 0", district),
+                    one(jdbc, "select min(id) from teacher where district_id = ?", district),
+                    one(jdbc, "select max(id) from roster_import where district_id = ?", district));
         }
 
         static long one(JdbcClient jdbc, String sql, long parameter) {
@@ -345,6 +350,14 @@ public class PageBudgetBenchmark {
         add(pages, "GET /inspection/visits", both, "/inspection/visits?unit=" + f.district());
         add(pages, "GET /inspection/visits/new", both, "/inspection/visits/new");
         add(pages, "GET /inspection/schools/{schoolId}/calendar", both, "/inspection/schools/" + f.school() + "/calendar");
+        // roster: the city admin lists the whole city's teachers (200,000 here; counted up to 10,000), also searched and deep
+        add(pages, "GET /roster", both, "/roster");
+        add(pages, "GET /roster", city, "/roster?text=" + URLEncoder.encode("测试教师", StandardCharsets.UTF_8) + "&page=100000");
+        add(pages, "GET /roster", both, "/roster?school=" + f.school());
+        add(pages, "GET /roster/teachers/{id}", both, "/roster/teachers/" + f.teacher());
+        add(pages, "GET /roster/import", both, "/roster/import");
+        add(pages, "GET /roster/imports/{id}", both, "/roster/imports/" + f.rosterImport());
+        file(pages, "GET /roster/template.csv", both, "/roster/template.csv");
         return pages;
     }
 

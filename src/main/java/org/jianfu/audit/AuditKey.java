@@ -17,7 +17,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class AuditKey {
 
     /** Keys shorter than this are refused: a guessable key would let a rewrite recompute the hashes. */
-    static final int MIN_BYTES = 32;
+    static final int MIN_BYTES = org.jianfu.platform.KeyFiles.MIN_BYTES;
     private static final int BLOCK = 64;
 
     private final byte[] key;

@@ -6,7 +6,9 @@ public enum FileType {
     DOCX("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
     XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
     JPEG("image/jpeg", "jpg"),
-    PNG("image/png", "png");
+    PNG("image/png", "png"),
+    /** Text with values separated by commas, in UTF-8 or (as Excel saves it on Chinese Windows) GB18030. */
+    CSV("text/csv", "csv");
 
     private final String contentType;
     private final String extension;

@@ -6,6 +6,14 @@ package org.jianfu.platform;
  */
 public record Upload(FileType type, byte[] content) {
 
+    /** A text file's characters (UTF-8 or GB18030, as {@link Uploads} read it); only for {@link FileType#CSV}. */
+    public String text() {
+        if (type != FileType.CSV) {
+            throw new IllegalStateException("a " + type + " file is not text");
+        }
+        return Text.decode(content);
+    }
+
     public String contentType() {
         return type.contentType();
     }

@@ -14,10 +14,12 @@ public enum UploadPurpose {
     LEDGER_IMPORT("ledger-import", 10, EnumSet.of(FileType.DOCX, FileType.XLSX), 0),
     /** A district's baseline inventory of inspections, one Excel sheet of at most 2000 rows. */
     BASELINE_IMPORT("baseline-import", 5, EnumSet.of(FileType.XLSX), 0),
+    /** A teacher roster, the teacher information system's export: Excel, or CSV for a whole city's teachers. */
+    ROSTER_IMPORT("roster-import", 20, EnumSet.of(FileType.XLSX, FileType.CSV), 0),
     /** A unit's seal image; seals are a few hundred pixels wide. */
     SEAL("seal", 2, EnumSet.of(FileType.PNG, FileType.JPEG), 4_000_000),
     /** Evidence for a ledger entry; photographs up to 25 megapixels. */
-    EVIDENCE("evidence", 20, EnumSet.allOf(FileType.class), 25_000_000);
+    EVIDENCE("evidence", 20, EnumSet.of(FileType.PDF, FileType.DOCX, FileType.XLSX, FileType.JPEG, FileType.PNG), 25_000_000);
 
     private final String key;
     private final long maxBytes;

@@ -5,7 +5,8 @@ package org.jianfu.platform;
  * type judged from the content (never the name), the zip checks for Word and Excel files (entry count,
  * inflated size per entry and in total, compression ratio, no DTD or entity, a central directory that
  * agrees, no names that climb out of a folder), encrypted and old binary Office files told apart, and
- * pictures decoded within a pixel limit and encoded again. Each refusal is a {@link RuleViolation} with a
+ * pictures decoded within a pixel limit and encoded again, and text (CSV) read whole as UTF-8 or GB18030 without
+ * control characters. Each refusal is a {@link RuleViolation} with a
  * message key whose text says what was wrong in the person's language; nothing has been stored.
  */
 public final class Uploads {
@@ -21,7 +22,13 @@ public final class Uploads {
         if (content.length > purpose.maxBytes()) {
             throw refusal(purpose.tooLargeKey());
         }
-        var signature = FileSignature.of(content).orElseThrow(() -> refusal(purpose.typeKey()));
+        var signature = FileSignature.of(content).orElse(null);
+        if (signature == null) {
+            if (purpose.accepts(FileType.CSV) && Text.decode(content) != null) {
+                return new Upload(FileType.CSV, content);
+            }
+            throw refusal(purpose.typeKey());
+        }
         var type = switch (signature) {
             case PDF -> FileType.PDF;
             case PNG -> FileType.PNG;

@@ -102,6 +102,7 @@ class AccessMatrix {
         whitelist();
         inspection();
         collection();
+        roster();
     }
 
     Map<String, Row> rows() {
@@ -335,6 +336,21 @@ class AccessMatrix {
         unscoped("POST /inspection/visits", recorders);
         scoped("GET /inspection/schools/{schoolId}/calendar", EnumSet.of(CITY_ADMIN, DISTRICT_REPORTER, DISTRICT_APPROVER, SCHOOL_USER,
                 SUPERVISOR), at -> ids(at.d().school().id()));
+    }
+
+    private void roster() {
+        // the commissions and the supervision office read their subtree's teachers, a school its own; departments none
+        var readers = EnumSet.of(CITY_ADMIN, SUPERVISOR, DISTRICT_REPORTER, DISTRICT_APPROVER, SCHOOL_USER);
+        var importers = EnumSet.of(CITY_ADMIN, DISTRICT_REPORTER, DISTRICT_APPROVER);
+        scoped("GET /roster", readers, none(), (at, b) -> b.param("school", "" + at.d().school().id()));
+        scoped("GET /roster/teachers/{id}", readers, at -> ids(at.d().teacher()));
+        unscoped("GET /roster/import", importers);
+        unscoped("GET /roster/template.csv", importers);
+        // no file: an allowed importer is told to choose one; another district's is not found
+        scoped("POST /roster/import", importers, none(), (at, b) -> b.param("districtId", "" + at.d().district().id()));
+        scoped("GET /roster/imports/{id}", importers, at -> ids(at.d().rosterImport()));
+        scoped("POST /roster/imports/{id}/apply", importers, at -> ids(at.d().rosterImport()), (at, b) -> b.param("token", "none"));
+        scoped("POST /roster/imports/{id}/discard", importers, at -> ids(at.d().rosterImport()));
     }
 
     // --- how rows are written

@@ -1,6 +1,7 @@
 package org.jianfu.access;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -26,6 +27,7 @@ import org.jianfu.inspection.Window;
 import org.jianfu.ledger.LedgerEvidence;
 import org.jianfu.ledger.Ledgers;
 import org.jianfu.ledger.Templates;
+import org.jianfu.roster.RosterImports;
 import org.jianfu.test.Fixtures;
 import org.jianfu.unit.SchoolStage;
 import org.jianfu.unit.Unit;
@@ -67,10 +69,11 @@ class MatrixObjects {
     final Whitelist whitelist;
     final Reports reports;
     final CollectionRegister register;
+    final RosterImports rosterImports;
 
     MatrixObjects(Units units, Fixtures fixtures, UserDetailsService users, JdbcClient jdbc, Ledgers ledgers,
             LedgerEvidence ledgerEvidence, Templates templates, InspectionItems items, Cleanups cleanups, RuleSets ruleSets,
-            Visits visits, Whitelist whitelist, Reports reports, CollectionRegister register) {
+            Visits visits, Whitelist whitelist, Reports reports, CollectionRegister register, RosterImports rosterImports) {
         this.units = units;
         this.fixtures = fixtures;
         this.users = users;
@@ -85,6 +88,7 @@ class MatrixObjects {
         this.whitelist = whitelist;
         this.reports = reports;
         this.register = register;
+        this.rosterImports = rosterImports;
     }
 
     AccountPrincipal as(String username) {
@@ -101,7 +105,8 @@ class MatrixObjects {
 
     /** What belongs to one district: its units, people's work and files. */
     record District(Unit district, Unit school, Unit department, long ledger, long evidence, long seal, long account, long item,
-            long baselineItem, long application, long report, long collection, long collectionField, AccountPrincipal reporter) {
+            long baselineItem, long application, long report, long collection, long collectionField, AccountPrincipal reporter,
+            long teacher, long rosterImport) {
     }
 
     Shared shared() {
@@ -165,8 +170,15 @@ class MatrixObjects {
         var collection = register.register(applicant, new CollectionForm(null, CollectionKind.FORM, "访问矩阵采集", "测试目的", "测试依据",
                 Set.of(), List.of(), Respondent.SCHOOLS, List.of(shared.dictionaryField()), "访问矩阵字段", Frequency.ONCE,
                 LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 15), 30, 0, false, null, null, 0));
+
+        // a teacher of the school in the roster, and a preview of a later file that lists them again, not applied
+        var teacherNumber = "MATRIX-" + district.code() + "-" + System.nanoTime();
+        var rosterFile = ("教师编号,姓名,学校\r\n" + teacherNumber + ",访问矩阵教师," + school.name() + "\r\n").getBytes(StandardCharsets.UTF_8);
+        rosterImports.importFile(reporter, null, "访问矩阵名册.csv", rosterFile);
+        var teacher = jdbc.sql("select id from teacher where teacher_number = ?").param(teacherNumber).query(Long.class).single();
+        var rosterImport = rosterImports.preview(reporter, null, "访问矩阵名册.csv", rosterFile);
         return new District(district, school, department, ledger, evidence(reporter, ledger, shared), seal, account, item, baselineItem,
-                application.id(), report, collection.id(), collection.flaggedFields().get(0).id(), reporter);
+                application.id(), report, collection.id(), collection.flaggedFields().get(0).id(), reporter, teacher, rosterImport);
     }
 
     /** A piece of evidence on the district's ledger, made afresh for a request that deletes one. */

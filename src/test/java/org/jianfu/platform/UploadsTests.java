@@ -72,6 +72,21 @@ class UploadsTests {
     }
 
     @Test
+    void textIsACsvFileOnlyForTheRosterInUtf8OrGbkAndNeverWithControlCharacters() {
+        var utf8 = "\uFEFF教师编号,姓名\r\nT1,张一\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var gbk = "教师编号,姓名\r\nT1,张一\r\n".getBytes(java.nio.charset.Charset.forName("GBK"));
+
+        assertThat(Uploads.accept(UploadPurpose.ROSTER_IMPORT, utf8).type()).isEqualTo(FileType.CSV);
+        assertThat(Uploads.accept(UploadPurpose.ROSTER_IMPORT, utf8).text()).isEqualTo("教师编号,姓名\r\nT1,张一\r\n");
+        assertThat(Uploads.accept(UploadPurpose.ROSTER_IMPORT, gbk).text()).startsWith("教师编号,姓名");
+        assertThat(Uploads.accept(UploadPurpose.ROSTER_IMPORT, HostileUploads.xlsx()).type()).isEqualTo(FileType.XLSX);
+        assertThatThrownBy(() -> Uploads.accept(UploadPurpose.EVIDENCE, utf8)).hasMessage("upload.type.evidence");
+        assertThatThrownBy(() -> Uploads.accept(UploadPurpose.ROSTER_IMPORT, new byte[] { 'a', ',', 0, 'b' }))
+                .hasMessage("upload.type.roster-import");
+        assertThatThrownBy(() -> Uploads.accept(UploadPurpose.ROSTER_IMPORT, HostileUploads.docx())).hasMessage("upload.type.roster-import");
+    }
+
+    @Test
     void aSealOf60000By60000PixelsIsRefusedFromItsHeaderBeforeAnyPixelMemoryIsTaken() {
         var png = HostileUploads.hugePng();
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();

@@ -265,6 +265,26 @@ public final class NationalData {
                 .params(year, year, perDistrict, perDistrict * 3 / 5, b.firstDistrict(), b.firstDistrict() + b.districts() - 1).update();
     }
 
+    /**
+     * The teacher roster of a block: {@code perSchool} teachers in every {@code everyNth} school of each district, each district's
+     * written by one applied import of its own. No identity hashes: they need the roster key, and no page shows them.
+     */
+    public static void roster(JdbcClient jdbc, Block b, int perSchool, int everyNth) {
+        jdbc.sql("""
+                insert into roster_import (district_id, token, file_name, file_sha256, state, previewed_by, previewed_at, applied_by,
+                    applied_at, rows_read, added, updated, unchanged, leaving, problems)
+                select d, md5(d::text), '全国测试名册.csv', repeat('0', 64), 'APPLIED', 'bench', now(), 'bench', now(), 0, 0, 0, 0, 0, 0
+                from generate_series(?::bigint, ?::bigint) d""").params(b.firstDistrict(), b.firstDistrict() + b.districts() - 1).update();
+        jdbc.sql("""
+                insert into teacher (teacher_number, name, school_id, district_id, stage, subject, post, import_id, imported_at)
+                select 'N' || s.id || '-' || k, '测试教师' || s.id || '-' || k, s.id, s.parent_id, '小学',
+                       (array['语文','数学','英语','科学','体育'])[1 + k % 5], '专任教师', i.id, now()
+                from unit s join roster_import i on i.district_id = s.parent_id and i.file_name = '全国测试名册.csv'
+                cross join generate_series(1, ?) k
+                where s.type = 'SCHOOL' and s.id between ? and ? and ((s.id - ?) / ?) % ? = 0""")
+                .params(perSchool, b.firstSchool(), b.firstSchool() + b.schools() - 1, b.firstSchool(), b.districts(), everyNth).update();
+    }
+
     /** {@code perDistrict} notifications to each district's reporters and approvers, and as many to the city's admins. */
     public static void notifications(JdbcClient jdbc, Block b, long cityId, int perDistrict) {
         jdbc.sql("""

@@ -76,7 +76,8 @@ public final class TestDatabase {
     public static String[] ownAuditFiles() {
         var directory = auditFilesOfTheirOwn();
         return new String[] { "--jianfu.audit.key-file=" + directory.resolve("audit.key"),
-                "--jianfu.audit.checkpoint-file=" + directory.resolve("audit-checkpoints.log") };
+                "--jianfu.audit.checkpoint-file=" + directory.resolve("audit-checkpoints.log"),
+                "--jianfu.roster.key-file=" + directory.resolve("roster.key") };
     }
 
     public static String jdbcUrl() {
@@ -94,6 +95,7 @@ public final class TestDatabase {
                     "spring.datasource.hikari.maximum-pool-size=5",
                     "jianfu.audit.key-file=" + auditFiles().resolve("audit.key"),
                     "jianfu.audit.checkpoint-file=" + auditFiles().resolve("audit-checkpoints.log"),
+                    "jianfu.roster.key-file=" + auditFiles().resolve("roster.key"),
                     "jianfu.audit.checkpoint-interval=PT24H").applyTo(context);
         }
     }
