@@ -62,6 +62,7 @@ class SecondmentCleanupController {
             @RequestParam(required = false) String approvalDocument, @RequestParam(required = false) String approvalOn,
             RedirectAttributes redirect) {
         var secondment = cleanups.secondment(me, id);
+        access.ownDistrict(me, secondment.districtId(), StaffingAccess.RECORDER);
         Steps.attempt(redirect, "staffing.cleanup.marked", () -> {
             if (outcome == Secondment.CleanupOutcome.ENDED) {
                 cleanups.markEnded(me, id, version, Steps.date(returnedOn, "returnedOn"));

@@ -79,7 +79,7 @@ class SecondmentController {
         model.addAttribute("district", scope.districtId() == null ? null : units.get(scope.districtId()));
         model.addAttribute("schools", schoolNames(list.rows()));
         model.addAttribute("recorder", me.role() == Role.DISTRICT_REPORTER);
-        model.addAttribute("city", StaffingAccess.CITY.contains(me.role()));
+        model.addAttribute("city", access.cityWide(me));
         if (scope.districtId() != null) {
             model.addAttribute("drafting", secondments.drafting(me, scope.districtId(), today.getYear()));
             model.addAttribute("year", today.getYear());

@@ -51,7 +51,7 @@ public class SecondmentLists {
     /** How many secondments are overdue in each district, for the city's view. */
     @Transactional(readOnly = true)
     public Map<Long, Long> overdueByDistrict(AccountPrincipal me) {
-        StaffingAccess.require(StaffingAccess.CITY.contains(me.role()), "the city's overdue view for " + me.role());
+        StaffingAccess.require(access.cityWide(me), "the city's overdue view for " + me.role());
         return repository.overdueByDistrict(LocalDate.now(clock));
     }
 

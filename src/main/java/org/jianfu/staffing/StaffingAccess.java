@@ -43,12 +43,20 @@ class StaffingAccess {
     SecondmentRepository.Scope listScope(AccountPrincipal me, Long districtId) {
         require(READERS.contains(me.role()), "secondments for " + me.role());
         if (me.role() == Role.SCHOOL_USER) {
+            if (districtId != null && !units.isWithin(districtId, me.unitId())) {
+                throw new StaffingNotFoundException("district " + districtId);
+            }
             return new SecondmentRepository.Scope(me.unitId(), null);
         }
-        if (CITY.contains(me.role()) && districtId == null) {
+        if (districtId == null && cityWide(me)) {
             return new SecondmentRepository.Scope(null, null);
         }
         return new SecondmentRepository.Scope(null, readableDistrict(me, districtId == null ? me.unitId() : districtId).id());
+    }
+
+    /** The city's admin or supervision office, reading every district (a district's supervisor reads its own). */
+    boolean cityWide(AccountPrincipal me) {
+        return CITY.contains(me.role()) && units.get(me.unitId()).type() == UnitType.CITY;
     }
 
     Secondment readable(AccountPrincipal me, Secondment secondment) {
