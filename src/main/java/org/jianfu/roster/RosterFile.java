@@ -62,16 +62,16 @@ final class RosterFile {
         }
 
         /** The header the template writes. */
-        String header() {
+        public String header() {
             return field.header();
         }
 
         /** The other headers the column is known by, as listed on the import page. */
-        String alternatives() {
+        public String alternatives() {
             return String.join("、", headers.subList(1, headers.size()));
         }
 
-        boolean required() {
+        public boolean required() {
             return required;
         }
 

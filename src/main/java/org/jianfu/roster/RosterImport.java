@@ -13,12 +13,12 @@ record RosterImport(long id, long districtId, String token, String fileName, Sta
     enum State {
         PREVIEWED, APPLIED, DISCARDED, SUPERSEDED;
 
-        String messageKey() {
+        public String messageKey() {
             return "roster.import.state." + name();
         }
     }
 
-    boolean applicable() {
+    public boolean applicable() {
         return state == State.PREVIEWED && problems == 0;
     }
 
@@ -54,11 +54,11 @@ record RosterImport(long id, long districtId, String token, String fileName, Sta
             String name, String schoolName, Long schoolId, String stage, String subject, String post, String idHash, String idTail,
             String changes, String problem, String problemDetail) {
 
-        String problemKey() {
+        public String problemKey() {
             return "roster.problem." + problem;
         }
 
-        java.util.List<String> changedFields() {
+        public java.util.List<String> changedFields() {
             return fieldKeys(changes);
         }
     }
@@ -66,7 +66,7 @@ record RosterImport(long id, long districtId, String token, String fileName, Sta
     /** A row of a teacher's import history: what an applied import did to them, when and by whom. */
     record History(long importId, String fileName, Instant appliedAt, String appliedBy, Action action, String changes) {
 
-        java.util.List<String> changedFields() {
+        public java.util.List<String> changedFields() {
             return fieldKeys(changes);
         }
     }
