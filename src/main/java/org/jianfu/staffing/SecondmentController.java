@@ -82,7 +82,7 @@ class SecondmentController {
         model.addAttribute("city", access.cityWide(me));
         if (scope.districtId() != null) {
             model.addAttribute("drafting", secondments.drafting(me, scope.districtId(), today.getYear()));
-            model.addAttribute("year", today.getYear());
+            model.addAttribute("year", Integer.toString(today.getYear()));
         }
         model.addAttribute("settings", lists.settings());
         return "staffing/list";

@@ -222,7 +222,8 @@ public class Secondments {
         var noConsent = !StringUtils.hasText(d.consentDocument()) || d.consentOn() == null;
         var noApproval = !StringUtils.hasText(d.approvalDocument()) || d.approvalOn() == null;
         if (noConsent || noApproval) {
-            throw new RuleViolation(noConsent ? "consentDocument" : "approvalDocument", noConsent && noApproval
+            // both missing: said once, above the form; one missing: next to its fields
+            throw new RuleViolation(noConsent && noApproval ? null : noConsent ? "consentDocument" : "approvalDocument", noConsent && noApproval
                     ? "staffing.error.no-consent-or-approval" : noConsent ? "staffing.error.no-consent" : "staffing.error.no-approval");
         }
         if (!StringUtils.hasText(d.reason())) {
