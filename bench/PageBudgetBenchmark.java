@@ -32,7 +32,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * ({@code -Ddata=target/bench-national}; rebuilt only when missing or of an older {@link #DATA_VERSION}): 3,000 districts,
  * 200,000 schools, 50,000 inspection items and 2,000,000 visits, a ledger round of the 3,000 districts × 24 entries, the
  * campus-entry whitelist (60,000 applications, listed and refused, 30,000 reports, 100,000 hosted activities), the
- * inspection cleanup (60,000 baseline items), the teacher roster (10 teachers in every 10th school: 200,000), 150,000 notifications, 209,000 accounts and 300,000 audit rows, all by
+ * inspection cleanup (60,000 baseline items), the teacher roster (10 teachers in every 10th school: 200,000) with a secondment for every 10th teacher (20,000), 150,000 notifications, 209,000 accounts and 300,000 audit rows, all by
  * set-based SQL ({@link NationalData}). Then it reads every GET route from Spring MVC's handler mappings and refuses to
  * run unless each is timed below or excluded with a reason ({@link PageRoutes#coverage}), so a new register's pages
  * cannot be left out. Each page is requested by full HTTP request on loopback to the last byte, as the city admin and
@@ -164,6 +164,7 @@ public class PageBudgetBenchmark {
             NationalData.fillRound(jdbc, round.id());
         });
         step("teacher roster", () -> NationalData.roster(jdbc, block, 10, 10));
+        step("secondments", () -> NationalData.secondments(jdbc, 10));
         step("notifications", () -> NationalData.notifications(jdbc, block, city.id(), 50));
         step("accounts", () -> NationalData.accounts(jdbc, block, "city.admin"));
         var key = context.getBean(AuditKey.class);
@@ -205,7 +206,7 @@ public class PageBudgetBenchmark {
     record Fixtures(long city, long district, long school, long department, long reporterAccount, long round, long template,
             long ledger, long requirement, long evidence, long seal, long item, long compiledItem, long application,
             long returnedApplication, String code, long report, long collection, long waitingCollection, long dictionaryField,
-            long teacher, long rosterImport) {
+            long teacher, long rosterImport, long secondment) {
 
         Fixtures(JdbcClient jdbc, long city) {
             this(jdbc, city, jdbc.sql("select id from unit where code = 'N0-2'").query(Long.class).single());
@@ -236,7 +237,8 @@ public class PageBudgetBenchmark {
                     one(jdbc, "select min(id) from collection where arranging_unit_id = ? and state = 'SUBMITTED'", district),
                     one(jdbc, "select id from collection_dictionary_field where code = 'T.NAME' and ? > 0", district),
                     one(jdbc, "select min(id) from teacher where district_id = ?", district),
-                    one(jdbc, "select max(id) from roster_import where district_id = ?", district));
+                    one(jdbc, "select max(id) from roster_import where district_id = ?", district),
+                    one(jdbc, "select min(id) from staffing_secondment where district_id = ? and returned_on is null", district));
         }
 
         static long one(JdbcClient jdbc, String sql, long parameter) {
@@ -358,6 +360,16 @@ public class PageBudgetBenchmark {
         add(pages, "GET /roster/import", both, "/roster/import");
         add(pages, "GET /roster/imports/{id}", both, "/roster/imports/" + f.rosterImport());
         file(pages, "GET /roster/template.csv", both, "/roster/template.csv");
+        // staffing: 20,000 secondments (one for every 10th teacher), a quarter overdue; the city lists all, also deep
+        add(pages, "GET /staffing/secondments", both, "/staffing/secondments");
+        add(pages, "GET /staffing/secondments", city, "/staffing/secondments?state=OVERDUE&page=100000");
+        add(pages, "GET /staffing/secondments/new", List.of(Who.DISTRICT), "/staffing/secondments/new");
+        add(pages, "GET /staffing/secondments/{id}", both, "/staffing/secondments/" + f.secondment());
+        add(pages, "GET /staffing/secondments/{id}/edit", List.of(Who.DISTRICT), "/staffing/secondments/" + f.secondment() + "/edit");
+        add(pages, "GET /staffing/cleanups/{districtId}", both, "/staffing/cleanups/" + f.district());
+        add(pages, "GET /staffing/overdue", city, "/staffing/overdue");
+        add(pages, "GET /staffing/overdue", city, "/staffing/overdue?page=100000");
+        add(pages, "GET /staffing/settings", city, "/staffing/settings");
         return pages;
     }
 

@@ -19,7 +19,7 @@ public interface ToDo {
 
     /** The menu entries of the sidebar that can carry a count. */
     enum Menu {
-        LEDGER, INSPECTION, WHITELIST_APPLICATIONS, WHITELIST_HOSTED, WHITELIST_REPORTS, COLLECTIONS
+        LEDGER, INSPECTION, WHITELIST_APPLICATIONS, WHITELIST_HOSTED, WHITELIST_REPORTS, COLLECTIONS, STAFFING
     }
 
     /**

@@ -103,6 +103,7 @@ class AccessMatrix {
         inspection();
         collection();
         roster();
+        staffing();
     }
 
     Map<String, Row> rows() {
@@ -351,6 +352,31 @@ class AccessMatrix {
         scoped("GET /roster/imports/{id}", importers, at -> ids(at.d().rosterImport()));
         scoped("POST /roster/imports/{id}/apply", importers, at -> ids(at.d().rosterImport()), (at, b) -> b.param("token", "none"));
         scoped("POST /roster/imports/{id}/discard", importers, at -> ids(at.d().rosterImport()));
+    }
+
+    private void staffing() {
+        // a district's reporter records, its approver extends and files the cleanup; schools read their own teachers'
+        var readers = EnumSet.of(CITY_ADMIN, SUPERVISOR, DISTRICT_REPORTER, DISTRICT_APPROVER, SCHOOL_USER);
+        var reporter = EnumSet.of(DISTRICT_REPORTER);
+        var approver = EnumSet.of(DISTRICT_APPROVER);
+        scoped("GET /staffing/secondments", readers, none(), (at, b) -> b.param("district", "" + at.d().district().id()));
+        unscoped("GET /staffing/secondments/new", reporter);
+        // an empty form: answered on the form with what is missing
+        unscoped("POST /staffing/secondments", reporter);
+        scoped("GET /staffing/secondments/{id}", readers, at -> ids(at.d().secondment()));
+        scoped("GET /staffing/secondments/{id}/edit", reporter, at -> ids(at.d().secondment()));
+        scoped("POST /staffing/secondments/{id}", reporter, at -> ids(at.d().secondment()), version());
+        scoped("POST /staffing/secondments/{id}/extend", approver, at -> ids(at.d().secondment()), version());
+        scoped("POST /staffing/secondments/{id}/end", reporter, at -> ids(at.d().secondment()), version());
+        scoped("GET /staffing/cleanups/{districtId}", EDUCATION, at -> ids(at.d().district().id()));
+        scoped("POST /staffing/cleanups/{districtId}/start", reporter, at -> ids(at.d().district().id()));
+        scoped("POST /staffing/cleanups/{districtId}/existing", reporter, at -> ids(at.d().district().id()));
+        scoped("POST /staffing/cleanups/secondments/{id}/mark", reporter, at -> ids(at.d().secondment()), version());
+        scoped("POST /staffing/cleanups/{districtId}/file", approver, at -> ids(at.d().district().id()));
+        // the city's view of every district (a district's supervisor reads its own district's list instead)
+        unscoped("GET /staffing/overdue", CITY);
+        unscoped("GET /staffing/settings", CITY);
+        unscoped("POST /staffing/settings", CITY, none(), version());
     }
 
     // --- how rows are written

@@ -28,6 +28,9 @@ import org.jianfu.ledger.LedgerEvidence;
 import org.jianfu.ledger.Ledgers;
 import org.jianfu.ledger.Templates;
 import org.jianfu.roster.RosterImports;
+import org.jianfu.staffing.Purpose;
+import org.jianfu.staffing.SecondmentDraft;
+import org.jianfu.staffing.Secondments;
 import org.jianfu.test.Fixtures;
 import org.jianfu.unit.SchoolStage;
 import org.jianfu.unit.Unit;
@@ -70,10 +73,12 @@ class MatrixObjects {
     final Reports reports;
     final CollectionRegister register;
     final RosterImports rosterImports;
+    final Secondments secondments;
 
     MatrixObjects(Units units, Fixtures fixtures, UserDetailsService users, JdbcClient jdbc, Ledgers ledgers,
             LedgerEvidence ledgerEvidence, Templates templates, InspectionItems items, Cleanups cleanups, RuleSets ruleSets,
-            Visits visits, Whitelist whitelist, Reports reports, CollectionRegister register, RosterImports rosterImports) {
+            Visits visits, Whitelist whitelist, Reports reports, CollectionRegister register, RosterImports rosterImports,
+            Secondments secondments) {
         this.units = units;
         this.fixtures = fixtures;
         this.users = users;
@@ -89,6 +94,7 @@ class MatrixObjects {
         this.reports = reports;
         this.register = register;
         this.rosterImports = rosterImports;
+        this.secondments = secondments;
     }
 
     AccountPrincipal as(String username) {
@@ -106,7 +112,7 @@ class MatrixObjects {
     /** What belongs to one district: its units, people's work and files. */
     record District(Unit district, Unit school, Unit department, long ledger, long evidence, long seal, long account, long item,
             long baselineItem, long application, long report, long collection, long collectionField, AccountPrincipal reporter,
-            long teacher, long rosterImport) {
+            long teacher, long rosterImport, long secondment) {
     }
 
     Shared shared() {
@@ -177,8 +183,13 @@ class MatrixObjects {
         rosterImports.importFile(reporter, null, "访问矩阵名册.csv", rosterFile);
         var teacher = jdbc.sql("select id from teacher where teacher_number = ?").param(teacherNumber).query(Long.class).single();
         var rosterImport = rosterImports.preview(reporter, null, "访问矩阵名册.csv", rosterFile);
+        // a secondment of that teacher, with its consent and approval
+        var secondment = secondments.record(reporter, new SecondmentDraft(teacherNumber, "访问矩阵借用单位", null, Purpose.OTHER, "测试事由",
+                LocalDate.of(2026, 1, 10), LocalDate.of(2026, 3, 10), "测试同意", LocalDate.of(2026, 1, 5), "测试审批",
+                LocalDate.of(2026, 1, 5))).id();
         return new District(district, school, department, ledger, evidence(reporter, ledger, shared), seal, account, item, baselineItem,
-                application.id(), report, collection.id(), collection.flaggedFields().get(0).id(), reporter, teacher, rosterImport);
+                application.id(), report, collection.id(), collection.flaggedFields().get(0).id(), reporter, teacher, rosterImport,
+                secondment);
     }
 
     /** A piece of evidence on the district's ledger, made afresh for a request that deletes one. */

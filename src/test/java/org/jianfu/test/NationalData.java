@@ -285,6 +285,23 @@ public final class NationalData {
                 .params(perSchool, b.firstSchool(), b.firstSchool() + b.schools() - 1, b.firstSchool(), b.districts(), everyNth).update();
     }
 
+    /**
+     * One secondment for every {@code everyNth} teacher of the roster, with its consent and approval; every fourth past its
+     * planned end and not returned (overdue), every fourth returned, every third drafted into inspections.
+     */
+    public static void secondments(JdbcClient jdbc, int everyNth) {
+        jdbc.sql("""
+                insert into staffing_secondment (district_id, school_id, teacher_id, teacher_number, teacher_name, borrower_name, purpose,
+                    reason, starts_on, ends_on, consent_document, consent_on, approval_document, approval_on, returned_on, created_at,
+                    created_by)
+                select t.district_id, t.school_id, t.id, t.teacher_number, t.name, '全国测试借用单位',
+                       case when t.id % 3 = 0 then 'INSPECTION' else 'OTHER' end, '全国规模测试事由',
+                       current_date - 60, current_date + case when t.id % 4 = 0 then -10 else 60 end,
+                       '测试同意', current_date - 61, '测试审批', current_date - 61,
+                       case when t.id % 4 = 1 then current_date - 5 end, now(), 'bench'
+                from teacher t where t.id % ? = 0""").param(everyNth).update();
+    }
+
     /** {@code perDistrict} notifications to each district's reporters and approvers, and as many to the city's admins. */
     public static void notifications(JdbcClient jdbc, Block b, long cityId, int perDistrict) {
         jdbc.sql("""

@@ -1,0 +1,40 @@
+package org.jianfu.staffing;
+
+import java.util.List;
+
+import org.jianfu.account.AccountPrincipal;
+import org.jianfu.account.Role;
+import org.jianfu.platform.Actor;
+import org.jianfu.platform.ToDo;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The district's secondments past their planned end with the teacher not returned, for its reporter (who records the
+ * return) and approver (who records an extension), as long as they stay overdue. Counted once alerted, so the list and
+ * the notification agree; one indexed query per page.
+ */
+@Component
+@Order(5)
+class StaffingToDo implements ToDo {
+
+    private final JdbcClient jdbc;
+
+    StaffingToDo(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<Item> itemsFor(Actor actor) {
+        if (!(actor instanceof AccountPrincipal me) || !StaffingAccess.acts(me, me.unitId(), java.util.Set.of(Role.DISTRICT_REPORTER,
+                Role.DISTRICT_APPROVER))) {
+            return List.of();
+        }
+        var count = jdbc.sql("""
+                select count(*) from staffing_secondment
+                where district_id = ? and returned_on is null and overdue_alerted_at is not null""")
+                .param(me.unitId()).query(Integer.class).single();
+        return List.of(new Item(Menu.STAFFING, count, "staffing.todo.overdue", "/staffing/secondments?state=OVERDUE"));
+    }
+}
