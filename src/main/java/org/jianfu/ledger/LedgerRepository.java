@@ -8,7 +8,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.jianfu.audit.AuditActor;
 import org.jianfu.audit.AuditKey;
@@ -411,6 +413,16 @@ class LedgerRepository {
     List<LedgerEntry> entriesOfLedgers(List<Long> ledgerIds) {
         return jdbc.sql("select * from ledger_entry where ledger_id = any(?)")
                 .param(ledgerIds.toArray(Long[]::new)).query(LedgerRepository::mapEntry).list();
+    }
+
+    /** {@link Ledgers#changeStamps}: each ledger's version plus its entries' versions. */
+    Map<Long, Long> changeStamps(List<Long> ledgerIds) {
+        return jdbc.sql("""
+                select l.id, l.version + coalesce((select sum(e.version) from ledger_entry e where e.ledger_id = l.id), 0) as stamp
+                from ledger l where l.id = any(?)""")
+                .param(ledgerIds.toArray(Long[]::new))
+                .query((rs, n) -> Map.entry(rs.getLong("id"), rs.getLong("stamp"))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     List<LedgerEntry> entriesOfRequirement(List<Long> ledgerIds, long requirementId) {
