@@ -138,7 +138,8 @@ class SummaryWorkbookPreparationTests {
                 .andExpect(redirectedUrl("/ledger/rounds/" + round.id() + "/summary-workbook"))
                 .andExpect(flash().attribute("failure", "document.summary.none-yet"))
                 .andReturn();
-        var shown = mvc.perform(get(page(), round.id()).with(user(city)).flashAttrs(result.getFlashMap()))
+        // The page the redirect leads to, in the same session (kept by Spring Session, where the message waits).
+        var shown = mvc.perform(get(page(), round.id()).with(user(city)).cookie(result.getResponse().getCookies()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(shown).contains("本轮的汇总工作簿还没有生成", "本轮还没有生成过汇总工作簿", "按当前填报内容生成新的汇总工作簿")
                 .doesNotContain("/export/summary-xlsx");
