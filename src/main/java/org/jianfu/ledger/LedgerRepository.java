@@ -415,12 +415,15 @@ class LedgerRepository {
                 .param(ledgerIds.toArray(Long[]::new)).query(LedgerRepository::mapEntry).list();
     }
 
-    /** {@link Ledgers#changeStamps}: each ledger's version plus its entries' versions. */
+    /** {@link Ledgers#changeStamps}: each ledger's version plus its entries' versions, the entries summed in one pass. */
     Map<Long, Long> changeStamps(List<Long> ledgerIds) {
+        var ids = ledgerIds.toArray(Long[]::new);
         return jdbc.sql("""
-                select l.id, l.version + coalesce((select sum(e.version) from ledger_entry e where e.ledger_id = l.id), 0) as stamp
-                from ledger l where l.id = any(?)""")
-                .param(ledgerIds.toArray(Long[]::new))
+                select l.id, l.version + coalesce(e.versions, 0) as stamp
+                from ledger l left join (select ledger_id, sum(version) as versions from ledger_entry where ledger_id = any(?)
+                                         group by ledger_id) e on e.ledger_id = l.id
+                where l.id = any(?)""")
+                .params(ids, ids)
                 .query((rs, n) -> Map.entry(rs.getLong("id"), rs.getLong("stamp"))).list().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
