@@ -21,6 +21,7 @@ import org.jianfu.account.Role;
 import org.jianfu.document.SampleLedgers;
 import org.jianfu.ledger.LedgerAction;
 import org.jianfu.ledger.Ledgers;
+import org.jianfu.test.PageClient;
 import org.jianfu.test.TestDatabase;
 import org.jianfu.unit.Seals;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -32,7 +33,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * Ledger files for a city of 17 districts (issue 4), against the running application on loopback:
- *  - the city's summary workbook of a round (status matrix + 24 answer sheets), GET as the city admin;
+ *  - the city's summary workbook of a round (status matrix + 24 answer sheets), prepared in the background as the city
+ *    admin (the button, until the page shows the file), and the kept file's download;
  *  - one unit's ledger as Word, GET;
  *  - importing that filled Word file: the upload (type and zip checks, reading, parsing, comparing with
  *    the ledger, the preview kept in the session), and applying a preview that changes all 24 entries;
@@ -105,11 +107,14 @@ public class DocumentBenchmark {
         Files.write(out.resolve("unit-ledger.docx"), get(city, URI.create(base + "/ledgers/" + sealedLedger + "/export/docx")));
         Files.write(out.resolve("unit-ledger.xlsx"), get(city, URI.create(base + "/ledgers/" + sealedLedger + "/export/xlsx")));
         Files.write(out.resolve("blank-template.docx"), get(city, URI.create(base + "/ledger/rounds/" + round.id() + "/export/blank-docx")));
+        PageClient.prepareSummaryWorkbook(city, base, round.id());
         Files.write(out.resolve("summary.xlsx"), get(city, summaryUri));
         Files.write(out.resolve("compiled-requirement-4.docx"),
                 get(city, URI.create(base + "/ledger/rounds/" + round.id() + "/requirements/4/export/docx")));
 
         // --- the measures
+        // prepared in the background (the button, until the page shows the file), then the kept file downloaded
+        var prepareMs = time(() -> PageClient.prepareSummaryWorkbook(city, base, round.id()), 3, 20);
         var summaryMs = time(() -> request(city, summaryUri), 10, 50);
         var wordMs = time(() -> request(city, wordUri), 20, 100);
         var filled = get(district, wordUri);
@@ -152,7 +157,8 @@ public class DocumentBenchmark {
                 avgLength, filled.length / 1024, Files.size(out.resolve("summary.xlsx")) / 1024);
         System.out.println("| measure | median | p95 | max | target |");
         System.out.println("|---|---:|---:|---:|---|");
-        row("city summary workbook, 17 units, GET (50)", summaryMs, "< 1 000 ms");
+        row("city summary workbook, 17 units, prepared in the background: POST until ready (20)", prepareMs, "< 1 000 ms");
+        row("city summary workbook, 17 units, the kept file, GET (50)", summaryMs, "< 300 ms");
         row("one unit's ledger as .docx, GET (100)", wordMs, "< 300 ms");
         row("import a filled .docx: upload, check, read, compare (50)", uploadMs, "< 500 ms");
         row("import preview page, GET (50)", previewMs, "");

@@ -58,18 +58,13 @@ class DocumentController {
         return download(documents.roundBlankWord(me, id));
     }
 
-    @GetMapping("/ledger/rounds/{id}/export/summary-xlsx")
-    ResponseEntity<byte[]> summary(@AuthenticationPrincipal AccountPrincipal me, @PathVariable long id) {
-        return download(documents.summary(me, id));
-    }
-
     @GetMapping("/ledger/rounds/{id}/requirements/{number}/export/docx")
     ResponseEntity<byte[]> compiled(@AuthenticationPrincipal AccountPrincipal me, @PathVariable long id,
             @PathVariable int number) {
         return download(documents.compiled(me, id, number));
     }
 
-    private static ResponseEntity<byte[]> download(Documents.Download file) {
+    static ResponseEntity<byte[]> download(Documents.Download file) {
         return FileDownloads.attachment(file.fileName(), file.contentType(), file.content());
     }
 

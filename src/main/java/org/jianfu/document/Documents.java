@@ -1,5 +1,6 @@
 package org.jianfu.document;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import org.jianfu.unit.Units;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -50,6 +52,8 @@ class Documents {
     private final DocumentLabels labels;
     /** Reads what a file shows in one read-only transaction, so its many small reads share one connection. */
     private final TransactionTemplate reads;
+    /** Reads what must agree row for row (a workbook and its ledgers' change stamps) in one snapshot. */
+    private final TransactionTemplate snapshot;
 
     Documents(Ledgers ledgers, Templates templates, Units units, Seals seals, LedgerFigures ledgerFigures, DisplayTimes times,
             MessageSource messages, PlatformTransactionManager transactions) {
@@ -62,6 +66,9 @@ class Documents {
         this.labels = DocumentLabels.chinese(messages);
         this.reads = new TransactionTemplate(transactions);
         this.reads.setReadOnly(true);
+        this.snapshot = new TransactionTemplate(transactions);
+        this.snapshot.setReadOnly(true);
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
     /** The Chinese words of the files, for the print view. */
@@ -123,21 +130,34 @@ class Documents {
                 new WordLedgerWriter(labels).write(blank));
     }
 
-    Download summary(AccountPrincipal me, long roundId) {
+    /**
+     * The city's summary workbook of a round as this reader sees it now, with each ledger's change stamp as the file shows
+     * it: the ledgers, their entries and their stamps are read in one snapshot (repeatable read), so that the stamps are
+     * exactly those of what the file holds. Seconds for a national round: prepared in the background
+     * ({@link SummaryWorkbooks}), never while a request waits.
+     */
+    PreparedSummary summary(AccountPrincipal me, long roundId, Instant preparedAt) {
         long start = System.nanoTime();
         var round = ledgers.round(roundId);
         var template = templates.get(round.templateId());
-        var unitLedgers = unitLedgers(me, roundId, Optional.empty());
-        long read = System.nanoTime();
+        record Read(List<UnitLedger> ledgers, Map<Long, Long> stamps) {
+        }
+        var read = snapshot.execute(status -> new Read(unitLedgers(me, roundId, Optional.empty()), ledgers.changeStamps(me, roundId)));
+        var unitLedgers = read.ledgers();
+        long readAt = System.nanoTime();
         // The figures each ledger's page shows, read for all the ledgers together.
         var figures = ledgerFigures.shownOfRound(me, roundId);
         long figured = System.nanoTime();
-        var content = new SummaryWorkbookWriter(labels).write(round, template, unitLedgers, figures);
+        var content = new SummaryWorkbookWriter(labels).write(round, template, unitLedgers, figures, times.format(preparedAt));
         log.debug("Summary workbook of round {}: {} ledgers read in {} ms, their figures in {} ms, written in {} ms ({} bytes)", roundId,
-                unitLedgers.size(), (read - start) / 1_000_000, (figured - read) / 1_000_000, (System.nanoTime() - figured) / 1_000_000,
+                unitLedgers.size(), (readAt - start) / 1_000_000, (figured - readAt) / 1_000_000, (System.nanoTime() - figured) / 1_000_000,
                 content.length);
-        return new Download(labels.text("document.file.summary.title", LedgerDocument.titleOf(round, template)) + ".xlsx", XLSX,
-                content);
+        return new PreparedSummary(new Download(labels.text("document.file.summary.title", LedgerDocument.titleOf(round, template))
+                + ".xlsx", XLSX, content), read.stamps());
+    }
+
+    /** A summary workbook and the change stamp of each ledger it shows, by ledger id. */
+    record PreparedSummary(Download file, Map<Long, Long> stamps) {
     }
 
     Download compiled(AccountPrincipal me, long roundId, int number) {

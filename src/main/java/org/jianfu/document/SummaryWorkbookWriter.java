@@ -48,9 +48,10 @@ final class SummaryWorkbookWriter {
     /**
      * @param figures the figures shown for each unit's ledger (as {@link LedgerFigures#shown} gives them), by
      *     ledger id
+     * @param preparedAt when the ledgers were read, as the title row says: the file is a snapshot of that time
      */
     byte[] write(LedgerRound round, LedgerTemplate template, List<UnitLedger> ledgers,
-            java.util.Map<Long, List<RegisterFigures.Figure>> figures) {
+            java.util.Map<Long, List<RegisterFigures.Figure>> figures, String preparedAt) {
         // Streamed: rows are written out as text instead of being kept as XML objects, several times faster. Compressed
         // at the fastest level: a national round's workbook holds tens of megabytes of answers to deflate; the file is
         // somewhat larger, its content the same.
@@ -70,7 +71,8 @@ final class SummaryWorkbookWriter {
                 ExcelFormat.style(workbook, Typeface.TEXT, TEXT_SIZE, false, HorizontalAlignment.LEFT, true), statuses,
                 ExcelFormat.filled(workbook, centred, ALERT_COLOUR));
         var title = LedgerDocument.titleOf(round, template);
-        matrix(workbook.createSheet(labels.text("document.file.summary.matrix")), title, template, ledgers, styles);
+        matrix(workbook.createSheet(labels.text("document.file.summary.matrix")), labels.text("document.file.summary.title-at", title,
+                preparedAt), template, ledgers, styles);
         figures(workbook.createSheet(labels.text("document.file.summary.figures")), title, template, ledgers, figures, styles);
         for (var row : template.rows()) {
             answers(workbook.createSheet(labels.text("document.file.requirement", row.requirement().number())), row, ledgers,
@@ -92,7 +94,7 @@ final class SummaryWorkbookWriter {
         }
         var titleRow = sheet.createRow(0);
         titleRow.setHeightInPoints(32);
-        titleRow.createCell(0).setCellValue(labels.text("document.file.summary.title", title));
+        titleRow.createCell(0).setCellValue(title);
         titleRow.getCell(0).setCellStyle(styles.title());
         ExcelFormat.merge(sheet, 0, 0, 0, headers.size() - 1);
         var header = sheet.createRow(1);

@@ -8,7 +8,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.jianfu.audit.AuditActor;
 import org.jianfu.audit.AuditKey;
@@ -411,6 +413,19 @@ class LedgerRepository {
     List<LedgerEntry> entriesOfLedgers(List<Long> ledgerIds) {
         return jdbc.sql("select * from ledger_entry where ledger_id = any(?)")
                 .param(ledgerIds.toArray(Long[]::new)).query(LedgerRepository::mapEntry).list();
+    }
+
+    /** {@link Ledgers#changeStamps}: each ledger's version plus its entries' versions, the entries summed in one pass. */
+    Map<Long, Long> changeStamps(List<Long> ledgerIds) {
+        var ids = ledgerIds.toArray(Long[]::new);
+        return jdbc.sql("""
+                select l.id, l.version + coalesce(e.versions, 0) as stamp
+                from ledger l left join (select ledger_id, sum(version) as versions from ledger_entry where ledger_id = any(?)
+                                         group by ledger_id) e on e.ledger_id = l.id
+                where l.id = any(?)""")
+                .params(ids, ids)
+                .query((rs, n) -> Map.entry(rs.getLong("id"), rs.getLong("stamp"))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     List<LedgerEntry> entriesOfRequirement(List<Long> ledgerIds, long requirementId) {

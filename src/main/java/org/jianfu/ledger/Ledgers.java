@@ -476,13 +476,29 @@ public class Ledgers {
     /** The ledgers of a round whose units are within a city reader's unit, by unit. */
     @Transactional(readOnly = true)
     public List<Ledger> ledgersOfRound(AccountPrincipal me, long roundId) {
+        requireRoundReader(me, roundId);
+        var ofRound = repository.ledgersOfRound(roundId);
+        var within = units.inScope(me, ofRound.stream().map(Ledger::unitId).toList());
+        return ofRound.stream().filter(l -> within.containsKey(l.unitId())).toList();
+    }
+
+    /** Refused unless this person reads whole rounds (the city's staff: {@link #ledgersOfRound}) and the round exists. */
+    @Transactional(readOnly = true)
+    public void requireRoundReader(AccountPrincipal me, long roundId) {
         if (me.role() != Role.CITY_ADMIN && me.role() != Role.SUPERVISOR) {
             throw new org.springframework.security.access.AccessDeniedException("city staff only");
         }
         round(roundId);
-        var ofRound = repository.ledgersOfRound(roundId);
-        var within = units.inScope(me, ofRound.stream().map(Ledger::unitId).toList());
-        return ofRound.stream().filter(l -> within.containsKey(l.unitId())).toList();
+    }
+
+    /**
+     * For each of the round's ledgers this city reader may see ({@link #ledgersOfRound}), by ledger id, a number that
+     * grows with every change of the ledger or of one of its entries (the sum of their versions, which every change
+     * raises): a file made from the ledgers keeps them, to tell later which ledgers changed since.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, Long> changeStamps(AccountPrincipal me, long roundId) {
+        return repository.changeStamps(ledgersOfRound(me, roundId).stream().map(Ledger::id).toList());
     }
 
     /**

@@ -230,6 +230,10 @@ class AccessMatrix {
         scoped("POST /ledgers/{id}/import/discard", readers, at -> ids(at.d().ledger()));
         var city = EnumSet.of(CITY_ADMIN, SUPERVISOR);
         unscoped("GET /ledger/rounds/{id}/export/blank-docx", city, at -> ids(at.shared().round()));
+        // The summary workbook is kept per round and reader's unit: its page, the preparation in the background (a second
+        // request while one runs starts nothing), and the kept file (before any, a redirect to the page, which is allowed).
+        unscoped("GET /ledger/rounds/{id}/summary-workbook", city, at -> ids(at.shared().round()));
+        unscoped("POST /ledger/rounds/{id}/summary-workbook", city, at -> ids(at.shared().round()));
         unscoped("GET /ledger/rounds/{id}/export/summary-xlsx", city, at -> ids(at.shared().round()));
         unscoped("GET /ledger/rounds/{id}/requirements/{number}/export/docx", city, at -> ids(at.shared().round(), 1));
     }

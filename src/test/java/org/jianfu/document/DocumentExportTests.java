@@ -22,6 +22,7 @@ import org.jianfu.unit.Seals;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -32,6 +33,7 @@ import org.springframework.test.web.servlet.MockMvc;
 class DocumentExportTests {
 
     @Autowired MockMvc mvc;
+    @Autowired ApplicationContext context;
     @Autowired Ledgers ledgers;
     @Autowired org.jianfu.test.LedgerSteps ledgerSteps;
     @Autowired Seals seals;
@@ -102,6 +104,7 @@ class DocumentExportTests {
         var haidian = round.haidianLedger;
         ledgerSteps.take(round.as("haidian.reporter"), haidian, round.version(haidian), LedgerAction.SUBMIT, null);
         ledgerSteps.take(round.as("haidian.approver"), haidian, round.version(haidian), LedgerAction.SIGN_OFF, null);
+        SummaryWorkbookDownloads.prepare(mvc, context, round.as("city.admin"), round.round.id());
         var xlsx = download("/ledger/rounds/{id}/export/summary-xlsx", "city.admin", round.round.id());
         try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             assertThat(workbook.getNumberOfSheets()).isEqualTo(26);
@@ -159,7 +162,7 @@ class DocumentExportTests {
                 .andExpect(content().string(containsString("/ledgers/" + id + "/export/xlsx")))
                 .andExpect(content().string(org.hamcrest.Matchers.not(containsString("/ledgers/" + id + "/import"))));
         mvc.perform(get("/ledger/rounds/{id}", round.round.id()).with(user(round.as("city.admin"))))
-                .andExpect(content().string(containsString("/ledger/rounds/" + round.round.id() + "/export/summary-xlsx")));
+                .andExpect(content().string(containsString("/ledger/rounds/" + round.round.id() + "/summary-workbook")));
         mvc.perform(get("/ledger/rounds/{id}/requirements/3", round.round.id()).with(user(round.as("city.admin"))))
                 .andExpect(content().string(containsString("/ledger/rounds/" + round.round.id() + "/requirements/3/export/docx")));
     }
@@ -171,7 +174,8 @@ class DocumentExportTests {
                 "/ledgers/{id}/print" }) {
             mvc.perform(get(url, round.haidianLedger).with(user(chaoyang))).andExpect(status().isNotFound());
         }
-        for (var url : new String[] { "/ledger/rounds/{id}/export/summary-xlsx", "/ledger/rounds/{id}/export/blank-docx",
+        for (var url : new String[] { "/ledger/rounds/{id}/summary-workbook", "/ledger/rounds/{id}/export/summary-xlsx",
+                "/ledger/rounds/{id}/export/blank-docx",
                 "/ledger/rounds/{id}/requirements/1/export/docx" }) {
             mvc.perform(get(url, round.round.id()).with(user(chaoyang))).andExpect(status().isForbidden());
             mvc.perform(get(url, round.round.id()).with(user(round.as("school.user")))).andExpect(status().isForbidden());

@@ -1,9 +1,6 @@
 package org.jianfu.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
@@ -19,6 +16,7 @@ import org.jianfu.test.JianfuIntegrationTest;
 import org.jianfu.unit.Units;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -30,6 +28,7 @@ import org.springframework.test.web.servlet.MockMvc;
 class SummaryWorkbookFiguresTests {
 
     @Autowired MockMvc mvc;
+    @Autowired ApplicationContext context;
     @Autowired Ledgers ledgers;
     @Autowired Templates templates;
     @Autowired Units units;
@@ -51,8 +50,7 @@ class SummaryWorkbookFiguresTests {
         var round = ledgers.openRound(city, copy, 2056, "2056年汇总测试 " + System.nanoTime(), LocalDate.of(2100, 12, 31),
                 List.of(fengtai.id(), shijingshan.id()));
 
-        var xlsx = mvc.perform(get("/ledger/rounds/{id}/export/summary-xlsx", round.id()).with(user(city)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        var xlsx = SummaryWorkbookDownloads.prepareAndDownload(mvc, context, city, round.id());
         try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             var sheet = workbook.getSheetAt(1);
             assertThat(sheet.getSheetName()).isEqualTo("系统核验数据");

@@ -14,12 +14,14 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.jianfu.document.SummaryWorkbookDownloads;
 import org.jianfu.ledger.LedgerRound;
 import org.jianfu.ledger.Ledgers;
 import org.jianfu.test.JianfuIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
@@ -38,6 +40,7 @@ class DistrictOrderTests {
             "燕山地区教育委员会", "北京经济技术开发区社会事业局");
 
     @Autowired MockMvc mvc;
+    @Autowired ApplicationContext context;
     @Autowired Ledgers ledgers;
     @Autowired UserDetailsService users;
     @Autowired JdbcClient jdbc;
@@ -80,7 +83,7 @@ class DistrictOrderTests {
 
     @Test
     void theSummaryWorkbookAndTheCompiledRequirementListTheDistrictsInTheOfficialOrder() throws Exception {
-        var xlsx = download("/ledger/rounds/" + round.id() + "/export/summary-xlsx");
+        var xlsx = SummaryWorkbookDownloads.prepareAndDownload(mvc, context, as("city.admin"), round.id());
         var cells = new StringBuilder();
         try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             var format = new DataFormatter();
