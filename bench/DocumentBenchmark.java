@@ -57,6 +57,7 @@ public class DocumentBenchmark {
         var ledgers = context.getBean(Ledgers.class);
         var accounts = context.getBean(Accounts.class);
         var seals = context.getBean(Seals.class);
+        var signOffs = context.getBean(org.jianfu.ledger.SignOffs.class);
         var users = context.getBean(UserDetailsService.class);
         var port = ((WebServerApplicationContext) context).getWebServer().getPort();
         var base = "http://localhost:" + port;
@@ -93,7 +94,8 @@ public class DocumentBenchmark {
         var reporter = as(principal(users, "bench.reporter"));
         ledgers.move(reporter, sealedLedger, version(jdbc, sealedLedger), LedgerAction.SUBMIT, null);
         var approver = as(principal(users, "bench.approver"));
-        ledgers.move(approver, sealedLedger, version(jdbc, sealedLedger), LedgerAction.SIGN_OFF, null);
+        // The approver confirms with their password, as on the page (the only way to the sign-off step).
+        signOffs.signOff(approver, sealedLedger, version(jdbc, sealedLedger), null, PASSWORD);
         SecurityContextHolder.clearContext();
 
         var city = login(base, "city.admin", "Jianfu@Demo2026");
