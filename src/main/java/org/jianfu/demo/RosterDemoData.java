@@ -3,8 +3,8 @@ package org.jianfu.demo;
 import java.nio.charset.StandardCharsets;
 
 import org.jianfu.account.AccountPrincipal;
-import org.jianfu.roster.Roster;
-import org.jianfu.roster.RosterImports;
+import org.jianfu.teacher.Roster;
+import org.jianfu.teacher.RosterImports;
 import org.jianfu.unit.Unit;
 import org.jianfu.unit.UnitType;
 import org.jianfu.unit.Units;

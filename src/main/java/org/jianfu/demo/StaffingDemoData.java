@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 import org.jianfu.account.AccountPrincipal;
-import org.jianfu.roster.Roster;
+import org.jianfu.teacher.Roster;
 import org.jianfu.staffing.Purpose;
 import org.jianfu.staffing.SecondmentDraft;
 import org.jianfu.staffing.Secondments;

@@ -27,7 +27,7 @@ import org.jianfu.inspection.Window;
 import org.jianfu.ledger.LedgerEvidence;
 import org.jianfu.ledger.Ledgers;
 import org.jianfu.ledger.Templates;
-import org.jianfu.roster.RosterImports;
+import org.jianfu.teacher.RosterImports;
 import org.jianfu.staffing.Purpose;
 import org.jianfu.staffing.SecondmentDraft;
 import org.jianfu.staffing.Secondments;

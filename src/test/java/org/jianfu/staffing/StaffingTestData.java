@@ -9,9 +9,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jianfu.account.AccountPrincipal;
 import org.jianfu.account.Role;
-import org.jianfu.roster.Roster;
-import org.jianfu.roster.RosterImports;
-import org.jianfu.roster.Teacher;
+import org.jianfu.teacher.Roster;
+import org.jianfu.teacher.RosterImports;
+import org.jianfu.teacher.Teacher;
 import org.jianfu.test.Fixtures;
 import org.jianfu.unit.Unit;
 import org.jianfu.unit.UnitType;

@@ -1,4 +1,4 @@
-package org.jianfu.roster;
+package org.jianfu.teacher;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,8 +17,8 @@ import org.jianfu.account.AccountPrincipal;
 import org.jianfu.platform.RuleViolation;
 import org.jianfu.platform.UploadPurpose;
 import org.jianfu.platform.Uploads;
-import org.jianfu.roster.RosterFile.Column;
-import org.jianfu.roster.RosterImport.Action;
+import org.jianfu.teacher.RosterFile.Column;
+import org.jianfu.teacher.RosterImport.Action;
 import org.jianfu.unit.Unit;
 import org.jianfu.unit.UnitType;
 import org.jianfu.unit.Units;

@@ -1,4 +1,4 @@
-package org.jianfu.roster;
+package org.jianfu.teacher;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

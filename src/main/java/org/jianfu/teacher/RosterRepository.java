@@ -1,4 +1,4 @@
-package org.jianfu.roster;
+package org.jianfu.teacher;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,11 +1,11 @@
-package org.jianfu.roster;
+package org.jianfu.teacher;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.jianfu.roster.RosterTestData.HEADER;
-import static org.jianfu.roster.RosterTestData.csv;
-import static org.jianfu.roster.RosterTestData.identity;
-import static org.jianfu.roster.RosterTestData.line;
-import static org.jianfu.roster.RosterTestData.number;
+import static org.jianfu.teacher.RosterTestData.HEADER;
+import static org.jianfu.teacher.RosterTestData.csv;
+import static org.jianfu.teacher.RosterTestData.identity;
+import static org.jianfu.teacher.RosterTestData.line;
+import static org.jianfu.teacher.RosterTestData.number;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;

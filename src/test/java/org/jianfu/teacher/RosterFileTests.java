@@ -1,4 +1,4 @@
-package org.jianfu.roster;
+package org.jianfu.teacher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -9,7 +9,7 @@ import java.util.List;
 import org.jianfu.platform.RuleViolation;
 import org.jianfu.platform.UploadPurpose;
 import org.jianfu.platform.Uploads;
-import org.jianfu.roster.RosterFile.Column;
+import org.jianfu.teacher.RosterFile.Column;
 import org.junit.jupiter.api.Test;
 
 /** Reading the teacher information system's CSV export: headers by name in any order, quoted fields, blank lines. */

@@ -1,4 +1,4 @@
-package org.jianfu.roster;
+package org.jianfu.teacher;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +47,7 @@ class RosterImportController {
         model.addAttribute("columns", RosterFile.Column.values());
         model.addAttribute("maxMegabytes", UploadPurpose.ROSTER_IMPORT.maxMegabytes());
         model.addAttribute("maxRows", RosterFile.MAX_ROWS);
-        return "roster/import";
+        return "teacher/import";
     }
 
     /** A CSV with the headers the import reads (UTF-8 with a byte-order mark, so that Excel opens it in Chinese). */
@@ -78,7 +78,7 @@ class RosterImportController {
         model.addAttribute("view", pages.preview(me, id));
         model.addAttribute("previewRows", RosterPages.PREVIEW_ROWS);
         model.addAttribute("parts", List.of("ADD", "UPDATE", "LEAVE"));
-        return "roster/preview";
+        return "teacher/preview";
     }
 
     @PostMapping("/roster/imports/{id}/apply")

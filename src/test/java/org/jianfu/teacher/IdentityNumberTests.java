@@ -1,4 +1,4 @@
-package org.jianfu.roster;
+package org.jianfu.teacher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

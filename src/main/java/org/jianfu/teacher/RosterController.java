@@ -1,4 +1,4 @@
-package org.jianfu.roster;
+package org.jianfu.teacher;
 
 import java.util.List;
 
@@ -45,12 +45,12 @@ class RosterController {
         model.addAttribute("cityWide", units.get(me.unitId()).type() == UnitType.CITY);
         model.addAttribute("canImport", RosterAccess.IMPORTERS.contains(me.role()));
         model.addAttribute("schoolUser", me.role() == Role.SCHOOL_USER);
-        return "roster/list";
+        return "teacher/list";
     }
 
     @GetMapping("/roster/teachers/{id}")
     String teacher(@AuthenticationPrincipal AccountPrincipal me, @PathVariable long id, Model model) {
         model.addAttribute("view", pages.teacher(me, id));
-        return "roster/teacher";
+        return "teacher/teacher";
     }
 }

@@ -1,4 +1,4 @@
-package org.jianfu.roster;
+package org.jianfu.teacher;
 
 /**
  * The teacher fields the roster holds, as the teacher information system names them: a collection that asks teachers

@@ -1,12 +1,12 @@
-package org.jianfu.roster;
+package org.jianfu.teacher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.jianfu.roster.RosterTestData.HEADER;
-import static org.jianfu.roster.RosterTestData.csv;
-import static org.jianfu.roster.RosterTestData.identity;
-import static org.jianfu.roster.RosterTestData.line;
-import static org.jianfu.roster.RosterTestData.number;
+import static org.jianfu.teacher.RosterTestData.HEADER;
+import static org.jianfu.teacher.RosterTestData.csv;
+import static org.jianfu.teacher.RosterTestData.identity;
+import static org.jianfu.teacher.RosterTestData.line;
+import static org.jianfu.teacher.RosterTestData.number;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;

@@ -1,4 +1,4 @@
-package org.jianfu.roster;
+package org.jianfu.teacher;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
