@@ -236,7 +236,7 @@ public class CollectionRegister {
             throw new RuleViolation(null, "collection.error.not-waiting");
         }
         var cleanReason = clean(reason, "reason");
-        Long mergedInto = null;
+        DataCollection mergedInto = null;
         var to = switch (decision) {
             case APPROVE -> CollectionState.ARRANGED;
             case MERGE -> CollectionState.MERGED;
@@ -251,18 +251,19 @@ public class CollectionRegister {
                     checkTeacherSurveyTotal(before);
                 }
             }
-            case MERGE -> mergedInto = mergeTarget(before, mergeIntoId).id();
+            case MERGE -> mergedInto = mergeTarget(before, mergeIntoId);
             case REFUSE -> {
                 if (cleanReason == null) {
                     throw new RuleViolation("reason", "collection.error.reason-required");
                 }
             }
         }
-        if (!repository.moveState(id, version, CollectionState.PREPARED, to, mergedInto, cleanReason)) {
+        if (!repository.moveState(id, version, CollectionState.PREPARED, to, mergedInto == null ? null : mergedInto.id(), cleanReason)) {
             throw new EditConflictException("collection " + id);
         }
+        // The history names the collection merged into (its title then), never its id.
         var note = mergedInto == null ? cleanReason
-                : "→ #" + mergedInto + (cleanReason == null ? "" : " " + cleanReason);
+                : "→ " + mergedInto.title() + (cleanReason == null ? "" : " " + cleanReason);
         repository.step(id, CollectionStep.Kind.valueOf(to.name()), note, me.username(), clock.instant());
         var after = repository.find(id).orElseThrow();
         events.publishEvent(new CollectionEvents.CollectionDecided(before.snapshot(), after.snapshot()));

@@ -155,6 +155,8 @@ class CollectionArrangementTests {
         assertThat(after.mergedIntoId()).isEqualTo(target.id());
         assertThat(register.steps(after)).extracting(CollectionStep::step).containsExactly(CollectionStep.Kind.SUBMITTED,
                 CollectionStep.Kind.PREPARED, CollectionStep.Kind.MERGED);
+        assertThat(register.steps(after).get(2).note()).as("the history names the collection merged into, never its id")
+                .startsWith("→ " + target.title()).doesNotContain("#" + target.id());
     }
 
     @Test
