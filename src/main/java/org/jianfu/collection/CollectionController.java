@@ -10,7 +10,6 @@ import jakarta.validation.Valid;
 import org.jianfu.account.AccountPrincipal;
 import org.jianfu.account.Role;
 import org.jianfu.platform.EditConflictException;
-import org.jianfu.platform.ListLinks;
 import org.jianfu.platform.RuleViolation;
 import org.jianfu.platform.Years;
 import org.jianfu.unit.SchoolStage;
@@ -48,10 +47,7 @@ class CollectionController {
         model.addAttribute("collections", shown.page().rows());
         model.addAttribute("requesters", register.unitNames(
                 shown.page().rows().stream().map(CollectionRepository.Row::requestingUnitId).toList()));
-        model.addAttribute("shown", shown.page());
-        model.addAttribute("byState", shown.byState());
-        model.addAttribute("inAnyState", shown.inAnyState());
-        model.addAttribute("links", ListLinks.of(request));
+        shown.addTo(model, request);
         model.addAttribute("waiting", waiting);
         model.addAttribute("year", year);
         model.addAttribute("state", state);

@@ -39,6 +39,17 @@ public record ListPage<T>(List<T> rows, int page, long total) {
             return new ByState<>(ListPage.of(asked, total, rowsFrom), byState);
         }
 
+        /**
+         * What every register's list page shows of it: the page ({@code shown}), the counts by state ({@code byState},
+         * {@code inAnyState}) and the links keeping the filters ({@code links}).
+         */
+        public void addTo(org.springframework.ui.Model model, jakarta.servlet.http.HttpServletRequest request) {
+            model.addAttribute("shown", page);
+            model.addAttribute("byState", byState);
+            model.addAttribute("inAnyState", inAnyState());
+            model.addAttribute("links", ListLinks.of(request));
+        }
+
         /** How many rows the filters keep in any state. */
         public long inAnyState() {
             return sum(byState);

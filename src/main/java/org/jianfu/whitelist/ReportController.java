@@ -5,7 +5,6 @@ import jakarta.validation.Valid;
 import org.jianfu.account.AccountPrincipal;
 import org.jianfu.account.Role;
 import org.jianfu.platform.EditConflictException;
-import org.jianfu.platform.ListLinks;
 import org.jianfu.platform.RuleViolation;
 import org.jianfu.platform.Years;
 import org.springframework.security.access.AccessDeniedException;
@@ -49,10 +48,7 @@ class ReportController {
         model.addAttribute("district", district == null ? null : whitelist.unit(district));
         model.addAttribute("year", shownYear);
         model.addAttribute("reports", shown.page().rows());
-        model.addAttribute("shown", shown.page());
-        model.addAttribute("byState", shown.byState());
-        model.addAttribute("inAnyState", shown.inAnyState());
-        model.addAttribute("links", ListLinks.of(request));
+        shown.addTo(model, request);
         // the summary per district leads to a district's reports; once there, the list is the district's
         var perDistrict = district == null ? reports.countsPerDistrict(me, districtPage) : null;
         model.addAttribute("counts", perDistrict == null ? java.util.List.of() : perDistrict.rows());
