@@ -110,11 +110,7 @@ public class CollectionRegister {
 
     /** The education commission that arranges a unit's collections: its own, or the one it hangs off. */
     Unit arrangerOf(Unit requester) {
-        return switch (requester.type()) {
-            case CITY, DISTRICT -> requester;
-            case DEPARTMENT -> units.get(requester.parentId());
-            case SCHOOL -> throw new AccessDeniedException("schools do not register collections");
-        };
+        return units.commissionOf(requester).orElseThrow(() -> new AccessDeniedException("schools do not register collections"));
     }
 
     private void check(CollectionForm form, Unit requester, Unit arranger) {

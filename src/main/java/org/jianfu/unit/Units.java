@@ -38,6 +38,19 @@ public class Units {
         return repository.findById(id).orElseThrow(() -> new UnitNotFoundException(id));
     }
 
+    /**
+     * The education commission a unit's demands on schools go through (a campus-entry application, a data collection):
+     * a commission's own (the city's or a district's), a department's the one it hangs off; a school has none.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Unit> commissionOf(Unit unit) {
+        return switch (unit.type()) {
+            case CITY, DISTRICT -> Optional.of(unit);
+            case DEPARTMENT -> Optional.of(get(unit.parentId()));
+            case SCHOOL -> Optional.empty();
+        };
+    }
+
     /** The units with these ids, in no particular order, in one read (ids of no unit are left out): for pages naming many. */
     @Transactional(readOnly = true)
     public List<Unit> byIds(Collection<Long> ids) {

@@ -124,11 +124,7 @@ public class Whitelist {
 
     /** The education commission that reviews applications of a unit: its own, or the one it hangs off. */
     Unit reviewerOf(Unit applicant) {
-        return switch (applicant.type()) {
-            case CITY, DISTRICT -> applicant;
-            case DEPARTMENT -> units.get(applicant.parentId());
-            case SCHOOL -> throw new RuleViolation(null, "whitelist.error.schools-do-not-apply");
-        };
+        return units.commissionOf(applicant).orElseThrow(() -> new RuleViolation(null, "whitelist.error.schools-do-not-apply"));
     }
 
     private static Level levelOf(Unit reviewer) {
