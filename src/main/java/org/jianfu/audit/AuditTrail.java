@@ -24,7 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
  * on a hot path may call {@code audit_append} inside that statement instead of publishing an event, with
  * {@link AuditActor#current()} as the actor and the {@link AuditKey} bean's {@link AuditKey#innerPad()} and
  * {@link AuditKey#outerPad()} as its last two arguments: the change and its row then commit together in one
- * round trip (the ledger's entry save does). The hash is keyed with that key, which the database never holds;
+ * round trip (the ledger's entry save does). A statement that changes many objects at once calls
+ * {@code audit_append_all} (V61) with their ids and JSON before and after as arrays instead: one row each, chained as
+ * one-by-one appends are, but the head moved once (the roster import does; thousands of single appends in one
+ * transaction each step over every head version the earlier ones left). The hash is keyed with that key, which the database never holds;
  * {@link #verify()} recomputes every hash in Java and checks the signed {@link AuditCheckpoints}.
  */
 @Service

@@ -2,29 +2,13 @@ package org.jianfu.teacher;
 
 import org.jianfu.audit.AuditableEvent;
 
-/** Past-tense events of the roster; each is kept in the audit trail. Snapshots hold the masked identity number, never its hash. */
+/**
+ * Past-tense events of the roster; each is kept in the audit trail. The rows of each teacher an import adds, updates or
+ * marks as left are written by the import's own statements instead ({@code RosterRepository.apply}).
+ */
 final class RosterEvents {
 
     private RosterEvents() {
-    }
-
-    record TeacherAdded(Teacher.Snapshot after) implements AuditableEvent {
-        public String action() { return "roster.teacher-added"; }
-        public String objectType() { return "teacher"; }
-        public String objectId() { return Long.toString(after.id()); }
-        public Object before() { return null; }
-    }
-
-    record TeacherUpdated(Teacher.Snapshot before, Teacher.Snapshot after) implements AuditableEvent {
-        public String action() { return "roster.teacher-updated"; }
-        public String objectType() { return "teacher"; }
-        public String objectId() { return Long.toString(after.id()); }
-    }
-
-    record TeacherLeft(Teacher.Snapshot before, Teacher.Snapshot after) implements AuditableEvent {
-        public String action() { return "roster.teacher-left"; }
-        public String objectType() { return "teacher"; }
-        public String objectId() { return Long.toString(after.id()); }
     }
 
     record ImportApplied(RosterImport.Summary after) implements AuditableEvent {

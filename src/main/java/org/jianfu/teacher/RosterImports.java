@@ -14,6 +14,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.jianfu.account.AccountPrincipal;
+import org.jianfu.audit.AuditActor;
+import org.jianfu.audit.AuditKey;
 import org.jianfu.platform.RuleViolation;
 import org.jianfu.platform.UploadPurpose;
 import org.jianfu.platform.Uploads;
@@ -50,15 +52,17 @@ public class RosterImports {
     private final RosterKey key;
     private final Units units;
     private final ApplicationEventPublisher events;
+    private final AuditKey auditKey;
     private final Clock clock;
 
     RosterImports(RosterRepository repository, RosterAccess access, RosterKey key, Units units, ApplicationEventPublisher events,
-            Clock clock) {
+            AuditKey auditKey, Clock clock) {
         this.repository = repository;
         this.access = access;
         this.key = key;
         this.units = units;
         this.events = events;
+        this.auditKey = auditKey;
         this.clock = clock;
     }
 
@@ -289,28 +293,14 @@ public class RosterImports {
         if (repository.changedSince(importId) > 0) {
             throw new RuleViolation("token", "roster.error.stale");
         }
-        var before = repository.touchedByImport(importId).stream().collect(Collectors.toMap(Teacher::id, Function.identity()));
-        var now = clock.instant();
         try {
-            repository.apply(importId, rosterImport.districtId(), now);
+            repository.apply(importId, rosterImport.districtId(), clock.instant(), AuditActor.current(), auditKey);
         }
         catch (DuplicateKeyException e) {
             // a teacher number added since the preview was made
             throw new RuleViolation("token", "roster.error.stale");
         }
-        for (var after : repository.importedBy(importId)) {
-            var old = before.get(after.id());
-            if (old == null) {
-                events.publishEvent(new RosterEvents.TeacherAdded(after.snapshot()));
-            }
-            else if (after.state() == Teacher.State.LEFT) {
-                events.publishEvent(new RosterEvents.TeacherLeft(old.snapshot(), after.snapshot()));
-            }
-            else {
-                events.publishEvent(new RosterEvents.TeacherUpdated(old.snapshot(), after.snapshot()));
-            }
-        }
-        repository.markApplied(importId, me.displayName(), now);
+        repository.markApplied(importId, me.displayName(), clock.instant());
         var applied = repository.findImport(importId).orElseThrow();
         events.publishEvent(new RosterEvents.ImportApplied(applied.summary()));
         return applied;

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jianfu.audit.AuditActor;
+import org.jianfu.audit.AuditKey;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -122,16 +124,6 @@ class RosterRepository {
                 .query((rs, n) -> new Stored(teacher(rs, n), rs.getString("id_hash"))).list();
     }
 
-    List<Teacher> touchedByImport(long importId) {
-        return jdbc.sql("""
-                select t.* from teacher t join roster_import_row r on r.teacher_id = t.id
-                where r.import_id = ? and r.action in ('UPDATE', 'LEAVE')""").param(importId).query(RosterRepository::teacher).list();
-    }
-
-    List<Teacher> importedBy(long importId) {
-        return jdbc.sql("select * from teacher where import_id = ?").param(importId).query(RosterRepository::teacher).list();
-    }
-
     // --- imports
 
     long insertImport(long districtId, String token, String fileName, String sha256, String by, Instant at, int rowsRead, int added,
@@ -211,28 +203,68 @@ class RosterRepository {
                 .param(importId).query(Long.class).single();
     }
 
-    /** Writes a preview's changes in three statements; the caller's transaction holds them together. */
-    void apply(long importId, long districtId, Instant at) {
+    /**
+     * Writes a preview's changes and their audit rows in four statements; the caller's transaction holds them together.
+     * Each added, updated or left teacher gets its audit row (the teacher before and after, with the masked identity
+     * number, never its hash) from the audit module's database function {@code audit_append_all} (V61), inside the
+     * statement that changes them: a city's 150,000 teachers would otherwise cost 150,000 round trips and, in one
+     * transaction, 150,000 moves of the chain head that each step over the versions the earlier ones left.
+     */
+    void apply(long importId, long districtId, Instant at, AuditActor actor, AuditKey key) {
         var now = Timestamp.from(at);
+        var audit = new Object[] { actor.accountId(), actor.username(), actor.unitId(), actor.unitName() };
         jdbc.sql("""
-                insert into teacher (teacher_number, name, school_id, district_id, stage, subject, post, id_hash, id_tail, import_id,
-                    imported_at)
-                select teacher_number, name, school_id, ?, stage, subject, post, id_hash, id_tail, import_id, ?
-                from roster_import_row where import_id = ? and action = 'ADD' order by position""")
-                .params(districtId, now, importId).update();
+                with added as (
+                    insert into teacher (teacher_number, name, school_id, district_id, stage, subject, post, id_hash, id_tail, import_id,
+                        imported_at)
+                    select teacher_number, name, school_id, ?, stage, subject, post, id_hash, id_tail, import_id, ?
+                    from roster_import_row where import_id = ? and action = 'ADD' order by position
+                    returning id, SNAPSHOT_T as after)
+                select audit_append_all(?, ?, ?, ?, ?, 'roster.teacher-added', 'teacher', array_agg(id::text order by id),
+                    array_agg(null::json order by id), array_agg(after order by id), ?, ?)
+                from added""".replace("SNAPSHOT_T", snapshot("teacher")))
+                .params(concat(new Object[] { districtId, now, importId, now }, audit, key)).query().listOfRows();
         jdbc.sql("""
                 update roster_import_row r set teacher_id = t.id, teacher_version = t.version from teacher t
                 where r.import_id = ? and r.action = 'ADD' and t.teacher_number = r.teacher_number""").param(importId).update();
         jdbc.sql("""
-                update teacher t set name = r.name, school_id = r.school_id, district_id = ?, stage = r.stage, subject = r.subject,
-                    post = r.post, id_hash = coalesce(r.id_hash, t.id_hash), id_tail = coalesce(r.id_tail, t.id_tail),
-                    state = 'ACTIVE', import_id = r.import_id, imported_at = ?, version = t.version + 1
-                from roster_import_row r where r.import_id = ? and r.action = 'UPDATE' and t.id = r.teacher_id""")
-                .params(districtId, now, importId).update();
+                with updated as (
+                    update teacher t set name = r.name, school_id = r.school_id, district_id = ?, stage = r.stage, subject = r.subject,
+                        post = r.post, id_hash = coalesce(r.id_hash, t.id_hash), id_tail = coalesce(r.id_tail, t.id_tail),
+                        state = 'ACTIVE', import_id = r.import_id, imported_at = ?, version = t.version + 1
+                    from roster_import_row r, teacher old
+                    where r.import_id = ? and r.action = 'UPDATE' and t.id = r.teacher_id and old.id = t.id
+                    returning t.id, SNAPSHOT_OLD as before, SNAPSHOT_T as after)
+                select audit_append_all(?, ?, ?, ?, ?, 'roster.teacher-updated', 'teacher', array_agg(id::text order by id),
+                    array_agg(before order by id), array_agg(after order by id), ?, ?)
+                from updated""".replace("SNAPSHOT_OLD", snapshot("old")).replace("SNAPSHOT_T", snapshot("t")))
+                .params(concat(new Object[] { districtId, now, importId, now }, audit, key)).query().listOfRows();
         jdbc.sql("""
-                update teacher t set state = 'LEFT', import_id = r.import_id, imported_at = ?, version = t.version + 1
-                from roster_import_row r where r.import_id = ? and r.action = 'LEAVE' and t.id = r.teacher_id""")
-                .params(now, importId).update();
+                with left_ as (
+                    update teacher t set state = 'LEFT', import_id = r.import_id, imported_at = ?, version = t.version + 1
+                    from roster_import_row r, teacher old
+                    where r.import_id = ? and r.action = 'LEAVE' and t.id = r.teacher_id and old.id = t.id
+                    returning t.id, SNAPSHOT_OLD as before, SNAPSHOT_T as after)
+                select audit_append_all(?, ?, ?, ?, ?, 'roster.teacher-left', 'teacher', array_agg(id::text order by id),
+                    array_agg(before order by id), array_agg(after order by id), ?, ?)
+                from left_""".replace("SNAPSHOT_OLD", snapshot("old")).replace("SNAPSHOT_T", snapshot("t")))
+                .params(concat(new Object[] { now, importId, now }, audit, key)).query().listOfRows();
+    }
+
+    /** A teacher row of the alias as JSON for the audit trail: what {@link Teacher} shows, the identity number masked. */
+    private static String snapshot(String alias) {
+        return """
+                json_build_object('id', A.id, 'teacherNumber', A.teacher_number, 'name', A.name, 'schoolId', A.school_id,
+                    'stage', A.stage, 'subject', A.subject, 'post', A.post, 'state', A.state,
+                    'identity', case when A.id_tail is null then '' else '**************' || A.id_tail end)""".replace("A.", alias + ".");
+    }
+
+    private static Object[] concat(Object[] head, Object[] actor, AuditKey key) {
+        var all = java.util.Arrays.copyOf(head, head.length + actor.length + 2);
+        System.arraycopy(actor, 0, all, head.length, actor.length);
+        all[all.length - 2] = key.innerPad();
+        all[all.length - 1] = key.outerPad();
+        return all;
     }
 
     void markApplied(long importId, String by, Instant at) {

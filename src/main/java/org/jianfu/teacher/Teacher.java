@@ -25,13 +25,4 @@ public record Teacher(long id, String teacherNumber, String name, long schoolId,
     public String maskedIdentity() {
         return IdentityNumber.masked(identityTail);
     }
-
-    /** What the audit trail keeps of a teacher: never the identity hash, only the masked number. */
-    Snapshot snapshot() {
-        return new Snapshot(id, teacherNumber, name, schoolId, stage, subject, post, state, maskedIdentity());
-    }
-
-    record Snapshot(long id, String teacherNumber, String name, long schoolId, String stage, String subject, String post,
-            State state, String identity) {
-    }
 }

@@ -302,6 +302,14 @@ class RosterImportTests {
                 .param(Long.toString(ta.id())).query((rs, n) -> List.of(rs.getString(1), rs.getString(2))).single();
         assertThat(update.get(0)).as("before").contains("语文").doesNotContain("历史");
         assertThat(update.get(1)).as("after").contains("历史");
+        // the rows name the teacher as the roster shows them (identity number masked) and who applied the import
+        var added = jdbc.sql("""
+                select after::jsonb::text, actor_username from audit_event where action = 'roster.teacher-added' and object_id = ?""")
+                .param(Long.toString(ta.id())).query((rs, n) -> List.of(rs.getString(1), rs.getString(2))).single();
+        assertThat(added.get(0)).isEqualTo("{\"id\": " + ta.id() + ", \"name\": \"冯十\", \"post\": \"专任教师\", \"stage\": \"小学\", "
+                + "\"state\": \"ACTIVE\", \"subject\": \"语文\", \"identity\": \"" + ta.maskedIdentity() + "\", \"schoolId\": " + first.id()
+                + ", \"teacherNumber\": \"" + a + "\"}");
+        assertThat(added.get(1)).isEqualTo(org.jianfu.audit.AuditActor.current().username());
         assertThat(jdbc.sql("select count(*) from audit_event where action = 'roster.import-applied' and object_id = ?")
                 .param(Long.toString(applied.id())).query(Long.class).single()).isEqualTo(1);
     }
