@@ -3,7 +3,6 @@ package org.jianfu.teacher;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -14,7 +13,6 @@ import java.util.Optional;
 
 import org.jianfu.audit.AuditActor;
 import org.jianfu.audit.AuditKey;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,14 +22,12 @@ class RosterRepository {
 
     /** Past this many rows a list says "more than" instead of counting a city's millions of teachers. */
     static final int COUNT_CAP = 10_000;
-    private static final int BATCH = 1_000;
+    private static final int BATCH = 10_000;
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate template;
 
-    RosterRepository(JdbcClient jdbc, JdbcTemplate template) {
+    RosterRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.template = template;
     }
 
     // --- teachers
@@ -137,32 +133,32 @@ class RosterRepository {
     }
 
     void insertRows(long importId, List<RosterImport.Row> rows) {
+        // Ten thousand rows a statement as columns of arrays: a city's 150,000 rows in 15 statements, not 150,000 inserts.
         for (int from = 0; from < rows.size(); from += BATCH) {
             var batch = rows.subList(from, Math.min(rows.size(), from + BATCH));
-            template.batchUpdate("""
+            jdbc.sql("""
                     insert into roster_import_row (import_id, position, row_number, action, teacher_id, teacher_version, teacher_number,
                         name, school_name, school_id, stage, subject, post, id_hash, id_tail, changes, problem, problem_detail)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", batch, batch.size(), (ps, r) -> {
-                ps.setLong(1, importId);
-                ps.setInt(2, r.position());
-                ps.setObject(3, r.rowNumber(), Types.INTEGER);
-                ps.setString(4, r.action().name());
-                ps.setObject(5, r.teacherId(), Types.BIGINT);
-                ps.setObject(6, r.teacherVersion(), Types.INTEGER);
-                ps.setString(7, r.teacherNumber());
-                ps.setString(8, r.name());
-                ps.setString(9, r.schoolName());
-                ps.setObject(10, r.schoolId(), Types.BIGINT);
-                ps.setString(11, r.stage());
-                ps.setString(12, r.subject());
-                ps.setString(13, r.post());
-                ps.setString(14, r.idHash());
-                ps.setString(15, r.idTail());
-                ps.setString(16, r.changes());
-                ps.setString(17, r.problem());
-                ps.setString(18, r.problemDetail());
-            });
+                    select ?, * from unnest(?::int[], ?::int[], ?::text[], ?::bigint[], ?::int[], ?::text[], ?::text[], ?::text[],
+                        ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])""")
+                    .params(importId, column(batch, RosterImport.Row::position, Integer[]::new),
+                            column(batch, RosterImport.Row::rowNumber, Integer[]::new), column(batch, r -> r.action().name(), String[]::new),
+                            column(batch, RosterImport.Row::teacherId, Long[]::new),
+                            column(batch, RosterImport.Row::teacherVersion, Integer[]::new),
+                            column(batch, RosterImport.Row::teacherNumber, String[]::new), column(batch, RosterImport.Row::name, String[]::new),
+                            column(batch, RosterImport.Row::schoolName, String[]::new), column(batch, RosterImport.Row::schoolId, Long[]::new),
+                            column(batch, RosterImport.Row::stage, String[]::new), column(batch, RosterImport.Row::subject, String[]::new),
+                            column(batch, RosterImport.Row::post, String[]::new), column(batch, RosterImport.Row::idHash, String[]::new),
+                            column(batch, RosterImport.Row::idTail, String[]::new), column(batch, RosterImport.Row::changes, String[]::new),
+                            column(batch, RosterImport.Row::problem, String[]::new),
+                            column(batch, RosterImport.Row::problemDetail, String[]::new))
+                    .update();
         }
+    }
+
+    private static <T> T[] column(List<RosterImport.Row> rows, java.util.function.Function<RosterImport.Row, T> value,
+            java.util.function.IntFunction<T[]> array) {
+        return rows.stream().map(value).toArray(array);
     }
 
     /** Marks the district's earlier previews as superseded (a newer file replaces them) and drops their rows. */
