@@ -98,7 +98,7 @@ class DutyExportController {
                             c.earlier().heldOn().toString()) : ""));
         }
         var competitionSheet = new OfficeTable(msg("duty.export.competitions", locale), msg("duty.export.subtitle", locale, unitName,
-                shownYear, competitionRows.size()), List.of(msg("duty.col.number", locale), msg("duty.field.school", locale),
+                Integer.toString(shownYear), competitionRows.size()), List.of(msg("duty.col.number", locale), msg("duty.field.school", locale),
                         msg("duty.field.competition", locale), msg("duty.field.organiser", locale), msg("duty.field.content", locale),
                         msg("duty.field.held-on", locale), msg("duty.field.flag", locale)), rows, new int[] { 6, 30, 30, 24, 24, 12, 36 });
 
