@@ -149,4 +149,15 @@ class DutyScopeTests {
         }
         assertThat(page(principal, "/duties/workload", "zh")).contains("每节课计 1，非教学工作每小时计 1");
     }
+
+    @Test
+    void theDemoSchoolShowsDutiesARefusalATeacherAboveTheStandardAndARepeatedCompetition() throws Exception {
+        var school = (AccountPrincipal) data.users.loadUserByUsername("school.user");
+        var list = duties.list(school, null, null, null, null, null);
+        assertThat(list.byState().get(Duty.State.CURRENT)).isPositive();
+        assertThat(list.byState().get(Duty.State.REFUSED)).isPositive();
+        assertThat(workloads.counts(school, null, null)[1]).isPositive();
+        assertThat(competitions.counts(school, null, null, data.today().getYear())[1]).isPositive();
+        assertThat(page(school, "/duties/workload?above=true", "zh")).contains("超出标准");
+    }
 }
