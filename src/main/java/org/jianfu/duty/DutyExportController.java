@@ -73,7 +73,7 @@ class DutyExportController {
                 dutyRows.size()), List.of(msg("duty.col.number", locale), msg("duty.field.school", locale),
                         msg("duty.field.teacher-number", locale), msg("duty.field.teacher", locale), msg("duty.field.type", locale),
                         msg("duty.field.hours", locale), msg("duty.field.starts-on", locale), msg("duty.field.ends-on", locale),
-                        msg("duty.field.state", locale)), rows, new int[] { 6, 30, 14, 10, 24, 10, 12, 12, 10 });
+                        msg("duty.field.state", locale)), rows, new int[] { 6, 30, 14, 10, 30, 16, 12, 12, 20 });
 
         rows = new ArrayList<>();
         n = 1;
@@ -88,7 +88,7 @@ class DutyExportController {
                         msg("duty.field.teacher-number", locale), msg("duty.field.teacher", locale), msg("duty.field.stage", locale),
                         msg("duty.field.subject", locale), msg("duty.field.post", locale), msg("duty.field.lessons", locale),
                         msg("duty.field.duty-hours", locale), msg("duty.field.total", locale), msg("duty.field.max-periods", locale),
-                        msg("duty.field.flag", locale)), rows, new int[] { 6, 30, 14, 10, 8, 8, 10, 8, 10, 8, 10, 12 });
+                        msg("duty.field.flag", locale)), rows, new int[] { 6, 30, 14, 10, 8, 10, 10, 14, 20, 8, 10, 12 });
 
         rows = new ArrayList<>();
         n = 1;
@@ -100,7 +100,7 @@ class DutyExportController {
         var competitionSheet = new OfficeTable(msg("duty.export.competitions", locale), msg("duty.export.subtitle", locale, unitName,
                 Integer.toString(shownYear), competitionRows.size()), List.of(msg("duty.col.number", locale), msg("duty.field.school", locale),
                         msg("duty.field.competition", locale), msg("duty.field.organiser", locale), msg("duty.field.content", locale),
-                        msg("duty.field.held-on", locale), msg("duty.field.flag", locale)), rows, new int[] { 6, 30, 30, 24, 24, 12, 36 });
+                        msg("duty.field.held-on", locale), msg("duty.field.flag", locale)), rows, new int[] { 6, 30, 30, 24, 24, 12, 60 });
 
         return FileDownloads.attachment("duties-" + (scope.unit() == null ? me.unitId() : scope.unit()) + "-" + shownYear + ".xlsx",
                 OfficeTable.CONTENT_XLSX, OfficeTable.xlsx(List.of(dutySheet, workloadSheet, competitionSheet)));
