@@ -1,6 +1,11 @@
 package org.jianfu.duty;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -15,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -35,9 +41,10 @@ class DutyFiguresTests {
     @Autowired DutyFigures figures;
     @Autowired List<RegisterFigures> registers;
     @Autowired JdbcClient jdbc;
+    @Autowired MockMvc mvc;
 
     @Test
-    void theFiguresCountEachDistrictsOwnDutiesRefusalsOverloadAndRepeatsAndLinkToThem() {
+    void theFiguresCountEachDistrictsOwnDutiesRefusalsOverloadAndRepeatsAndLinkToThem() throws Exception {
         var huairou = data.huairou();
         var mentougou = data.mentougou();
         var year = data.today().getYear();
@@ -84,6 +91,15 @@ class DutyFiguresTests {
         assertThat(figures.figuresFor(huairou.id(), year)).extracting(f -> List.of(f.arguments()))
                 .isEqualTo(after.get(huairou.id()).stream().map(f -> List.of(f.arguments())).toList());
         assertThat(registers).anyMatch(r -> r instanceof DutyFigures);
+        // and the district's ledger of the year shows them next to requirement 20, linked to the rows
+        var ledger = jdbc.sql("""
+                select l.id from ledger l join ledger_round r on r.id = l.round_id where l.unit_id = ? and r.year = ?
+                order by l.id desc limit 1""").param(huairou.id()).param(year).query(Long.class).single();
+        var counted = huairouFigures.get("duty.duties").arguments();
+        var html = mvc.perform(get("/ledgers/" + ledger).with(user(data.city()))).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("学校登记的非教学工作 " + counted[0] + " 项；因属禁止安排类型（寄宿制学校安保、食堂管理等）被拒绝 "
+                + counted[1] + " 次").contains("/duties?district=" + huairou.id() + "&amp;year=" + year + "&amp;state=REFUSED");
     }
 
     @Test
