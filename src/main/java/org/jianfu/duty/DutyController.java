@@ -7,6 +7,7 @@ import org.jianfu.account.AccountPrincipal;
 import org.jianfu.account.Role;
 import org.jianfu.platform.RuleViolation;
 import org.jianfu.teacher.Roster;
+import org.jianfu.unit.Unit;
 import org.jianfu.unit.Units;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -35,13 +36,15 @@ class DutyController {
     }
 
     private final Duties duties;
+    private final DutyFigures figures;
     private final DutyAccess access;
     private final Roster roster;
     private final Units units;
     private final Clock clock;
 
-    DutyController(Duties duties, DutyAccess access, Roster roster, Units units, Clock clock) {
+    DutyController(Duties duties, DutyFigures figures, DutyAccess access, Roster roster, Units units, Clock clock) {
         this.duties = duties;
+        this.figures = figures;
         this.access = access;
         this.roster = roster;
         this.units = units;
@@ -66,6 +69,14 @@ class DutyController {
         model.addAttribute("scopeUnit", scope.unit() == null ? null : units.get(scope.unit()));
         model.addAttribute("names", Forms.names(units, list.page().rows().stream().map(Duty::schoolId)));
         model.addAttribute("recorder", me.role() == Role.SCHOOL_USER);
+        if (scope.unit() == null) {
+            // the city's view: every district's counts of the year, each linked to its own rows (three queries)
+            var shownYear = year == null ? LocalDate.now(clock).getYear() : year;
+            var districts = units.byIds(units.districtIdsUnder(me.unitId())).stream().sorted(Unit.OFFICIAL_ORDER).toList();
+            model.addAttribute("districts", districts);
+            model.addAttribute("districtCounts", figures.counts(districts.stream().map(Unit::id).toList(), shownYear));
+            model.addAttribute("countsYear", Integer.toString(shownYear));
+        }
         return "duty/list";
     }
 

@@ -49,32 +49,46 @@ class DutyFigures implements RegisterFigures {
         return figuresFor(List.of(unitId), year).get(unitId);
     }
 
-    /** The figures of several districts from three queries, whatever their number: duties, workloads, competitions. */
-    @Override
+    /** A district's counts for a year: duties recorded and refused, teachers above the standard today, competitions repeated. */
+    record DistrictCounts(long recorded, long refused, long withLessons, long above, long competitions, long repeated) {
+    }
+
+    /** The counts of several districts from three queries, whatever their number: duties, workloads, competitions. */
     @Transactional(readOnly = true)
-    public Map<Long, List<Figure>> figuresFor(Collection<Long> unitIds, int year) {
-        var dutyTally = duties.tally(unitIds, year);
-        var workloadTally = workloads.tally(unitIds, LocalDate.now(clock));
-        var competitionTally = competitions.tally(unitIds, year);
+    Map<Long, DistrictCounts> counts(Collection<Long> districtIds, int year) {
+        var dutyTally = duties.tally(districtIds, year);
+        var workloadTally = workloads.tally(districtIds, LocalDate.now(clock));
+        var competitionTally = competitions.tally(districtIds, year);
         var none = new long[2];
-        var figures = new LinkedHashMap<Long, List<Figure>>();
-        for (var id : unitIds) {
+        var counts = new LinkedHashMap<Long, DistrictCounts>();
+        for (var id : districtIds) {
             var d = dutyTally.getOrDefault(id, none);
             var w = workloadTally.getOrDefault(id, none);
             var c = competitionTally.getOrDefault(id, none);
+            counts.put(id, new DistrictCounts(d[0], d[1], w[0], w[1], c[0], c[1]));
+        }
+        return counts;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<Long, List<Figure>> figuresFor(Collection<Long> unitIds, int year) {
+        var figures = new LinkedHashMap<Long, List<Figure>>();
+        counts(unitIds, year).forEach((id, n) -> {
             var overload = "/duties/workload?district=" + id + "&above=true";
             figures.put(id, List.of(
-                    new Figure(REQUIREMENT_20, "duty.duties", "duty.figure.duties", new Object[] { d[0], d[1] },
-                            "/duties?district=" + id + "&year=" + year + (d[1] > 0 ? "&state=REFUSED" : ""), d[1] > 0)
-                            .contradicting(d[1] > 0 ? new Contradiction[] { NO_BANNED_DUTY } : new Contradiction[0]),
-                    new Figure(REQUIREMENT_20, "duty.workload", "duty.figure.workload", new Object[] { w[1], w[0] }, overload, w[1] > 0)
-                            .contradicting(w[1] > 0 ? new Contradiction[] { NO_OVERLOAD } : new Contradiction[0]),
-                    new Figure(REQUIREMENT_20, "duty.competitions", "duty.figure.competitions", new Object[] { c[0], c[1] },
-                            "/duties/competitions?district=" + id + "&year=" + year + (c[1] > 0 ? "&repeated=true" : ""), c[1] > 0)
-                            .contradicting(c[1] > 0 ? new Contradiction[] { NO_REPEATED_COMPETITION } : new Contradiction[0]),
-                    new Figure(REQUIREMENT_21, "duty.workload-wellbeing", "duty.figure.workload", new Object[] { w[1], w[0] }, overload,
-                            w[1] > 0)));
-        }
+                    new Figure(REQUIREMENT_20, "duty.duties", "duty.figure.duties", new Object[] { n.recorded(), n.refused() },
+                            "/duties?district=" + id + "&year=" + year + (n.refused() > 0 ? "&state=REFUSED" : ""), n.refused() > 0)
+                            .contradicting(n.refused() > 0 ? new Contradiction[] { NO_BANNED_DUTY } : new Contradiction[0]),
+                    new Figure(REQUIREMENT_20, "duty.workload", "duty.figure.workload", new Object[] { n.above(), n.withLessons() }, overload,
+                            n.above() > 0).contradicting(n.above() > 0 ? new Contradiction[] { NO_OVERLOAD } : new Contradiction[0]),
+                    new Figure(REQUIREMENT_20, "duty.competitions", "duty.figure.competitions", new Object[] { n.competitions(), n.repeated() },
+                            "/duties/competitions?district=" + id + "&year=" + year + (n.repeated() > 0 ? "&repeated=true" : ""),
+                            n.repeated() > 0)
+                            .contradicting(n.repeated() > 0 ? new Contradiction[] { NO_REPEATED_COMPETITION } : new Contradiction[0]),
+                    new Figure(REQUIREMENT_21, "duty.workload-wellbeing", "duty.figure.workload", new Object[] { n.above(), n.withLessons() },
+                            overload, n.above() > 0)));
+        });
         return figures;
     }
 }

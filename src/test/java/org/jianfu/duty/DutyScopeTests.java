@@ -66,6 +66,10 @@ class DutyScopeTests {
         assertThat(page(huairouReporter, "/duties", "zh")).contains(teacher.name());
         assertThat(page(city, "/duties?district=" + huairou.id(), "zh")).contains(teacher.name());
         assertThat(page(city, "/duties?school=" + schoolA.id(), "zh")).contains(teacher.name());
+        // the city's list leads with every district's counts, each linked to its rows; a district's list has none
+        assertThat(page(city, "/duties", "zh")).contains(teacher.name()).contains(huairou.name()).contains(mentougou.name())
+                .contains("/duties?district=" + huairou.id() + "&amp;year=" + data.today().getYear());
+        assertThat(page(huairouReporter, "/duties", "zh")).doesNotContain(mentougou.name());
         // another school of the district does not: its list, the duty's page, the other school's list, its end
         assertThat(page(b, "/duties", "zh")).doesNotContain(teacher.name());
         assertThat(statusOf(b, "/duties/" + duty.id())).isEqualTo(404);
