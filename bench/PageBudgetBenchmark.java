@@ -45,7 +45,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 public class PageBudgetBenchmark {
 
     /** Raise when the generated data change: an older directory is then rebuilt. */
-    static final int DATA_VERSION = 2;
+    static final int DATA_VERSION = 3;
     /** Requests made before the timed ones, after the first (which is timed to decide how many runs a slow page gets). */
     static final int WARMUPS = 5;
     static final int YEAR = 2026;
@@ -167,6 +167,7 @@ public class PageBudgetBenchmark {
         });
         step("teacher roster", () -> NationalData.roster(jdbc, block, 10, 10));
         step("secondments", () -> NationalData.secondments(jdbc, 10));
+        step("school duties", () -> NationalData.duties(jdbc, 10));
         step("notifications", () -> NationalData.notifications(jdbc, block, city.id(), 50));
         step("accounts", () -> NationalData.accounts(jdbc, block, "city.admin"));
         var key = context.getBean(AuditKey.class);
@@ -208,7 +209,7 @@ public class PageBudgetBenchmark {
     record Fixtures(long city, long district, long school, long department, long reporterAccount, long round, long template,
             long ledger, long requirement, long evidence, long seal, long item, long compiledItem, long application,
             long returnedApplication, String code, long report, long collection, long waitingCollection, long dictionaryField,
-            long teacher, long rosterImport, long secondment) {
+            long teacher, long rosterImport, long secondment, long duty) {
 
         Fixtures(JdbcClient jdbc, long city) {
             this(jdbc, city, jdbc.sql("select id from unit where code = 'N0-2'").query(Long.class).single());
@@ -240,7 +241,8 @@ public class PageBudgetBenchmark {
                     one(jdbc, "select id from collection_dictionary_field where code = 'T.NAME' and ? > 0", district),
                     one(jdbc, "select min(id) from teacher where district_id = ?", district),
                     one(jdbc, "select max(id) from roster_import where district_id = ?", district),
-                    one(jdbc, "select min(id) from staffing_secondment where district_id = ? and returned_on is null", district));
+                    one(jdbc, "select min(id) from staffing_secondment where district_id = ? and returned_on is null", district),
+                    one(jdbc, "select min(id) from duty_assignment where district_id = ?", district));
         }
 
         static long one(JdbcClient jdbc, String sql, long parameter) {
@@ -374,6 +376,18 @@ public class PageBudgetBenchmark {
         add(pages, "GET /staffing/overdue", city, "/staffing/overdue");
         add(pages, "GET /staffing/overdue", city, "/staffing/overdue?page=100000");
         add(pages, "GET /staffing/settings", city, "/staffing/settings");
+        // school duties: a duty for every 10th teacher (20,000), their lessons, two competitions in every 10th school; the
+        // city lists all, also deep, and reads the workload of every district at once
+        add(pages, "GET /duties", both, "/duties");
+        add(pages, "GET /duties", city, "/duties?state=CURRENT&page=100000");
+        add(pages, "GET /duties", List.of(Who.SCHOOL), "/duties");
+        add(pages, "GET /duties/new", List.of(Who.SCHOOL), "/duties/new");
+        add(pages, "GET /duties/{id}", both, "/duties/" + f.duty());
+        add(pages, "GET /duties/workload", both, "/duties/workload?above=true");
+        add(pages, "GET /duties/workload", List.of(Who.SCHOOL), "/duties/workload");
+        add(pages, "GET /duties/competitions", both, "/duties/competitions?repeated=true");
+        add(pages, "GET /duties/settings", city, "/duties/settings");
+        file(pages, "GET /duties/export.xlsx", List.of(Who.DISTRICT), "/duties/export.xlsx");
         return pages;
     }
 

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import org.jianfu.account.AccountPrincipal;
 import org.jianfu.platform.FileDownloads;
+import org.jianfu.platform.OfficeTable;
 import org.jianfu.unit.Units;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;

@@ -104,6 +104,7 @@ class AccessMatrix {
         collection();
         roster();
         staffing();
+        duties();
     }
 
     Map<String, Row> rows() {
@@ -381,6 +382,33 @@ class AccessMatrix {
         unscoped("GET /staffing/overdue", CITY);
         unscoped("GET /staffing/settings", CITY);
         unscoped("POST /staffing/settings", CITY, none(), version());
+    }
+
+    private void duties() {
+        // a school records its own teachers' duties and lessons; commissions and the supervision office read their schools'
+        var readers = EnumSet.of(CITY_ADMIN, SUPERVISOR, DISTRICT_REPORTER, DISTRICT_APPROVER, SCHOOL_USER);
+        var school = EnumSet.of(SCHOOL_USER);
+        BiConsumer<At, MockHttpServletRequestBuilder> district = (at, b) -> b.param("district", "" + at.d().district().id());
+        scoped("GET /duties", readers, none(), district);
+        unscoped("GET /duties/new", school);
+        // an empty form: answered on the form with what is missing
+        unscoped("POST /duties", school);
+        scoped("GET /duties/{id}", readers, at -> ids(at.objects().duty(at.d())));
+        scoped("POST /duties/{id}/end", school, at -> ids(at.objects().duty(at.d())), version());
+        scoped("GET /duties/workload", readers, none(), district);
+        unscoped("POST /duties/workload", school);
+        scoped("GET /duties/competitions", readers, none(), district);
+        // the school for its own teachers, the district's reporter for one of its schools (none chosen: told to choose)
+        unscoped("POST /duties/competitions", EnumSet.of(SCHOOL_USER, DISTRICT_REPORTER));
+        scoped("GET /duties/export.xlsx", readers, none(), district);
+        // the duty types and workload standards are the city's
+        unscoped("GET /duties/settings", CITY);
+        unscoped("POST /duties/settings/types", CITY);
+        unscoped("POST /duties/settings/types/{id}", CITY, at -> ids(at.objects().jdbc.sql("select min(id) from duty_type")
+                .query(Long.class).single()), version());
+        unscoped("POST /duties/settings/standards", CITY);
+        unscoped("POST /duties/settings/standards/{id}/delete", CITY, at -> ids(at.objects().jdbc.sql(
+                "select min(id) from duty_workload_standard").query(Long.class).single()), version());
     }
 
     // --- how rows are written

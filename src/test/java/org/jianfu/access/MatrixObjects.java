@@ -197,4 +197,19 @@ class MatrixObjects {
         return ledgerEvidence.addEvidence(reporter, ledger, shared.requirement(), "访问矩阵.pdf",
                 "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.jianfu.duty.Duties duties;
+
+    private final java.util.Map<Long, Long> dutyOf = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A duty of the district's roster teacher, recorded once by its school (the first non-banned type). */
+    long duty(District d) {
+        return dutyOf.computeIfAbsent(d.district().id(), id -> {
+            var number = jdbc.sql("select teacher_number from teacher where id = ?").param(d.teacher()).query(String.class).single();
+            var type = duties.types().stream().filter(t -> !t.banned()).findFirst().orElseThrow();
+            return duties.record(person(Role.SCHOOL_USER, d.school()), new org.jianfu.duty.Duties.DutyDraft(type.id(), number,
+                    java.math.BigDecimal.ONE, LocalDate.of(2026, 3, 1), null)).id();
+        });
+    }
 }

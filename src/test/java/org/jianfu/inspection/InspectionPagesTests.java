@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.jianfu.account.Role;
+import org.jianfu.platform.OfficeTable;
 import org.jianfu.test.Fixtures;
 import org.jianfu.test.JianfuIntegrationTest;
 import org.junit.jupiter.api.Test;

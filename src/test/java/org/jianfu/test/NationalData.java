@@ -302,6 +302,33 @@ public final class NationalData {
                 from teacher t where t.id % ? = 0""").param(everyNth).update();
     }
 
+    /**
+     * School duties at scale: a duty in force for every {@code everyNth} teacher (of the first allowed type; a banned one
+     * refused for every fifth of them), their weekly lessons (every third above its stage's standard), and two competitions
+     * of the same content in every {@code everyNth} school.
+     */
+    public static void duties(JdbcClient jdbc, int everyNth) {
+        jdbc.sql("""
+                insert into duty_assignment (district_id, school_id, teacher_id, teacher_number, teacher_name, duty_type_id, duty_name,
+                    hours_per_week, starts_on, ends_on, refused, created_at, created_by)
+                select t.district_id, t.school_id, t.id, t.teacher_number, t.name, d.id, d.name, 2 + t.id % 3, current_date - 30,
+                       null, d.banned, now(), 'bench'
+                from teacher t cross join lateral (select id, name, banned from duty_type
+                    where banned = (t.id % (5 * ?) = 0) order by id limit 1) d
+                where t.id % ? = 0""").params(everyNth, everyNth).update();
+        jdbc.sql("""
+                insert into duty_lessons (teacher_id, district_id, school_id, teacher_number, teacher_name, stage, subject, post, lessons,
+                    updated_at, updated_by)
+                select t.id, t.district_id, t.school_id, t.teacher_number, t.name, t.stage, t.subject, t.post,
+                       case when t.id % 3 = 0 then 18 else 12 end, now(), 'bench'
+                from teacher t where t.id % ? = 0""").param(everyNth).update();
+        jdbc.sql("""
+                insert into duty_competition (district_id, school_id, name, organiser, content, held_on, created_at, created_by)
+                select u.parent_id, u.id, '全国测试竞赛' || n, '测试教研中心', '全国测试竞赛内容', make_date(extract(year from current_date)::int, 1, n),
+                       now(), 'bench'
+                from unit u cross join generate_series(1, 2) n where u.type = 'SCHOOL' and u.id % ? = 0""").param(everyNth).update();
+    }
+
     /** {@code perDistrict} notifications to each district's reporters and approvers, and as many to the city's admins. */
     public static void notifications(JdbcClient jdbc, Block b, long cityId, int perDistrict) {
         jdbc.sql("""

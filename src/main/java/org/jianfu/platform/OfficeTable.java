@@ -1,4 +1,4 @@
-package org.jianfu.inspection;
+package org.jianfu.platform;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,15 +18,34 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STPageOrientation;
 
 /**
  * A numbered table as government offices file it: a title, a line under it (the unit and year), a
- * header row and one row per item, on A4 landscape, as an Excel workbook or a Word document.
+ * header row and one row per item, on A4 landscape, as an Excel workbook or a Word document. A register's
+ * several lists go into one workbook, a sheet each ({@link #xlsx(List)}).
  */
-record OfficeTable(String title, String subtitle, List<String> headers, List<List<String>> rows, int[] widths) {
+public record OfficeTable(String title, String subtitle, List<String> headers, List<List<String>> rows, int[] widths) {
 
-    static final String CONTENT_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    static final String CONTENT_DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    public static final String CONTENT_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public static final String CONTENT_DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-    byte[] xlsx() {
+    public byte[] xlsx() {
+        return xlsx(List.of(this));
+    }
+
+    /** One workbook with a sheet for each table, named by its title. */
+    public static byte[] xlsx(List<OfficeTable> tables) {
         try (var workbook = new XSSFWorkbook(); var out = new ByteArrayOutputStream()) {
+            for (var table : tables) {
+                table.addSheet(workbook);
+            }
+            workbook.write(out);
+            return out.toByteArray();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void addSheet(XSSFWorkbook workbook) {
+        {
             var sheet = workbook.createSheet(title.length() > 31 ? title.substring(0, 31) : title);
             sheet.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
             sheet.getPrintSetup().setLandscape(true);
@@ -67,11 +86,6 @@ record OfficeTable(String title, String subtitle, List<String> headers, List<Lis
             }
             sheet.createFreezePane(0, 3);
             sheet.setRepeatingRows(new CellRangeAddress(2, 2, 0, headers.size() - 1));
-            workbook.write(out);
-            return out.toByteArray();
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
@@ -86,7 +100,7 @@ record OfficeTable(String title, String subtitle, List<String> headers, List<Lis
         return style;
     }
 
-    byte[] docx() {
+    public byte[] docx() {
         try (var document = new XWPFDocument(); var out = new ByteArrayOutputStream()) {
             var section = document.getDocument().getBody().addNewSectPr();
             var page = section.addNewPgSz();
