@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.jianfu.account.AccountPrincipal;
+import org.jianfu.document.OfficeTable;
 import org.jianfu.platform.FileDownloads;
 import org.jianfu.unit.Units;
 import org.springframework.context.MessageSource;
@@ -89,8 +90,6 @@ class ExportController {
     }
 
     private static ResponseEntity<byte[]> file(OfficeTable table, String format, String name) {
-        var xlsx = "xlsx".equals(format);
-        return FileDownloads.attachment(name + "." + format, xlsx ? OfficeTable.CONTENT_XLSX : OfficeTable.CONTENT_DOCX,
-                xlsx ? table.xlsx() : table.docx());
+        return FileDownloads.attachment(name + "." + format, OfficeTable.contentType(format), table.file(format));
     }
 }

@@ -193,7 +193,7 @@ class InspectionPagesTests {
         var haidian = fixtures.haidian().id();
         var reporter = user(users.loadUserByUsername("haidian.reporter"));
         var xlsx = mvc.perform(get("/inspection/plans/{u}/2026/plan.xlsx", haidian).with(reporter)).andReturn().getResponse();
-        assertThat(xlsx.getContentType()).isEqualTo(OfficeTable.CONTENT_XLSX);
+        assertThat(xlsx.getContentType()).isEqualTo(org.jianfu.document.OfficeTable.CONTENT_XLSX);
         try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.getContentAsByteArray()))) {
             var sheet = workbook.getSheetAt(0);
             assertThat(sheet.getPrintSetup().getLandscape()).isTrue();
@@ -205,7 +205,7 @@ class InspectionPagesTests {
             assertThat(sheet.getRow(3).getCell(0).getStringCellValue()).isEqualTo("1");
         }
         var docx = mvc.perform(get("/inspection/cleanups/{u}/2026/retained.docx", haidian).with(reporter)).andReturn().getResponse();
-        assertThat(docx.getContentType()).isEqualTo(OfficeTable.CONTENT_DOCX);
+        assertThat(docx.getContentType()).isEqualTo(org.jianfu.document.OfficeTable.CONTENT_DOCX);
         try (var document = new XWPFDocument(new ByteArrayInputStream(docx.getContentAsByteArray()))) {
             var table = document.getTables().get(0);
             assertThat(table.getRow(0).getCell(0).getText()).isEqualTo("序号");
