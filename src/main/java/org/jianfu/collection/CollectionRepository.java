@@ -289,7 +289,8 @@ class CollectionRepository {
         return values.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
     }
 
-    private static Set<SchoolStage> split(String joined) {
+    /** The stages a collection names, as its row keeps them. */
+    static Set<SchoolStage> split(String joined) {
         var values = EnumSet.noneOf(SchoolStage.class);
         if (joined != null && !joined.isBlank()) {
             Arrays.stream(joined.split(",")).map(SchoolStage::valueOf).forEach(values::add);
