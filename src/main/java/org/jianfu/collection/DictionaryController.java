@@ -151,17 +151,11 @@ class DictionaryController {
                 if (form.overlapWindowDays() == null) {
                     throw new RuleViolation("overlapWindowDays", "collection.error.overlap-range");
                 }
-                if (form.schoolTermCollections() == null) {
-                    throw new RuleViolation("schoolTermCollections", "collection.error.school-load-collections-range",
-                            CollectionSettings.SchoolLoadLimit.MAX_COLLECTIONS);
-                }
-                if (form.schoolTermMinutes() == null) {
-                    throw new RuleViolation("schoolTermMinutes", "collection.error.school-load-minutes-range",
-                            CollectionSettings.SchoolLoadLimit.MAX_MINUTES);
-                }
+                // a school load left empty is out of range, refused with its message after the fields above it
                 limits.change(me, form.version(), form.teacherSurveyYearlyTotal(), form.overlapWindowDays(),
-                        form.statisticsDepartmentIds(),
-                        new CollectionSettings.SchoolLoadLimit(form.schoolTermCollections(), form.schoolTermMinutes()));
+                        form.statisticsDepartmentIds(), new CollectionSettings.SchoolLoadLimit(
+                                form.schoolTermCollections() == null ? 0 : form.schoolTermCollections(),
+                                form.schoolTermMinutes() == null ? 0 : form.schoolTermMinutes()));
                 redirect.addFlashAttribute("success", "collection.settings.saved");
                 return "redirect:/collections/settings";
             }
