@@ -35,17 +35,14 @@ class CollectionController {
 
     private final CollectionRegister register;
     private final FieldDictionary dictionary;
-    private final SchoolLoadCheck loadCheck;
-    private final PrefilledExport prefilled;
+    private final CollectionChecks checks;
     private final Clock clock;
 
-    CollectionController(CollectionRegister register, FieldDictionary dictionary, SchoolLoadCheck loadCheck, PrefilledExport prefilled,
-            Clock clock) {
+    CollectionController(CollectionRegister register, FieldDictionary dictionary, CollectionChecks checks, Clock clock) {
         this.register = register;
         this.clock = clock;
         this.dictionary = dictionary;
-        this.loadCheck = loadCheck;
-        this.prefilled = prefilled;
+        this.checks = checks;
     }
 
     /** The collections, filtered, a page at a time, with how many each state holds; {@code waiting} those waiting for this person. */
@@ -165,13 +162,7 @@ class CollectionController {
         model.addAttribute("arranger", register.unit(collection.arrangingUnitId()));
         model.addAttribute("schools", register.unitNames(collection.schoolIds()));
         model.addAttribute("steps", register.steps(collection));
-        model.addAttribute("findings", register.findings(me, collection));
-        // the load a collection puts on schools matters while it may still reach them
-        var reaching = collection.state() != CollectionState.MERGED && collection.state() != CollectionState.REFUSED;
-        model.addAttribute("load", reaching ? loadCheck.check(collection).orElse(null) : null);
-        var roster = prefilled.finding(collection).orElse(null);
-        model.addAttribute("roster", roster);
-        model.addAttribute("prefillable", roster != null && !roster.prefilled().isEmpty() && prefilled.downloadableBy(me, collection));
+        model.addAttribute("checked", checks.check(me, collection));
         model.addAttribute("editable", register.editableBy(me, collection));
         model.addAttribute("preparable", register.preparableBy(me, collection));
         var mappable = register.mappableBy(me, collection);

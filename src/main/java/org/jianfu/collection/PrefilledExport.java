@@ -45,28 +45,17 @@ class PrefilledExport {
         this.messages = messages;
     }
 
-    /**
-     * The finding: the fields asked of teachers that the roster holds, by name; those it can pre-fill; whether the
-     * identity number is among them (held, never given out).
-     */
-    public record Finding(List<String> fieldNames, List<String> prefilled, boolean identityAsked) {
-
-        public String messageKey() {
-            return "collection.finding.HELD_BY_ROSTER";
-        }
-    }
-
     /** A field asked for that the roster holds, with the roster's column. */
     private record Held(CollectionField field, TeacherField column) {
     }
 
     @Transactional(readOnly = true)
-    Optional<Finding> finding(DataCollection collection) {
+    Optional<RosterFinding> finding(DataCollection collection) {
         var held = held(collection);
         if (held.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Finding(held.stream().map(h -> h.field().name()).toList(),
+        return Optional.of(new RosterFinding(held.stream().map(h -> h.field().name()).toList(),
                 held.stream().filter(h -> h.column().suppliable()).map(h -> h.field().name()).toList(),
                 held.stream().anyMatch(h -> !h.column().suppliable())));
     }
@@ -132,7 +121,7 @@ class PrefilledExport {
             widths[i] = columns.get(i - 1).column() == TeacherField.SCHOOL ? 30 : 16;
         }
         return new OfficeTable(msg(locale, "collection.export.prefilled.title", collection.title()),
-                msg(locale, "collection.export.prefilled.subtitle", units.get(collection.arrangingUnitId()).name(), schoolNames.size(),
+                msg(locale, "collection.export.prefilled.subtitle", units.get(collection.arrangingUnitId()).name(), schools.size(),
                         teachers.size()),
                 headers, rows, widths);
     }

@@ -46,21 +46,6 @@ class SchoolLoadCheck {
         this.units = units;
     }
 
-    /** A school above the limit: its collections and minutes in the semester, this collection counted in. */
-    public record School(long id, String name, int collections, long minutes) {
-    }
-
-    /**
-     * The finding: the semester, the limits, how many schools this collection would take above them, the heaviest few by
-     * name.
-     */
-    public record Finding(Semester semester, CollectionSettings.SchoolLoadLimit limit, int schoolsOver, List<School> first) {
-
-        public String messageKey() {
-            return "collection.finding.OVERLOADED";
-        }
-    }
-
     /** What one school bears in the semester. */
     private static final class Load {
         int collections;
@@ -72,7 +57,7 @@ class SchoolLoadCheck {
     }
 
     @Transactional(readOnly = true)
-    Optional<Finding> check(DataCollection collection) {
+    Optional<LoadFinding> check(DataCollection collection) {
         var limit = repository.settings().schoolLoad();
         var semester = Semester.of(collection.dueOn());
         var schools = targets.schools(collection);
@@ -135,8 +120,8 @@ class SchoolLoadCheck {
         var shown = over.subList(0, Math.min(NAMED, over.size()));
         var names = units.byIds(shown.stream().map(Map.Entry::getKey).toList()).stream()
                 .collect(Collectors.toMap(Unit::id, Unit::name));
-        return Optional.of(new Finding(semester, limit, over.size(), shown.stream()
-                .map(e -> new School(e.getKey(), names.get(e.getKey()), e.getValue().collections, e.getValue().minutes)).toList()));
+        return Optional.of(new LoadFinding(semester, limit, over.size(), shown.stream()
+                .map(e -> new LoadFinding.School(e.getKey(), names.get(e.getKey()), e.getValue().collections, e.getValue().minutes)).toList()));
     }
 
     private static void addIfReached(Load load, Group group, SchoolPlace school, long staff) {

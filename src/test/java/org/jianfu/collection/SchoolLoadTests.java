@@ -80,7 +80,7 @@ class SchoolLoadTests {
         var finding = check.check(fresh).orElseThrow();
         assertThat(finding.semester()).isEqualTo(AUTUMN);
         assertThat(finding.schoolsOver()).isEqualTo(1);
-        assertThat(finding.first()).extracting(SchoolLoadCheck.School::name, SchoolLoadCheck.School::collections)
+        assertThat(finding.first()).extracting(LoadFinding.School::name, LoadFinding.School::collections)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(heavy.name(), already + 3));
 
         var page = mvc.perform(get("/collections/" + fresh.id()).with(user(yanqing.reporter()))).andExpect(status().isOk()).andReturn()
@@ -106,7 +106,7 @@ class SchoolLoadTests {
         limit(1000, (int) before + 69);
         var finding = check.check(fresh).orElseThrow();
         assertThat(finding.schoolsOver()).isEqualTo(1);
-        assertThat(finding.first()).extracting(SchoolLoadCheck.School::id, SchoolLoadCheck.School::minutes)
+        assertThat(finding.first()).extracting(LoadFinding.School::id, LoadFinding.School::minutes)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(staffed.id(), minutesReaching(staffed) + 70));
     }
 
@@ -122,7 +122,7 @@ class SchoolLoadTests {
                 data.fields("S.PUPILS"), DUE, 10, 0));
         var fresh = register.register(yanqing.departmentUser(), SchoolsWithTeachers.form("延庆秋季两校情况", Respondent.SCHOOLS,
                 List.of(primary.id(), junior.id()), Set.of(), data.fields("S.CLASSES"), DUE, 10, 0));
-        var over = check.check(fresh).orElseThrow().first().stream().map(SchoolLoadCheck.School::id).toList();
+        var over = check.check(fresh).orElseThrow().first().stream().map(LoadFinding.School::id).toList();
         assertThat(over).contains(primary.id()).doesNotContain(junior.id());
     }
 
