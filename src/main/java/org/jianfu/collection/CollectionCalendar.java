@@ -46,7 +46,10 @@ class CollectionCalendar {
                 return new Period(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), new DefaultMessageSourceResolvable(
                         new String[] { "collection.export.year" }, new Object[] { Integer.toString(year) }));
             }
-            var semester = Semester.parse(code);
+            return of(Semester.parse(code));
+        }
+
+        static Period of(Semester semester) {
             return new Period(semester.first(), semester.last(), semester.label());
         }
     }

@@ -5,12 +5,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.jianfu.account.AccountPrincipal;
 import org.jianfu.document.OfficeTable;
 import org.jianfu.platform.FileDownloads;
+import org.jianfu.platform.Semester;
 import org.jianfu.platform.Years;
 import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
@@ -91,8 +91,8 @@ class CollectionExportController {
     ResponseEntity<byte[]> calendarFile(@AuthenticationPrincipal AccountPrincipal me, @RequestParam long school,
             @RequestParam(required = false) String period, Locale locale) {
         var unit = calendar.school(me, school);
-        var asked = period == null || period.isBlank() ? CollectionCalendar.Period.parse(
-                org.jianfu.platform.Semester.of(LocalDate.now(clock)).code()) : CollectionCalendar.Period.parse(period);
+        var asked = period == null || period.isBlank() ? CollectionCalendar.Period.of(Semester.of(LocalDate.now(clock)))
+                : CollectionCalendar.Period.parse(period);
         var entries = calendar.calendar(unit, asked);
         var requesters = register.unitNames(entries.stream().map(e -> e.collection().requestingUnitId()).toList());
         var lines = new ArrayList<List<String>>(entries.size());

@@ -44,11 +44,11 @@ class SchoolLoadTests {
     @Autowired JdbcClient jdbc;
 
     private int collectionsReaching(Unit school) {
-        return calendar.calendar(school, new CollectionCalendar.Period(AUTUMN.first(), AUTUMN.last(), AUTUMN.label())).size();
+        return calendar.calendar(school, CollectionCalendar.Period.of(AUTUMN)).size();
     }
 
     private long minutesReaching(Unit school) {
-        return calendar.calendar(school, new CollectionCalendar.Period(AUTUMN.first(), AUTUMN.last(), AUTUMN.label())).stream()
+        return calendar.calendar(school, CollectionCalendar.Period.of(AUTUMN)).stream()
                 .mapToLong(CollectionCalendar.Entry::minutes).sum();
     }
 
