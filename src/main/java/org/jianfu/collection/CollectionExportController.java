@@ -140,7 +140,7 @@ class CollectionExportController {
                 List.of(msg(locale, "collection.export.number"), msg(locale, "collection.field.title"), msg(locale, "collection.field.kind"),
                         msg(locale, "collection.field.requester"), msg(locale, "collection.field.targets"),
                         msg(locale, "collection.field.window"), msg(locale, "collection.field.minutes"), msg(locale, "collection.field.basis")),
-                lines, new int[] { 6, 30, 12, 22, 14, 20, 16, 28 });
+                lines, new int[] { 7, 28, 12, 22, 14, 20, 18, 26 });
         return FileDownloads.attachment(msg(locale, "collection.export.arranged.file", commission.name(), semester.code()) + ".docx",
                 OfficeTable.CONTENT_DOCX, table.docx());
     }
