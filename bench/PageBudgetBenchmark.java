@@ -208,8 +208,8 @@ public class PageBudgetBenchmark {
     /** The ids the pages are opened on: the generated district N0-2 and its objects. */
     record Fixtures(long city, long district, long school, long department, long reporterAccount, long round, long template,
             long ledger, long requirement, long evidence, long seal, long item, long compiledItem, long application,
-            long returnedApplication, String code, long report, long collection, long waitingCollection, long dictionaryField,
-            long teacher, long rosterImport, long secondment, long duty) {
+            long returnedApplication, String code, long report, long collection, long waitingCollection, long teacherCollection,
+            long dictionaryField, long teacher, long rosterImport, long secondment, long duty) {
 
         Fixtures(JdbcClient jdbc, long city) {
             this(jdbc, city, jdbc.sql("select id from unit where code = 'N0-2'").query(Long.class).single());
@@ -238,6 +238,7 @@ public class PageBudgetBenchmark {
                     one(jdbc, "select min(id) from whitelist_report where district_id = ?", district),
                     one(jdbc, "select min(id) from collection where arranging_unit_id = ? and state = 'ARRANGED'", district),
                     one(jdbc, "select min(id) from collection where arranging_unit_id = ? and state = 'SUBMITTED'", district),
+                    one(jdbc, "select min(id) from collection where arranging_unit_id = ? and respondent = 'TEACHERS'", district),
                     one(jdbc, "select id from collection_dictionary_field where code = 'T.NAME' and ? > 0", district),
                     one(jdbc, "select min(id) from teacher where district_id = ?", district),
                     one(jdbc, "select max(id) from roster_import where district_id = ?", district),
@@ -342,6 +343,11 @@ public class PageBudgetBenchmark {
         add(pages, "GET /collections/dictionary/new", city, "/collections/dictionary/new");
         add(pages, "GET /collections/dictionary/{id}/edit", city, "/collections/dictionary/" + f.dictionaryField() + "/edit");
         add(pages, "GET /collections/settings", city, "/collections/settings");
+        // the files: the city's register is the whole country's; a school's calendar and the arranged list of the semester
+        file(pages, "GET /collections/export.xlsx", both, "/collections/export.xlsx");
+        file(pages, "GET /collections/calendar.xlsx", both, "/collections/calendar.xlsx?school=" + f.school() + "&period=" + YEAR);
+        file(pages, "GET /collections/arranged.docx", both, "/collections/arranged.docx?unit=" + f.district() + "&term=" + YEAR + "-spring");
+        file(pages, "GET /collections/{id}/prefilled.xlsx", List.of(Who.DISTRICT), "/collections/" + f.teacherCollection() + "/prefilled.xlsx");
         // inspection: the city admin opens the city's plan and visits (the whole country), the reporter the district's
         add(pages, "GET /inspection", city, "/inspection"); // a district's user is redirected to its plan, timed below
         add(pages, "GET /inspection/plans/{unitId}/{year}", city, "/inspection/plans/" + f.city() + "/" + YEAR);

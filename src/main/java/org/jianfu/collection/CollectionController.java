@@ -1,5 +1,7 @@
 package org.jianfu.collection;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +13,10 @@ import org.jianfu.account.AccountPrincipal;
 import org.jianfu.account.Role;
 import org.jianfu.platform.EditConflictException;
 import org.jianfu.platform.RuleViolation;
+import org.jianfu.platform.Semester;
 import org.jianfu.platform.Years;
 import org.jianfu.unit.SchoolStage;
+import org.jianfu.unit.UnitType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -31,10 +35,14 @@ class CollectionController {
 
     private final CollectionRegister register;
     private final FieldDictionary dictionary;
+    private final CollectionChecks checks;
+    private final Clock clock;
 
-    CollectionController(CollectionRegister register, FieldDictionary dictionary) {
+    CollectionController(CollectionRegister register, FieldDictionary dictionary, CollectionChecks checks, Clock clock) {
         this.register = register;
+        this.clock = clock;
         this.dictionary = dictionary;
+        this.checks = checks;
     }
 
     /** The collections, filtered, a page at a time, with how many each state holds; {@code waiting} those waiting for this person. */
@@ -56,6 +64,15 @@ class CollectionController {
         model.addAttribute("kinds", CollectionKind.values());
         model.addAttribute("canRegister", CollectionRegister.REGISTRANTS.contains(me.role()));
         model.addAttribute("cityAdmin", me.role() == Role.CITY_ADMIN);
+        // the arranging commissions' readers export their arranged list and their schools' calendars
+        var own = register.unit(me.unitId());
+        if (me.role() != Role.DEPARTMENT_USER && (own.type() == UnitType.DISTRICT || own.type() == UnitType.CITY)) {
+            var today = LocalDate.now(clock);
+            model.addAttribute("commission", own.id());
+            model.addAttribute("terms", Semester.touchedBy(today.minusYears(1), today.plusYears(1)));
+            model.addAttribute("currentTerm", Semester.of(today).code());
+            model.addAttribute("noSchools", List.of());
+        }
         return "collection/list";
     }
 
@@ -145,7 +162,7 @@ class CollectionController {
         model.addAttribute("arranger", register.unit(collection.arrangingUnitId()));
         model.addAttribute("schools", register.unitNames(collection.schoolIds()));
         model.addAttribute("steps", register.steps(collection));
-        model.addAttribute("findings", register.findings(me, collection));
+        model.addAttribute("checked", checks.check(me, collection));
         model.addAttribute("editable", register.editableBy(me, collection));
         model.addAttribute("preparable", register.preparableBy(me, collection));
         var mappable = register.mappableBy(me, collection);

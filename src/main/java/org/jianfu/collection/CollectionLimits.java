@@ -17,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The register's limits, set as data by a city admin (each change audited): the yearly total of teacher surveys, the
- * window within which two departments' collections count as arranged by several heads, and the statistics departments.
+ * window within which two departments' collections count as arranged by several heads, the statistics departments, and
+ * a school's load per semester.
  */
 @Service
 public class CollectionLimits {
@@ -39,9 +40,16 @@ public class CollectionLimits {
         return repository.settings();
     }
 
+    /** Changes the limits, the school load per semester kept as it is. */
     @Transactional
     public CollectionSettings change(AccountPrincipal me, int version, int teacherSurveyYearlyTotal, int overlapWindowDays,
             List<Long> statisticsDepartmentIds) {
+        return change(me, version, teacherSurveyYearlyTotal, overlapWindowDays, statisticsDepartmentIds, repository.settings().schoolLoad());
+    }
+
+    @Transactional
+    public CollectionSettings change(AccountPrincipal me, int version, int teacherSurveyYearlyTotal, int overlapWindowDays,
+            List<Long> statisticsDepartmentIds, CollectionSettings.SchoolLoadLimit schoolLoad) {
         if (me.role() != Role.CITY_ADMIN) {
             throw new AccessDeniedException("city admins only");
         }
@@ -51,13 +59,22 @@ public class CollectionLimits {
         if (overlapWindowDays < 0 || overlapWindowDays > 366) {
             throw new RuleViolation("overlapWindowDays", "collection.error.overlap-range");
         }
+        if (schoolLoad.collections() < 1 || schoolLoad.collections() > CollectionSettings.SchoolLoadLimit.MAX_COLLECTIONS) {
+            throw new RuleViolation("schoolTermCollections", "collection.error.school-load-collections-range",
+                    CollectionSettings.SchoolLoadLimit.MAX_COLLECTIONS);
+        }
+        if (schoolLoad.minutes() < 1 || schoolLoad.minutes() > CollectionSettings.SchoolLoadLimit.MAX_MINUTES) {
+            throw new RuleViolation("schoolTermMinutes", "collection.error.school-load-minutes-range",
+                    CollectionSettings.SchoolLoadLimit.MAX_MINUTES);
+        }
         var ids = statisticsDepartmentIds == null ? List.<Long>of() : statisticsDepartmentIds.stream().distinct().toList();
         var departments = units.byIds(Set.copyOf(ids));
         if (departments.size() != ids.size() || departments.stream().anyMatch(u -> u.type() != UnitType.DEPARTMENT)) {
             throw new RuleViolation("statisticsDepartmentIds", "collection.error.not-a-department");
         }
         var before = repository.settings();
-        if (!repository.updateSettings(version, teacherSurveyYearlyTotal, overlapWindowDays, ids, me.username(), clock.instant())) {
+        if (!repository.updateSettings(version, teacherSurveyYearlyTotal, overlapWindowDays, ids, schoolLoad, me.username(),
+                clock.instant())) {
             throw new EditConflictException("collection settings");
         }
         var after = repository.settings();

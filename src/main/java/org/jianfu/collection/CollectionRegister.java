@@ -382,14 +382,19 @@ public class CollectionRegister {
     @Transactional(readOnly = true)
     ListPage.ByState<CollectionState, CollectionRepository.Row> list(AccountPrincipal me, Integer year, CollectionState state,
             CollectionKind kind, boolean waiting, Integer page) {
+        var filter = filter(me, year, state, kind, waiting);
+        return ListPage.ByState.of(repository.byState(filter), state, page, offset -> repository.rows(filter, offset, ListPage.SIZE));
+    }
+
+    /** The collections this person's list shows, as a filter: the list's pages and its export read the same rows. */
+    CollectionRepository.Filter filter(AccountPrincipal me, Integer year, CollectionState state, CollectionKind kind, boolean waiting) {
         if (!READERS.contains(me.role())) {
             throw new AccessDeniedException("no collections for " + me.role());
         }
         var own = units.get(me.unitId());
         Long requester = own.type() == UnitType.DEPARTMENT ? own.id() : null;
         Long arranger = own.type() == UnitType.DISTRICT || waiting ? own.id() : null;
-        var filter = new CollectionRepository.Filter(requester, arranger, year, state, kind, waiting ? waitingStates(me) : null);
-        return ListPage.ByState.of(repository.byState(filter), state, page, offset -> repository.rows(filter, offset, ListPage.SIZE));
+        return new CollectionRepository.Filter(requester, arranger, year, state, kind, waiting ? waitingStates(me) : null);
     }
 
     /** The states in which a collection waits for this person's role: to be prepared, to be decided. */

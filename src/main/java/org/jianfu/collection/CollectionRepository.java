@@ -256,18 +256,19 @@ class CollectionRepository {
         var departments = jdbc.sql("select unit_id from collection_statistics_department order by unit_id").query(Long.class).list();
         return jdbc.sql("select * from collection_settings where id = 1")
                 .query((rs, n) -> new CollectionSettings(rs.getInt("teacher_survey_yearly_total"), rs.getInt("overlap_window_days"),
-                        departments,
+                        departments, new CollectionSettings.SchoolLoadLimit(rs.getInt("school_term_collections"), rs.getInt("school_term_minutes")),
                         instant(rs, "updated_at"), rs.getString("updated_by"), rs.getInt("version")))
                 .single();
     }
 
     boolean updateSettings(int expectedVersion, int teacherSurveyYearlyTotal, int overlapWindowDays, List<Long> statisticsDepartmentIds,
-            String actor, Instant now) {
+            CollectionSettings.SchoolLoadLimit schoolLoad, String actor, Instant now) {
         var updated = jdbc.sql("""
-                update collection_settings set teacher_survey_yearly_total = ?, overlap_window_days = ?, updated_at = ?, updated_by = ?,
-                    version = version + 1
+                update collection_settings set teacher_survey_yearly_total = ?, overlap_window_days = ?, school_term_collections = ?,
+                    school_term_minutes = ?, updated_at = ?, updated_by = ?, version = version + 1
                 where id = 1 and version = ?""")
-                .params(teacherSurveyYearlyTotal, overlapWindowDays, utc(now), actor, expectedVersion).update() == 1;
+                .params(teacherSurveyYearlyTotal, overlapWindowDays, schoolLoad.collections(), schoolLoad.minutes(), utc(now), actor,
+                        expectedVersion).update() == 1;
         if (updated) {
             jdbc.sql("delete from collection_statistics_department").update();
             for (var unitId : statisticsDepartmentIds) {
@@ -288,7 +289,8 @@ class CollectionRepository {
         return values.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
     }
 
-    private static Set<SchoolStage> split(String joined) {
+    /** The stages a collection names, as its row keeps them. */
+    static Set<SchoolStage> split(String joined) {
         var values = EnumSet.noneOf(SchoolStage.class);
         if (joined != null && !joined.isBlank()) {
             Arrays.stream(joined.split(",")).map(SchoolStage::valueOf).forEach(values::add);

@@ -125,7 +125,8 @@ class DictionaryController {
 
     // --- settings
 
-    record SettingsForm(Integer teacherSurveyYearlyTotal, Integer overlapWindowDays, List<Long> statisticsDepartmentIds, int version) {
+    record SettingsForm(Integer teacherSurveyYearlyTotal, Integer overlapWindowDays, List<Long> statisticsDepartmentIds,
+            Integer schoolTermCollections, Integer schoolTermMinutes, int version) {
     }
 
     @GetMapping("/collections/settings")
@@ -133,7 +134,8 @@ class DictionaryController {
         requireKeeper(me);
         var settings = limits.settings();
         model.addAttribute("form", new SettingsForm(settings.teacherSurveyYearlyTotal(), settings.overlapWindowDays(),
-                settings.statisticsDepartmentIds(), settings.version()));
+                settings.statisticsDepartmentIds(), settings.schoolLoad().collections(), settings.schoolLoad().minutes(),
+                settings.version()));
         return settingsPage(me, model);
     }
 
@@ -149,8 +151,11 @@ class DictionaryController {
                 if (form.overlapWindowDays() == null) {
                     throw new RuleViolation("overlapWindowDays", "collection.error.overlap-range");
                 }
+                // a school load left empty is out of range, refused with its message after the fields above it
                 limits.change(me, form.version(), form.teacherSurveyYearlyTotal(), form.overlapWindowDays(),
-                        form.statisticsDepartmentIds());
+                        form.statisticsDepartmentIds(), new CollectionSettings.SchoolLoadLimit(
+                                form.schoolTermCollections() == null ? 0 : form.schoolTermCollections(),
+                                form.schoolTermMinutes() == null ? 0 : form.schoolTermMinutes()));
                 redirect.addFlashAttribute("success", "collection.settings.saved");
                 return "redirect:/collections/settings";
             }

@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 
 import org.jianfu.account.AccountPrincipal;
 import org.jianfu.platform.FileDownloads;
-import org.jianfu.platform.OfficeTable;
+import org.jianfu.document.OfficeTable;
 import org.jianfu.platform.Years;
 import org.jianfu.unit.Units;
 import org.springframework.context.MessageSource;

@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 
 import org.jianfu.account.AccountPrincipal;
 import org.jianfu.platform.FileDownloads;
-import org.jianfu.platform.OfficeTable;
+import org.jianfu.document.OfficeTable;
 import org.jianfu.unit.Units;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
@@ -90,8 +90,6 @@ class ExportController {
     }
 
     private static ResponseEntity<byte[]> file(OfficeTable table, String format, String name) {
-        var xlsx = "xlsx".equals(format);
-        return FileDownloads.attachment(name + "." + format, xlsx ? OfficeTable.CONTENT_XLSX : OfficeTable.CONTENT_DOCX,
-                xlsx ? table.xlsx() : table.docx());
+        return FileDownloads.attachment(name + "." + format, OfficeTable.contentType(format), table.file(format));
     }
 }

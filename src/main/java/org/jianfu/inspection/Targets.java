@@ -15,13 +15,7 @@ final class Targets {
     static final Set<SchoolStage> SECTIONS = Set.of(SchoolStage.PRIMARY, SchoolStage.JUNIOR, SchoolStage.SENIOR);
 
     static boolean covers(Set<SchoolStage> stages, SchoolStage school) {
-        return switch (school) {
-            case NINE_YEAR -> stages.contains(SchoolStage.NINE_YEAR) || stages.contains(SchoolStage.PRIMARY)
-                    || stages.contains(SchoolStage.JUNIOR);
-            case TWELVE_YEAR -> stages.contains(SchoolStage.TWELVE_YEAR) || stages.contains(SchoolStage.PRIMARY)
-                    || stages.contains(SchoolStage.JUNIOR) || stages.contains(SchoolStage.SENIOR);
-            default -> stages.contains(school);
-        };
+        return school.reachedBy(stages);
     }
 
     /** Whether a target reaches a school. */

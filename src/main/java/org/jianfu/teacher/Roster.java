@@ -33,6 +33,11 @@ public class Roster {
         return repository.activeOfSchool(schoolId);
     }
 
+    /** The teachers of these schools, school by school (by id), each school's by teacher number. */
+    public List<Teacher> teachersOf(java.util.Collection<Long> schoolIds) {
+        return schoolIds.isEmpty() ? List.of() : repository.activeOfSchools(schoolIds);
+    }
+
     /** The teacher of this number (unique within the city), in the roster or marked as left. */
     public Optional<Teacher> byNumber(String teacherNumber) {
         return teacherNumber == null ? Optional.empty() : repository.findByNumber(teacherNumber.strip());
@@ -41,6 +46,11 @@ public class Roster {
     /** How many teachers a district has in the roster, per school (schools without any are left out). */
     public Map<Long, Long> countsBySchool(long districtId) {
         return repository.activeCountsBySchool(districtId);
+    }
+
+    /** How many teachers the districts have in the roster, per school (schools without any are left out), in one read. */
+    public Map<Long, Long> countsBySchool(java.util.Collection<Long> districtIds) {
+        return districtIds.isEmpty() ? Map.of() : repository.activeCountsBySchool(districtIds);
     }
 
     /** How many teachers a school, a district, or the city (its root unit) has in the roster. */

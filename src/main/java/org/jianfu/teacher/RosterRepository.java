@@ -104,6 +104,22 @@ class RosterRepository {
         return counts;
     }
 
+    /** Teachers in the roster per school of the districts (schools without any are left out). */
+    Map<Long, Long> activeCountsBySchool(Collection<Long> districtIds) {
+        var counts = new HashMap<Long, Long>();
+        jdbc.sql("select school_id, count(*) from teacher where district_id = any(?) and state = 'ACTIVE' group by school_id")
+                .param(districtIds.toArray(Long[]::new)).query(rs -> {
+                    counts.put(rs.getLong(1), rs.getLong(2));
+                });
+        return counts;
+    }
+
+    /** The teachers of the schools in the roster, school by school, by teacher number. */
+    List<Teacher> activeOfSchools(Collection<Long> schoolIds) {
+        return jdbc.sql("select * from teacher where school_id = any(?) and state = 'ACTIVE' order by school_id, teacher_number")
+                .param(schoolIds.toArray(Long[]::new)).query(RosterRepository::teacher).list();
+    }
+
     long activeCount(Long schoolId, Long districtId) {
         return count(new Filter(schoolId, districtId, null, Teacher.State.ACTIVE), Integer.MAX_VALUE);
     }

@@ -19,12 +19,12 @@ import org.jianfu.account.Role;
 import org.jianfu.platform.EditConflictException;
 import org.jianfu.platform.ListPage;
 import org.jianfu.platform.RuleViolation;
+import org.jianfu.platform.Semester;
 import org.jianfu.unit.SchoolStage;
 import org.jianfu.unit.Unit;
 import org.jianfu.unit.UnitType;
 import org.jianfu.unit.Units;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -253,7 +253,7 @@ public class Whitelist {
             for (var school : schools) {
                 var reaching = others.stream().filter(o -> inArea(o, school) && o.reaches(school)).count();
                 if (reaching >= caps.schoolSemester()) {
-                    throw new RuleViolation(null, "whitelist.error.semester-cap", school.name(), semesterLabel(semester),
+                    throw new RuleViolation(null, "whitelist.error.semester-cap", school.name(), semester.label(),
                             caps.schoolSemester());
                 }
             }
@@ -263,11 +263,6 @@ public class Whitelist {
     /** Whether a school lies in the area of an item's list: the city's list reaches all, a district's its own. */
     private boolean inArea(WhitelistApplication item, Unit school) {
         return units.isWithin(item.reviewingUnitId(), school.id());
-    }
-
-    static DefaultMessageSourceResolvable semesterLabel(Semester semester) {
-        return new DefaultMessageSourceResolvable(new String[] { semester.messageKey() },
-                new Object[] { Integer.toString(semester.first().getYear()) });
     }
 
     private String newCode() {
@@ -427,7 +422,7 @@ public class Whitelist {
         var caps = repository.caps();
         if (!repository.hostedActivity(school.id(), item.id(), semester.first(), semester.last())
                 && repository.hostedActivities(school.id(), semester.first(), semester.last()) >= caps.schoolSemester()) {
-            throw new RuleViolation(null, "whitelist.error.semester-cap", school.name(), semesterLabel(semester),
+            throw new RuleViolation(null, "whitelist.error.semester-cap", school.name(), semester.label(),
                     caps.schoolSemester());
         }
         var id = repository.insertHosted(item.id(), school.id(), day, me.username(), clock.instant());

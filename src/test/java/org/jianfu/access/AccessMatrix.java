@@ -299,6 +299,15 @@ class AccessMatrix {
         unscoped("POST /collections/dictionary/{id}/retire", CITY, at -> ids(at.shared().dictionaryField()), version());
         unscoped("GET /collections/settings", CITY);
         unscoped("POST /collections/settings", CITY);
+        // the files: the list's rows; a school's calendar for its own users and the readers above it; a commission's arranged
+        // list for its readers and the city's; the pre-filled teacher file for the arranging office and the requester only
+        unscoped("GET /collections/export.xlsx", readers);
+        scoped("GET /collections/calendar.xlsx", EnumSet.of(CITY_ADMIN, DISTRICT_REPORTER, DISTRICT_APPROVER, SUPERVISOR, SCHOOL_USER),
+                none(), (at, b) -> b.param("school", Long.toString(at.d().school().id())));
+        scoped("GET /collections/arranged.docx", EnumSet.of(CITY_ADMIN, DISTRICT_REPORTER, DISTRICT_APPROVER, SUPERVISOR), none(),
+                (at, b) -> b.param("unit", Long.toString(at.d().district().id())));
+        scoped("GET /collections/{id}/prefilled.xlsx", EnumSet.of(DISTRICT_REPORTER, DISTRICT_APPROVER, DEPARTMENT_USER), NOBODY,
+                at -> ids(at.d().collection()), (at, b) -> { });
     }
 
     private void inspection() {

@@ -172,10 +172,11 @@ class MatrixObjects {
         // a year before the demo's, so that no check of another test counts it
         visits.record(reporter, new VisitDraft(school.id(), null, InspectionCategory.OTHER, LocalDate.of(2025, 6, 20), null, "测试2人",
                 BigDecimal.ONE, false, ""));
-        // registered by the district's department, waiting to be prepared, with a typed field to map
+        // registered by the district's department, waiting to be prepared, with a typed field to map; asking teachers for
+        // their names, which the roster holds, so that its pre-filled file exists
         var collection = register.register(applicant, new CollectionForm(null, CollectionKind.FORM, "访问矩阵采集", "测试目的", "测试依据",
-                Set.of(), List.of(), Respondent.SCHOOLS, List.of(shared.dictionaryField()), "访问矩阵字段", Frequency.ONCE,
-                LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 15), 30, 0, false, null, null, 0));
+                Set.of(), List.of(), Respondent.TEACHERS, List.of(shared.dictionaryField()), "访问矩阵字段", Frequency.ONCE,
+                LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 15), 30, 5, false, null, null, 0));
 
         // a teacher of the school in the roster, and a preview of a later file that lists them again, not applied
         var teacherNumber = "MATRIX-" + district.code() + "-" + System.nanoTime();

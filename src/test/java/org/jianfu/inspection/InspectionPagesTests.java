@@ -15,7 +15,7 @@ import java.time.LocalDate;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.jianfu.account.Role;
-import org.jianfu.platform.OfficeTable;
+import org.jianfu.document.OfficeTable;
 import org.jianfu.test.Fixtures;
 import org.jianfu.test.JianfuIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -194,7 +194,7 @@ class InspectionPagesTests {
         var haidian = fixtures.haidian().id();
         var reporter = user(users.loadUserByUsername("haidian.reporter"));
         var xlsx = mvc.perform(get("/inspection/plans/{u}/2026/plan.xlsx", haidian).with(reporter)).andReturn().getResponse();
-        assertThat(xlsx.getContentType()).isEqualTo(OfficeTable.CONTENT_XLSX);
+        assertThat(xlsx.getContentType()).isEqualTo(org.jianfu.document.OfficeTable.CONTENT_XLSX);
         try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.getContentAsByteArray()))) {
             var sheet = workbook.getSheetAt(0);
             assertThat(sheet.getPrintSetup().getLandscape()).isTrue();
@@ -206,7 +206,7 @@ class InspectionPagesTests {
             assertThat(sheet.getRow(3).getCell(0).getStringCellValue()).isEqualTo("1");
         }
         var docx = mvc.perform(get("/inspection/cleanups/{u}/2026/retained.docx", haidian).with(reporter)).andReturn().getResponse();
-        assertThat(docx.getContentType()).isEqualTo(OfficeTable.CONTENT_DOCX);
+        assertThat(docx.getContentType()).isEqualTo(org.jianfu.document.OfficeTable.CONTENT_DOCX);
         try (var document = new XWPFDocument(new ByteArrayInputStream(docx.getContentAsByteArray()))) {
             var table = document.getTables().get(0);
             assertThat(table.getRow(0).getCell(0).getText()).isEqualTo("序号");
