@@ -51,15 +51,15 @@ class WhitelistFigures implements RegisterFigures {
     @Override
     public Map<Long, List<Figure>> figuresFor(Collection<Long> unitIds, int year) {
         var tallies = whitelist.tally(unitIds, year);
-        var reportCounts = reports.countsOf(unitIds, year);
+        var reportCounts = reports.receivedIn(Report.Subject.CAMPUS_ENTRY, unitIds, year);
         var figures = new LinkedHashMap<Long, List<Figure>>();
         unitIds.forEach(id -> figures.put(id, figuresOf(id, year, tallies.getOrDefault(id, List.of()),
-                reportCounts.getOrDefault(id, Map.of()).values())));
+                reportCounts.getOrDefault(id, new Reports.Received(0, 0)))));
         return figures;
     }
 
     private static List<Figure> figuresOf(long unitId, int year, List<WhitelistRepository.Tally> tallies,
-            Collection<ReportRepository.Count> reportCounts) {
+            Reports.Received reportCounts) {
         var figures = new ArrayList<Figure>();
         // Links to the rows counted: the applications filed with this district in the year, of the category (and refused).
         var link = "/whitelist/applications?unit=" + unitId + "&year=" + year + "&category=";
@@ -98,13 +98,9 @@ class WhitelistFigures implements RegisterFigures {
                                 .map(DEMAND_DENIED::get).toArray(Contradiction[]::new)));
             }
         }
-        int received = 0;
-        int handled = 0;
-        for (var count : reportCounts) {
-            received += count.received();
-            handled += count.handled();
-        }
-        var receivedReports = "/whitelist/reports?district=" + unitId + "&year=" + year;
+        int received = reportCounts.received();
+        int handled = reportCounts.handled();
+        var receivedReports = Reports.listOf(Report.Subject.CAMPUS_ENTRY, unitId, year);
         figures.add(new Figure(Category.COMMUNITY.requirementCode(), "whitelist.reports", "whitelist.figure.reports",
                 new Object[] { received, handled }, receivedReports, handled < received)
                 .contradicting(received > 0 ? new Contradiction[] { NO_UNLISTED } : new Contradiction[0])
