@@ -12,6 +12,7 @@ import org.jianfu.account.AccountPrincipal;
 import org.jianfu.account.Role;
 import org.jianfu.platform.EditConflictException;
 import org.jianfu.platform.ListPage;
+import org.jianfu.platform.ReadableCodes;
 import org.jianfu.platform.RuleViolation;
 import org.jianfu.unit.Unit;
 import org.jianfu.unit.UnitType;
@@ -207,7 +208,7 @@ public class CollectionRegister {
             throw new RuleViolation(null, "collection.error.not-waiting");
         }
         var cleanNote = clean(note, "note");
-        if (!repository.moveState(id, version, CollectionState.SUBMITTED, CollectionState.PREPARED, null, null)) {
+        if (!repository.moveState(id, version, CollectionState.SUBMITTED, CollectionState.PREPARED, null, null, null)) {
             throw new EditConflictException("collection " + id);
         }
         repository.step(id, CollectionStep.Kind.PREPARED, cleanNote, me.username(), clock.instant());
@@ -254,7 +255,10 @@ public class CollectionRegister {
                 }
             }
         }
-        if (!repository.moveState(id, version, CollectionState.PREPARED, to, mergedInto == null ? null : mergedInto.id(), cleanReason)) {
+        // arranged, it is issued with its register code: what a school checks before filling anything in
+        var code = to == CollectionState.ARRANGED ? newCode() : null;
+        if (!repository.moveState(id, version, CollectionState.PREPARED, to, mergedInto == null ? null : mergedInto.id(), cleanReason,
+                code)) {
             throw new EditConflictException("collection " + id);
         }
         // The history names the collection merged into (its title then), never its id.
@@ -266,6 +270,19 @@ public class CollectionRegister {
         tell(CollectionNotice.Type.valueOf("COLLECTION_" + to.name()), units.get(after.requestingUnitId()), REGISTRANTS, after,
                 units.get(after.arrangingUnitId()));
         return after;
+    }
+
+    /** The length of a register code: eight characters, printed as two groups of four like a whitelist code. */
+    static final int CODE_LENGTH = 8;
+
+    private String newCode() {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            var code = ReadableCodes.random(CODE_LENGTH);
+            if (!repository.codeTaken(code)) {
+                return code;
+            }
+        }
+        throw new IllegalStateException("no free register code after 20 attempts");
     }
 
     /** The yearly total, read as data: one commission arranges at most so many teacher surveys a year. */
