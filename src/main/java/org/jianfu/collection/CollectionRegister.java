@@ -394,18 +394,30 @@ public class CollectionRegister {
     /**
      * A page of the collections this person may read, newest first, with how many each state holds: the city's readers
      * every collection, a commission those it arranges, a department its own (each an index of the unit's own rows, never
-     * a subtree); {@code waiting}, only those waiting for this person's step.
+     * a subtree); {@code waiting}, only those waiting for this person's step. With {@code district} (in the reader's
+     * scope, not found otherwise), that commission's; {@code rows} keeps a ledger figure's rows (those issued to a district's
+     * schools: the district's and the city's collections reaching them).
      */
     @Transactional(readOnly = true)
     ListPage.ByState<CollectionState, CollectionRepository.Row> list(AccountPrincipal me, Integer year, CollectionState state,
-            CollectionKind kind, boolean waiting, Integer page) {
+            CollectionKind kind, boolean waiting, Long district, FiguresRepository.Rows rows, Integer page) {
         if (!READERS.contains(me.role())) {
             throw new AccessDeniedException("no collections for " + me.role());
         }
         var own = units.get(me.unitId());
+        for (var asked : new Long[] { district, rows.issuedTo() }) {
+            if (asked != null && units.getInScope(me, asked).type() != UnitType.DISTRICT) {
+                throw new CollectionNotFoundException("district " + asked);
+            }
+        }
         Long requester = own.type() == UnitType.DEPARTMENT ? own.id() : null;
-        Long arranger = own.type() == UnitType.DISTRICT || waiting ? own.id() : null;
-        var filter = new CollectionRepository.Filter(requester, arranger, year, state, kind, waiting ? waitingStates(me) : null);
+        Long arranger = own.type() == UnitType.DISTRICT || waiting ? own.id() : district;
+        if (rows.issuedTo() != null) {
+            // the collections reaching a district's schools are the district's and the city's: no one arranger
+            requester = null;
+            arranger = null;
+        }
+        var filter = new CollectionRepository.Filter(requester, arranger, year, state, kind, waiting ? waitingStates(me) : null, rows);
         return ListPage.ByState.of(repository.byState(filter), state, page, offset -> repository.rows(filter, offset, ListPage.SIZE));
     }
 

@@ -188,7 +188,7 @@ class CollectionRepository {
      * city); {@code waiting}, when set, keeps those waiting for that commission's step.
      */
     record Filter(Long requestingUnitId, Long arrangingUnitId, Integer year, CollectionState state, CollectionKind kind,
-            Set<CollectionState> waiting) {
+            Set<CollectionState> waiting, FiguresRepository.Rows rows) {
     }
 
     /** A row of the list. */
@@ -253,6 +253,7 @@ class CollectionRepository {
             where.add(f.waiting().isEmpty() ? "false" : "c.state = any(:waiting)");
             params.put("waiting", f.waiting().stream().map(Enum::name).toArray(String[]::new));
         }
+        where.addAll(FiguresRepository.where(f.rows(), params));
         return where.isEmpty() ? "" : " where " + String.join(" and ", where);
     }
 

@@ -1,15 +1,15 @@
 package org.jianfu.whitelist;
 
+import static org.jianfu.ledger.Contradiction.implemented;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.jianfu.ledger.Contradiction;
 import org.jianfu.ledger.Contradiction.Denial;
-import org.jianfu.ledger.EntryStatus;
 import org.jianfu.ledger.RegisterFigures;
 import org.springframework.stereotype.Component;
 
@@ -106,10 +106,5 @@ class WhitelistFigures implements RegisterFigures {
                 .contradicting(received > 0 ? new Contradiction[] { NO_UNLISTED } : new Contradiction[0])
                 .contradicting(implemented(handled < received, "whitelist.contradiction.reports-pending")));
         return figures;
-    }
-
-    /** 已落实 is contradicted, for the reason given, when the register shows the fact. */
-    static Contradiction[] implemented(boolean fact, String reasonKey) {
-        return fact ? new Contradiction[] { new Contradiction.Status(Set.of(EntryStatus.IMPLEMENTED), reasonKey) } : new Contradiction[0];
     }
 }
