@@ -140,7 +140,7 @@ class FiguresRepository {
 
         static final Rows ALL = new Rows(false, false, null, null);
 
-        boolean any() {
+        public boolean any() {
             return teacherSurveys || caught || held != null || issuedTo != null;
         }
     }
