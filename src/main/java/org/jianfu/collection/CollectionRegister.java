@@ -411,7 +411,7 @@ public class CollectionRegister {
             }
         }
         Long requester = own.type() == UnitType.DEPARTMENT ? own.id() : null;
-        Long arranger = own.type() == UnitType.DISTRICT || waiting ? own.id() : district;
+        Long arranger = own.type() == UnitType.DISTRICT || waiting ? Long.valueOf(own.id()) : district;
         if (rows.issuedTo() != null) {
             // the collections reaching a district's schools are the district's and the city's: no one arranger
             requester = null;
