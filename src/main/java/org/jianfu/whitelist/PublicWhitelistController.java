@@ -117,8 +117,9 @@ class PublicWhitelistController {
     @GetMapping("/public/reports/new")
     String newReport(@RequestParam(required = false) Report.Subject subject, @RequestParam(required = false) Report.Kind kind,
             @RequestParam(required = false) String code, @RequestParam(required = false) String requester, Model model) {
-        model.addAttribute("form", ReportForm.prefilled(kind, code, requester));
-        return reportForm(model, ReportController.subjectOf(subject, kind));
+        var shown = ReportController.subjectOf(subject, kind);
+        model.addAttribute("form", ReportForm.prefilled(ReportController.kindOf(shown, kind), code, requester));
+        return reportForm(model, shown);
     }
 
     /** Files the report and shows the receipt code right away; there is no redirect, so nothing is kept between requests. */

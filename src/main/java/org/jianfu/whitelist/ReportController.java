@@ -68,8 +68,9 @@ class ReportController {
             @RequestParam(required = false) Report.Kind kind, @RequestParam(required = false) String code,
             @RequestParam(required = false) String requester, Model model) {
         requireSchool(me);
-        model.addAttribute("form", ReportForm.prefilled(kind, code, requester));
-        return reportForm(model, subjectOf(subject, kind));
+        var shown = subjectOf(subject, kind);
+        model.addAttribute("form", ReportForm.prefilled(kindOf(shown, kind), code, requester));
+        return reportForm(model, shown);
     }
 
     @PostMapping("/whitelist/reports")
@@ -97,6 +98,11 @@ class ReportController {
     /** The subject a form shows: the one asked for, else that of the kind chosen, else campus entry (the first there was). */
     static Report.Subject subjectOf(Report.Subject asked, Report.Kind kind) {
         return asked != null ? asked : kind != null ? kind.subject() : Report.Subject.CAMPUS_ENTRY;
+    }
+
+    /** The kind a new form starts with: the one asked for, or the subject's only kind. */
+    static Report.Kind kindOf(Report.Subject subject, Report.Kind asked) {
+        return asked == null && subject.kinds().size() == 1 ? subject.kinds().get(0) : asked;
     }
 
     /**
