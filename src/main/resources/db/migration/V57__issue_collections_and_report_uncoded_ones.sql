@@ -7,13 +7,13 @@
 alter table collection add column code char(8);
 do $$
 declare
-    row record;
+    arranged record;
 begin
-    for row in select id from collection where state = 'ARRANGED' loop
+    for arranged in select id from collection where state = 'ARRANGED' loop
         update collection
         set code = (select string_agg(substr('ABCDEFGHJKMNPQRSTUVWXYZ23456789', 1 + floor(random() * 31)::int, 1), '')
                     from generate_series(1, 8))
-        where id = row.id;
+        where id = arranged.id;
     end loop;
 end $$;
 alter table collection add constraint collection_code_only_when_arranged check ((state = 'ARRANGED') = (code is not null));
