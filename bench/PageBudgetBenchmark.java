@@ -331,6 +331,7 @@ public class PageBudgetBenchmark {
         add(pages, "GET /whitelist/reports", both, "/whitelist/reports");
         add(pages, "GET /whitelist/reports", city, "/whitelist/reports?state=HANDLED&page=100000");
         add(pages, "GET /whitelist/reports/new", List.of(Who.SCHOOL), "/whitelist/reports/new");
+        add(pages, "GET /whitelist/reports/new", List.of(Who.SCHOOL), "/whitelist/reports/new?subject=DATA_COLLECTION");
         add(pages, "GET /whitelist/reports/{id}", both, "/whitelist/reports/" + f.report());
         // collections: the city's list is the whole country's register, a deep page reads past the rows before it
         add(pages, "GET /collections", both, "/collections");
@@ -348,6 +349,10 @@ public class PageBudgetBenchmark {
         file(pages, "GET /collections/calendar.xlsx", both, "/collections/calendar.xlsx?school=" + f.school() + "&period=" + YEAR);
         file(pages, "GET /collections/arranged.docx", both, "/collections/arranged.docx?unit=" + f.district() + "&term=" + YEAR + "-spring");
         file(pages, "GET /collections/{id}/prefilled.xlsx", List.of(Who.DISTRICT), "/collections/" + f.teacherCollection() + "/prefilled.xlsx");
+        // a school's issued collections: the district's and the city's reaching it, read through the reach of each
+        add(pages, "GET /collections/school", List.of(Who.SCHOOL), "/collections/school");
+        // a ledger figure's rows: the collections issued to a district's schools
+        add(pages, "GET /collections", both, "/collections?issuedTo=" + f.district() + "&year=" + YEAR);
         // inspection: the city admin opens the city's plan and visits (the whole country), the reporter the district's
         add(pages, "GET /inspection", city, "/inspection"); // a district's user is redirected to its plan, timed below
         add(pages, "GET /inspection/plans/{unitId}/{year}", city, "/inspection/plans/" + f.city() + "/" + YEAR);

@@ -50,8 +50,15 @@ class CollectionController {
     String list(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) Integer year,
             @RequestParam(required = false) CollectionState state, @RequestParam(required = false) CollectionKind kind,
             @RequestParam(defaultValue = "false") boolean waiting, @RequestParam(required = false) Integer page,
-            HttpServletRequest request, Model model) {
-        var shown = register.list(me, year == null ? null : Years.checked(year), state, kind, waiting, page);
+            @RequestParam(required = false) Long district, @RequestParam(defaultValue = "false") boolean teacherSurveys,
+            @RequestParam(defaultValue = "false") boolean caught, @RequestParam(required = false) SourceSystem held,
+            @RequestParam(required = false) Long issuedTo, HttpServletRequest request, Model model) {
+        var rows = new FiguresRepository.Rows(teacherSurveys, caught, held, issuedTo);
+        var shown = register.list(me, year == null ? null : Years.checked(year), state, kind, waiting, district, rows, page);
+        // a ledger figure's rows: the list says whose and which, and keeps them through the filters
+        model.addAttribute("district", district == null ? null : register.unit(district));
+        model.addAttribute("rows", rows);
+        model.addAttribute("issuedTo", issuedTo == null ? null : register.unit(issuedTo));
         model.addAttribute("collections", shown.page().rows());
         model.addAttribute("requesters", register.unitNames(
                 shown.page().rows().stream().map(CollectionRepository.Row::requestingUnitId).toList()));

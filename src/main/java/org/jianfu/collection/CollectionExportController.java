@@ -51,8 +51,12 @@ class CollectionExportController {
     @GetMapping("/collections/export.xlsx")
     ResponseEntity<byte[]> registerFile(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) Integer year,
             @RequestParam(required = false) CollectionState state, @RequestParam(required = false) CollectionKind kind,
-            @RequestParam(defaultValue = "false") boolean waiting, Locale locale) {
-        var filter = register.filter(me, year == null ? null : Years.checked(year), state, kind, waiting);
+            @RequestParam(defaultValue = "false") boolean waiting, @RequestParam(required = false) Long district,
+            @RequestParam(defaultValue = "false") boolean teacherSurveys, @RequestParam(defaultValue = "false") boolean caught,
+            @RequestParam(required = false) SourceSystem held, @RequestParam(required = false) Long issuedTo, Locale locale) {
+        // the same rows as the list with the same filters, a ledger figure's rows included
+        var filter = register.filter(me, year == null ? null : Years.checked(year), state, kind, waiting, district,
+                new FiguresRepository.Rows(teacherSurveys, caught, held, issuedTo));
         var rows = repository.rows(filter, 0, REGISTER_ROWS);
         var requesters = register.unitNames(rows.stream().map(CollectionRepository.Row::requestingUnitId).toList());
         var lines = new ArrayList<List<String>>(rows.size());

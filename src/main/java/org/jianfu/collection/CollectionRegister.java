@@ -12,6 +12,7 @@ import org.jianfu.account.AccountPrincipal;
 import org.jianfu.account.Role;
 import org.jianfu.platform.EditConflictException;
 import org.jianfu.platform.ListPage;
+import org.jianfu.platform.ReadableCodes;
 import org.jianfu.platform.RuleViolation;
 import org.jianfu.unit.Unit;
 import org.jianfu.unit.UnitType;
@@ -207,7 +208,7 @@ public class CollectionRegister {
             throw new RuleViolation(null, "collection.error.not-waiting");
         }
         var cleanNote = clean(note, "note");
-        if (!repository.moveState(id, version, CollectionState.SUBMITTED, CollectionState.PREPARED, null, null)) {
+        if (!repository.moveState(id, version, CollectionState.SUBMITTED, CollectionState.PREPARED, null, null, null)) {
             throw new EditConflictException("collection " + id);
         }
         repository.step(id, CollectionStep.Kind.PREPARED, cleanNote, me.username(), clock.instant());
@@ -254,7 +255,10 @@ public class CollectionRegister {
                 }
             }
         }
-        if (!repository.moveState(id, version, CollectionState.PREPARED, to, mergedInto == null ? null : mergedInto.id(), cleanReason)) {
+        // arranged, it is issued with its register code: what a school checks before filling anything in
+        var code = to == CollectionState.ARRANGED ? newCode() : null;
+        if (!repository.moveState(id, version, CollectionState.PREPARED, to, mergedInto == null ? null : mergedInto.id(), cleanReason,
+                code)) {
             throw new EditConflictException("collection " + id);
         }
         // The history names the collection merged into (its title then), never its id.
@@ -266,6 +270,19 @@ public class CollectionRegister {
         tell(CollectionNotice.Type.valueOf("COLLECTION_" + to.name()), units.get(after.requestingUnitId()), REGISTRANTS, after,
                 units.get(after.arrangingUnitId()));
         return after;
+    }
+
+    /** The length of a register code: eight characters, printed as two groups of four like a whitelist code. */
+    static final int CODE_LENGTH = 8;
+
+    private String newCode() {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            var code = ReadableCodes.random(CODE_LENGTH);
+            if (!repository.codeTaken(code)) {
+                return code;
+            }
+        }
+        throw new IllegalStateException("no free register code after 20 attempts");
     }
 
     /** The yearly total, read as data: one commission arranges at most so many teacher surveys a year. */
@@ -377,24 +394,37 @@ public class CollectionRegister {
     /**
      * A page of the collections this person may read, newest first, with how many each state holds: the city's readers
      * every collection, a commission those it arranges, a department its own (each an index of the unit's own rows, never
-     * a subtree); {@code waiting}, only those waiting for this person's step.
+     * a subtree); {@code waiting}, only those waiting for this person's step. With {@code district} (in the reader's
+     * scope, not found otherwise), that commission's; {@code rows} keeps a ledger figure's rows (those issued to a district's
+     * schools: the district's and the city's collections reaching them).
      */
     @Transactional(readOnly = true)
     ListPage.ByState<CollectionState, CollectionRepository.Row> list(AccountPrincipal me, Integer year, CollectionState state,
-            CollectionKind kind, boolean waiting, Integer page) {
-        var filter = filter(me, year, state, kind, waiting);
+            CollectionKind kind, boolean waiting, Long district, FiguresRepository.Rows rows, Integer page) {
+        var filter = filter(me, year, state, kind, waiting, district, rows);
         return ListPage.ByState.of(repository.byState(filter), state, page, offset -> repository.rows(filter, offset, ListPage.SIZE));
     }
 
     /** The collections this person's list shows, as a filter: the list's pages and its export read the same rows. */
-    CollectionRepository.Filter filter(AccountPrincipal me, Integer year, CollectionState state, CollectionKind kind, boolean waiting) {
+    CollectionRepository.Filter filter(AccountPrincipal me, Integer year, CollectionState state, CollectionKind kind, boolean waiting,
+            Long district, FiguresRepository.Rows rows) {
         if (!READERS.contains(me.role())) {
             throw new AccessDeniedException("no collections for " + me.role());
         }
         var own = units.get(me.unitId());
+        for (var asked : new Long[] { district, rows.issuedTo() }) {
+            if (asked != null && units.getInScope(me, asked).type() != UnitType.DISTRICT) {
+                throw new CollectionNotFoundException("district " + asked);
+            }
+        }
         Long requester = own.type() == UnitType.DEPARTMENT ? own.id() : null;
-        Long arranger = own.type() == UnitType.DISTRICT || waiting ? own.id() : null;
-        return new CollectionRepository.Filter(requester, arranger, year, state, kind, waiting ? waitingStates(me) : null);
+        Long arranger = own.type() == UnitType.DISTRICT || waiting ? Long.valueOf(own.id()) : district;
+        if (rows.issuedTo() != null) {
+            // the collections reaching a district's schools are the district's and the city's: no one arranger
+            requester = null;
+            arranger = null;
+        }
+        return new CollectionRepository.Filter(requester, arranger, year, state, kind, waiting ? waitingStates(me) : null, rows);
     }
 
     /** The states in which a collection waits for this person's role: to be prepared, to be decided. */

@@ -98,11 +98,17 @@ class CollectionRepository {
                 .params(id, expectedVersion, state.name()).update() == 1;
     }
 
-    boolean moveState(long id, int expectedVersion, CollectionState from, CollectionState to, Long mergedIntoId, String reason) {
+    /** Moves the state on; {@code code} is the register code an arranged collection is issued with, null otherwise. */
+    boolean moveState(long id, int expectedVersion, CollectionState from, CollectionState to, Long mergedIntoId, String reason,
+            String code) {
         return jdbc.sql("""
-                update collection set state = ?, merged_into_id = ?, decision_reason = ?, version = version + 1
+                update collection set state = ?, merged_into_id = ?, decision_reason = ?, code = ?, version = version + 1
                 where id = ? and version = ? and state = ?""")
-                .params(to.name(), mergedIntoId, reason, id, expectedVersion, from.name()).update() == 1;
+                .params(to.name(), mergedIntoId, reason, code, id, expectedVersion, from.name()).update() == 1;
+    }
+
+    boolean codeTaken(String code) {
+        return jdbc.sql("select exists (select 1 from collection where code = ?)").param(code).query(Boolean.class).single();
     }
 
     Optional<DataCollection> find(long id) {
@@ -129,7 +135,7 @@ class CollectionRepository {
                 rs.getObject("opens_on", LocalDate.class), rs.getObject("due_on", LocalDate.class), rs.getInt("minutes_per_school"),
                 rs.getInt("minutes_per_teacher"), rs.getBoolean("compulsory"), rs.getString("statistics_approval_no"),
                 rs.getObject("statistics_approved_on", LocalDate.class), CollectionState.valueOf(rs.getString("state")),
-                rs.getObject("merged_into_id", Long.class), rs.getString("decision_reason"), instant(rs, "submitted_at"),
+                rs.getObject("merged_into_id", Long.class), rs.getString("decision_reason"), rs.getString("code"), instant(rs, "submitted_at"),
                 rs.getString("submitted_by"), rs.getInt("version"));
     }
 
@@ -182,7 +188,7 @@ class CollectionRepository {
      * city); {@code waiting}, when set, keeps those waiting for that commission's step.
      */
     record Filter(Long requestingUnitId, Long arrangingUnitId, Integer year, CollectionState state, CollectionKind kind,
-            Set<CollectionState> waiting) {
+            Set<CollectionState> waiting, FiguresRepository.Rows rows) {
     }
 
     /** A row of the list. */
@@ -247,6 +253,7 @@ class CollectionRepository {
             where.add(f.waiting().isEmpty() ? "false" : "c.state = any(:waiting)");
             params.put("waiting", f.waiting().stream().map(Enum::name).toArray(String[]::new));
         }
+        where.addAll(FiguresRepository.where(f.rows(), params));
         return where.isEmpty() ? "" : " where " + String.join(" and ", where);
     }
 

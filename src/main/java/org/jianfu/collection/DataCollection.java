@@ -19,6 +19,7 @@ import org.jianfu.unit.SchoolStage;
  * @param fields the fields it asks for, in the order given
  * @param statisticsApprovalNo the statistics department's approval (document number) of a statistics request
  * @param mergedIntoId the arranged collection it was merged into
+ * @param code the register code it is issued with, once arranged (schools check it; one without is reported)
  */
 public record DataCollection(
         long id,
@@ -44,6 +45,7 @@ public record DataCollection(
         CollectionState state,
         Long mergedIntoId,
         String decisionReason,
+        String code,
         Instant submittedAt,
         String submittedBy,
         int version) {
@@ -58,6 +60,11 @@ public record DataCollection(
         return opensOn.getYear();
     }
 
+    /** The register code as printed: two groups of four; null before it is arranged. */
+    public String displayCode() {
+        return org.jianfu.platform.ReadableCodes.grouped(code);
+    }
+
     /** The free-text fields not yet mapped to a dictionary field. */
     public List<CollectionField> flaggedFields() {
         return fields.stream().filter(CollectionField::flagged).toList();
@@ -68,13 +75,13 @@ public record DataCollection(
         return new Snapshot(id, requestingUnitId, arrangingUnitId, requestingOffice, kind, title, purpose, basis, targetStages,
                 schoolIds, respondent, fields.stream().map(CollectionField::label).toList(), frequency, opensOn, dueOn,
                 minutesPerSchool, minutesPerTeacher, compulsory, statisticsApprovalNo, statisticsApprovedOn, state, mergedIntoId,
-                decisionReason);
+                decisionReason, code);
     }
 
     record Snapshot(long id, long requestingUnitId, long arrangingUnitId, String requestingOffice, CollectionKind kind,
             String title, String purpose, String basis, Set<SchoolStage> targetStages, List<Long> schoolIds,
             Respondent respondent, List<String> fields, Frequency frequency, LocalDate opensOn, LocalDate dueOn,
             int minutesPerSchool, int minutesPerTeacher, boolean compulsory, String statisticsApprovalNo,
-            LocalDate statisticsApprovedOn, CollectionState state, Long mergedIntoId, String decisionReason) {
+            LocalDate statisticsApprovedOn, CollectionState state, Long mergedIntoId, String decisionReason, String code) {
     }
 }

@@ -1,5 +1,8 @@
 package org.jianfu.inspection;
 
+import static org.jianfu.ledger.Contradiction.implemented;
+import static org.jianfu.ledger.Contradiction.when;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,7 +17,6 @@ import java.util.Set;
 import org.jianfu.ledger.Contradiction;
 import org.jianfu.ledger.Contradiction.DateClaim;
 import org.jianfu.ledger.Contradiction.Denial;
-import org.jianfu.ledger.EntryStatus;
 import org.jianfu.ledger.RegisterFigures;
 import org.jianfu.unit.UnitType;
 import org.jianfu.unit.Units;
@@ -163,15 +165,6 @@ class InspectionRegisterFigures implements RegisterFigures {
         return figures;
     }
 
-    /** The declaration, when the register shows the fact it rests on; otherwise none. */
-    static Contradiction[] when(boolean fact, Contradiction contradiction) {
-        return fact ? new Contradiction[] { contradiction } : new Contradiction[0];
-    }
-
-    /** 已落实 is contradicted, for the reason given, when the register shows the fact. */
-    static Contradiction[] implemented(boolean fact, String reasonKey) {
-        return when(fact, new Contradiction.Status(Set.of(EntryStatus.IMPLEMENTED), reasonKey));
-    }
 
     private static long count(List<Finding> findings, RuleKind kind) {
         return findings.stream().filter(f -> f.rule().kind() == kind).count();

@@ -12,6 +12,16 @@ import java.util.Set;
  */
 public sealed interface Contradiction {
 
+    /** The declaration, when the register shows the fact it rests on; otherwise none. */
+    static Contradiction[] when(boolean fact, Contradiction contradiction) {
+        return fact ? new Contradiction[] { contradiction } : new Contradiction[0];
+    }
+
+    /** 已落实 is contradicted, for the reason given, when the register shows the fact. */
+    static Contradiction[] implemented(boolean fact, String reasonKey) {
+        return when(fact, new Status(Set.of(EntryStatus.IMPLEMENTED), reasonKey));
+    }
+
     /**
      * The answer's status claims what the register denies: 已落实 while a blocking finding is open, a
      * list is unfiled after its deadline or a refusal is pending.

@@ -115,16 +115,17 @@ class PublicWhitelistController {
     // --- anonymous reports
 
     @GetMapping("/public/reports/new")
-    String newReport(@RequestParam(required = false) Report.Kind kind, @RequestParam(required = false) String code,
-            @RequestParam(required = false) String requester, Model model) {
-        model.addAttribute("form", ReportForm.prefilled(kind, code, requester));
-        return reportForm(model);
+    String newReport(@RequestParam(required = false) Report.Subject subject, @RequestParam(required = false) Report.Kind kind,
+            @RequestParam(required = false) String code, @RequestParam(required = false) String requester, Model model) {
+        var shown = ReportController.subjectOf(subject, kind);
+        model.addAttribute("form", ReportForm.prefilled(ReportController.kindOf(shown, kind), code, requester));
+        return reportForm(model, shown);
     }
 
     /** Files the report and shows the receipt code right away; there is no redirect, so nothing is kept between requests. */
     @PostMapping("/public/reports")
-    String file(@Valid @ModelAttribute("form") ReportForm form, BindingResult errors, HttpServletRequest request,
-            Model model) {
+    String file(@Valid @ModelAttribute("form") ReportForm form, BindingResult errors,
+            @RequestParam(required = false) Report.Subject subject, HttpServletRequest request, Model model) {
         if (!errors.hasErrors()) {
             try {
                 var filed = reports.fileAnonymously(request.getRemoteAddr(), form);
@@ -135,15 +136,15 @@ class PublicWhitelistController {
                 violation.addTo(errors);
             }
         }
-        return reportForm(model);
+        return reportForm(model, ReportController.subjectOf(subject, form.kind()));
     }
 
-    private String reportForm(Model model) {
+    private String reportForm(Model model, Report.Subject subject) {
         model.addAttribute("districts", reports.districts());
         // the school chosen so far, by name; others are found by typing (unit/picker.html): a country has 200,000
         var form = (ReportForm) model.getAttribute("form");
         model.addAttribute("chosenSchools", reports.chosenSchool(form == null ? null : form.schoolId()));
-        return ReportController.reportForm(model, "/public/reports");
+        return ReportController.reportForm(model, "/public/reports", subject);
     }
 
     @GetMapping("/public/reports/status")

@@ -1,10 +1,13 @@
 package org.jianfu.whitelist;
 
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
 
 /**
- * A report of an unlisted or out-of-scope request or of a banned demand, sent to a district commission.
- * An anonymous report has no reporter: {@code filedByUnitId} and {@code filedBy} are null.
+ * A report to a district commission, by a school or anonymously by a teacher: of an unlisted or out-of-scope request or a
+ * banned demand (campus entry), or of a data collection that reached a school without a register code. An anonymous report
+ * has no reporter: {@code filedByUnitId} and {@code filedBy} are null.
  */
 public record Report(
         long id,
@@ -27,9 +30,37 @@ public record Report(
         String handledBy,
         int version) {
 
-    /** What is reported. */
+    /**
+     * What a report is about: the register whose rule it says was broken. One mechanism serves every subject (receipt
+     * code, no identity of an anonymous sender, one rate limit, the district's handling); a new subject is a value here
+     * and its kinds below.
+     */
+    public enum Subject {
+        CAMPUS_ENTRY, DATA_COLLECTION;
+
+        public List<Kind> kinds() {
+            return Arrays.stream(Kind.values()).filter(k -> k.subject() == this).toList();
+        }
+
+        public String messageKey() {
+            return "whitelist.report.subject." + name();
+        }
+    }
+
+    /** What is reported, each of one subject. */
     public enum Kind {
-        UNLISTED, OUT_OF_SCOPE, BANNED_DEMAND;
+        UNLISTED(Subject.CAMPUS_ENTRY), OUT_OF_SCOPE(Subject.CAMPUS_ENTRY), BANNED_DEMAND(Subject.CAMPUS_ENTRY),
+        UNCODED_COLLECTION(Subject.DATA_COLLECTION);
+
+        private final Subject subject;
+
+        Kind(Subject subject) {
+            this.subject = subject;
+        }
+
+        public Subject subject() {
+            return subject;
+        }
 
         public String messageKey() {
             return "whitelist.report.kind." + name();

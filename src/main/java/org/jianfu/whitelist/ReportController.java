@@ -40,37 +40,42 @@ class ReportController {
      */
     @GetMapping("/whitelist/reports")
     String list(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) Report.State state,
+            @RequestParam(required = false) Report.Subject subject,
             @RequestParam(required = false) Long district, @RequestParam(required = false) Integer year,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer districtPage,
             HttpServletRequest request, Model model) {
         var shownYear = district == null || year == null ? null : Years.checked(year);
-        var shown = reports.list(me, district, shownYear, state, page);
+        var shown = reports.list(me, district, shownYear, subject, state, page);
         model.addAttribute("district", district == null ? null : whitelist.unit(district));
         model.addAttribute("year", shownYear);
         model.addAttribute("reports", shown.page().rows());
         shown.addTo(model, request);
         // the summary per district leads to a district's reports; once there, the list is the district's
-        var perDistrict = district == null ? reports.countsPerDistrict(me, districtPage) : null;
+        var perDistrict = district == null ? reports.countsPerDistrict(me, subject, districtPage) : null;
         model.addAttribute("counts", perDistrict == null ? java.util.List.of() : perDistrict.rows());
         model.addAttribute("districts", perDistrict);
         model.addAttribute("names", whitelist.unitNames(shown.page().rows().stream().map(Report::districtId).toList()));
         model.addAttribute("school", me.role() == Role.SCHOOL_USER);
         model.addAttribute("state", state);
         model.addAttribute("states", Report.State.values());
+        model.addAttribute("subject", subject);
+        model.addAttribute("subjects", Report.Subject.values());
         return "whitelist/reports";
     }
 
     @GetMapping("/whitelist/reports/new")
-    String newReport(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) Report.Kind kind,
-            @RequestParam(required = false) String code, @RequestParam(required = false) String requester, Model model) {
+    String newReport(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) Report.Subject subject,
+            @RequestParam(required = false) Report.Kind kind, @RequestParam(required = false) String code,
+            @RequestParam(required = false) String requester, Model model) {
         requireSchool(me);
-        model.addAttribute("form", ReportForm.prefilled(kind, code, requester));
-        return reportForm(model);
+        var shown = subjectOf(subject, kind);
+        model.addAttribute("form", ReportForm.prefilled(kindOf(shown, kind), code, requester));
+        return reportForm(model, shown);
     }
 
     @PostMapping("/whitelist/reports")
     String file(@AuthenticationPrincipal AccountPrincipal me, @Valid @ModelAttribute("form") ReportForm form,
-            BindingResult errors, Model model) {
+            BindingResult errors, @RequestParam(required = false) Report.Subject subject, Model model) {
         requireSchool(me);
         if (!errors.hasErrors()) {
             try {
@@ -83,16 +88,31 @@ class ReportController {
                 violation.addTo(errors);
             }
         }
-        return reportForm(model);
+        return reportForm(model, subjectOf(subject, form.kind()));
     }
 
-    private String reportForm(Model model) {
-        return reportForm(model, "/whitelist/reports");
+    private String reportForm(Model model, Report.Subject subject) {
+        return reportForm(model, "/whitelist/reports", subject);
     }
 
-    /** The report form, for school users and (with the districts added) anonymous teachers alike. */
-    static String reportForm(Model model, String action) {
-        model.addAttribute("kinds", Report.Kind.values());
+    /** The subject a form shows: the one asked for, else that of the kind chosen, else campus entry (the first there was). */
+    static Report.Subject subjectOf(Report.Subject asked, Report.Kind kind) {
+        return asked != null ? asked : kind != null ? kind.subject() : Report.Subject.CAMPUS_ENTRY;
+    }
+
+    /** The kind a new form starts with: the one asked for, or the subject's only kind. */
+    static Report.Kind kindOf(Report.Subject subject, Report.Kind asked) {
+        return asked == null && subject.kinds().size() == 1 ? subject.kinds().get(0) : asked;
+    }
+
+    /**
+     * The report form, for school users and (with the districts added) anonymous teachers alike: one page for every
+     * subject, which offers the others and shows the chosen one's kinds.
+     */
+    static String reportForm(Model model, String action, Report.Subject subject) {
+        model.addAttribute("subject", subject);
+        model.addAttribute("subjects", Report.Subject.values());
+        model.addAttribute("kinds", subject.kinds());
         model.addAttribute("bannedDemands", BannedDemand.values());
         model.addAttribute("action", action);
         return "whitelist/public/report-form";

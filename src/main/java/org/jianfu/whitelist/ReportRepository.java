@@ -62,7 +62,8 @@ class ReportRepository {
      * Which reports a list shows: those sent to these districts (null: every district, the city's whole tree) or filed by
      * this school; of one district and year (a ledger figure's rows, not handled first); in one state.
      */
-    record ReportFilter(List<Long> districts, Long filedByUnitId, Long district, Integer year, Report.State state) {
+    record ReportFilter(List<Long> districts, Long filedByUnitId, Long district, Integer year, Report.Subject subject,
+            Report.State state) {
     }
 
     /** A page of the reports the filter keeps, newest first (one district's year: those not handled first). */
@@ -106,6 +107,10 @@ class ReportRepository {
             where.add("r.received_on >= make_date(:year, 1, 1) and r.received_on < make_date(:year + 1, 1, 1)");
             params.put("year", f.year());
         }
+        if (f.subject() != null) {
+            where.add("r.kind = any(:kinds)");
+            params.put("kinds", kinds(f.subject()));
+        }
         if (withState && f.state() != null) {
             where.add("r.state = :state");
             params.put("state", f.state().name());
@@ -117,14 +122,16 @@ class ReportRepository {
      * A page of the city's districts in their official order, each with its reports received and handled. The districts
      * are read as the city's children (by index), and only the page's districts' reports are counted.
      */
-    List<DistrictCount> countsPerDistrict(long cityId, int offset, int limit) {
+    List<DistrictCount> countsPerDistrict(long cityId, Report.Subject subject, int offset, int limit) {
         return jdbc.sql("""
                 select d.id, d.name, c.received, c.handled
-                from (select id, name, code from unit where parent_id = ? and type = 'DISTRICT'
-                      order by code nulls last, name limit ? offset ?) d
+                from (select id, name, code from unit where parent_id = :city and type = 'DISTRICT'
+                      order by code nulls last, name limit :limit offset :offset) d
                 cross join lateral (select count(*) as received, count(*) filter (where r.state = 'HANDLED') as handled
-                                    from whitelist_report r where r.district_id = d.id) c""" + " order by " + Unit.officialOrderSql("d"))
-                .params(cityId, limit, offset)
+                                    from whitelist_report r where r.district_id = d.id and r.kind = any(:kinds)) c"""
+                        + " order by " + Unit.officialOrderSql("d"))
+                .param("city", cityId).param("limit", limit).param("offset", offset)
+                .param("kinds", kinds(subject))
                 .query((rs, n) -> new DistrictCount(rs.getLong("id"), rs.getString("name"), rs.getInt("received"), rs.getInt("handled")))
                 .list();
     }
@@ -137,8 +144,8 @@ class ReportRepository {
     }
 
     /** Each of these districts' reports received in a year, by kind, and how many of them are handled (one query). */
-    Map<Long, Map<Report.Kind, Count>> countsOf(Collection<Long> districtIds, int year) {
-        var counts = new HashMap<Long, Map<Report.Kind, Count>>();
+    Map<Long, Map<Report.Kind, Reports.Received>> countsOf(Collection<Long> districtIds, int year) {
+        var counts = new HashMap<Long, Map<Report.Kind, Reports.Received>>();
         jdbc.sql("""
                 select district_id, kind, count(*) as received, count(*) filter (where state = 'HANDLED') as handled
                 from whitelist_report where district_id = any(?) and extract(year from received_on) = ?
@@ -146,12 +153,14 @@ class ReportRepository {
                 .params(districtIds.toArray(Long[]::new), year)
                 .query(rs -> {
                     counts.computeIfAbsent(rs.getLong("district_id"), id -> new LinkedHashMap<>())
-                            .put(Report.Kind.valueOf(rs.getString("kind")), new Count(rs.getInt("received"), rs.getInt("handled")));
+                            .put(Report.Kind.valueOf(rs.getString("kind")), new Reports.Received(rs.getInt("received"), rs.getInt("handled")));
                 });
         return counts;
     }
 
-    record Count(int received, int handled) {
+    /** The kinds of a subject, for {@code kind = any(...)}; no subject: every kind. */
+    private static String[] kinds(Report.Subject subject) {
+        return (subject == null ? java.util.List.of(Report.Kind.values()) : subject.kinds()).stream().map(Enum::name).toArray(String[]::new);
     }
 
     private static Report map(ResultSet rs, int n) throws SQLException {

@@ -3,13 +3,11 @@ package org.jianfu.whitelist;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -18,6 +16,7 @@ import org.jianfu.account.AccountPrincipal;
 import org.jianfu.account.Role;
 import org.jianfu.platform.EditConflictException;
 import org.jianfu.platform.ListPage;
+import org.jianfu.platform.ReadableCodes;
 import org.jianfu.platform.RuleViolation;
 import org.jianfu.unit.Unit;
 import org.jianfu.unit.UnitType;
@@ -28,16 +27,16 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reports of unlisted or out-of-scope requests and banned demands: filed by schools or anonymously by
- * teachers, handled by the district commission, seen by the city. A receipt code lets the reporter follow
- * the state; the code itself is never stored, only its hash.
+ * Reports of unlisted or out-of-scope requests and banned demands, and of data collections that arrived without a register
+ * code (each report's {@link Report.Subject}): filed by schools or anonymously by teachers, handled by the district
+ * commission, seen by the city. A receipt code lets the reporter follow the state; the code itself is never stored, only
+ * its hash. The one mechanism of anonymous reports: another register's reports join it as a subject.
  */
 @Service
 public class Reports {
 
     static final Set<Role> HANDLERS = Set.of(Role.DISTRICT_REPORTER, Role.DISTRICT_APPROVER);
     private static final Set<Role> CITY_READERS = Set.of(Role.CITY_ADMIN, Role.SUPERVISOR);
-    private static final String RECEIPT_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
     private static final int RECEIPT_LENGTH = 12;
 
     private final ReportRepository repository;
@@ -46,7 +45,6 @@ public class Reports {
     private final AnonymousReportLimiter limiter;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     Reports(ReportRepository repository, Whitelist whitelist, Units units, AnonymousReportLimiter limiter,
             ApplicationEventPublisher events, Clock clock) {
@@ -104,12 +102,14 @@ public class Reports {
     private Filed file(long districtId, Long schoolId, ReportForm form, Long filedByUnitId, String filedBy) {
         checkForm(form);
         Long applicationId = null;
-        if (form.kind() == Report.Kind.OUT_OF_SCOPE || form.code() != null && !form.code().isBlank()) {
+        // a whitelist code names the item a campus-entry report is about; other subjects have no whitelist item
+        if (form.kind() == Report.Kind.OUT_OF_SCOPE
+                || form.kind().subject() == Report.Subject.CAMPUS_ENTRY && form.code() != null && !form.code().isBlank()) {
             var item = whitelist.listed(form.code())
                     .orElseThrow(() -> new RuleViolation("code", "whitelist.error.report-code-unknown"));
             applicationId = item.item().id();
         }
-        var receipt = newReceipt();
+        var receipt = ReadableCodes.random(RECEIPT_LENGTH);
         var id = repository.insert(districtId, schoolId, form, applicationId, filedByUnitId, filedBy, hash(receipt),
                 LocalDate.now(clock));
         var report = repository.find(id).orElseThrow();
@@ -118,7 +118,7 @@ public class Reports {
         var district = units.get(districtId);
         events.publishEvent(new WhitelistNotice(WhitelistNotice.Type.REPORT_FILED, districtId, Role.fitting(HANDLERS, district.type()),
                 report.requester(), linkTo(report), filedByUnitId == null ? null : units.get(filedByUnitId).name()));
-        return new Filed(report, receipt.substring(0, 4) + "-" + receipt.substring(4, 8) + "-" + receipt.substring(8));
+        return new Filed(report, ReadableCodes.grouped(receipt));
     }
 
     private static void checkForm(ReportForm form) {
@@ -133,7 +133,7 @@ public class Reports {
     /** The state of the report with this receipt code, and nothing else. */
     @Transactional(readOnly = true)
     public Optional<Report.State> status(String receiptCode) {
-        var clean = receiptCode == null ? "" : receiptCode.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
+        var clean = ReadableCodes.clean(receiptCode);
         if (clean.length() != RECEIPT_LENGTH) {
             return Optional.empty();
         }
@@ -165,14 +165,16 @@ public class Reports {
      * otherwise).
      */
     @Transactional(readOnly = true)
-    ListPage.ByState<Report.State, Report> list(AccountPrincipal me, Long districtId, Integer year, Report.State state, Integer page) {
-        var filter = filterFor(me, districtId, year, state);
+    ListPage.ByState<Report.State, Report> list(AccountPrincipal me, Long districtId, Integer year, Report.Subject subject,
+            Report.State state, Integer page) {
+        var filter = filterFor(me, districtId, year, subject, state);
         return ListPage.ByState.of(repository.reportsByState(filter), state, page, offset -> repository.reports(filter, offset, ListPage.SIZE));
     }
 
-    private ReportRepository.ReportFilter filterFor(AccountPrincipal me, Long districtId, Integer year, Report.State state) {
+    private ReportRepository.ReportFilter filterFor(AccountPrincipal me, Long districtId, Integer year, Report.Subject subject,
+            Report.State state) {
         if (me.role() == Role.SCHOOL_USER) {
-            return new ReportRepository.ReportFilter(null, me.unitId(), null, null, state);
+            return new ReportRepository.ReportFilter(null, me.unitId(), null, null, subject, state);
         }
         requireReader(me);
         if (districtId != null && units.getInScope(me, districtId).type() != UnitType.DISTRICT) {
@@ -181,7 +183,7 @@ public class Reports {
         var own = units.get(me.unitId());
         // the city's districts are every district: no ids to pass
         var scope = own.parentId() == null ? null : units.districtIdsUnder(own.id());
-        return new ReportRepository.ReportFilter(scope, null, districtId, districtId == null ? null : year, state);
+        return new ReportRepository.ReportFilter(scope, null, districtId, districtId == null ? null : year, subject, state);
     }
 
     private static void requireReader(AccountPrincipal me) {
@@ -192,17 +194,40 @@ public class Reports {
 
     /** For the city: a page of its districts, each with its reports received and handled; for anyone else none. */
     @Transactional(readOnly = true)
-    ListPage<ReportRepository.DistrictCount> countsPerDistrict(AccountPrincipal me, Integer page) {
+    ListPage<ReportRepository.DistrictCount> countsPerDistrict(AccountPrincipal me, Report.Subject subject, Integer page) {
         if (!CITY_READERS.contains(me.role()) || units.get(me.unitId()).type() != UnitType.CITY) {
             return new ListPage<>(List.of(), 0, 0);
         }
         return ListPage.of(page, repository.districtsOf(me.unitId()),
-                offset -> repository.countsPerDistrict(me.unitId(), offset, ListPage.SIZE));
+                offset -> repository.countsPerDistrict(me.unitId(), subject, offset, ListPage.SIZE));
     }
 
+    /** Reports received in a year and how many of them are handled: a ledger figure. */
+    public record Received(int received, int handled) {
+    }
+
+    /** Each of these districts' reports of one subject received in a year, and how many are handled (one query). */
     @Transactional(readOnly = true)
-    Map<Long, Map<Report.Kind, ReportRepository.Count>> countsOf(Collection<Long> districtIds, int year) {
-        return repository.countsOf(districtIds, year);
+    public Map<Long, Received> receivedIn(Report.Subject subject, Collection<Long> districtIds, int year) {
+        var received = new java.util.HashMap<Long, Received>();
+        repository.countsOf(districtIds, year).forEach((district, byKind) -> {
+            int in = 0;
+            int handled = 0;
+            for (var kind : subject.kinds()) {
+                var count = byKind.get(kind);
+                if (count != null) {
+                    in += count.received();
+                    handled += count.handled();
+                }
+            }
+            received.put(district, new Received(in, handled));
+        });
+        return received;
+    }
+
+    /** The list of a district's reports of one subject received in a year: the rows of its ledger figure. */
+    public static String listOf(Report.Subject subject, long districtId, int year) {
+        return "/whitelist/reports?district=" + districtId + "&year=" + year + "&subject=" + subject.name();
     }
 
     /** Whether this person records the handling of the report. */
@@ -261,14 +286,6 @@ public class Reports {
     @Transactional(readOnly = true)
     List<org.jianfu.unit.UnitChoice> chosenSchool(Long schoolId) {
         return units.chosenPublicSchool(schoolId);
-    }
-
-    private String newReceipt() {
-        var code = new StringBuilder(RECEIPT_LENGTH);
-        for (int i = 0; i < RECEIPT_LENGTH; i++) {
-            code.append(RECEIPT_ALPHABET.charAt(random.nextInt(RECEIPT_ALPHABET.length())));
-        }
-        return code.toString();
     }
 
     private static String hash(String receipt) {

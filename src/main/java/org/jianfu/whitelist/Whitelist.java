@@ -1,13 +1,11 @@
 package org.jianfu.whitelist;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -18,6 +16,7 @@ import org.jianfu.account.AccountPrincipal;
 import org.jianfu.account.Role;
 import org.jianfu.platform.EditConflictException;
 import org.jianfu.platform.ListPage;
+import org.jianfu.platform.ReadableCodes;
 import org.jianfu.platform.RuleViolation;
 import org.jianfu.platform.Semester;
 import org.jianfu.unit.SchoolStage;
@@ -42,7 +41,6 @@ public class Whitelist {
             Role.CITY_ADMIN, Role.SUPERVISOR);
 
     /** Letters and digits that cannot be misread for each other (no 0/O, 1/I/L). */
-    private static final String CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
     private static final int CODE_LENGTH = 8;
     private static final int CACHE_LIMIT = 10_000;
     private static final Duration CACHE_TIME = Duration.ofMinutes(5);
@@ -51,7 +49,6 @@ public class Whitelist {
     private final Units units;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     /**
      * Published items by code, for the verification page, each with the {@link PublicPageVersion} it was
@@ -267,12 +264,9 @@ public class Whitelist {
 
     private String newCode() {
         for (int attempt = 0; attempt < 20; attempt++) {
-            var code = new StringBuilder(CODE_LENGTH);
-            for (int i = 0; i < CODE_LENGTH; i++) {
-                code.append(CODE_ALPHABET.charAt(random.nextInt(CODE_ALPHABET.length())));
-            }
-            if (!repository.codeTaken(code.toString())) {
-                return code.toString();
+            var code = ReadableCodes.random(CODE_LENGTH);
+            if (!repository.codeTaken(code)) {
+                return code;
             }
         }
         throw new IllegalStateException("no free verification code after 20 attempts");
@@ -358,7 +352,7 @@ public class Whitelist {
         if (code == null) {
             return null;
         }
-        var clean = code.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
+        var clean = ReadableCodes.clean(code);
         return clean.length() == CODE_LENGTH ? clean : null;
     }
 

@@ -55,7 +55,7 @@ public record WhitelistApplication(
 
     /** The verification code as printed: two groups of four. */
     public String displayCode() {
-        return verificationCode == null ? null : verificationCode.substring(0, 4) + "-" + verificationCode.substring(4);
+        return org.jianfu.platform.ReadableCodes.grouped(verificationCode);
     }
 
     /**

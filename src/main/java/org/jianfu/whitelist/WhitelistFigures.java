@@ -1,15 +1,15 @@
 package org.jianfu.whitelist;
 
+import static org.jianfu.ledger.Contradiction.implemented;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.jianfu.ledger.Contradiction;
 import org.jianfu.ledger.Contradiction.Denial;
-import org.jianfu.ledger.EntryStatus;
 import org.jianfu.ledger.RegisterFigures;
 import org.springframework.stereotype.Component;
 
@@ -51,15 +51,15 @@ class WhitelistFigures implements RegisterFigures {
     @Override
     public Map<Long, List<Figure>> figuresFor(Collection<Long> unitIds, int year) {
         var tallies = whitelist.tally(unitIds, year);
-        var reportCounts = reports.countsOf(unitIds, year);
+        var reportCounts = reports.receivedIn(Report.Subject.CAMPUS_ENTRY, unitIds, year);
         var figures = new LinkedHashMap<Long, List<Figure>>();
         unitIds.forEach(id -> figures.put(id, figuresOf(id, year, tallies.getOrDefault(id, List.of()),
-                reportCounts.getOrDefault(id, Map.of()).values())));
+                reportCounts.getOrDefault(id, new Reports.Received(0, 0)))));
         return figures;
     }
 
     private static List<Figure> figuresOf(long unitId, int year, List<WhitelistRepository.Tally> tallies,
-            Collection<ReportRepository.Count> reportCounts) {
+            Reports.Received reportCounts) {
         var figures = new ArrayList<Figure>();
         // Links to the rows counted: the applications filed with this district in the year, of the category (and refused).
         var link = "/whitelist/applications?unit=" + unitId + "&year=" + year + "&category=";
@@ -98,22 +98,13 @@ class WhitelistFigures implements RegisterFigures {
                                 .map(DEMAND_DENIED::get).toArray(Contradiction[]::new)));
             }
         }
-        int received = 0;
-        int handled = 0;
-        for (var count : reportCounts) {
-            received += count.received();
-            handled += count.handled();
-        }
-        var receivedReports = "/whitelist/reports?district=" + unitId + "&year=" + year;
+        int received = reportCounts.received();
+        int handled = reportCounts.handled();
+        var receivedReports = Reports.listOf(Report.Subject.CAMPUS_ENTRY, unitId, year);
         figures.add(new Figure(Category.COMMUNITY.requirementCode(), "whitelist.reports", "whitelist.figure.reports",
                 new Object[] { received, handled }, receivedReports, handled < received)
                 .contradicting(received > 0 ? new Contradiction[] { NO_UNLISTED } : new Contradiction[0])
                 .contradicting(implemented(handled < received, "whitelist.contradiction.reports-pending")));
         return figures;
-    }
-
-    /** 已落实 is contradicted, for the reason given, when the register shows the fact. */
-    static Contradiction[] implemented(boolean fact, String reasonKey) {
-        return fact ? new Contradiction[] { new Contradiction.Status(Set.of(EntryStatus.IMPLEMENTED), reasonKey) } : new Contradiction[0];
     }
 }

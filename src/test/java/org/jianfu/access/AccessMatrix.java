@@ -297,6 +297,9 @@ class AccessMatrix {
         unscoped("GET /collections/dictionary/{id}/edit", CITY, at -> ids(at.shared().dictionaryField()));
         unscoped("POST /collections/dictionary/{id}", CITY, at -> ids(at.shared().dictionaryField()), version());
         unscoped("POST /collections/dictionary/{id}/retire", CITY, at -> ids(at.shared().dictionaryField()), version());
+        // a school's issued collections; it answers those issued to it, never another district's
+        unscoped("GET /collections/school", EnumSet.of(SCHOOL_USER));
+        scoped("POST /collections/{id}/answer", EnumSet.of(SCHOOL_USER), at -> ids(at.d().issuedCollection()));
         unscoped("GET /collections/settings", CITY);
         unscoped("POST /collections/settings", CITY);
         // the files: the list's rows; a school's calendar for its own users and the readers above it; a commission's arranged

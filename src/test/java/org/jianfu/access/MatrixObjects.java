@@ -111,8 +111,8 @@ class MatrixObjects {
 
     /** What belongs to one district: its units, people's work and files. */
     record District(Unit district, Unit school, Unit department, long ledger, long evidence, long seal, long account, long item,
-            long baselineItem, long application, long report, long collection, long collectionField, AccountPrincipal reporter,
-            long teacher, long rosterImport, long secondment) {
+            long baselineItem, long application, long report, long collection, long collectionField, long issuedCollection,
+            AccountPrincipal reporter, long teacher, long rosterImport, long secondment) {
     }
 
     Shared shared() {
@@ -177,6 +177,13 @@ class MatrixObjects {
         var collection = register.register(applicant, new CollectionForm(null, CollectionKind.FORM, "访问矩阵采集", "测试目的", "测试依据",
                 Set.of(), List.of(), Respondent.TEACHERS, List.of(shared.dictionaryField()), "访问矩阵字段", Frequency.ONCE,
                 LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 15), 30, 5, false, null, null, 0));
+        // arranged by the district's commission and so issued to the school it names, which answers it
+        var toIssue = register.register(applicant, new CollectionForm(null, CollectionKind.FORM, "访问矩阵下发采集", "测试目的", "测试依据",
+                Set.of(), List.of(school.id()), Respondent.SCHOOLS, List.of(shared.dictionaryField()), "", Frequency.ONCE,
+                LocalDate.of(2026, 1, 5), LocalDate.of(2026, 1, 20), 30, 0, false, null, null, 0));
+        toIssue = register.prepare(reporter, toIssue.id(), toIssue.version(), null);
+        var issuedCollection = register.decide(person(Role.DISTRICT_APPROVER, district), toIssue.id(), toIssue.version(),
+                CollectionRegister.Decision.APPROVE, null, null).id();
 
         // a teacher of the school in the roster, and a preview of a later file that lists them again, not applied
         var teacherNumber = "MATRIX-" + district.code() + "-" + System.nanoTime();
@@ -189,7 +196,8 @@ class MatrixObjects {
                 LocalDate.of(2026, 1, 10), LocalDate.of(2026, 3, 10), "测试同意", LocalDate.of(2026, 1, 5), "测试审批",
                 LocalDate.of(2026, 1, 5))).id();
         return new District(district, school, department, ledger, evidence(reporter, ledger, shared), seal, account, item, baselineItem,
-                application.id(), report, collection.id(), collection.flaggedFields().get(0).id(), reporter, teacher, rosterImport,
+                application.id(), report, collection.id(), collection.flaggedFields().get(0).id(), issuedCollection, reporter, teacher,
+                rosterImport,
                 secondment);
     }
 

@@ -109,6 +109,17 @@ class SmallScreenBrowserTests {
 
         open("/public/reports/status", "phone-report-status");
         assertOnScreen(browser.findElement(By.id("receipt")));
+
+        // one report page for every subject: the data-collection one is a tap away and fits the phone too
+        open("/public/reports/new", "phone-report-subjects");
+        var subject = browser.findElement(By.cssSelector("nav a[href*='subject=DATA_COLLECTION']"));
+        assertOnScreen(subject);
+        subject.click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#kind option[value='UNCODED_COLLECTION']")));
+        check("/public/reports/new?subject=DATA_COLLECTION", "phone-report-collection");
+        assertOnScreen(browser.findElement(By.id("requester")));
+        assertOnScreen(browser.findElement(By.id("description")));
     }
 
     @Test

@@ -50,6 +50,25 @@ class CollectionTestData {
         return district("110118");
     }
 
+    /** The districts of the issuing, report and figure tests, which roll their data back. */
+    District tongzhou() {
+        return district("110112");
+    }
+
+    District shunyi() {
+        return district("110113");
+    }
+
+    /** A new enabled school of the district teaching the stage, and a school user of it. */
+    record School(Unit school, AccountPrincipal user) {
+    }
+
+    School school(District d, org.jianfu.unit.SchoolStage stage) {
+        var school = units.create(new Units.NewUnit(d.district().id(), UnitType.SCHOOL,
+                d.district().name().replace("教育委员会", "") + "采集测试学校" + SEQUENCE.incrementAndGet(), null, stage));
+        return new School(school, person(Role.SCHOOL_USER, school));
+    }
+
     private District district(String code) {
         var district = units.findByCode(code).orElseThrow();
         var department = units.create(new Units.NewUnit(district.id(), UnitType.DEPARTMENT,

@@ -1,7 +1,7 @@
 package org.jianfu.inspection;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.jianfu.inspection.InspectionRegisterFigures.implemented;
+import static org.jianfu.ledger.Contradiction.implemented;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -25,7 +25,7 @@ class WhitelistContradictionRulesTests {
     }
 
     private static Arguments status(String reasonKey) {
-        return Arguments.of(reasonKey, figure(WhitelistFigures.implemented(true, reasonKey)), EntryStatus.IMPLEMENTED, "已统筹安排。",
+        return Arguments.of(reasonKey, figure(org.jianfu.ledger.Contradiction.implemented(true, reasonKey)), EntryStatus.IMPLEMENTED, "已统筹安排。",
                 EntryStatus.IN_PROGRESS, "已统筹安排。");
     }
 
