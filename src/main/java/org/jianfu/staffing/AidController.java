@@ -105,6 +105,7 @@ class AidController {
     @PostMapping("/staffing/dispatches/tasks")
     String setTask(@AuthenticationPrincipal AccountPrincipal me, @ModelAttribute("form") TaskForm form, BindingResult errors, Model model,
             RedirectAttributes redirect) {
+        access.recorderDistrict(me);
         try {
             var task = dispatches.setTask(me, form.draft());
             redirect.addFlashAttribute("success", "staffing.aid.task-set");

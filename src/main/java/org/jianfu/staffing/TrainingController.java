@@ -90,6 +90,9 @@ class TrainingController {
         }
         var department = me.role() == Role.DEPARTMENT_USER;
         var shown = department ? trainings.planDistrictOf(me) : units.get(district == null ? me.unitId() : district);
+        if (department && district != null && district != shown.id()) {
+            throw new StaffingNotFoundException("district " + district);
+        }
         var list = trainings.list(me, shown.id(), shownYear, kind, state, page);
         list.addTo(model, request);
         var names = new HashMap<Long, String>();
@@ -127,6 +130,7 @@ class TrainingController {
     @PostMapping("/staffing/trainings")
     String create(@AuthenticationPrincipal AccountPrincipal me, @ModelAttribute("form") TrainingForm form, BindingResult errors, Model model,
             RedirectAttributes redirect) {
+        trainings.planDistrictOf(me);
         try {
             var training = trainings.record(me, form.draft());
             redirect.addFlashAttribute("success", training.unapproved() ? "staffing.training.submitted" : "staffing.training.recorded");
