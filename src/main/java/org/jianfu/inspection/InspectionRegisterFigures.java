@@ -14,7 +14,6 @@ import java.util.Set;
 import org.jianfu.ledger.Contradiction;
 import org.jianfu.ledger.Contradiction.DateClaim;
 import org.jianfu.ledger.Contradiction.Denial;
-import org.jianfu.ledger.EntryStatus;
 import org.jianfu.ledger.RegisterFigures;
 import org.jianfu.unit.UnitType;
 import org.jianfu.unit.Units;
@@ -170,7 +169,7 @@ class InspectionRegisterFigures implements RegisterFigures {
 
     /** 已落实 is contradicted, for the reason given, when the register shows the fact. */
     static Contradiction[] implemented(boolean fact, String reasonKey) {
-        return when(fact, new Contradiction.Status(Set.of(EntryStatus.IMPLEMENTED), reasonKey));
+        return Contradiction.Status.implementedUnless(fact, reasonKey);
     }
 
     private static long count(List<Finding> findings, RuleKind kind) {

@@ -23,6 +23,11 @@ public sealed interface Contradiction {
         public Status {
             statuses = Set.copyOf(statuses);
         }
+
+        /** 已落实 is contradicted, for the reason given, when the register shows the fact; otherwise nothing is declared. */
+        public static Contradiction[] implementedUnless(boolean fact, String reasonKey) {
+            return fact ? new Contradiction[] { new Status(Set.of(EntryStatus.IMPLEMENTED), reasonKey) } : new Contradiction[0];
+        }
     }
 
     /**

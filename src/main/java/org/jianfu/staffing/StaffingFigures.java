@@ -9,10 +9,8 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.jianfu.ledger.Contradiction;
-import org.jianfu.ledger.EntryStatus;
 import org.jianfu.ledger.RegisterFigures;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -73,16 +71,16 @@ class StaffingFigures implements RegisterFigures {
                     new Object[] { s.secondments(), s.active() }, secondmentList, false));
             list.add(new Figure(SECONDMENTS, "staffing.secondments.over-limit", "staffing.figure.over-limit",
                     new Object[] { s.overLimit(), settings.maxMonths() }, secondmentList + "&state=LONG", s.overLimit() > 0)
-                    .contradicting(implemented(s.overLimit() > 0, "staffing.contradiction.over-limit")));
+                    .contradicting(Contradiction.Status.implementedUnless(s.overLimit() > 0, "staffing.contradiction.over-limit")));
             list.add(new Figure(SECONDMENTS, "staffing.secondments.unapproved", "staffing.figure.unapproved",
                     new Object[] { s.unapproved() }, secondmentList + "&state=UNAPPROVED", s.unapproved() > 0)
-                    .contradicting(implemented(s.unapproved() > 0, "staffing.contradiction.unapproved")));
+                    .contradicting(Contradiction.Status.implementedUnless(s.unapproved() > 0, "staffing.contradiction.unapproved")));
             var cleanup = cleanups.get(id);
             var filed = cleanup != null && cleanup.filedAt() != null;
             list.add(new Figure(SECONDMENTS, "staffing.cleanup", filed ? "staffing.figure.cleanup" : "staffing.figure.cleanup-not-filed",
                     filed ? new Object[] { cleanup.beforeCount(), cleanup.continuedCount(), cleanup.filedOn().toString() } : new Object[0],
                     "/staffing/cleanups/" + id, !filed)
-                    .contradicting(implemented(!filed, "staffing.contradiction.cleanup-not-filed")));
+                    .contradicting(Contradiction.Status.implementedUnless(!filed, "staffing.contradiction.cleanup-not-filed")));
             list.add(new Figure(SECONDMENTS, "staffing.drafted", "staffing.figure.drafted", new Object[] { s.drafted(), s.draftedDays() },
                     secondmentList + "&state=INSPECTION", false));
 
@@ -94,7 +92,7 @@ class StaffingFigures implements RegisterFigures {
                             plan.byState().getOrDefault(TrainingState.MERGED, 0), plan.byState().getOrDefault(TrainingState.CANCELLED, 0),
                             waiting },
                     trainingList, waiting > 0)
-                    .contradicting(implemented(waiting > 0, "staffing.contradiction.trainings-waiting")));
+                    .contradicting(Contradiction.Status.implementedUnless(waiting > 0, "staffing.contradiction.trainings-waiting")));
             var h = hours.getOrDefault(id, new TrainingRepository.HoursSummary(0, 0, BigDecimal.ZERO));
             list.add(new Figure(TRAINING, "staffing.training-hours", "staffing.figure.hours",
                     new Object[] { h.teachers(), h.perTeacher().toPlainString(), h.above(), settings.trainingHoursLimit() },
@@ -105,10 +103,5 @@ class StaffingFigures implements RegisterFigures {
             figures.put(id, list);
         }
         return figures;
-    }
-
-    /** 已落实 is contradicted, for the reason given, when the register shows the fact. */
-    private static Contradiction[] implemented(boolean fact, String reasonKey) {
-        return fact ? new Contradiction[] { new Contradiction.Status(Set.of(EntryStatus.IMPLEMENTED), reasonKey) } : new Contradiction[0];
     }
 }

@@ -5,11 +5,9 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.jianfu.ledger.Contradiction;
 import org.jianfu.ledger.Contradiction.Denial;
-import org.jianfu.ledger.EntryStatus;
 import org.jianfu.ledger.RegisterFigures;
 import org.springframework.stereotype.Component;
 
@@ -114,6 +112,6 @@ class WhitelistFigures implements RegisterFigures {
 
     /** 已落实 is contradicted, for the reason given, when the register shows the fact. */
     static Contradiction[] implemented(boolean fact, String reasonKey) {
-        return fact ? new Contradiction[] { new Contradiction.Status(Set.of(EntryStatus.IMPLEMENTED), reasonKey) } : new Contradiction[0];
+        return Contradiction.Status.implementedUnless(fact, reasonKey);
     }
 }
