@@ -95,6 +95,10 @@ public class Trainings {
         var id = repository.insert(district.id(), year, clean, organiser.id(), state, clock.instant(), me.displayName());
         var after = repository.find(id).orElseThrow();
         events.publishEvent(StaffingEvents.StaffingChanged.of("training-recorded", "staffing-training", id, null, after));
+        if (after.unapproved()) {
+            events.publishEvent(new StaffingNotice(StaffingNotice.Type.TRAINING_SUBMITTED, district.id(), StaffingAccess.APPROVER,
+                    after.title(), "/staffing/trainings/" + id, organiser.name()));
+        }
         return after;
     }
 
@@ -157,6 +161,8 @@ public class Trainings {
         var after = repository.find(id).orElseThrow();
         events.publishEvent(StaffingEvents.StaffingChanged.of("training-" + decision.to.name().toLowerCase(java.util.Locale.ROOT),
                 "staffing-training", id, before, after));
+        events.publishEvent(new StaffingNotice(StaffingNotice.Type.valueOf("TRAINING_" + decision.to.name()), after.organiserUnitId(),
+                Set.of(Role.DEPARTMENT_USER), after.title(), "/staffing/trainings/" + id, units.get(after.districtId()).name()));
         return after;
     }
 

@@ -18,6 +18,7 @@ import org.jianfu.unit.Unit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,6 +36,12 @@ class TrainingRulesTests {
     @Autowired Trainings trainings;
     @Autowired AuditTrail auditTrail;
     @Autowired MockMvc mvc;
+    @Autowired JdbcClient jdbc;
+
+    private long notices(Unit unit, String kind, long training) {
+        return jdbc.sql("select count(*) from notification where unit_id = ? and kind = ? and link = ?")
+                .params(unit.id(), kind, "/staffing/trainings/" + training).query(Long.class).single();
+    }
 
     private TrainingDraft draft(String title, Long organiser, TrainingKind kind) {
         return new TrainingDraft(data.today().getYear(), title, organiser, kind, TrainingMode.OFFLINE, new BigDecimal("6"), "全区中小学班主任");
@@ -63,11 +70,14 @@ class TrainingRulesTests {
         assertThat(own.state()).isEqualTo(TrainingState.PLANNED);
         assertThat(mentalHealth.state()).isEqualTo(TrainingState.PLANNED);
         assertThat(auditTrail.recordsOf("staffing-training", Long.toString(fromDepartment.id()), "staffing.training-recorded")).hasSize(1);
+        assertThat(notices(data.fangshan(), "TRAINING_SUBMITTED", fromDepartment.id())).isEqualTo(1);
+        assertThat(notices(data.fangshan(), "TRAINING_SUBMITTED", own.id())).isZero();
     }
 
     @Test
-    void theApproverApprovesWithAReasonAndTheDecisionIsAudited() {
-        var training = nonTeaching(data.department());
+    void theApproverApprovesWithAReasonAndTheDecisionIsAuditedAndToldToTheDepartment() {
+        var department = data.department();
+        var training = nonTeaching(department);
         var approver = data.approver();
 
         var noReason = catchThrowableOfType(RuleViolation.class,
@@ -83,6 +93,7 @@ class TrainingRulesTests {
         assertThat(approved.decidedBy()).isEqualTo(approver.displayName());
         assertThat(again.messageKey()).isEqualTo("staffing.error.training-not-waiting");
         assertThat(auditTrail.recordsOf("staffing-training", Long.toString(training.id()), "staffing.training-approved")).hasSize(1);
+        assertThat(notices(department, "TRAINING_APPROVED", training.id())).isEqualTo(1);
     }
 
     @Test
