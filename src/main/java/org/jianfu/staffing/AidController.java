@@ -67,7 +67,8 @@ class AidController {
         units.byIds(Stream.concat(counts.keySet().stream(), list.rows().stream().flatMap(d -> Stream.of(d.districtId(), d.schoolId())))
                 .distinct().toList()).forEach(u -> names.put(u.id(), u.name()));
         model.addAttribute("list", list);
-        model.addAttribute("year", shownYear);
+        // as text: a number argument of a message would be formatted with a thousands separator
+        model.addAttribute("year", Integer.toString(shownYear));
         model.addAttribute("names", names);
         model.addAttribute("programmes", programmeNames());
         model.addAttribute("today", LocalDate.now(clock));

@@ -77,7 +77,8 @@ class TrainingController {
             @RequestParam(required = false) TrainingState state, @RequestParam(required = false) Integer page, Model model,
             jakarta.servlet.http.HttpServletRequest request) {
         var shownYear = Years.orThisYear(year, clock);
-        model.addAttribute("year", shownYear);
+        // as text: a number argument of a message would be formatted with a thousands separator
+        model.addAttribute("year", Integer.toString(shownYear));
         model.addAttribute("kinds", TrainingKind.values());
         model.addAttribute("states", TrainingState.values());
         model.addAttribute("kind", kind);
@@ -179,7 +180,8 @@ class TrainingController {
         model.addAttribute("summary", trainings.hoursSummary(me, shown.id(), shownYear, limit));
         model.addAttribute("names", names);
         model.addAttribute("district", shown);
-        model.addAttribute("year", shownYear);
+        // as text: a number argument of a message would be formatted with a thousands separator
+        model.addAttribute("year", Integer.toString(shownYear));
         model.addAttribute("above", above);
         model.addAttribute("limit", limit);
         return "staffing/hours";
