@@ -32,7 +32,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * ({@code -Ddata=target/bench-national}; rebuilt only when missing or of an older {@link #DATA_VERSION}): 3,000 districts,
  * 200,000 schools, 50,000 inspection items and 2,000,000 visits, a ledger round of the 3,000 districts × 24 entries, the
  * campus-entry whitelist (60,000 applications, listed and refused, 30,000 reports, 100,000 hosted activities), the
- * inspection cleanup (60,000 baseline items), the teacher roster (10 teachers in every 10th school: 200,000) with a secondment for every 10th teacher (20,000), 150,000 notifications, 209,000 accounts and 300,000 audit rows, all by
+ * inspection cleanup (60,000 baseline items), the teacher roster (10 teachers in every 10th school: 200,000) with a secondment for every 10th teacher (20,000), an aid dispatch for every 50th (4,000), ten trainings per district with hours for every second teacher (300,000), 150,000 notifications, 209,000 accounts and 300,000 audit rows, all by
  * set-based SQL ({@link NationalData}). Then it reads every GET route from Spring MVC's handler mappings and refuses to
  * run unless each is timed below or excluded with a reason ({@link PageRoutes#coverage}), so a new register's pages
  * cannot be left out. Each page is requested by full HTTP request on loopback to the last byte, as the city admin and
@@ -168,6 +168,7 @@ public class PageBudgetBenchmark {
         step("teacher roster", () -> NationalData.roster(jdbc, block, 10, 10));
         step("secondments", () -> NationalData.secondments(jdbc, 10));
         step("school duties", () -> NationalData.duties(jdbc, 10));
+        step("aid dispatches and training plans", () -> NationalData.staffingPlans(jdbc));
         step("notifications", () -> NationalData.notifications(jdbc, block, city.id(), 50));
         step("accounts", () -> NationalData.accounts(jdbc, block, "city.admin"));
         var key = context.getBean(AuditKey.class);
@@ -209,7 +210,8 @@ public class PageBudgetBenchmark {
     record Fixtures(long city, long district, long school, long department, long reporterAccount, long round, long template,
             long ledger, long requirement, long evidence, long seal, long item, long compiledItem, long application,
             long returnedApplication, String code, long report, long collection, long waitingCollection, long teacherCollection,
-            long dictionaryField, long teacher, long rosterImport, long secondment, long duty) {
+            long dictionaryField, long teacher, long rosterImport, long secondment, long duty, long aidTask, long training,
+            long attendanceImport) {
 
         Fixtures(JdbcClient jdbc, long city) {
             this(jdbc, city, jdbc.sql("select id from unit where code = 'N0-2'").query(Long.class).single());
@@ -243,7 +245,10 @@ public class PageBudgetBenchmark {
                     one(jdbc, "select min(id) from teacher where district_id = ?", district),
                     one(jdbc, "select max(id) from roster_import where district_id = ?", district),
                     one(jdbc, "select min(id) from staffing_secondment where district_id = ? and returned_on is null", district),
-                    one(jdbc, "select min(id) from duty_assignment where district_id = ?", district));
+                    one(jdbc, "select min(id) from duty_assignment where district_id = ?", district),
+                    one(jdbc, "select min(id) from staffing_aid_task where district_id = ?", district),
+                    one(jdbc, "select min(id) from staffing_training where district_id = ? and state = 'SUBMITTED'", district),
+                    one(jdbc, "select max(id) from staffing_attendance_import where district_id = ?", district));
         }
 
         static long one(JdbcClient jdbc, String sql, long parameter) {
@@ -399,6 +404,19 @@ public class PageBudgetBenchmark {
         add(pages, "GET /duties/competitions", both, "/duties/competitions?repeated=true");
         add(pages, "GET /duties/settings", city, "/duties/settings");
         file(pages, "GET /duties/export.xlsx", List.of(Who.DISTRICT), "/duties/export.xlsx");
+        // aid dispatches (every 50th teacher, 4,000) and training plans (10 per district, 300,000 hours of attendance)
+        add(pages, "GET /staffing/dispatches", both, "/staffing/dispatches");
+        add(pages, "GET /staffing/dispatches", city, "/staffing/dispatches?page=100000");
+        add(pages, "GET /staffing/dispatches/tasks/new", List.of(Who.DISTRICT), "/staffing/dispatches/tasks/new");
+        add(pages, "GET /staffing/dispatches/tasks/{id}", both, "/staffing/dispatches/tasks/" + f.aidTask());
+        add(pages, "GET /staffing/trainings", both, "/staffing/trainings");
+        add(pages, "GET /staffing/trainings", city, "/staffing/trainings?district=" + f.district());
+        add(pages, "GET /staffing/trainings/new", List.of(Who.DISTRICT), "/staffing/trainings/new");
+        add(pages, "GET /staffing/trainings/{id}", both, "/staffing/trainings/" + f.training());
+        add(pages, "GET /staffing/trainings/hours", both, "/staffing/trainings/hours?district=" + f.district());
+        add(pages, "GET /staffing/trainings/hours", city, "/staffing/trainings/hours?district=" + f.district() + "&page=100000");
+        add(pages, "GET /staffing/attendance", List.of(Who.DISTRICT), "/staffing/attendance");
+        add(pages, "GET /staffing/attendance/{id}", both, "/staffing/attendance/" + f.attendanceImport());
         return pages;
     }
 

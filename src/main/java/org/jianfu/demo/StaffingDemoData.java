@@ -3,11 +3,23 @@ package org.jianfu.demo;
 import java.time.Clock;
 import java.time.LocalDate;
 
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+
 import org.jianfu.account.AccountPrincipal;
-import org.jianfu.teacher.Roster;
+import org.jianfu.staffing.AidDispatches;
+import org.jianfu.staffing.AidTaskDraft;
+import org.jianfu.staffing.AttendanceImports;
 import org.jianfu.staffing.Purpose;
 import org.jianfu.staffing.SecondmentDraft;
 import org.jianfu.staffing.Secondments;
+import org.jianfu.staffing.TrainingDraft;
+import org.jianfu.staffing.TrainingKind;
+import org.jianfu.staffing.TrainingMode;
+import org.jianfu.staffing.Trainings;
+import org.jianfu.teacher.Roster;
+import org.jianfu.unit.Unit;
+import org.jianfu.unit.UnitType;
 import org.jianfu.unit.Units;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -20,7 +32,9 @@ import org.springframework.stereotype.Component;
 /**
  * Demo mode: secondments of 海淀区's teachers in every state, recorded through the register's own rules by its reporter
  * (one extended by its approver): under way, extended, returned, and one past its planned end and not returned, which the
- * overdue watch alerts a minute after start. Runs after {@link RosterDemoData}, once: not when 海淀区 has secondments.
+ * overdue watch alerts a minute after start; aid tasks of 海淀区 and 朝阳区 with teachers sent (one for two years); 海淀区's
+ * training plan with non-teaching trainings of its health commission approved, merged, cancelled and one waiting, and
+ * attendance imported (one teacher above the yearly limit of hours). Runs after {@link RosterDemoData}, each part once.
  */
 @Component
 @Profile("demo")
@@ -28,14 +42,21 @@ import org.springframework.stereotype.Component;
 class StaffingDemoData implements ApplicationRunner {
 
     private final Secondments secondments;
+    private final AidDispatches dispatches;
+    private final Trainings trainings;
+    private final AttendanceImports attendance;
     private final Roster roster;
     private final Units units;
     private final UserDetailsService userDetails;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    StaffingDemoData(Secondments secondments, Roster roster, Units units, UserDetailsService userDetails, JdbcClient jdbc, Clock clock) {
+    StaffingDemoData(Secondments secondments, AidDispatches dispatches, Trainings trainings, AttendanceImports attendance, Roster roster,
+            Units units, UserDetailsService userDetails, JdbcClient jdbc, Clock clock) {
         this.secondments = secondments;
+        this.dispatches = dispatches;
+        this.trainings = trainings;
+        this.attendance = attendance;
         this.roster = roster;
         this.units = units;
         this.userDetails = userDetails;
@@ -46,11 +67,25 @@ class StaffingDemoData implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         var haidian = units.findByCode("110108");
-        if (haidian.isEmpty() || roster.byNumber("HD00001").isEmpty()
-                || jdbc.sql("select count(*) from staffing_secondment where district_id = ?").param(haidian.get().id()).query(Long.class)
-                        .single() > 0) {
+        if (haidian.isEmpty() || roster.byNumber("HD00001").isEmpty()) {
             return;
         }
+        if (none("staffing_secondment", haidian.get())) {
+            secondments();
+        }
+        if (none("staffing_aid_task", haidian.get())) {
+            dispatches();
+        }
+        if (none("staffing_training", haidian.get())) {
+            trainings(haidian.get());
+        }
+    }
+
+    private boolean none(String table, Unit district) {
+        return jdbc.sql("select count(*) from " + table + " where district_id = ?").param(district.id()).query(Long.class).single() == 0;
+    }
+
+    private void secondments() {
         var reporter = (AccountPrincipal) userDetails.loadUserByUsername("haidian.reporter");
         var approver = (AccountPrincipal) userDetails.loadUserByUsername("haidian.approver");
         var today = LocalDate.now(clock);
@@ -64,6 +99,79 @@ class StaffingDemoData implements ApplicationRunner {
         var extended = secondments.record(reporter, draft("HD00010", "海淀区政务服务中心", Purpose.OTHER, "政务服务改革专班，需信息技术教师",
                 today.minusMonths(5), today.plusMonths(1), "海教函〔2026〕9号", "海组备〔2026〕4号", today.minusMonths(5).minusDays(5)));
         secondments.extend(approver, extended.id(), extended.version(), today.plusMonths(3), "海组备〔2026〕11号", today.minusDays(3));
+    }
+
+    /** An aid task of each district with teachers sent: 援疆 for a year, 援藏 for two, the sub-centre for a term. */
+    private void dispatches() {
+        var today = LocalDate.now(clock);
+        var reporter = (AccountPrincipal) userDetails.loadUserByUsername("haidian.reporter");
+        var xinjiang = dispatches.setTask(reporter, new AidTaskDraft("XINJIANG", "新疆和田地区墨玉县第一中学", 3, today.minusMonths(4),
+                today.plusMonths(8), "京教援〔2026〕3号"));
+        dispatches.send(reporter, xinjiang.id(), "HD00003", null, null);
+        dispatches.send(reporter, xinjiang.id(), "HD00011", null, null);
+        var tibet = dispatches.setTask(reporter, new AidTaskDraft("TIBET", "拉萨市北京实验中学", 1, today.minusMonths(2), today.plusMonths(22),
+                "京教援〔2026〕5号"));
+        dispatches.send(reporter, tibet.id(), "HD00019", null, null);
+        var subCentre = dispatches.setTask(reporter, new AidTaskDraft("SUB_CENTRE", "通州区运河中学", 2, today.minusMonths(6),
+                today.minusDays(20), "海教发〔2026〕6号"));
+        var back = dispatches.send(reporter, subCentre.id(), "HD00027", null, null);
+        dispatches.returned(reporter, back.id(), back.version(), today.minusDays(20));
+        if (roster.byNumber("CY00001").isPresent()) {
+            var chaoyang = (AccountPrincipal) userDetails.loadUserByUsername("chaoyang.reporter");
+            var xiongan = dispatches.setTask(chaoyang, new AidTaskDraft("XIONGAN", "雄安新区容城县第一小学", 2, today.minusMonths(3),
+                    today.plusMonths(9), "京教援〔2026〕4号"));
+            dispatches.send(chaoyang, xiongan.id(), "CY00004", null, null);
+        }
+    }
+
+    /**
+     * 海淀区's plan of the year: its own trainings (one on mental health), its health commission's non-teaching ones approved,
+     * merged, cancelled and one waiting, and the hours of the year imported (HD00005 above the limit).
+     */
+    private void trainings(Unit haidian) {
+        var reporter = (AccountPrincipal) userDetails.loadUserByUsername("haidian.reporter");
+        var approver = (AccountPrincipal) userDetails.loadUserByUsername("haidian.approver");
+        var health = units.children(haidian.id()).stream().filter(u -> u.type() == UnitType.DEPARTMENT && u.name().contains("卫生健康"))
+                .findFirst();
+        var year = LocalDate.now(clock).getYear();
+        var research = trainings.record(reporter, training(year, "基于课程标准的大单元教学设计", TrainingKind.TEACHING_RESEARCH,
+                TrainingMode.BLENDED, "48", "全区中小学学科教师"));
+        var digital = trainings.record(reporter, training(year, "数字化教学能力提升", TrainingKind.INFORMATION_TECHNOLOGY, TrainingMode.MENU,
+                "24", "全区中小学教师"));
+        var wellbeing = trainings.record(reporter, training(year, "教师心理健康与压力调适", TrainingKind.MENTAL_HEALTH, TrainingMode.ONLINE,
+                "8", "全区中小学教师"));
+        var csv = new StringBuilder("教师编号,培训,学时\r\n");
+        csv.append("HD00005,").append(research.id()).append(",48\r\nHD00005,").append(digital.id()).append(",24\r\n");
+        if (health.isPresent()) {
+            var department = (AccountPrincipal) userDetails.loadUserByUsername("dept.user");
+            var first = trainings.record(department, training(year, "校园传染病防控知识培训", TrainingKind.NON_TEACHING, TrainingMode.ONLINE,
+                    "4", "各校卫生保健教师"));
+            trainings.decide(approver, first.id(), first.version(), Trainings.Decision.APPROVE, null, "依法开展的卫生防疫培训，面向保健教师，同意");
+            var merged = trainings.record(department, training(year, "教师心理危机干预讲座", TrainingKind.NON_TEACHING, TrainingMode.OFFLINE,
+                    "3", "全区班主任"));
+            trainings.decide(approver, merged.id(), merged.version(), Trainings.Decision.MERGE, wellbeing.id(),
+                    "与区教委心理健康培训内容重复，合并进行");
+            var cancelled = trainings.record(department, training(year, "健康知识竞赛动员培训", TrainingKind.NON_TEACHING,
+                    TrainingMode.OFFLINE, "2", "全体教师"));
+            trainings.decide(approver, cancelled.id(), cancelled.version(), Trainings.Decision.CANCEL, null, "与教育教学无关，取消");
+            trainings.record(department, training(year, "爱国卫生月宣传培训", TrainingKind.NON_TEACHING, TrainingMode.OFFLINE, "2", "全体教师"));
+            csv.append("HD00005,").append(first.id()).append(",4\r\n");
+        }
+        for (int n = 5; n <= 20; n++) {
+            csv.append(String.format("HD%05d,", n)).append(wellbeing.id()).append(",8\r\n");
+        }
+        for (int n = 6; n <= 12; n++) {
+            csv.append(String.format("HD%05d,", n)).append(research.id()).append(",").append(16 + n).append("\r\n");
+        }
+        // HD00005: 48 + 24 + 8 (+ 4) hours, and 48 again below: above the yearly limit of 120
+        var hours = trainings.record(reporter, training(year, "暑期全员集中培训", TrainingKind.SUBJECT, TrainingMode.OFFLINE, "40",
+                "全区中小学教师"));
+        csv.append("HD00005,").append(hours.id()).append(",40\r\n");
+        attendance.apply(reporter, attendance.preview(reporter, "培训学时汇总.csv", csv.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static TrainingDraft training(int year, String title, TrainingKind kind, TrainingMode mode, String hours, String targets) {
+        return new TrainingDraft(year, title, null, kind, mode, new BigDecimal(hours), targets);
     }
 
     private static SecondmentDraft draft(String teacher, String borrower, Purpose purpose, String reason, LocalDate start, LocalDate end,

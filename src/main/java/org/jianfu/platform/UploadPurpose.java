@@ -16,6 +16,8 @@ public enum UploadPurpose {
     BASELINE_IMPORT("baseline-import", 5, EnumSet.of(FileType.XLSX), 0),
     /** A teacher roster, the teacher information system's export: Excel, or CSV for a whole city's teachers. */
     ROSTER_IMPORT("roster-import", 20, EnumSet.of(FileType.XLSX, FileType.CSV), 0),
+    /** Training attendance (teacher number, training, hours): Excel, or CSV from a training platform's export. */
+    ATTENDANCE_IMPORT("attendance-import", 10, EnumSet.of(FileType.XLSX, FileType.CSV), 0),
     /** A unit's seal image; seals are a few hundred pixels wide. */
     SEAL("seal", 2, EnumSet.of(FileType.PNG, FileType.JPEG), 4_000_000),
     /** Evidence for a ledger entry; photographs up to 25 megapixels. */

@@ -51,14 +51,16 @@ class SecondmentController {
 
     private final Secondments secondments;
     private final SecondmentLists lists;
+    private final AidDispatches dispatches;
     private final StaffingAccess access;
     private final Roster roster;
     private final Units units;
     private final Clock clock;
 
-    SecondmentController(Secondments secondments, SecondmentLists lists, StaffingAccess access, Roster roster, Units units, Clock clock) {
+    SecondmentController(Secondments secondments, SecondmentLists lists, AidDispatches dispatches, StaffingAccess access, Roster roster, Units units, Clock clock) {
         this.secondments = secondments;
         this.lists = lists;
+        this.dispatches = dispatches;
         this.access = access;
         this.roster = roster;
         this.units = units;
@@ -67,13 +69,15 @@ class SecondmentController {
 
     @GetMapping("/staffing/secondments")
     String list(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) Long district,
-            @RequestParam(required = false) SecondmentRepository.Filter state, @RequestParam(required = false) Integer page, Model model) {
+            @RequestParam(required = false) SecondmentRepository.Filter state, @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) Integer page, Model model) {
         var filter = state == null ? SecondmentRepository.Filter.ALL : state;
-        var list = lists.list(me, district, filter, page);
+        var list = lists.list(me, district, year, filter, page);
         var scope = access.listScope(me, district);
         var today = LocalDate.now(clock);
         model.addAttribute("list", list);
         model.addAttribute("state", filter);
+        model.addAttribute("inYear", year);
         model.addAttribute("filters", SecondmentRepository.Filter.values());
         model.addAttribute("today", today);
         model.addAttribute("district", scope.districtId() == null ? null : units.get(scope.districtId()));
@@ -82,6 +86,7 @@ class SecondmentController {
         model.addAttribute("city", access.cityWide(me));
         if (scope.districtId() != null) {
             model.addAttribute("drafting", secondments.drafting(me, scope.districtId(), today.getYear()));
+            model.addAttribute("away", dispatches.awayBySchool(me, scope.districtId(), today.getYear()));
             model.addAttribute("year", Integer.toString(today.getYear()));
         }
         model.addAttribute("settings", lists.settings());

@@ -40,12 +40,19 @@ public class SecondmentLists {
     /** A page of the secondments in the reader's scope (or one district of it), filtered by state; past the last, the last. */
     @Transactional(readOnly = true)
     public Page list(AccountPrincipal me, Long districtId, SecondmentRepository.Filter filter, Integer page) {
-        var scope = access.listScope(me, districtId);
+        return list(me, districtId, null, filter, page);
+    }
+
+    /** The same, of the secondments under way some day of a year (null: any year). */
+    @Transactional(readOnly = true)
+    public Page list(AccountPrincipal me, Long districtId, Integer year, SecondmentRepository.Filter filter, Integer page) {
+        var scope = access.listScope(me, districtId).inYear(year == null ? null : org.jianfu.platform.Years.checked(year));
         var today = LocalDate.now(clock);
-        var total = repository.count(scope, filter, today);
+        var months = repository.settings().maxMonths();
+        var total = repository.count(scope, filter, today, months);
         var last = (int) Math.max(0, (total - 1) / SecondmentRepository.PAGE_SIZE);
         var shown = page == null ? 0 : Math.max(0, Math.min(page, last));
-        return new Page(repository.page(scope, filter, today, shown * SecondmentRepository.PAGE_SIZE), shown, total);
+        return new Page(repository.page(scope, filter, today, months, shown * SecondmentRepository.PAGE_SIZE), shown, total);
     }
 
     /** How many secondments are overdue in each district, for the city's view. */
@@ -61,7 +68,8 @@ public class SecondmentLists {
     }
 
     @Transactional
-    public StaffingSettings changeSettings(AccountPrincipal me, int version, int maxMonths, int teachersLimit, int daysLimit) {
+    public StaffingSettings changeSettings(AccountPrincipal me, int version, int maxMonths, int teachersLimit, int daysLimit,
+            int trainingHoursLimit) {
         StaffingAccess.require(me.role() == Role.CITY_ADMIN, "staffing settings for " + me.role());
         if (maxMonths < 1 || maxMonths > 60) {
             throw new RuleViolation("maxMonths", "staffing.error.settings-months");
@@ -69,8 +77,11 @@ public class SecondmentLists {
         if (teachersLimit < 0 || teachersLimit > 10000 || daysLimit < 0 || daysLimit > 100000) {
             throw new RuleViolation(null, "staffing.error.settings-limits");
         }
+        if (trainingHoursLimit < 1 || trainingHoursLimit > 10000) {
+            throw new RuleViolation("trainingHoursLimit", "staffing.error.settings-training-hours");
+        }
         var before = repository.settings();
-        if (!repository.updateSettings(version, maxMonths, teachersLimit, daysLimit, me.displayName(), clock.instant())) {
+        if (!repository.updateSettings(version, maxMonths, teachersLimit, daysLimit, trainingHoursLimit, me.displayName(), clock.instant())) {
             throw new EditConflictException("staffing settings");
         }
         var after = repository.settings();

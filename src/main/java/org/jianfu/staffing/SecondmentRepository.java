@@ -86,11 +86,28 @@ class SecondmentRepository {
 
     // --- lists
 
-    /** Which secondments a list shows: one school's, one district's, or all (the unit ids null). */
-    record Scope(Long schoolId, Long districtId) {
+    /**
+     * Which secondments a list shows: one school's, one district's, or all (the unit ids null); those under way some day of
+     * a year, or of any year (null).
+     */
+    record Scope(Long schoolId, Long districtId, Integer year) {
+
+        Scope(Long schoolId, Long districtId) {
+            this(schoolId, districtId, null);
+        }
+
+        Scope inYear(Integer year) {
+            return new Scope(schoolId, districtId, year);
+        }
 
         String where() {
-            return schoolId != null ? "school_id = :unit" : districtId != null ? "district_id = :unit" : "true";
+            return (schoolId != null ? "school_id = :unit" : districtId != null ? "district_id = :unit" : "true")
+                    + (year == null ? "" : " and starts_on <= :last and coalesce(returned_on, ends_on, :last) >= :first");
+        }
+
+        JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
+            var spec = unit() == null ? statement : statement.param("unit", unit());
+            return year == null ? spec : spec.param("first", LocalDate.of(year, 1, 1)).param("last", LocalDate.of(year, 12, 31));
         }
 
         Long unit() {
@@ -98,10 +115,14 @@ class SecondmentRepository {
         }
     }
 
-    /** A list's filter by state on a day. */
+    /**
+     * A list's filter by state on a day; and the rows the ledger's figures count: planned past the limit of months (an
+     * extension), not returned without the approval, drafted into inspections.
+     */
     enum Filter {
         ALL("true"), ACTIVE("returned_on is null and ends_on >= :today"), OVERDUE("returned_on is null and ends_on < :today"),
-        RETURNED("returned_on is not null");
+        RETURNED("returned_on is not null"), LONG("ends_on > starts_on + make_interval(months => :months)"),
+        UNAPPROVED("returned_on is null and approval_document is null"), INSPECTION("purpose = 'INSPECTION'");
 
         final String sql;
 
@@ -110,30 +131,25 @@ class SecondmentRepository {
         }
     }
 
-    long count(Scope scope, Filter filter, LocalDate today) {
+    long count(Scope scope, Filter filter, LocalDate today, int months) {
         var sql = "select count(*) from staffing_secondment where " + scope.where() + " and " + filter.sql;
-        var statement = jdbc.sql(sql);
-        if (scope.unit() != null) {
-            statement = statement.param("unit", scope.unit());
-        }
+        return bind(jdbc.sql(sql), sql, scope, today, months).query(Long.class).single();
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, String sql, Scope scope, LocalDate today, int months) {
+        var spec = scope.bind(statement);
         if (sql.contains(":today")) {
-            statement = statement.param("today", today);
+            spec = spec.param("today", today);
         }
-        return statement.query(Long.class).single();
+        return sql.contains(":months") ? spec.param("months", months) : spec;
     }
 
     /** One page, newest first: the index on the unit and id serves it without reading the unit's other rows. */
-    List<Secondment> page(Scope scope, Filter filter, LocalDate today, int offset) {
+    List<Secondment> page(Scope scope, Filter filter, LocalDate today, int months, int offset) {
         var sql = "select * from staffing_secondment where " + scope.where() + " and " + filter.sql
                 + " order by id desc limit :size offset :offset";
-        var statement = jdbc.sql(sql).param("size", PAGE_SIZE).param("offset", offset);
-        if (scope.unit() != null) {
-            statement = statement.param("unit", scope.unit());
-        }
-        if (sql.contains(":today")) {
-            statement = statement.param("today", today);
-        }
-        return statement.query(SecondmentRepository::map).list();
+        return bind(jdbc.sql(sql).param("size", PAGE_SIZE).param("offset", offset), sql, scope, today, months)
+                .query(SecondmentRepository::map).list();
     }
 
     /** How many secondments are overdue in each district that has any. */
@@ -175,31 +191,69 @@ class SecondmentRepository {
     record Drafting(long schoolId, int teachers, int days) {
     }
 
+    /**
+     * Per district, its secondments under way some day of the year: all, active on {@code today}, planned past the limit of
+     * months after their start (extended), not returned and without the Party committee's approval, and the teachers and
+     * days drafted into inspections within the year. One query for any number of districts.
+     */
+    Map<Long, YearCount> yearCounts(java.util.Collection<Long> districtIds, int year, LocalDate today, int maxMonths) {
+        var counts = new java.util.HashMap<Long, YearCount>();
+        jdbc.sql("""
+                select district_id, count(*) as secondments,
+                       count(*) filter (where returned_on is null and starts_on <= :today and ends_on >= :today) as active,
+                       count(*) filter (where ends_on > starts_on + make_interval(months => :months)) as long,
+                       count(*) filter (where returned_on is null and approval_document is null) as unapproved,
+                       count(distinct teacher_id) filter (where purpose = 'INSPECTION') as drafted,
+                       coalesce(sum(least(coalesce(returned_on, ends_on, :last), :last) - greatest(starts_on, :first) + 1)
+                           filter (where purpose = 'INSPECTION'), 0) as drafted_days
+                from staffing_secondment
+                where district_id = any(:districts) and starts_on <= :last and coalesce(returned_on, ends_on, :last) >= :first
+                group by district_id""")
+                .param("districts", districtIds.toArray(Long[]::new)).param("first", LocalDate.of(year, 1, 1))
+                .param("last", LocalDate.of(year, 12, 31)).param("today", today).param("months", maxMonths)
+                .query(rs -> {
+                    counts.put(rs.getLong("district_id"), new YearCount(rs.getInt("secondments"), rs.getInt("active"), rs.getInt("long"),
+                            rs.getInt("unapproved"), rs.getInt("drafted"), rs.getLong("drafted_days")));
+                });
+        return counts;
+    }
+
+    record YearCount(int secondments, int active, int overLimit, int unapproved, int drafted, long draftedDays) {
+    }
+
+    /** The districts' cleanups, by district. */
+    Map<Long, SecondmentCleanup.Record> cleanups(java.util.Collection<Long> districtIds) {
+        var cleanups = new java.util.HashMap<Long, SecondmentCleanup.Record>();
+        jdbc.sql("select * from staffing_cleanup where district_id = any(?)").param(districtIds.toArray(Long[]::new))
+                .query(rs -> {
+                    cleanups.put(rs.getLong("district_id"), new SecondmentCleanup.Record(instant(rs, "started_at"), rs.getString("started_by"),
+                            rs.getString("filing_document"), rs.getObject("filed_on", LocalDate.class), instant(rs, "filed_at"),
+                            rs.getString("filed_by"), rs.getObject("before_count", Integer.class), rs.getObject("ended_count", Integer.class),
+                            rs.getObject("continued_count", Integer.class)));
+                });
+        return cleanups;
+    }
+
     // --- settings
 
     StaffingSettings settings() {
         return jdbc.sql("select * from staffing_settings where id = 1")
                 .query((rs, n) -> new StaffingSettings(rs.getInt("max_months"), rs.getInt("inspection_teachers_limit"),
-                        rs.getInt("inspection_days_limit"), instant(rs, "updated_at"), rs.getString("updated_by"), rs.getInt("version")))
+                        rs.getInt("inspection_days_limit"), rs.getInt("training_hours_limit"), instant(rs, "updated_at"), rs.getString("updated_by"), rs.getInt("version")))
                 .single();
     }
 
-    boolean updateSettings(int version, int maxMonths, int teachers, int days, String by, Instant now) {
+    boolean updateSettings(int version, int maxMonths, int teachers, int days, int trainingHours, String by, Instant now) {
         return jdbc.sql("""
-                update staffing_settings set max_months = ?, inspection_teachers_limit = ?, inspection_days_limit = ?, updated_by = ?,
+                update staffing_settings set max_months = ?, inspection_teachers_limit = ?, inspection_days_limit = ?, training_hours_limit = ?, updated_by = ?,
                     updated_at = ?, version = version + 1 where id = 1 and version = ?""")
-                .params(maxMonths, teachers, days, by, utc(now), version).update() == 1;
+                .params(maxMonths, teachers, days, trainingHours, by, utc(now), version).update() == 1;
     }
 
     // --- the cleanup
 
     Optional<SecondmentCleanup.Record> cleanup(long districtId) {
-        return jdbc.sql("select * from staffing_cleanup where district_id = ?").param(districtId)
-                .query((rs, n) -> new SecondmentCleanup.Record(instant(rs, "started_at"), rs.getString("started_by"),
-                        rs.getString("filing_document"), rs.getObject("filed_on", LocalDate.class), instant(rs, "filed_at"),
-                        rs.getString("filed_by"), rs.getObject("before_count", Integer.class), rs.getObject("ended_count", Integer.class),
-                        rs.getObject("continued_count", Integer.class)))
-                .optional();
+        return Optional.ofNullable(cleanups(List.of(districtId)).get(districtId));
     }
 
     /** Opens the cleanup and lists the district's secondments not returned: false when it was open already. */

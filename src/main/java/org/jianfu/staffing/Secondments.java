@@ -33,6 +33,7 @@ public class Secondments {
     static final int MAX_REASON = 2000;
 
     private final SecondmentRepository repository;
+    private final AidRepository aid;
     private final StaffingAccess access;
     private final Roster roster;
     private final Units units;
@@ -40,9 +41,10 @@ public class Secondments {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Secondments(SecondmentRepository repository, StaffingAccess access, Roster roster, Units units, AuditTrail auditTrail,
+    Secondments(SecondmentRepository repository, AidRepository aid, StaffingAccess access, Roster roster, Units units, AuditTrail auditTrail,
             ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
+        this.aid = aid;
         this.access = access;
         this.roster = roster;
         this.units = units;
@@ -66,6 +68,7 @@ public class Secondments {
         var district = access.recorderDistrict(me);
         var teacher = teacherOf(district.id(), draft.teacherNumber());
         check(draft, repository.settings(), null);
+        notDispatched(teacher.id(), teacher.name(), draft);
         var id = repository.insert(teacher, clean(draft), false, false, clock.instant(), me.displayName());
         var after = find(id);
         events.publishEvent(StaffingEvents.StaffingChanged.of("secondment-recorded", "staffing-secondment", id, null, after));
@@ -83,6 +86,7 @@ public class Secondments {
             throw new RuleViolation("endsOn", "staffing.error.end-by-extension");
         }
         check(draft, repository.settings(), extensions.isEmpty() ? null : before.endsOn());
+        notDispatched(before.teacherId(), before.teacherName(), draft);
         if (!repository.update(id, version, clean(draft))) {
             throw new EditConflictException("secondment " + id);
         }
@@ -211,6 +215,13 @@ public class Secondments {
             throw new RuleViolation("teacherNumber", "staffing.error.teacher-left", teacher.name());
         }
         return teacher;
+    }
+
+    /** A teacher away on an aid dispatch during the secondment's period is not seconded as well: both are time away. */
+    private void notDispatched(long teacherId, String name, SecondmentDraft d) {
+        if (d.startsOn() != null && aid.dispatchedBetween(teacherId, d.startsOn(), d.endsOn() == null ? LocalDate.of(9999, 12, 31) : d.endsOn())) {
+            throw new RuleViolation("teacherNumber", "staffing.error.teacher-away", name);
+        }
     }
 
     /**

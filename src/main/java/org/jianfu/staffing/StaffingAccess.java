@@ -77,6 +77,14 @@ class StaffingAccess {
         return district;
     }
 
+    /** An object of a district, for an education commission's person whose scope holds the district (404 otherwise). */
+    void readableDistrictOf(AccountPrincipal me, long districtId, String what) {
+        require(EDUCATION.contains(me.role()), what + " for " + me.role());
+        if (!units.isWithin(me.unitId(), districtId)) {
+            throw new StaffingNotFoundException(what);
+        }
+    }
+
     /** The district this person acts for in one of these roles: their own (404 for another). */
     Unit ownDistrict(AccountPrincipal me, long districtId, Set<Role> roles) {
         var district = readableDistrict(me, districtId);

@@ -22,7 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class StaffingCityController {
 
-    record SettingsForm(int maxMonths, int inspectionTeachersLimit, int inspectionDaysLimit, int version) {
+    record SettingsForm(int maxMonths, int inspectionTeachersLimit, int inspectionDaysLimit, int trainingHoursLimit, int version) {
     }
 
     private final SecondmentLists lists;
@@ -58,7 +58,7 @@ class StaffingCityController {
         model.addAttribute("settings", settings);
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", new SettingsForm(settings.maxMonths(), settings.inspectionTeachersLimit(),
-                    settings.inspectionDaysLimit(), settings.version()));
+                    settings.inspectionDaysLimit(), settings.trainingHoursLimit(), settings.version()));
         }
         return "staffing/settings";
     }
@@ -69,7 +69,8 @@ class StaffingCityController {
         StaffingAccess.require(me.role() == org.jianfu.account.Role.CITY_ADMIN, "staffing settings");
         if (!errors.hasErrors()) {
             try {
-                lists.changeSettings(me, form.version(), form.maxMonths(), form.inspectionTeachersLimit(), form.inspectionDaysLimit());
+                lists.changeSettings(me, form.version(), form.maxMonths(), form.inspectionTeachersLimit(), form.inspectionDaysLimit(),
+                        form.trainingHoursLimit());
                 redirect.addFlashAttribute("success", "staffing.settings.saved");
                 return "redirect:/staffing/settings";
             }

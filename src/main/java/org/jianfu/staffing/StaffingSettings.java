@@ -9,7 +9,9 @@ import java.time.Instant;
  * @param inspectionTeachersLimit teachers of one school drafted into inspections and evaluations in a year, above which
  *        the school is flagged
  * @param inspectionDaysLimit days of such drafting of one school in a year, above which the school is flagged
+ * @param trainingHoursLimit hours of training one teacher attends in a year, above which the teacher is flagged
+ *        (requirement 19)
  */
-public record StaffingSettings(int maxMonths, int inspectionTeachersLimit, int inspectionDaysLimit, Instant updatedAt,
+public record StaffingSettings(int maxMonths, int inspectionTeachersLimit, int inspectionDaysLimit, int trainingHoursLimit, Instant updatedAt,
         String updatedBy, int version) {
 }

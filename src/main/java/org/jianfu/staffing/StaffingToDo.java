@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The district's secondments past their planned end with the teacher not returned, for its reporter (who records the
- * return) and approver (who records an extension), as long as they stay overdue. Counted once alerted, so the list and
+ * return) and approver (who records an extension), as long as they stay overdue; and for the approver the non-teaching
+ * trainings waiting for a decision. Counted once alerted, so the list and
  * the notification agree; one indexed query per page.
  */
 @Component
@@ -31,10 +32,15 @@ class StaffingToDo implements ToDo {
                 Role.DISTRICT_APPROVER))) {
             return List.of();
         }
-        var count = jdbc.sql("""
-                select count(*) from staffing_secondment
-                where district_id = ? and returned_on is null and overdue_alerted_at is not null""")
-                .param(me.unitId()).query(Integer.class).single();
-        return List.of(new Item(Menu.STAFFING, count, "staffing.todo.overdue", "/staffing/secondments?state=OVERDUE"));
+        // one query: the overdue secondments, and the non-teaching trainings waiting for the approver's decision
+        var counts = jdbc.sql("""
+                select (select count(*) from staffing_secondment
+                        where district_id = :district and returned_on is null and overdue_alerted_at is not null) as overdue,
+                       (select count(*) from staffing_training where district_id = :district and state = 'SUBMITTED') as waiting""")
+                .param("district", me.unitId()).query((rs, n) -> new int[] { rs.getInt("overdue"), rs.getInt("waiting") }).single();
+        var overdue = new Item(Menu.STAFFING, counts[0], "staffing.todo.overdue", "/staffing/secondments?state=OVERDUE");
+        return me.role() == Role.DISTRICT_APPROVER
+                ? List.of(overdue, new Item(Menu.STAFFING, counts[1], "staffing.todo.trainings", "/staffing/trainings?state=SUBMITTED"))
+                : List.of(overdue);
     }
 }

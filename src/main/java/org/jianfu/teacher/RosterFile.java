@@ -1,32 +1,16 @@
 package org.jianfu.teacher;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import javax.xml.parsers.ParserConfigurationException;
-
-import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
-import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
-import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
-import org.apache.poi.xssf.usermodel.XSSFComment;
-import org.jianfu.platform.FileType;
 import org.jianfu.platform.RuleViolation;
 import org.jianfu.platform.Upload;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
+import org.jianfu.platform.UploadedRows;
 
 /**
  * Reads the teacher information system's export, .xlsx (first sheet, streamed) or CSV: the columns are found by their
@@ -39,7 +23,6 @@ final class RosterFile {
 
     static final int MAX_ROWS = 200_000;
     static final int HEADER_SEARCH = 10;
-    private static final int MAX_COLUMNS = 100;
 
     /** The columns read, each with the headers it is known by (compared without spaces, stars and bracketed notes). */
     enum Column {
@@ -99,38 +82,8 @@ final class RosterFile {
     /** The rows of a file that passed the upload door; refused (nothing read) when its form is not a roster's. */
     static List<Row> read(Upload upload) {
         var rows = new Rows();
-        if (upload.type() == FileType.CSV) {
-            Csv.rows(upload.text(), rows);
-        }
-        else if (upload.type() == FileType.XLSX) {
-            readSheet(upload.content(), rows);
-        }
-        else {
-            throw new RuleViolation("file", "upload.type.roster-import");
-        }
+        UploadedRows.read(upload, rows::add, "upload.type.roster-import", "roster.error.unreadable");
         return rows.finish();
-    }
-
-    private static void readSheet(byte[] content, Rows rows) {
-        try (var workbook = OPCPackage.open(new ByteArrayInputStream(content))) {
-            var reader = new XSSFReader(workbook);
-            var sheets = reader.getSheetsData();
-            if (!sheets.hasNext()) {
-                return;
-            }
-            try (var sheet = sheets.next()) {
-                var parser = XMLHelper.newXMLReader();
-                parser.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), new ReadOnlySharedStringsTable(workbook),
-                        new SheetRows(rows), new DataFormatter(Locale.SIMPLIFIED_CHINESE), false));
-                parser.parse(new InputSource(sheet));
-            }
-        }
-        catch (IOException | OpenXML4JException | SAXException | ParserConfigurationException | RuntimeException e) {
-            if (e instanceof RuleViolation violation) {
-                throw violation;
-            }
-            throw new RuleViolation("file", "roster.error.unreadable");
-        }
     }
 
     /** Takes rows of cells in file order: finds the header row, then maps each later row's cells by column. */
@@ -167,7 +120,7 @@ final class RosterFile {
         }
 
         private void header(List<String> cells) {
-            var found = new Column[Math.min(cells.size(), MAX_COLUMNS)];
+            var found = new Column[Math.min(cells.size(), UploadedRows.MAX_COLUMNS)];
             var present = EnumSet.noneOf(Column.class);
             for (int i = 0; i < found.length; i++) {
                 var column = cells.get(i) == null ? null : Column.of(cells.get(i));
@@ -197,95 +150,6 @@ final class RosterFile {
         private static RuleViolation missingHeaders() {
             return new RuleViolation("file", "roster.error.headers", Arrays.stream(Column.values()).filter(c -> c.required)
                     .map(c -> c.field.header()).collect(Collectors.joining("、")));
-        }
-    }
-
-    /** Collects an Excel sheet's rows as they stream past; a cell's column comes from its reference (empty cells are left out). */
-    private static final class SheetRows implements XSSFSheetXMLHandler.SheetContentsHandler {
-        private final Rows rows;
-        private final List<String> cells = new ArrayList<>();
-
-        SheetRows(Rows rows) {
-            this.rows = rows;
-        }
-
-        @Override
-        public void startRow(int row) {
-            cells.clear();
-        }
-
-        @Override
-        public void cell(String reference, String value, XSSFComment comment) {
-            var column = reference == null ? cells.size() : new CellReference(reference).getCol();
-            if (column >= MAX_COLUMNS) {
-                return;
-            }
-            while (cells.size() <= column) {
-                cells.add("");
-            }
-            cells.set(column, value == null ? "" : value);
-        }
-
-        @Override
-        public void endRow(int row) {
-            rows.add(row + 1, cells);
-        }
-    }
-
-    /** CSV as Excel writes it (RFC 4180): commas, fields in double quotes may hold commas, quotes ("") and line breaks. */
-    static final class Csv {
-
-        private Csv() {
-        }
-
-        static void rows(String text, Rows rows) {
-            var cells = new ArrayList<String>();
-            var cell = new StringBuilder();
-            boolean quoted = false;
-            int line = 1;
-            int rowLine = 1;
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (quoted) {
-                    if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        cell.append('"');
-                        i++;
-                    }
-                    else if (c == '"') {
-                        quoted = false;
-                    }
-                    else {
-                        if (c == '\n') {
-                            line++;
-                        }
-                        cell.append(c);
-                    }
-                }
-                else if (c == '"' && cell.isEmpty()) {
-                    quoted = true;
-                }
-                else if (c == ',') {
-                    cells.add(cell.toString());
-                    cell.setLength(0);
-                }
-                else if (c == '\n' || c == '\r') {
-                    if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                        i++;
-                    }
-                    cells.add(cell.toString());
-                    cell.setLength(0);
-                    rows.add(rowLine, cells);
-                    cells.clear();
-                    rowLine = ++line;
-                }
-                else {
-                    cell.append(c);
-                }
-            }
-            if (!cell.isEmpty() || !cells.isEmpty()) {
-                cells.add(cell.toString());
-                rows.add(rowLine, cells);
-            }
         }
     }
 }

@@ -394,6 +394,27 @@ class AccessMatrix {
         unscoped("GET /staffing/overdue", CITY);
         unscoped("GET /staffing/settings", CITY);
         unscoped("POST /staffing/settings", CITY, none(), version());
+        // aid dispatches: the commissions read, the district's reporter sets tasks and sends teachers
+        scoped("GET /staffing/dispatches", EDUCATION, none(), (at, b) -> b.param("district", "" + at.d().district().id()));
+        unscoped("GET /staffing/dispatches/tasks/new", reporter);
+        unscoped("POST /staffing/dispatches/tasks", reporter);
+        scoped("GET /staffing/dispatches/tasks/{id}", EDUCATION, at -> ids(at.d().aidTask()));
+        scoped("POST /staffing/dispatches/tasks/{id}/teachers", reporter, at -> ids(at.d().aidTask()));
+        scoped("POST /staffing/dispatches/{id}/return", reporter, at -> ids(at.d().aidDispatch()), version());
+        // trainings: a department's user records and reads its own, the district's approver decides
+        var trainingReaders = EnumSet.of(CITY_ADMIN, SUPERVISOR, DISTRICT_REPORTER, DISTRICT_APPROVER, DEPARTMENT_USER);
+        var trainingRecorders = EnumSet.of(DISTRICT_REPORTER, DEPARTMENT_USER);
+        scoped("GET /staffing/trainings", trainingReaders, none(), (at, b) -> b.param("district", "" + at.d().district().id()));
+        unscoped("GET /staffing/trainings/new", trainingRecorders);
+        unscoped("POST /staffing/trainings", trainingRecorders);
+        scoped("GET /staffing/trainings/{id}", trainingReaders, at -> ids(at.d().training()));
+        scoped("POST /staffing/trainings/{id}/decide", approver, at -> ids(at.d().training()), version());
+        scoped("GET /staffing/trainings/hours", EDUCATION, none(), (at, b) -> b.param("district", "" + at.d().district().id()));
+        // attendance: the district's reporter imports; a preview with a problem row, so that applying changes nothing
+        unscoped("GET /staffing/attendance", reporter);
+        unscoped("POST /staffing/attendance", reporter);
+        scoped("GET /staffing/attendance/{id}", EDUCATION, at -> ids(at.d().attendanceImport()));
+        scoped("POST /staffing/attendance/{id}/apply", reporter, at -> ids(at.d().attendanceImport()));
     }
 
     private void duties() {

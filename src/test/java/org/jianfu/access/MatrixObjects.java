@@ -29,8 +29,15 @@ import org.jianfu.ledger.Ledgers;
 import org.jianfu.ledger.Templates;
 import org.jianfu.teacher.RosterImports;
 import org.jianfu.staffing.Purpose;
+import org.jianfu.staffing.AidDispatches;
+import org.jianfu.staffing.AidTaskDraft;
+import org.jianfu.staffing.AttendanceImports;
 import org.jianfu.staffing.SecondmentDraft;
 import org.jianfu.staffing.Secondments;
+import org.jianfu.staffing.TrainingDraft;
+import org.jianfu.staffing.TrainingKind;
+import org.jianfu.staffing.TrainingMode;
+import org.jianfu.staffing.Trainings;
 import org.jianfu.test.Fixtures;
 import org.jianfu.unit.SchoolStage;
 import org.jianfu.unit.Unit;
@@ -74,11 +81,14 @@ class MatrixObjects {
     final CollectionRegister register;
     final RosterImports rosterImports;
     final Secondments secondments;
+    final AidDispatches dispatches;
+    final Trainings trainings;
+    final AttendanceImports attendance;
 
     MatrixObjects(Units units, Fixtures fixtures, UserDetailsService users, JdbcClient jdbc, Ledgers ledgers,
             LedgerEvidence ledgerEvidence, Templates templates, InspectionItems items, Cleanups cleanups, RuleSets ruleSets,
             Visits visits, Whitelist whitelist, Reports reports, CollectionRegister register, RosterImports rosterImports,
-            Secondments secondments) {
+            Secondments secondments, AidDispatches dispatches, Trainings trainings, AttendanceImports attendance) {
         this.units = units;
         this.fixtures = fixtures;
         this.users = users;
@@ -95,6 +105,9 @@ class MatrixObjects {
         this.register = register;
         this.rosterImports = rosterImports;
         this.secondments = secondments;
+        this.dispatches = dispatches;
+        this.trainings = trainings;
+        this.attendance = attendance;
     }
 
     AccountPrincipal as(String username) {
@@ -112,7 +125,8 @@ class MatrixObjects {
     /** What belongs to one district: its units, people's work and files. */
     record District(Unit district, Unit school, Unit department, long ledger, long evidence, long seal, long account, long item,
             long baselineItem, long application, long report, long collection, long collectionField, long issuedCollection,
-            AccountPrincipal reporter, long teacher, long rosterImport, long secondment) {
+            AccountPrincipal reporter, long teacher, long rosterImport, long secondment, long aidTask, long aidDispatch, long training,
+            long attendanceImport) {
     }
 
     Shared shared() {
@@ -195,10 +209,18 @@ class MatrixObjects {
         var secondment = secondments.record(reporter, new SecondmentDraft(teacherNumber, "访问矩阵借用单位", null, Purpose.OTHER, "测试事由",
                 LocalDate.of(2026, 1, 10), LocalDate.of(2026, 3, 10), "测试同意", LocalDate.of(2026, 1, 5), "测试审批",
                 LocalDate.of(2026, 1, 5))).id();
+        // an aid task with that teacher sent after the secondment; a non-teaching training of the department waiting for
+        // approval; an attendance preview with a problem row, so that applying it changes nothing
+        var aidTask = dispatches.setTask(reporter, new AidTaskDraft("XINJIANG", "访问矩阵派往地", 2, LocalDate.of(2026, 4, 1),
+                LocalDate.of(2026, 12, 31), null)).id();
+        var aidDispatch = dispatches.send(reporter, aidTask, teacherNumber, null, null).id();
+        var training = trainings.record(applicant, new TrainingDraft(null, "访问矩阵培训", null, TrainingKind.NON_TEACHING,
+                TrainingMode.OFFLINE, BigDecimal.ONE, "测试对象")).id();
+        var attendanceImport = attendance.preview(reporter, "访问矩阵学时.csv",
+                "教师编号,培训,学时\r\nMATRIX-NOBODY,访问矩阵培训,1\r\n".getBytes(StandardCharsets.UTF_8));
         return new District(district, school, department, ledger, evidence(reporter, ledger, shared), seal, account, item, baselineItem,
                 application.id(), report, collection.id(), collection.flaggedFields().get(0).id(), issuedCollection, reporter, teacher,
-                rosterImport,
-                secondment);
+                rosterImport, secondment, aidTask, aidDispatch, training, attendanceImport);
     }
 
     /** A piece of evidence on the district's ledger, made afresh for a request that deletes one. */

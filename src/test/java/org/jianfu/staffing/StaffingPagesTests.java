@@ -89,10 +89,11 @@ class StaffingPagesTests {
 
         mvc.perform(post("/staffing/settings").with(user(city)).with(csrf()).param("maxMonths", "7")
                 .param("inspectionTeachersLimit", "" + before.inspectionTeachersLimit()).param("inspectionDaysLimit", "" + before.inspectionDaysLimit())
-                .param("version", "" + before.version())).andExpect(status().is3xxRedirection());
+                .param("trainingHoursLimit", "" + before.trainingHoursLimit()).param("version", "" + before.version())).andExpect(status().is3xxRedirection());
         var changed = lists.settings();
         // back to six months, for the other tests
-        lists.changeSettings(city, changed.version(), before.maxMonths(), before.inspectionTeachersLimit(), before.inspectionDaysLimit());
+        lists.changeSettings(city, changed.version(), before.maxMonths(), before.inspectionTeachersLimit(), before.inspectionDaysLimit(),
+                before.trainingHoursLimit());
 
         assertThat(changed.maxMonths()).isEqualTo(7);
         assertThat(lists.settings().maxMonths()).isEqualTo(before.maxMonths());

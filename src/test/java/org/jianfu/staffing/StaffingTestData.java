@@ -48,6 +48,16 @@ class StaffingTestData {
         return units.findByCode("110111").orElseThrow();
     }
 
+    /** 昌平区 (110114), the other district the staffing tests may use (rolled back where they can). */
+    Unit changping() {
+        return units.findByCode("110114").orElseThrow();
+    }
+
+    /** A department of 房山区, which has none of its own: only inside a rolled-back test. */
+    Unit department() {
+        return units.create(new Units.NewUnit(fangshan().id(), UnitType.DEPARTMENT, "房山区测试局" + NEXT.incrementAndGet(), null, null));
+    }
+
     List<Unit> schools() {
         return units.children(fangshan().id()).stream().filter(u -> u.type() == UnitType.SCHOOL && u.enabled()).toList();
     }

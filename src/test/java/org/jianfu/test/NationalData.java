@@ -329,6 +329,42 @@ public final class NationalData {
                 from unit u cross join generate_series(1, 2) n where u.type = 'SCHOOL' and u.id % ? = 0""").param(everyNth).update();
     }
 
+    /**
+     * The staffing register's plans for every district with teachers: one aid task with every 50th teacher sent, ten
+     * trainings of this year's plan (two non-teaching ones waiting for approval), and an applied attendance file giving
+     * every second teacher hours of three trainings.
+     */
+    public static void staffingPlans(JdbcClient jdbc) {
+        jdbc.sql("""
+                insert into staffing_aid_task (district_id, programme, destination, places, starts_on, ends_on, created_at, created_by)
+                select distinct district_id, 'XINJIANG', '全国测试派往地', 100, current_date - 30, current_date + 700, now(), 'bench'
+                from teacher""").update();
+        jdbc.sql("""
+                insert into staffing_aid_dispatch (task_id, district_id, school_id, teacher_id, teacher_number, teacher_name, starts_on,
+                    ends_on, created_at, created_by)
+                select a.id, t.district_id, t.school_id, t.id, t.teacher_number, t.name, a.starts_on, a.ends_on, now(), 'bench'
+                from teacher t join staffing_aid_task a on a.district_id = t.district_id where t.id % 50 = 7""").update();
+        jdbc.sql("""
+                insert into staffing_training (district_id, year, title, organiser_unit_id, kind, mode, hours, targets, state, created_at,
+                    created_by)
+                select d.district_id, extract(year from current_date), '全国测试培训' || k, d.district_id,
+                       (array['TEACHING_RESEARCH','SUBJECT','INFORMATION_TECHNOLOGY','MENTAL_HEALTH','NON_TEACHING'])[1 + k % 5],
+                       'BLENDED', 40, '全体教师', case when k in (4, 9) then 'SUBMITTED' else 'PLANNED' end, now(), 'bench'
+                from (select distinct district_id from teacher) d cross join generate_series(0, 9) k""").update();
+        jdbc.sql("""
+                insert into staffing_attendance_import (district_id, file_name, state, rows_read, problems, previewed_at, previewed_by,
+                    applied_at, applied_by)
+                select distinct district_id, '全国测试学时.csv', 'APPLIED', 0, 0, now(), 'bench', now(), 'bench' from teacher""").update();
+        jdbc.sql("""
+                insert into staffing_attendance (training_id, teacher_id, district_id, school_id, year, teacher_number, teacher_name, hours,
+                    import_id)
+                select tr.id, t.id, t.district_id, t.school_id, tr.year, t.teacher_number, t.name, 10 + t.id % 31, i.id
+                from teacher t join staffing_attendance_import i on i.district_id = t.district_id
+                join staffing_training tr on tr.district_id = t.district_id and tr.state = 'PLANNED' and tr.title in ('全国测试培训0',
+                    '全国测试培训1', '全国测试培训3')
+                where t.id % 2 = 0""").update();
+    }
+
     /** {@code perDistrict} notifications to each district's reporters and approvers, and as many to the city's admins. */
     public static void notifications(JdbcClient jdbc, Block b, long cityId, int perDistrict) {
         jdbc.sql("""
