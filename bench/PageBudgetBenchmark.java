@@ -389,6 +389,11 @@ public class PageBudgetBenchmark {
         add(pages, "GET /staffing/secondments/{id}", both, "/staffing/secondments/" + f.secondment());
         add(pages, "GET /staffing/secondments/{id}/edit", List.of(Who.DISTRICT), "/staffing/secondments/" + f.secondment() + "/edit");
         add(pages, "GET /staffing/cleanups/{districtId}", both, "/staffing/cleanups/" + f.district());
+        // the files: a district's secondments (the city's are cut at 20,000 rows) and its cleanup result
+        file(pages, "GET /staffing/secondments/export.{format}", both, "/staffing/secondments/export.xlsx");
+        file(pages, "GET /staffing/secondments/export.{format}", List.of(Who.DISTRICT), "/staffing/secondments/export.docx");
+        file(pages, "GET /staffing/cleanups/{districtId}/result.{format}", List.of(Who.DISTRICT),
+                "/staffing/cleanups/" + f.district() + "/result.docx");
         add(pages, "GET /staffing/overdue", city, "/staffing/overdue");
         add(pages, "GET /staffing/overdue", city, "/staffing/overdue?page=100000");
         add(pages, "GET /staffing/settings", city, "/staffing/settings");

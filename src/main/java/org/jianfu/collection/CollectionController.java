@@ -12,6 +12,7 @@ import jakarta.validation.Valid;
 import org.jianfu.account.AccountPrincipal;
 import org.jianfu.account.Role;
 import org.jianfu.platform.EditConflictException;
+import org.jianfu.platform.FormSteps;
 import org.jianfu.platform.RuleViolation;
 import org.jianfu.platform.Semester;
 import org.jianfu.platform.Years;
@@ -213,17 +214,7 @@ class CollectionController {
 
     /** Takes one step on the collection's page and goes back to it, with what came of it. */
     private static String step(long id, RedirectAttributes redirect, String success, Runnable action) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("success", success);
-        }
-        catch (RuleViolation violation) {
-            redirect.addFlashAttribute("failure", violation.messageKey());
-            redirect.addFlashAttribute("failureArguments", violation.arguments());
-        }
-        catch (EditConflictException conflict) {
-            redirect.addFlashAttribute("failure", "collection.error.conflict");
-        }
+        FormSteps.attempt(redirect, success, "collection.error.conflict", action);
         return "redirect:/collections/" + id;
     }
 

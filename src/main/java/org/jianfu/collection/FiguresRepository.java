@@ -102,6 +102,8 @@ class FiguresRepository {
     /**
      * The load on a district's enabled schools in a year: how many schools, and over all of them the collections issued to
      * them (the district's and the city's, as {@link Reach} says) and the minutes these cost each school and each teacher.
+     * A school hangs directly below its district ({@code UnitType.SCHOOL}): the index on the parent finds them, where a
+     * path prefix made of another row's path cannot use the path index and reads the whole unit table per district.
      */
     record Load(int schools, int issued, long schoolMinutes, long teacherMinutes) {
         static final Load NONE = new Load(0, 0, 0, 0);
@@ -109,20 +111,23 @@ class FiguresRepository {
 
     Map<Long, Load> load(Collection<Long> districtIds, int year) {
         var loads = new HashMap<Long, Load>();
+        // by the schools' parent, for all the districts at once: a lateral read per district would grow with their number
         jdbc.sql("""
-                select d.id, n.schools, r.issued, r.school_minutes, r.teacher_minutes
-                from unit d
-                cross join lateral (select count(*) as schools from unit s
-                                    where s.path like d.path || '%' and s.type = 'SCHOOL' and s.enabled) n
-                cross join lateral (
-                    select count(*) as issued, coalesce(sum(c.minutes_per_school), 0) as school_minutes,
+                with school as (
+                    select s.id, s.parent_id, s.stage, s.path from unit s
+                    where s.parent_id = any(:units) and s.type = 'SCHOOL' and s.enabled),
+                counted as (select parent_id, count(*) as schools from school group by parent_id),
+                issued as (
+                    select s.parent_id, count(*) as issued, coalesce(sum(c.minutes_per_school), 0) as school_minutes,
                         coalesce(sum(c.minutes_per_teacher), 0) as teacher_minutes
-                    from unit s
+                    from school s
                     join collection c on c.arranging_unit_id = any(""" + Reach.COMMISSIONS_ABOVE + ") and " + Reach.REACHES + """
 
-                    where s.path like d.path || '%' and s.type = 'SCHOOL' and s.enabled
-                      and c.opens_on >= :from and c.opens_on < :to) r
-                where d.id = any(:units)""")
+                    where c.opens_on >= :from and c.opens_on < :to
+                    group by s.parent_id)
+                select counted.parent_id as id, counted.schools, coalesce(issued.issued, 0) as issued,
+                    coalesce(issued.school_minutes, 0) as school_minutes, coalesce(issued.teacher_minutes, 0) as teacher_minutes
+                from counted left join issued on issued.parent_id = counted.parent_id""")
                 .param("units", districtIds.toArray(Long[]::new)).param("from", LocalDate.of(year, 1, 1))
                 .param("to", LocalDate.of(year + 1, 1, 1))
                 .query(rs -> {
@@ -163,8 +168,8 @@ class FiguresRepository {
             params.put("held", rows.held().name());
         }
         if (rows.issuedTo() != null) {
-            where.add("exists (select 1 from unit t join unit s on s.path like t.path || '%' and s.type = 'SCHOOL' and s.enabled"
-                    + " where t.id = :issuedTo and c.arranging_unit_id = any(" + Reach.COMMISSIONS_ABOVE + ") and " + Reach.REACHES + ")");
+            where.add("exists (select 1 from unit s where s.parent_id = :issuedTo and s.type = 'SCHOOL' and s.enabled"
+                    + " and c.arranging_unit_id = any(" + Reach.COMMISSIONS_ABOVE + ") and " + Reach.REACHES + ")");
             params.put("issuedTo", rows.issuedTo());
         }
         return where;

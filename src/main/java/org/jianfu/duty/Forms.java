@@ -2,13 +2,12 @@ package org.jianfu.duty;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.jianfu.platform.EditConflictException;
+import org.jianfu.platform.FormSteps;
 import org.jianfu.platform.RuleViolation;
 import org.jianfu.unit.Units;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -19,32 +18,14 @@ final class Forms {
     private Forms() {
     }
 
-    /** A step of a form that redirects: its success message, or its refusal with its numbers, shown by the layout. */
+    /** A step of a form that redirects ({@link FormSteps}), with this register's conflict message. */
     static void attempt(RedirectAttributes redirect, String successKey, Runnable step) {
-        try {
-            step.run();
-            redirect.addFlashAttribute("success", successKey);
-        }
-        catch (RuleViolation violation) {
-            redirect.addFlashAttribute("failure", violation.messageKey());
-            redirect.addFlashAttribute("failureArguments", violation.arguments());
-        }
-        catch (EditConflictException conflict) {
-            redirect.addFlashAttribute("failure", "duty.error.conflict");
-        }
+        FormSteps.attempt(redirect, successKey, "duty.error.conflict", step);
     }
 
     /** A date typed in a form, or null when blank; an unreadable one is refused. */
     static LocalDate date(String text, String field) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        }
-        catch (DateTimeParseException e) {
-            throw new RuleViolation(field, "duty.error.date-format");
-        }
+        return FormSteps.date(text, field, "duty.error.date-format");
     }
 
     /** A number typed in a form, or null when blank; an unreadable one is refused. */

@@ -1,7 +1,6 @@
 package org.jianfu.inspection;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 import org.jianfu.platform.RuleViolation;
@@ -46,14 +45,6 @@ class Refusals {
 
     /** A date typed in a form, or null when blank; an unreadable one is refused. */
     static LocalDate date(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        }
-        catch (DateTimeParseException e) {
-            throw new RuleViolation(null, "inspection.error.date-format");
-        }
+        return org.jianfu.platform.FormSteps.date(text, null, "inspection.error.date-format");
     }
 }

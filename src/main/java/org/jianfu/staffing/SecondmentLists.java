@@ -55,6 +55,16 @@ public class SecondmentLists {
         return new Page(repository.page(scope, filter, today, months, shown * SecondmentRepository.PAGE_SIZE), shown, total);
     }
 
+    /**
+     * The rows of the list's file: the same filter, newest first, at most {@code limit} (a file of the whole country's
+     * secondments is not what anyone files).
+     */
+    @Transactional(readOnly = true)
+    public List<Secondment> rows(AccountPrincipal me, Long districtId, Integer year, SecondmentRepository.Filter filter, int limit) {
+        var scope = access.listScope(me, districtId).inYear(year == null ? null : org.jianfu.platform.Years.checked(year));
+        return repository.rows(scope, filter, LocalDate.now(clock), repository.settings().maxMonths(), 0, limit);
+    }
+
     /** How many secondments are overdue in each district, for the city's view. */
     @Transactional(readOnly = true)
     public Map<Long, Long> overdueByDistrict(AccountPrincipal me) {

@@ -146,9 +146,14 @@ class SecondmentRepository {
 
     /** One page, newest first: the index on the unit and id serves it without reading the unit's other rows. */
     List<Secondment> page(Scope scope, Filter filter, LocalDate today, int months, int offset) {
+        return rows(scope, filter, today, months, offset, PAGE_SIZE);
+    }
+
+    /** The filtered rows, newest first, from an offset: a page of the list, or the rows of its file. */
+    List<Secondment> rows(Scope scope, Filter filter, LocalDate today, int months, int offset, int limit) {
         var sql = "select * from staffing_secondment where " + scope.where() + " and " + filter.sql
                 + " order by id desc limit :size offset :offset";
-        return bind(jdbc.sql(sql).param("size", PAGE_SIZE).param("offset", offset), sql, scope, today, months)
+        return bind(jdbc.sql(sql).param("size", limit).param("offset", offset), sql, scope, today, months)
                 .query(SecondmentRepository::map).list();
     }
 

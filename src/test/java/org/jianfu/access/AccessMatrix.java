@@ -377,6 +377,7 @@ class AccessMatrix {
         var reporter = EnumSet.of(DISTRICT_REPORTER);
         var approver = EnumSet.of(DISTRICT_APPROVER);
         scoped("GET /staffing/secondments", readers, none(), (at, b) -> b.param("district", "" + at.d().district().id()));
+        scoped("GET /staffing/secondments/export.{format}", readers, at -> ids("docx"), (at, b) -> b.param("district", "" + at.d().district().id()));
         unscoped("GET /staffing/secondments/new", reporter);
         // an empty form: answered on the form with what is missing
         unscoped("POST /staffing/secondments", reporter);
@@ -386,6 +387,7 @@ class AccessMatrix {
         scoped("POST /staffing/secondments/{id}/extend", approver, at -> ids(at.d().secondment()), version());
         scoped("POST /staffing/secondments/{id}/end", reporter, at -> ids(at.d().secondment()), version());
         scoped("GET /staffing/cleanups/{districtId}", EDUCATION, at -> ids(at.d().district().id()));
+        scoped("GET /staffing/cleanups/{districtId}/result.{format}", EDUCATION, at -> ids(at.d().district().id(), "docx"));
         scoped("POST /staffing/cleanups/{districtId}/start", reporter, at -> ids(at.d().district().id()));
         scoped("POST /staffing/cleanups/{districtId}/existing", reporter, at -> ids(at.d().district().id()));
         scoped("POST /staffing/cleanups/secondments/{id}/mark", reporter, at -> ids(at.d().secondment()), version());
