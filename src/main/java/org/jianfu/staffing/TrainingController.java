@@ -90,7 +90,10 @@ class TrainingController {
             return "staffing/trainings-city";
         }
         var department = me.role() == Role.DEPARTMENT_USER;
-        var shown = department ? trainings.planDistrictOf(me) : units.get(district == null ? me.unitId() : district);
+        // a department sees the trainings it organises; one of a district records them into the district's plan, one of
+        // the city (whose trainings no district plan holds) only reads its own
+        var commission = department ? units.commissionOf(units.get(me.unitId())).orElseThrow() : null;
+        var shown = department ? commission : units.get(district == null ? me.unitId() : district);
         if (department && district != null && district != shown.id()) {
             throw new StaffingNotFoundException("district " + district);
         }
@@ -101,7 +104,8 @@ class TrainingController {
         model.addAttribute("district", shown);
         model.addAttribute("department", department);
         model.addAttribute("names", names);
-        model.addAttribute("recorder", department || StaffingAccess.acts(me, shown.id(), StaffingAccess.RECORDER));
+        model.addAttribute("recorder", department ? commission.type() == org.jianfu.unit.UnitType.DISTRICT
+                : StaffingAccess.acts(me, shown.id(), StaffingAccess.RECORDER));
         model.addAttribute("importer", StaffingAccess.acts(me, shown.id(), StaffingAccess.RECORDER));
         return "staffing/trainings";
     }
@@ -149,7 +153,10 @@ class TrainingController {
         model.addAttribute("t", training);
         model.addAttribute("organiser", units.get(training.organiserUnitId()));
         model.addAttribute("district", units.get(training.districtId()));
-        model.addAttribute("mergedInto", trainings.mergedInto(training));
+        var mergedInto = trainings.mergedInto(training);
+        model.addAttribute("mergedInto", mergedInto);
+        // the department that organised a merged training sees where it went, but may not open the district's own
+        model.addAttribute("mergedIntoReadable", mergedInto != null && trainings.readableBy(me, mergedInto));
         model.addAttribute("decider", trainings.decidableBy(me, training));
         model.addAttribute("targets", trainings.mergeTargets(me, training));
         model.addAttribute("decisions", Trainings.Decision.values());

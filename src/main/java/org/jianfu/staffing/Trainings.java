@@ -179,6 +179,12 @@ public class Trainings {
         return training;
     }
 
+    /** Whether this person may open the training's page (a department only those it organises). */
+    public boolean readableBy(AccountPrincipal me, Training training) {
+        return me.role() == Role.DEPARTMENT_USER ? training.organiserUnitId() == me.unitId()
+                : StaffingAccess.EDUCATION.contains(me.role()) && units.isWithin(me.unitId(), training.districtId());
+    }
+
     /** Whether this person may decide the training now. */
     public boolean decidableBy(AccountPrincipal me, Training training) {
         return training.unapproved() && StaffingAccess.acts(me, training.districtId(), StaffingAccess.APPROVER);

@@ -119,6 +119,33 @@ class TrainingRulesTests {
     }
 
     @Test
+    void theDepartmentWhoseTrainingWasMergedSeesWhereItWentWithoutALinkToTheDistrictsOwnTraining() throws Exception {
+        var department = data.department();
+        var training = nonTeaching(department);
+        var target = trainings.record(data.reporter(), draft("班主任安全教育专题", null, TrainingKind.SUBJECT));
+        trainings.decide(data.approver(), training.id(), training.version(), Trainings.Decision.MERGE, target.id(), "内容重复，合并");
+
+        var page = mvc.perform(get("/staffing/trainings/" + training.id()).with(user(data.person(Role.DEPARTMENT_USER, department))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        var approverPage = mvc.perform(get("/staffing/trainings/" + training.id()).with(user(data.approver())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("班主任安全教育专题").doesNotContain("/staffing/trainings/" + target.id() + "\"");
+        assertThat(approverPage).contains("/staffing/trainings/" + target.id() + "\"");
+    }
+
+    @Test
+    void aDepartmentOfTheCityOpensTheTrainingsItOrganisesWithoutRecordingIntoADistrictsPlan() throws Exception {
+        var cityDepartment = data.units.create(new org.jianfu.unit.Units.NewUnit(data.units.root().orElseThrow().id(),
+                org.jianfu.unit.UnitType.DEPARTMENT, "市测试局" + System.nanoTime(), null, null));
+
+        var page = mvc.perform(get("/staffing/trainings").with(user(data.person(Role.DEPARTMENT_USER, cityDepartment))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).doesNotContain("/staffing/trainings/new");
+    }
+
+    @Test
     void theApproverCancelsItWithAReasonThroughThePage() throws Exception {
         var training = nonTeaching(data.department());
 
