@@ -136,9 +136,10 @@ public class CollectionCheckBenchmark {
                 where c.id % 5 = 0""").update();
         jdbc.sql("""
                 insert into collection (requesting_unit_id, arranging_unit_id, kind, title, purpose, basis, target_stages, respondent,
-                    frequency, opens_on, due_on, minutes_per_school, minutes_per_teacher, compulsory, state, submitted_at, submitted_by)
+                    frequency, opens_on, due_on, minutes_per_school, minutes_per_teacher, compulsory, state, code, submitted_at, submitted_by)
                 select ?, ?, 'FORM', '全市采集' || g, '测试目的', '测试依据', (array['PRIMARY','JUNIOR','SENIOR','PRIMARY,JUNIOR'])[1 + g % 4],
-                       'SCHOOLS', 'ONCE', make_date(?, 2, 1) + g * 3, make_date(?, 2, 1) + g * 3 + 14, 60, 0, false, 'ARRANGED', now(), 'bench'
+                       'SCHOOLS', 'ONCE', make_date(?, 2, 1) + g * 3, make_date(?, 2, 1) + g * 3 + 14, 60, 0, false, 'ARRANGED',
+                       'CITY' || lpad(g::text, 4, '0'), now(), 'bench'
                 from generate_series(1, 100) g""").params(city, city, YEAR, YEAR).update();
     }
 

@@ -45,7 +45,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 public class PageBudgetBenchmark {
 
     /** Raise when the generated data change: an older directory is then rebuilt. */
-    static final int DATA_VERSION = 3;
+    static final int DATA_VERSION = 4;
     /** Requests made before the timed ones, after the first (which is timed to decide how many runs a slow page gets). */
     static final int WARMUPS = 5;
     static final int YEAR = 2026;
@@ -412,6 +412,8 @@ public class PageBudgetBenchmark {
         // aid dispatches (every 50th teacher, 4,000) and training plans (10 per district, 300,000 hours of attendance)
         add(pages, "GET /staffing/dispatches", both, "/staffing/dispatches");
         add(pages, "GET /staffing/dispatches", city, "/staffing/dispatches?page=100000");
+        file(pages, "GET /staffing/dispatches/export.xlsx", both, "/staffing/dispatches/export.xlsx");
+        file(pages, "GET /staffing/trainings/export.xlsx", List.of(Who.DISTRICT), "/staffing/trainings/export.xlsx");
         add(pages, "GET /staffing/dispatches/tasks/new", List.of(Who.DISTRICT), "/staffing/dispatches/tasks/new");
         add(pages, "GET /staffing/dispatches/tasks/{id}", both, "/staffing/dispatches/tasks/" + f.aidTask());
         add(pages, "GET /staffing/trainings", both, "/staffing/trainings");

@@ -54,7 +54,7 @@ public class StaffingScaleBenchmark {
                 insert into staffing_attendance (training_id, teacher_id, district_id, school_id, year, teacher_number, teacher_name, hours,
                     import_id)
                 select tr.id, t.id, t.district_id, t.school_id, tr.year, t.teacher_number, t.name, 8 + t.id % 17, i.id
-                from teacher t join staffing_attendance_import i on i.district_id = t.district_id
+                from teacher t join staffing_attendance_import i on i.district_id = t.district_id and i.file_name = '全国测试学时.csv'
                 join staffing_training tr on tr.district_id = t.district_id and tr.state = 'PLANNED'
                     and ((tr.title in ('全国测试培训0', '全国测试培训1', '全国测试培训3') and t.id % 2 = 1)
                         or (tr.title = '全国测试培训5' and t.id % 3 = 0))""").update();

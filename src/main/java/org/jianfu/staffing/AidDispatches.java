@@ -159,6 +159,12 @@ public class AidDispatches {
         return ListPage.of(page, repository.count(district, year), offset -> repository.page(district, year, offset));
     }
 
+    /** The same dispatches for the list's file, at most {@code limit}. */
+    @Transactional(readOnly = true)
+    public List<AidDispatch> rows(AccountPrincipal me, Long districtId, int year, int limit) {
+        return repository.rows(districtOrCity(me, districtId), Years.checked(year), 0, limit);
+    }
+
     /** Per district (the city's view: every district), the teachers sent in the year, away today, and their days away. */
     @Transactional(readOnly = true)
     public Map<Long, AidRepository.AwayCount> byDistrict(AccountPrincipal me, Long districtId, int year) {

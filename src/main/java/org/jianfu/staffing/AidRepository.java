@@ -111,8 +111,13 @@ class AidRepository {
 
     /** One page of a district's (or every district's) dispatches away some day of the year, newest first. */
     List<AidDispatch> page(Long districtId, int year, int offset) {
+        return rows(districtId, year, offset, ListPage.SIZE);
+    }
+
+    /** The dispatches away some day of the year, latest first, from an offset: a page of the list, or the rows of its file. */
+    List<AidDispatch> rows(Long districtId, int year, int offset, int limit) {
         return year(jdbc.sql(DISPATCH + " where " + where(districtId) + " order by d.starts_on desc, d.id desc limit :size offset :offset"),
-                districtId, year).param("size", ListPage.SIZE).param("offset", offset).query(AidRepository::dispatch).list();
+                districtId, year).param("size", limit).param("offset", offset).query(AidRepository::dispatch).list();
     }
 
     private static String where(Long districtId) {

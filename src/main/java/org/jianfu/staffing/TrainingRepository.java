@@ -87,9 +87,14 @@ class TrainingRepository {
     }
 
     List<Training> page(Scope scope, TrainingState state, int offset) {
+        return rows(scope, state, offset, ListPage.SIZE);
+    }
+
+    /** The trainings of the scope, newest first, from an offset: a page of the list, or the rows of its file. */
+    List<Training> rows(Scope scope, TrainingState state, int offset, int limit) {
         return scope.bind(jdbc.sql("select * from staffing_training where " + scope.where() + (state == null ? "" : " and state = :state")
                 + " order by id desc limit :size offset :offset"))
-                .param("state", state == null ? null : state.name()).param("size", ListPage.SIZE).param("offset", offset)
+                .param("state", state == null ? null : state.name()).param("size", limit).param("offset", offset)
                 .query(TrainingRepository::map).list();
     }
 

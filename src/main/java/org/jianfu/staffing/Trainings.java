@@ -209,9 +209,20 @@ public class Trainings {
     @Transactional(readOnly = true)
     public ListPage.ByState<TrainingState, Training> list(AccountPrincipal me, long districtId, int year, TrainingKind kind,
             TrainingState state, Integer page) {
-        var scope = me.role() == Role.DEPARTMENT_USER ? new TrainingRepository.Scope(null, me.unitId(), Years.checked(year), kind)
-                : new TrainingRepository.Scope(access.readableDistrict(me, districtId).id(), null, Years.checked(year), kind);
+        var scope = scope(me, districtId, year, kind);
         return ListPage.ByState.of(repository.countByState(scope), state, page, offset -> repository.page(scope, state, offset));
+    }
+
+    /** A district's plan of a year (a department's user: the trainings it organises), of a kind or any. */
+    private TrainingRepository.Scope scope(AccountPrincipal me, long districtId, int year, TrainingKind kind) {
+        return me.role() == Role.DEPARTMENT_USER ? new TrainingRepository.Scope(null, me.unitId(), Years.checked(year), kind)
+                : new TrainingRepository.Scope(access.readableDistrict(me, districtId).id(), null, Years.checked(year), kind);
+    }
+
+    /** The same trainings for the list's file, at most {@code limit}. */
+    @Transactional(readOnly = true)
+    public List<Training> rows(AccountPrincipal me, long districtId, int year, TrainingKind kind, TrainingState state, int limit) {
+        return repository.rows(scope(me, districtId, year, kind), state, 0, limit);
     }
 
     /** The city's view: each district's plan of the year by state. */

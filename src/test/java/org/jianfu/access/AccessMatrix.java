@@ -398,6 +398,7 @@ class AccessMatrix {
         unscoped("POST /staffing/settings", CITY, none(), version());
         // aid dispatches: the commissions read, the district's reporter sets tasks and sends teachers
         scoped("GET /staffing/dispatches", EDUCATION, none(), (at, b) -> b.param("district", "" + at.d().district().id()));
+        scoped("GET /staffing/dispatches/export.xlsx", EDUCATION, none(), (at, b) -> b.param("district", "" + at.d().district().id()));
         unscoped("GET /staffing/dispatches/tasks/new", reporter);
         unscoped("POST /staffing/dispatches/tasks", reporter);
         scoped("GET /staffing/dispatches/tasks/{id}", EDUCATION, at -> ids(at.d().aidTask()));
@@ -407,6 +408,7 @@ class AccessMatrix {
         var trainingReaders = EnumSet.of(CITY_ADMIN, SUPERVISOR, DISTRICT_REPORTER, DISTRICT_APPROVER, DEPARTMENT_USER);
         var trainingRecorders = EnumSet.of(DISTRICT_REPORTER, DEPARTMENT_USER);
         scoped("GET /staffing/trainings", trainingReaders, none(), (at, b) -> b.param("district", "" + at.d().district().id()));
+        scoped("GET /staffing/trainings/export.xlsx", trainingReaders, none(), (at, b) -> b.param("district", "" + at.d().district().id()));
         unscoped("GET /staffing/trainings/new", trainingRecorders);
         unscoped("POST /staffing/trainings", trainingRecorders);
         scoped("GET /staffing/trainings/{id}", trainingReaders, at -> ids(at.d().training()));

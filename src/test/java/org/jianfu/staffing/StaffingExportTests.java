@@ -126,14 +126,56 @@ class StaffingExportTests {
         assertThat(ending.id()).isNotEqualTo(continuing.id());
     }
 
+    @Autowired Trainings trainings;
+    @Autowired AidDispatches dispatches;
+
     @Test
-    void anotherDistrictCanTakeNeitherTheListNorTheCleanupOfADistrict() throws Exception {
+    void theTrainingPlanAndTheAidDispatchesAreWorkbooksOfTheDistrictsRows() throws Exception {
+        var reporter = reporter();
+        var today = data.today();
+        var training = trainings.record(reporter, new TrainingDraft(today.getYear(), "昌平区班主任心理健康专题", null, TrainingKind.MENTAL_HEALTH,
+                TrainingMode.BLENDED, new java.math.BigDecimal("12.5"), "全区班主任"));
+        var school = schools().get(2);
+        var teacher = data.teachers(reporter, school).get(0);
+        var task = dispatches.setTask(reporter, new AidTaskDraft("TIBET", "西藏拉萨市第一中学", 2, today.minusDays(10), today.plusMonths(12),
+                "昌教发〔2026〕9号"));
+        dispatches.send(reporter, task.id(), teacher.teacherNumber(), null, null);
+
+        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(file(reporter, "/staffing/trainings/export.xlsx")))) {
+            var sheet = workbook.getSheetAt(0);
+            assertThat(cells(sheet.getRow(0))).first().isEqualTo(data.changping().name() + " " + today.getYear() + " 年教师培训计划");
+            assertThat(cells(sheet.getRow(2))).containsExactly("序号", "培训名称", "组织单位", "类别", "形式", "学时", "培训对象", "状态", "审批意见");
+            var rows = new ArrayList<List<String>>();
+            for (int r = 3; r <= sheet.getLastRowNum(); r++) {
+                rows.add(cells(sheet.getRow(r)));
+            }
+            assertThat(rows).anyMatch(r -> r.subList(1, 7).equals(List.of(training.title(), data.changping().name(), "心理健康",
+                    "线上线下混合式", "12.5", "全区班主任")));
+        }
+        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(file(reporter, "/staffing/dispatches/export.xlsx")))) {
+            var sheet = workbook.getSheetAt(0);
+            assertThat(cells(sheet.getRow(2))).containsExactly("序号", "教师", "学校", "项目", "派往地区或单位", "派出期间", "返回日期", "天数");
+            var rows = new ArrayList<List<String>>();
+            for (int r = 3; r <= sheet.getLastRowNum(); r++) {
+                rows.add(cells(sheet.getRow(r)));
+            }
+            assertThat(rows).anyMatch(r -> r.get(1).equals(teacher.name() + "\n" + teacher.teacherNumber()) && r.get(2).equals(school.name())
+                    && r.get(3).equals("援藏") && r.get(4).equals("西藏拉萨市第一中学"));
+        }
+    }
+
+    @Test
+    void anotherDistrictCanTakeNoneOfADistrictsStaffingFiles() throws Exception {
         var fangshan = data.fangshan().id();
         var other = reporter();
 
         mvc.perform(get("/staffing/secondments/export.docx").param("district", "" + fangshan).with(user(other)))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/staffing/cleanups/" + fangshan + "/result.docx").with(user(other))).andExpect(status().isNotFound());
+        mvc.perform(get("/staffing/trainings/export.xlsx").param("district", "" + fangshan).with(user(other)))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/staffing/dispatches/export.xlsx").param("district", "" + fangshan).with(user(other)))
+                .andExpect(status().isNotFound());
     }
 
     private static List<String> cells(Row row) {

@@ -145,12 +145,15 @@ public final class NationalData {
         jdbc.sql("""
                 insert into collection (requesting_unit_id, arranging_unit_id, kind, title, purpose, basis, respondent, frequency,
                     opens_on, due_on, minutes_per_school, minutes_per_teacher, compulsory, statistics_approval_no,
-                    statistics_approved_on, state, decision_reason, submitted_at, submitted_by)
+                    statistics_approved_on, state, code, decision_reason, submitted_at, submitted_by)
                 select dep.id, dep.parent_id, k.kind, '采集' || a.g, '测试目的', '测试依据',
-                       case when a.g % 2 = 0 then 'TEACHERS' else 'SCHOOLS' end, 'ONCE',
+                       -- teachers asked by half of them, and by some of every district's (its numbers all share one parity)
+                       case when a.g % 2 = 0 or a.g % 7 = 0 then 'TEACHERS' else 'SCHOOLS' end, 'ONCE',
                        make_date(?, 3, 1) + (a.g % 200), make_date(?, 3, 1) + (a.g % 200) + 14, 30 + a.g % 60, a.g % 20,
                        false, case when k.kind = 'STATISTICS' then '统字' || a.g end,
                        case when k.kind = 'STATISTICS' then make_date(?, 1, 10) end, s.state,
+                       -- an arranged collection carries its register code (V57): the block's prefix and the number
+                       case when s.state = 'ARRANGED' then rpad(replace(?, '-', ''), 2, 'X') || lpad((a.g % 1000000)::text, 6, '0') end,
                        case when s.state = 'REFUSED' then '与已有采集重复' end, now() - interval '30 days', 'bench'
                 from (select g, ? + g % ? as district, (g / ? + g) % 10 as k from generate_series(1, ?) g) a
                 join unit dep on dep.parent_id = a.district and dep.type = 'DEPARTMENT'
@@ -158,10 +161,10 @@ public final class NationalData {
                 cross join lateral (select case when a.k < 6 then 'ARRANGED' when a.k = 6 then 'REFUSED' when a.k = 7 then 'PREPARED'
                     when a.k = 8 then 'SUBMITTED' else 'ARRANGED' end as state) s
                 order by a.g""")
-                .params(year, year, year, b.firstDistrict(), b.districts(), b.districts(), b.districts() * perDistrict).update();
+                .params(year, year, year, b.prefix(), b.firstDistrict(), b.districts(), b.districts(), b.districts() * perDistrict).update();
         // a tenth merged into the district's first arranged collection
         jdbc.sql("""
-                update collection c set state = 'MERGED', merged_into_id = t.id
+                update collection c set state = 'MERGED', merged_into_id = t.id, code = null
                 from (select arranging_unit_id, min(id) as id from collection where id >= ? and state = 'ARRANGED'
                       group by arranging_unit_id) t
                 where c.id >= ? and c.arranging_unit_id = t.arranging_unit_id and c.state = 'ARRANGED' and c.id % 10 = 9 and c.id <> t.id""")
@@ -343,7 +346,7 @@ public final class NationalData {
                 insert into staffing_aid_dispatch (task_id, district_id, school_id, teacher_id, teacher_number, teacher_name, starts_on,
                     ends_on, created_at, created_by)
                 select a.id, t.district_id, t.school_id, t.id, t.teacher_number, t.name, a.starts_on, a.ends_on, now(), 'bench'
-                from teacher t join staffing_aid_task a on a.district_id = t.district_id where t.id % 50 = 7""").update();
+                from teacher t join staffing_aid_task a on a.district_id = t.district_id and a.destination = '全国测试派往地' where t.id % 50 = 7""").update();
         jdbc.sql("""
                 insert into staffing_training (district_id, year, title, organiser_unit_id, kind, mode, hours, targets, state, created_at,
                     created_by)
@@ -359,7 +362,7 @@ public final class NationalData {
                 insert into staffing_attendance (training_id, teacher_id, district_id, school_id, year, teacher_number, teacher_name, hours,
                     import_id)
                 select tr.id, t.id, t.district_id, t.school_id, tr.year, t.teacher_number, t.name, 10 + t.id % 31, i.id
-                from teacher t join staffing_attendance_import i on i.district_id = t.district_id
+                from teacher t join staffing_attendance_import i on i.district_id = t.district_id and i.file_name = '全国测试学时.csv'
                 join staffing_training tr on tr.district_id = t.district_id and tr.state = 'PLANNED' and tr.title in ('全国测试培训0',
                     '全国测试培训1', '全国测试培训3')
                 where t.id % 2 = 0""").update();
