@@ -168,6 +168,10 @@ class FiguresRepository {
             params.put("held", rows.held().name());
         }
         if (rows.issuedTo() != null) {
+            // only the commissions above the district can reach its schools: their collections first, by the arranging unit's
+            // index, then each of those against the district's schools (not every collection of the country against them)
+            where.add("c.arranging_unit_id = any(select unnest(string_to_array(trim(both '/' from t.path), '/')::bigint[]) from unit t"
+                    + " where t.id = :issuedTo)");
             where.add("exists (select 1 from unit s where s.parent_id = :issuedTo and s.type = 'SCHOOL' and s.enabled"
                     + " and c.arranging_unit_id = any(" + Reach.COMMISSIONS_ABOVE + ") and " + Reach.REACHES + ")");
             params.put("issuedTo", rows.issuedTo());
