@@ -9,7 +9,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -70,13 +69,7 @@ class TrainingReportTests {
     }
 
     private Map<String, Object> row(String description) {
-        return jdbc.sql("select * from whitelist_report where description = ?").param(description).query((rs, n) -> {
-            var values = new HashMap<String, Object>();
-            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                values.put(rs.getMetaData().getColumnName(i), rs.getObject(i));
-            }
-            return values;
-        }).single();
+        return jdbc.sql("select * from whitelist_report where description = ?").param(description).query().singleRow();
     }
 
     private long id(String description) {
