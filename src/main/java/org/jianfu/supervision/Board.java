@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * district's indicators over its last five years. A value past its indicator's threshold as it is now is marked.
  */
 @Service
-public class Board {
+class Board {
 
     /** Districts on one page of the city board. */
     static final int PAGE = 50;
@@ -53,11 +53,11 @@ public class Board {
     /** A district's row: its cells by indicator id. */
     record Row(Unit district, Map<Long, Cell> cells) {
 
-        Cell cell(Indicator indicator) {
+        public Cell cell(Indicator indicator) {
             return cells.getOrDefault(indicator.id(), Cell.NONE);
         }
 
-        long pastCount() {
+        public long pastCount() {
             return cells.values().stream().filter(Cell::past).count();
         }
     }
@@ -65,7 +65,7 @@ public class Board {
     /** The year shown, and when its values were computed and frozen (none yet computed: both null). */
     record YearShown(int year, java.time.Instant computedAt, java.time.Instant frozenAt, List<Integer> years) {
 
-        boolean frozen() {
+        public boolean frozen() {
             return frozenAt != null;
         }
     }
@@ -73,7 +73,7 @@ public class Board {
     record CityBoard(YearShown year, List<Indicator> indicators, Map<Long, IndicatorRepository.Summary> summaries, Indicator sortedBy,
             List<Row> rows, int page, int pages, int districts) {
 
-        IndicatorRepository.Summary summary(Indicator indicator) {
+        public IndicatorRepository.Summary summary(Indicator indicator) {
             return summaries.getOrDefault(indicator.id(), IndicatorRepository.Summary.NONE);
         }
     }
@@ -120,14 +120,14 @@ public class Board {
     /** One indicator of a district: its value in each of the years shown, and the summary of the year. */
     record DistrictLine(Indicator indicator, Map<Integer, Cell> byYear, IndicatorRepository.Summary summary) {
 
-        Cell in(int year) {
+        public Cell in(int year) {
             return byYear.getOrDefault(year, Cell.NONE);
         }
     }
 
     record DistrictPage(Unit district, YearShown year, List<Integer> years, List<DistrictLine> lines, boolean cityWide) {
 
-        long pastCount() {
+        public long pastCount() {
             return lines.stream().filter(l -> l.in(year.year()).past()).count();
         }
     }

@@ -58,7 +58,7 @@ class IndicatorRepository {
     /** When a year's values were computed and frozen. */
     record BoardYear(int year, Instant computedAt, Instant frozenAt) {
 
-        boolean frozen() {
+        public boolean frozen() {
             return frozenAt != null;
         }
     }

@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The indicator catalogue, and its thresholds as the city admin or the city's supervision office set them (audited). */
 @Service
-public class Indicators {
+class Indicators {
 
     /** The largest threshold accepted (the column holds 10 digits before the point). */
     static final BigDecimal MAX_THRESHOLD = new BigDecimal("1000000000");
