@@ -68,7 +68,9 @@
         el.setAttribute('data-drawn', 'true');
       }
     });
-    chart.setOption(kinds[c.kind](c));
+    var option = kinds[c.kind](c);
+    option.animation = false; // drawn at once: the values, not their growth, are the point
+    chart.setOption(option);
     window.addEventListener('resize', function () { chart.resize(); });
   });
 }());
