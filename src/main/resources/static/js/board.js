@@ -3,6 +3,11 @@
 (function () {
   'use strict';
 
+  // A district's commission is named in full (海淀区教育委员会); on a chart's axis its district's name is enough.
+  function shortName(name) {
+    return String(name).replace(/教育委员会$/, '');
+  }
+
   function threshold(value, name) {
     return value === null || value === undefined ? undefined
       : { silent: true, symbol: 'none', lineStyle: { color: '#c0392b', type: 'dashed' }, label: { formatter: name + ' ' + value },
@@ -13,7 +18,7 @@
     return {
       tooltip: { trigger: 'axis' },
       grid: { left: 48, right: 24, top: 24, bottom: 90 },
-      xAxis: { type: 'category', data: c.names, axisLabel: { rotate: 60, interval: c.names.length > 40 ? 'auto' : 0 } },
+      xAxis: { type: 'category', data: c.names, axisLabel: { rotate: 60, interval: c.names.length > 40 ? 'auto' : 0, formatter: shortName } },
       yAxis: { type: 'value' },
       dataZoom: c.names.length > 40 ? [{ type: 'slider', start: 0, end: Math.max(5, 4000 / c.names.length) }] : [],
       series: [{
@@ -44,9 +49,9 @@
   function heatmap(c) {
     return {
       tooltip: { formatter: function (p) { var e = window.echarts.format.encodeHTML; return e(c.y[p.value[1]]) + '<br>' + e(c.xNames[p.value[0]]) + ': ' + p.value[2]; } },
-      grid: { left: 120, right: 24, top: 16, bottom: 110 },
+      grid: { left: 120, right: 24, top: 16, bottom: 190 },
       xAxis: { type: 'category', data: c.x, axisLabel: { rotate: 60, interval: 0 } },
-      yAxis: { type: 'category', data: c.y, inverse: true },
+      yAxis: { type: 'category', data: c.y, inverse: true, axisLabel: { formatter: shortName } },
       visualMap: { min: 0, max: 100, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, text: [c.high, c.low],
         inRange: { color: ['#e3f4ea', '#fff1d6', '#c0392b'] } },
       series: [{ type: 'heatmap', id: 'heat', data: c.data }]
