@@ -66,18 +66,35 @@ insert into supervision_indicator (code, figure_key, argument, denominator, deno
     ('LEDGER-CONTRADICTIONS',  'ledger.contradictions',         0, 'NONE',     null, 1,   'LOWER_IS_BETTER',  0,    '2021-22', 370);
 
 -- A year's values: one per district and indicator (null when the registers gave no number for it), with the link to the
--- rows it was computed from and the district's rank among those with a value (1 = best in the indicator's direction).
+-- rows it was computed from, the district's rank among those with a value (1 = best in the indicator's direction) and how
+-- many districts have one (kept on each row, so that a district's page reads its ranks from its own rows).
 create table supervision_indicator_value (
     year          int          not null,
     indicator_id  bigint       not null references supervision_indicator (id),
     district_id   bigint       not null references unit (id),
     value         numeric(18, 4),
     rank          int,
+    ranked        int          not null default 0,
     link          varchar(500),
     primary key (year, indicator_id, district_id)
 );
 create index supervision_indicator_value_district on supervision_indicator_value (district_id, year);
 create index supervision_indicator_value_rank on supervision_indicator_value (year, indicator_id, rank);
+-- the districts past a threshold, counted per indicator on the index, whatever the threshold is now
+create index supervision_indicator_value_value on supervision_indicator_value (year, indicator_id, value);
+
+-- Each indicator's values of a year summed up as they were stored (how many districts, how many with a value, the lowest,
+-- the median and the highest), so that the city's board does not aggregate every district's values on every view.
+create table supervision_indicator_year (
+    year          int            not null,
+    indicator_id  bigint         not null references supervision_indicator (id),
+    districts     int            not null,
+    with_value    int            not null,
+    min           numeric(18, 4),
+    median        numeric(18, 4),
+    max           numeric(18, 4),
+    primary key (year, indicator_id)
+);
 
 -- When a year's values were last computed, and when they were frozen (the year's round closed): frozen values never change.
 create table supervision_board_year (

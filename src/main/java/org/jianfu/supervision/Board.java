@@ -45,9 +45,9 @@ class Board {
     }
 
     /** One value as shown: the number, the district's rank among those with one, the rows, and whether it is past the threshold. */
-    record Cell(BigDecimal value, Integer rank, String link, boolean past) {
+    record Cell(BigDecimal value, Integer rank, int ranked, String link, boolean past) {
 
-        static final Cell NONE = new Cell(null, null, null, false);
+        static final Cell NONE = new Cell(null, null, 0, null, false);
     }
 
     /** A district's row: its cells by indicator id. */
@@ -117,8 +117,8 @@ class Board {
                 current, pages, trend);
     }
 
-    /** One indicator of a district: its value in each of the years shown, and the summary of the year. */
-    record DistrictLine(Indicator indicator, Map<Integer, Cell> byYear, IndicatorRepository.Summary summary) {
+    /** One indicator of a district: its value in each of the years shown. */
+    record DistrictLine(Indicator indicator, Map<Integer, Cell> byYear) {
 
         public Cell in(int year) {
             return byYear.getOrDefault(year, Cell.NONE);
@@ -149,9 +149,7 @@ class Board {
             var indicator = byId.get(v.indicatorId());
             cells.computeIfAbsent(v.indicatorId(), k -> new HashMap<>()).put(v.year(), cell(indicator, v));
         }
-        var summaries = repository.summaries(shown.year());
-        var lines = all.stream().map(i -> new DistrictLine(i, cells.getOrDefault(i.id(), Map.of()),
-                summaries.getOrDefault(i.id(), IndicatorRepository.Summary.NONE))).toList();
+        var lines = all.stream().map(i -> new DistrictLine(i, cells.getOrDefault(i.id(), Map.of()))).toList();
         return new DistrictPage(district, shown, years, lines, access.cityWide(me));
     }
 
@@ -184,7 +182,7 @@ class Board {
     }
 
     private static Cell cell(Indicator indicator, IndicatorRepository.StoredValue v) {
-        return new Cell(v.value(), v.rank(), v.link(), indicator.past(v.value()));
+        return new Cell(v.value(), v.rank(), v.ranked(), v.link(), indicator.past(v.value()));
     }
 
     private YearShown year(Integer asked) {

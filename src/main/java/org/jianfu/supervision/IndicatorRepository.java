@@ -94,7 +94,7 @@ class IndicatorRepository {
     // --- the values
 
     /** One stored value. */
-    record StoredValue(int year, long indicatorId, long districtId, BigDecimal value, Integer rank, String link) {
+    record StoredValue(int year, long indicatorId, long districtId, BigDecimal value, Integer rank, int ranked, String link) {
     }
 
     /** Replaces a year's values with these, in one statement whatever their number. */
@@ -104,12 +104,13 @@ class IndicatorRepository {
             return;
         }
         jdbc.sql("""
-                insert into supervision_indicator_value (year, indicator_id, district_id, value, rank, link)
-                select ?, * from unnest(?::bigint[], ?::bigint[], ?::numeric[], ?::int[], ?::varchar[])""")
+                insert into supervision_indicator_value (year, indicator_id, district_id, value, rank, ranked, link)
+                select ?, * from unnest(?::bigint[], ?::bigint[], ?::numeric[], ?::int[], ?::int[], ?::varchar[])""")
                 .params(year, values.stream().map(StoredValue::indicatorId).toArray(Long[]::new),
                         values.stream().map(StoredValue::districtId).toArray(Long[]::new),
                         values.stream().map(StoredValue::value).toArray(BigDecimal[]::new),
                         values.stream().map(StoredValue::rank).toArray(Integer[]::new),
+                        values.stream().map(StoredValue::ranked).toArray(Integer[]::new),
                         values.stream().map(StoredValue::link).toArray(String[]::new))
                 .update();
     }
@@ -152,27 +153,29 @@ class IndicatorRepository {
         static final Summary NONE = new Summary(0, 0, 0, 0, null, null, null);
     }
 
-    /** Each indicator's summary in a year, by indicator id: one scan of the year's values. */
+    /** Each indicator's summary in a year, by indicator id: the stored summaries, with the districts past each threshold now. */
     Map<Long, Summary> summaries(int year) {
-        return summaries("v.year = ?", year).values().stream().findFirst().orElse(Map.of());
+        return summaries("s.year = ?", year).values().stream().findFirst().orElse(Map.of());
     }
 
     /** One indicator's summary in every year, by year. */
     Map<Integer, Summary> trend(long indicatorId) {
         var trend = new LinkedHashMap<Integer, Summary>();
-        summaries("v.indicator_id = ?", indicatorId).forEach((year, byIndicator) -> trend.put(year, byIndicator.get(indicatorId)));
+        summaries("s.indicator_id = ?", indicatorId).forEach((year, byIndicator) -> trend.put(year, byIndicator.get(indicatorId)));
         return trend;
     }
 
     private Map<Integer, Map<Long, Summary>> summaries(String where, Object parameter) {
         var byYear = new java.util.TreeMap<Integer, Map<Long, Summary>>();
+        // the districts past the threshold are counted on the index of values, since the threshold changes as data
         jdbc.sql("""
-                select v.year, v.indicator_id, count(*) as districts, count(v.value) as with_value,
-                    count(*) filter (where i.threshold is not null and case when i.direction = 'LOWER_IS_BETTER'
-                        then v.value > i.threshold else v.value < i.threshold end) as past,
-                    min(v.value) as min, percentile_disc(0.5) within group (order by v.value) as median, max(v.value) as max
-                from supervision_indicator_value v join supervision_indicator i on i.id = v.indicator_id
-                where %s group by v.year, v.indicator_id""".formatted(where))
+                select s.*, case when i.threshold is null then 0
+                    when i.direction = 'LOWER_IS_BETTER' then (select count(*) from supervision_indicator_value v
+                        where v.year = s.year and v.indicator_id = s.indicator_id and v.value > i.threshold)
+                    else (select count(*) from supervision_indicator_value v
+                        where v.year = s.year and v.indicator_id = s.indicator_id and v.value < i.threshold) end as past
+                from supervision_indicator_year s join supervision_indicator i on i.id = s.indicator_id
+                where %s""".formatted(where))
                 .param(parameter)
                 .query(rs -> {
                     byYear.computeIfAbsent(rs.getInt("year"), y -> new HashMap<>()).put(rs.getLong("indicator_id"),
@@ -182,8 +185,19 @@ class IndicatorRepository {
         return byYear;
     }
 
+    /** Replaces a year's stored summaries with these. */
+    void replaceSummaries(int year, List<Summary> summaries) {
+        jdbc.sql("delete from supervision_indicator_year where year = ?").param(year).update();
+        for (var s : summaries) {
+            jdbc.sql("""
+                    insert into supervision_indicator_year (year, indicator_id, districts, with_value, min, median, max)
+                    values (?, ?, ?, ?, ?, ?, ?)""")
+                    .params(year, s.indicatorId(), s.districts(), s.withValue(), s.min(), s.median(), s.max()).update();
+        }
+    }
+
     private static StoredValue stored(ResultSet rs) throws SQLException {
         return new StoredValue(rs.getInt("year"), rs.getLong("indicator_id"), rs.getLong("district_id"), rs.getBigDecimal("value"),
-                (Integer) rs.getObject("rank"), rs.getString("link"));
+                (Integer) rs.getObject("rank"), rs.getInt("ranked"), rs.getString("link"));
     }
 }

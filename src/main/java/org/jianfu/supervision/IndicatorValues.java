@@ -130,21 +130,26 @@ public class IndicatorValues {
             }
         });
         var stored = new ArrayList<IndicatorRepository.StoredValue>();
+        var summaries = new ArrayList<IndicatorRepository.Summary>();
         for (var indicator : repository.indicators()) {
             var ofIndicator = new ArrayList<IndicatorRepository.StoredValue>();
             registerFigures.forEach((districtId, ofDistrict) -> {
                 var all = new ArrayList<>(ofDistrict == null ? List.<Figure>of() : ofDistrict);
                 all.addAll(ledgerFigures.getOrDefault(districtId, List.of()));
                 var computed = compute(indicator, all, schools.getOrDefault(districtId, 0));
-                ofIndicator.add(new IndicatorRepository.StoredValue(year, indicator.id(), districtId, computed.value(), null, computed.link()));
+                ofIndicator.add(new IndicatorRepository.StoredValue(year, indicator.id(), districtId, computed.value(), null, 0,
+                        computed.link()));
             });
-            stored.addAll(ranked(indicator, ofIndicator));
+            var ranked = ranked(indicator, ofIndicator);
+            stored.addAll(ranked);
+            summaries.add(summary(indicator, ranked));
         }
         repository.replaceValues(year, stored);
+        repository.replaceSummaries(year, summaries);
         repository.markComputed(year, clock.instant());
     }
 
-    /** The values ranked in the indicator's direction, 1 the best; equal values share a rank; no value, no rank. */
+    /** The values ranked in the indicator's direction, 1 the best; equal values share a rank; no value, no rank; each knowing how many have one. */
     static List<IndicatorRepository.StoredValue> ranked(Indicator indicator, List<IndicatorRepository.StoredValue> values) {
         Comparator<BigDecimal> better = indicator.direction() == Indicator.Direction.LOWER_IS_BETTER ? Comparator.naturalOrder()
                 : Comparator.reverseOrder();
@@ -154,10 +159,19 @@ public class IndicatorValues {
         for (int i = 0; i < withValue.size(); i++) {
             var v = withValue.get(i);
             var rank = i > 0 && withValue.get(i - 1).value().compareTo(v.value()) == 0 ? ranked.get(i - 1).rank() : i + 1;
-            ranked.add(new IndicatorRepository.StoredValue(v.year(), v.indicatorId(), v.districtId(), v.value(), rank, v.link()));
+            ranked.add(new IndicatorRepository.StoredValue(v.year(), v.indicatorId(), v.districtId(), v.value(), rank, withValue.size(),
+                    v.link()));
         }
-        values.stream().filter(v -> v.value() == null).forEach(ranked::add);
+        values.stream().filter(v -> v.value() == null).map(v -> new IndicatorRepository.StoredValue(v.year(), v.indicatorId(),
+                v.districtId(), null, null, withValue.size(), v.link())).forEach(ranked::add);
         return ranked;
+    }
+
+    /** The indicator's values summed up: districts, those with a value, the lowest, the median (the lower of two) and the highest. */
+    static IndicatorRepository.Summary summary(Indicator indicator, List<IndicatorRepository.StoredValue> values) {
+        var sorted = values.stream().map(IndicatorRepository.StoredValue::value).filter(java.util.Objects::nonNull).sorted().toList();
+        return new IndicatorRepository.Summary(indicator.id(), values.size(), sorted.size(), 0, sorted.isEmpty() ? null : sorted.get(0),
+                sorted.isEmpty() ? null : sorted.get((sorted.size() - 1) / 2), sorted.isEmpty() ? null : sorted.get(sorted.size() - 1));
     }
 
     /**

@@ -60,11 +60,12 @@ class IndicatorComputationTests {
         var values = List.of(stored(1, "3"), stored(2, "1"), stored(3, null), stored(4, "3"), stored(5, "0"));
         assertThat(IndicatorValues.ranked(lower, values).stream().map(v -> v.districtId() + ":" + v.rank()))
                 .containsExactly("5:1", "2:2", "1:3", "4:3", "3:null");
+        assertThat(IndicatorValues.ranked(lower, values)).allMatch(v -> v.ranked() == 4);
         var higher = indicator("k", 0, Indicator.Denominator.NONE, null, "1", Indicator.Direction.HIGHER_IS_BETTER, null);
         assertThat(IndicatorValues.ranked(higher, values).get(0).districtId()).isEqualTo(1);
     }
 
     private static IndicatorRepository.StoredValue stored(long district, String value) {
-        return new IndicatorRepository.StoredValue(2026, 1, district, value == null ? null : new BigDecimal(value), null, null);
+        return new IndicatorRepository.StoredValue(2026, 1, district, value == null ? null : new BigDecimal(value), null, 0, null);
     }
 }
