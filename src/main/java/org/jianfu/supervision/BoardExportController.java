@@ -51,7 +51,7 @@ class BoardExportController {
                     Integer.toString(s.past()), text(s.median())));
         }
         sheets.add(new OfficeTable(msg("supervision.board.export.summary", locale),
-                msg("supervision.board.export.subtitle", locale, Integer.toString(shownYear), asOf, Integer.toString(all.districts())),
+                msg("supervision.board.export.subtitle", locale, Integer.toString(shownYear), asOf, all.districts()),
                 List.of(msg("supervision.board.code", locale), msg("supervision.board.indicator", locale),
                         msg("supervision.board.definition", locale), msg("supervision.board.direction", locale),
                         msg("supervision.board.threshold", locale), msg("supervision.board.with-value", locale),
@@ -68,7 +68,7 @@ class BoardExportController {
                                 text(indicator.threshold()), cell.past() ? past : ""));
                     });
             sheets.add(new OfficeTable(indicator.code() + " " + msg(indicator.nameKey(), locale),
-                    msg("supervision.board.export.subtitle", locale, Integer.toString(shownYear), asOf, Integer.toString(all.districts())),
+                    msg("supervision.board.export.subtitle", locale, Integer.toString(shownYear), asOf, all.districts()),
                     List.of(msg("supervision.board.rank", locale), msg("supervision.board.district", locale), msg("supervision.board.value", locale),
                             msg("supervision.board.threshold", locale), msg("supervision.board.past-mark", locale)),
                     rows, new int[] { 8, 30, 14, 14, 14 }));
