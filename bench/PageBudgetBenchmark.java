@@ -118,6 +118,8 @@ public class PageBudgetBenchmark {
             System.out.println("data: " + DATA.toAbsolutePath() + (fresh ? " (built now, " : " (reused, ")
                     + Files.readString(DATA.resolve("data-built.txt")).strip() + ")");
             System.out.println(counts(jdbc));
+            // the supervision board reads stored values: this year's computed from every register, as its job does
+            step("supervision board values", () -> context.getBean(org.jianfu.supervision.IndicatorValues.class).recompute(YEAR));
             var fixtures = new Fixtures(jdbc, context.getBean(Units.class).root().orElseThrow().id());
             var pages = pages(fixtures);
             var timed = new LinkedHashSet<String>();
@@ -424,6 +426,14 @@ public class PageBudgetBenchmark {
         add(pages, "GET /staffing/trainings/hours", city, "/staffing/trainings/hours?district=" + f.district() + "&page=100000");
         add(pages, "GET /staffing/attendance", List.of(Who.DISTRICT), "/staffing/attendance");
         add(pages, "GET /staffing/attendance/{id}", both, "/staffing/attendance/" + f.attendanceImport());
+        // the supervision board: the city's board and every indicator's page; a district's page (the district's staff are
+        // sent there from /supervision); the catalogue and the export
+        add(pages, "GET /supervision", both, "/supervision");
+        add(pages, "GET /supervision", city, "/supervision?sort=WL-APPROVED&page=1000");
+        add(pages, "GET /supervision/districts/{id}", both, "/supervision/districts/" + f.district());
+        add(pages, "GET /supervision/indicators/{code}", city, "/supervision/indicators/WL-APPROVED-PER-SCHOOL");
+        add(pages, "GET /supervision/indicators", city, "/supervision/indicators");
+        file(pages, "GET /supervision/board.xlsx", city, "/supervision/board.xlsx");
         return pages;
     }
 

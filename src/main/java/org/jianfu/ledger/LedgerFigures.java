@@ -70,6 +70,28 @@ public class LedgerFigures {
         return ledger.state().signed() ? frozenFigures.of(ledger.id()) : Optional.empty();
     }
 
+    /**
+     * The live figures of several units for a year, by unit id in the order given, each register asked once for them all:
+     * for a module reading every district's figures at once (the supervision board). No access check: callers check.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, List<RegisterFigures.Figure>> live(java.util.Collection<Long> unitIds, int year) {
+        return frozenFigures.live(unitIds, year);
+    }
+
+    /**
+     * The figures of each ledger of a round as its readers are shown them (frozen at sign-off, else live), by the ledger's
+     * unit id: what the round stands on once it is closed. No access check: callers check.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, List<RegisterFigures.Figure>> shownOfRoundByUnit(long roundId) {
+        var ofRound = ledgers.ledgersOfRound(roundId);
+        var shown = shown(ofRound, ledgers.round(roundId));
+        var byUnit = new LinkedHashMap<Long, List<RegisterFigures.Figure>>();
+        ofRound.forEach(l -> byUnit.put(l.unitId(), shown.get(l.id())));
+        return byUnit;
+    }
+
     /** The figures frozen when a signed ledger was signed off, with the time, for its files; empty for any other. */
     @Transactional(readOnly = true)
     public Optional<Frozen> frozen(AccountPrincipal me, long ledgerId) {

@@ -111,7 +111,9 @@ public class Ledgers {
         if (!repository.closeRound(roundId, version, clock.instant())) {
             throw new EditConflictException("round " + roundId);
         }
-        events.publishEvent(new LedgerEvents.RoundClosed(before, round(roundId)));
+        var after = round(roundId);
+        events.publishEvent(new LedgerEvents.RoundClosed(before, after));
+        events.publishEvent(new LedgerRoundClosed(after.id(), after.year(), after.closedAt()));
     }
 
     @Transactional(readOnly = true)

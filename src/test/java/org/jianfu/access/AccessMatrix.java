@@ -105,6 +105,7 @@ class AccessMatrix {
         roster();
         staffing();
         duties();
+        supervisionBoard();
     }
 
     Map<String, Row> rows() {
@@ -446,6 +447,18 @@ class AccessMatrix {
         unscoped("POST /duties/settings/standards", CITY);
         unscoped("POST /duties/settings/standards/{id}/delete", CITY, at -> ids(at.objects().jdbc.sql(
                 "select min(id) from duty_workload_standard").query(Long.class).single()), version());
+    }
+
+    private void supervisionBoard() {
+        // the city's board, indicators, thresholds and export are the city's (its admin and supervision office); a district's
+        // staff are sent from the board to their own district's page, and see no other district's
+        unscoped("GET /supervision", EDUCATION);
+        scoped("GET /supervision/districts/{id}", EDUCATION, at -> ids(at.d().district().id()));
+        unscoped("GET /supervision/indicators", CITY);
+        unscoped("GET /supervision/indicators/{code}", CITY, at -> ids("WL-APPROVED"));
+        unscoped("POST /supervision/indicators/{code}/threshold", CITY, at -> ids("WL-APPROVED"), version());
+        unscoped("POST /supervision/recompute", CITY);
+        unscoped("GET /supervision/board.xlsx", CITY);
     }
 
     // --- how rows are written
