@@ -28,11 +28,11 @@ public class SupervisionFigures implements RegisterFigures {
     /** An answer saying rectification is complete while some is still open contradicts the figure. */
     static final Denial ALL_RECTIFIED = new Denial(List.of("已全部整改", "全部整改到位", "均已整改", "已整改完毕", "全部销号"));
 
-    private final VisitRepository visits;
+    private final SupervisionVisitRepository visits;
     private final SupervisionFindingRepository findings;
     private final Clock clock;
 
-    SupervisionFigures(VisitRepository visits, SupervisionFindingRepository findings, Clock clock) {
+    SupervisionFigures(SupervisionVisitRepository visits, SupervisionFindingRepository findings, Clock clock) {
         this.visits = visits;
         this.findings = findings;
         this.clock = clock;

@@ -49,12 +49,12 @@ class SupervisionFindingController {
     private final SupervisionFindings findings;
     private final Rectifications rectifications;
     private final Accountabilities accountabilities;
-    private final Visits visits;
+    private final SupervisionVisits visits;
     private final VisitAccess access;
     private final Units units;
     private final Clock clock;
 
-    SupervisionFindingController(SupervisionFindings findings, Rectifications rectifications, Accountabilities accountabilities, Visits visits,
+    SupervisionFindingController(SupervisionFindings findings, Rectifications rectifications, Accountabilities accountabilities, SupervisionVisits visits,
             VisitAccess access, Units units, Clock clock) {
         this.findings = findings;
         this.rectifications = rectifications;
@@ -125,7 +125,7 @@ class SupervisionFindingController {
         }
     }
 
-    private String form(Visit visit, Model model) {
+    private String form(SupervisionVisit visit, Model model) {
         model.addAttribute("v", visit);
         model.addAttribute("names", SupervisionPages.names(units, visit.districtIds().stream()));
         model.addAttribute("requirements", findings.requirements());

@@ -38,7 +38,7 @@ public class SupervisionFindings {
     private static final Pattern LINK = Pattern.compile("/(?!/)[A-Za-z0-9/_.~%?=&+-]*");
 
     private final SupervisionFindingRepository repository;
-    private final Visits visits;
+    private final SupervisionVisits visits;
     private final VisitAccess access;
     private final Templates templates;
     private final Units units;
@@ -46,7 +46,7 @@ public class SupervisionFindings {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    SupervisionFindings(SupervisionFindingRepository repository, Visits visits, VisitAccess access, Templates templates, Units units,
+    SupervisionFindings(SupervisionFindingRepository repository, SupervisionVisits visits, VisitAccess access, Templates templates, Units units,
             AuditTrail auditTrail, ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
         this.visits = visits;

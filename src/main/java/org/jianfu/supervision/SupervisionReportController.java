@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class SupervisionReportController {
 
-    private final Visits visits;
+    private final SupervisionVisits visits;
     private final SupervisionFindings findings;
     private final Accountabilities accountabilities;
     private final VisitAccess access;
@@ -37,7 +37,7 @@ class SupervisionReportController {
     private final MessageSource messages;
     private final Clock clock;
 
-    SupervisionReportController(Visits visits, SupervisionFindings findings, Accountabilities accountabilities, VisitAccess access, Units units,
+    SupervisionReportController(SupervisionVisits visits, SupervisionFindings findings, Accountabilities accountabilities, VisitAccess access, Units units,
             MessageSource messages, Clock clock) {
         this.visits = visits;
         this.findings = findings;

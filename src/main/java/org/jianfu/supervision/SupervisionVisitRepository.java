@@ -20,15 +20,15 @@ import org.springframework.stereotype.Repository;
 
 /** SQL for the supervision visits and the districts they cover: tables this module owns. */
 @Repository
-class VisitRepository {
+class SupervisionVisitRepository {
 
     private final JdbcClient jdbc;
 
-    VisitRepository(JdbcClient jdbc) {
+    SupervisionVisitRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    long insert(Visit.Kind kind, String title, String scope, LocalDate startsOn, LocalDate endsOn, String team, Collection<Long> districtIds,
+    long insert(SupervisionVisit.Kind kind, String title, String scope, LocalDate startsOn, LocalDate endsOn, String team, Collection<Long> districtIds,
             Instant now, String by) {
         var id = jdbc.sql("""
                 insert into supervision_visit (kind, title, scope, starts_on, ends_on, team, created_at, created_by)
@@ -39,8 +39,8 @@ class VisitRepository {
         return id;
     }
 
-    Optional<Visit> find(long id) {
-        return jdbc.sql("select * from supervision_visit where id = ?").param(id).query(VisitRepository::map).optional()
+    Optional<SupervisionVisit> find(long id) {
+        return jdbc.sql("select * from supervision_visit where id = ?").param(id).query(SupervisionVisitRepository::map).optional()
                 .map(v -> v.withDistricts(districts(id)));
     }
 
@@ -66,26 +66,26 @@ class VisitRepository {
     }
 
     /** A page of visits, latest first, each with the districts it covers (all of them: the caller hides what it must). */
-    List<Visit> page(Long districtId, Integer year, int offset) {
+    List<SupervisionVisit> page(Long districtId, Integer year, int offset) {
         var visits = jdbc.sql("select * from supervision_visit v where " + FILTER + " order by starts_on desc, id desc limit :size offset :offset")
                 .param("district", districtId).param("year", year).param("size", ListPage.SIZE).param("offset", offset)
-                .query(VisitRepository::map).list();
+                .query(SupervisionVisitRepository::map).list();
         return withDistricts(visits);
     }
 
     /** Every visit covering the district in the year, oldest first, for its report. */
-    List<Visit> ofDistrict(long districtId, int year) {
+    List<SupervisionVisit> ofDistrict(long districtId, int year) {
         return withDistricts(jdbc.sql("select * from supervision_visit v where " + FILTER + " order by starts_on, id")
-                .param("district", districtId).param("year", year).query(VisitRepository::map).list());
+                .param("district", districtId).param("year", year).query(SupervisionVisitRepository::map).list());
     }
 
-    private List<Visit> withDistricts(List<Visit> visits) {
+    private List<SupervisionVisit> withDistricts(List<SupervisionVisit> visits) {
         if (visits.isEmpty()) {
             return visits;
         }
         var covered = new HashMap<Long, List<Long>>();
         jdbc.sql("select visit_id, district_id from supervision_visit_district where visit_id = any(?) order by district_id")
-                .param(visits.stream().map(Visit::id).toArray(Long[]::new))
+                .param(visits.stream().map(SupervisionVisit::id).toArray(Long[]::new))
                 .query(rs -> {
                     covered.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
                 });
@@ -104,8 +104,8 @@ class VisitRepository {
         return counts;
     }
 
-    private static Visit map(ResultSet rs, int n) throws SQLException {
-        return new Visit(rs.getLong("id"), Visit.Kind.valueOf(rs.getString("kind")), rs.getString("title"), rs.getString("scope"),
+    private static SupervisionVisit map(ResultSet rs, int n) throws SQLException {
+        return new SupervisionVisit(rs.getLong("id"), SupervisionVisit.Kind.valueOf(rs.getString("kind")), rs.getString("title"), rs.getString("scope"),
                 rs.getObject("starts_on", LocalDate.class), rs.getObject("ends_on", LocalDate.class), rs.getString("team"), List.of(),
                 instant(rs, "created_at"), rs.getString("created_by"), rs.getInt("version"));
     }

@@ -17,14 +17,14 @@ import org.springframework.transaction.annotation.Transactional;
  * of one or more districts, with the scope, the days and the team. A district's commission reads the visits covering it.
  */
 @Service
-public class Visits {
+public class SupervisionVisits {
 
-    private final VisitRepository repository;
+    private final SupervisionVisitRepository repository;
     private final VisitAccess access;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Visits(VisitRepository repository, VisitAccess access, ApplicationEventPublisher events, Clock clock) {
+    SupervisionVisits(SupervisionVisitRepository repository, VisitAccess access, ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
         this.access = access;
         this.events = events;
@@ -32,12 +32,12 @@ public class Visits {
     }
 
     /** What the office plans: the kind, a title, the districts covered, the scope, the first and last day, the team's names. */
-    public record VisitDraft(Visit.Kind kind, String title, List<Long> districtIds, String scope, LocalDate startsOn, LocalDate endsOn,
+    public record VisitDraft(SupervisionVisit.Kind kind, String title, List<Long> districtIds, String scope, LocalDate startsOn, LocalDate endsOn,
             String team) {
     }
 
     @Transactional
-    public Visit plan(AccountPrincipal me, VisitDraft draft) {
+    public SupervisionVisit plan(AccountPrincipal me, VisitDraft draft) {
         access.requireOffice(me);
         if (draft.kind() == null) {
             throw new RuleViolation("kind", "supervision.visit.error.kind");
@@ -70,7 +70,7 @@ public class Visits {
 
     /** A visit the reader may see: the office any; a district one covering it, shown with its own district only. */
     @Transactional(readOnly = true)
-    public Visit read(AccountPrincipal me, long id) {
+    public SupervisionVisit read(AccountPrincipal me, long id) {
         var own = access.readerDistrict(me);
         var visit = find(id);
         if (own == null) {
@@ -82,13 +82,13 @@ public class Visits {
         return visit.withDistricts(List.of(own));
     }
 
-    Visit find(long id) {
+    SupervisionVisit find(long id) {
         return repository.find(id).orElseThrow(() -> new VisitNotFoundException("visit " + id));
     }
 
     /** A page of the visits the reader may see, in a district (the office: all when null) and a year (all when null). */
     @Transactional(readOnly = true)
-    public ListPage<Visit> list(AccountPrincipal me, Long districtId, Integer year, Integer page) {
+    public ListPage<SupervisionVisit> list(AccountPrincipal me, Long districtId, Integer year, Integer page) {
         var own = access.readerDistrict(me);
         if (districtId != null) {
             access.readableDistrict(me, districtId);
@@ -104,7 +104,7 @@ public class Visits {
 
     /** The visits covering a district in a year, oldest first (its report). */
     @Transactional(readOnly = true)
-    public List<Visit> ofDistrict(AccountPrincipal me, long districtId, int year) {
+    public List<SupervisionVisit> ofDistrict(AccountPrincipal me, long districtId, int year) {
         access.readableDistrict(me, districtId);
         return repository.ofDistrict(districtId, year).stream().map(v -> access.office(me) ? v : v.withDistricts(List.of(districtId))).toList();
     }

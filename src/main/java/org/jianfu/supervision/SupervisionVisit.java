@@ -8,10 +8,10 @@ import java.util.List;
  * A supervision the city's supervision office plans: a special supervision (专项督导) or a school-opening check (开学检查) of
  * the districts it covers, with its scope, its days and its team.
  */
-public record Visit(long id, Kind kind, String title, String scope, LocalDate startsOn, LocalDate endsOn, String team,
+public record SupervisionVisit(long id, Kind kind, String title, String scope, LocalDate startsOn, LocalDate endsOn, String team,
         List<Long> districtIds, Instant createdAt, String createdBy, int version) {
 
-    public Visit {
+    public SupervisionVisit {
         districtIds = List.copyOf(districtIds);
     }
 
@@ -24,7 +24,7 @@ public record Visit(long id, Kind kind, String title, String scope, LocalDate st
     }
 
     /** The visit without its districts, for a list or a district reader that needs none of the others. */
-    Visit withDistricts(List<Long> ids) {
-        return new Visit(id, kind, title, scope, startsOn, endsOn, team, ids, createdAt, createdBy, version);
+    SupervisionVisit withDistricts(List<Long> ids) {
+        return new SupervisionVisit(id, kind, title, scope, startsOn, endsOn, team, ids, createdAt, createdBy, version);
     }
 }

@@ -25,23 +25,23 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /** The visits' list, the office's planning form, and a visit's page with the findings the reader may see. */
 @Controller
-class VisitController {
+class SupervisionVisitController {
 
     /** The form as typed: dates as text, so that an unreadable one is answered on the form. */
-    record VisitForm(Visit.Kind kind, String title, List<Long> districtIds, String scope, String startsOn, String endsOn, String team) {
+    record VisitForm(SupervisionVisit.Kind kind, String title, List<Long> districtIds, String scope, String startsOn, String endsOn, String team) {
 
-        Visits.VisitDraft draft() {
-            return new Visits.VisitDraft(kind, title, districtIds, scope, Texts.date(startsOn, "startsOn"), Texts.date(endsOn, "endsOn"), team);
+        SupervisionVisits.VisitDraft draft() {
+            return new SupervisionVisits.VisitDraft(kind, title, districtIds, scope, Texts.date(startsOn, "startsOn"), Texts.date(endsOn, "endsOn"), team);
         }
     }
 
-    private final Visits visits;
+    private final SupervisionVisits visits;
     private final SupervisionFindings findings;
     private final VisitAccess access;
     private final Units units;
     private final Clock clock;
 
-    VisitController(Visits visits, SupervisionFindings findings, VisitAccess access, Units units, Clock clock) {
+    SupervisionVisitController(SupervisionVisits visits, SupervisionFindings findings, VisitAccess access, Units units, Clock clock) {
         this.visits = visits;
         this.findings = findings;
         this.access = access;
@@ -72,7 +72,7 @@ class VisitController {
         access.requireOffice(me);
         if (!model.containsAttribute("form")) {
             var today = LocalDate.now(clock).toString();
-            model.addAttribute("form", new VisitForm(Visit.Kind.SUPERVISION, "", List.of(), "", today, today, ""));
+            model.addAttribute("form", new VisitForm(SupervisionVisit.Kind.SUPERVISION, "", List.of(), "", today, today, ""));
         }
         return form(me, model);
     }
@@ -93,7 +93,7 @@ class VisitController {
     }
 
     private String form(AccountPrincipal me, Model model) {
-        model.addAttribute("kinds", Visit.Kind.values());
+        model.addAttribute("kinds", SupervisionVisit.Kind.values());
         model.addAttribute("districts", districts(me));
         return "supervision/visit-form";
     }
