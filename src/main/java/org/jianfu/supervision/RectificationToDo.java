@@ -35,7 +35,7 @@ class RectificationToDo implements ToDo {
             return List.of(new Item(Menu.SUPERVISION_VISITS, (int) open, "supervision.rectification.todo.open",
                     "/supervision/findings?state=OPEN"));
         }
-        if (VisitAccess.OFFICE_ROLES.contains(me.role()) && access.office(me)) {
+        if (me.role() == Role.CITY_ADMIN || me.role() == Role.SUPERVISOR && access.office(me)) {
             var reported = findings.waiting(null, SupervisionFinding.State.REPORTED);
             return List.of(new Item(Menu.SUPERVISION_VISITS, (int) reported, "supervision.rectification.todo.reported",
                     "/supervision/findings?state=REPORTED"));
