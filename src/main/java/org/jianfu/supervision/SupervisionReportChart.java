@@ -59,7 +59,7 @@ public final class SupervisionReportChart {
             g.fillRect(0, 0, WIDTH, HEIGHT);
             var family = fontFamily(title + String.join("", labels));
             g.setColor(Color.BLACK);
-            g.setFont(new Font(family, Font.BOLD, 30));
+            g.setFont(new Font(family, Font.BOLD, 34));
             var fm = g.getFontMetrics();
             g.drawString(title, (WIDTH - fm.stringWidth(title)) / 2, 50);
 
@@ -72,15 +72,17 @@ public final class SupervisionReportChart {
                 max = Math.max(max, threshold);
             }
             max = niceMax(max);
+            var integral = values.stream().allMatch(v -> v.doubleValue() == Math.rint(v.doubleValue()));
+            int intervals = intervals(max, integral);
             // grid lines and their values
-            g.setFont(new Font(family, Font.PLAIN, 20));
+            g.setFont(new Font(family, Font.PLAIN, 24));
             fm = g.getFontMetrics();
-            for (int i = 0; i <= 4; i++) {
-                int y = bottom - (int) Math.round((bottom - top) * i / 4.0);
+            for (int i = 0; i <= intervals; i++) {
+                int y = bottom - (int) Math.round((bottom - top) * i / (double) intervals);
                 g.setColor(GRID);
                 g.drawLine(left, y, right, y);
                 g.setColor(AXIS);
-                var text = number(max * i / 4);
+                var text = number(max * i / intervals);
                 g.drawString(text, left - 12 - fm.stringWidth(text), y + fm.getAscent() / 2 - 2);
             }
             g.setColor(AXIS);
@@ -152,8 +154,24 @@ public final class SupervisionReportChart {
         return 10 * power;
     }
 
+    /**
+     * How many steps the scale has up to its top: for counts, whole steps (a top of 2 has two, of 5 five, of 20 four of 5, of 50
+     * five of 10); for other values four.
+     */
+    static int intervals(double top, boolean integral) {
+        if (!integral) {
+            return 4;
+        }
+        if (top <= 5) {
+            return (int) top;
+        }
+        var fifth = top / 5;
+        return niceMax(fifth) == fifth ? 5 : 4;
+    }
+
+    /** A value as the chart shows it: a whole number plainly, else with at most two decimals. */
     private static String number(double value) {
-        return value == Math.rint(value) ? Long.toString((long) value) : String.format("%.1f", value);
+        return java.math.BigDecimal.valueOf(value).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 
     /** The label cut to fit the width, with an ellipsis. */

@@ -159,6 +159,11 @@ class SupervisionReportTests {
         assertThat(reds).isGreaterThan((SupervisionReportChart.WIDTH - 130) / 2);
         assertThat(SupervisionReportChart.niceMax(37)).isEqualTo(50);
         assertThat(SupervisionReportChart.niceMax(0)).isEqualTo(1);
+        // counts get whole steps
+        assertThat(SupervisionReportChart.intervals(2, true)).isEqualTo(2);
+        assertThat(SupervisionReportChart.intervals(20, true)).isEqualTo(4);
+        assertThat(SupervisionReportChart.intervals(50, true)).isEqualTo(5);
+        assertThat(SupervisionReportChart.intervals(1, false)).isEqualTo(4);
         // with no threshold, no red line anywhere
         var plain = ImageIO.read(new ByteArrayInputStream(SupervisionReportChart.render("标题", List.of("甲"), List.of(3), null).png()));
         var anyRed = java.util.stream.IntStream.range(0, plain.getHeight()).boxed()

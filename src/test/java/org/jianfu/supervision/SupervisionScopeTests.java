@@ -66,7 +66,7 @@ class SupervisionScopeTests {
             assertThat(page(reader, "/supervision/findings")).contains("本区的问题甲").doesNotContain("他区的问题乙");
             assertThat(page(reader, "/supervision/visits/" + visit.id())).contains("本区的问题甲").doesNotContain("他区的问题乙")
                     .doesNotContain(theirs.name());
-            assertThat(page(reader, "/supervision/visits")).contains("督导测试乙专项督导").doesNotContain(theirs.name());
+            assertThat(page(reader, "/supervision/visits")).contains("督导测试乙专项督导").contains(mine.name()).doesNotContain(theirs.name());
             assertThat(page(reader, "/supervision/findings/" + own.id())).contains("本区的问题甲");
             assertThat(statusOf(reader, "/supervision/findings/" + other.id())).isEqualTo(404);
             assertThat(statusOf(reader, "/supervision/findings?district=" + theirs.id())).isEqualTo(404);
@@ -74,6 +74,7 @@ class SupervisionScopeTests {
             assertThat(statusOf(reader, "/supervision/districts/" + theirs.id() + "/report.docx")).isEqualTo(404);
         }
         // the office reads both; a school and a department nothing
+        assertThat(page(office, "/supervision/visits")).contains(mine.name() + "</a><span>、</span>");
         assertThat(page(office, "/supervision/visits/" + visit.id())).contains("本区的问题甲").contains("他区的问题乙");
         assertThat(statusOf(data.person(Role.SCHOOL_USER, data.school(mine)), "/supervision/findings")).isEqualTo(403);
         assertThat(statusOf(data.person(Role.SCHOOL_USER, data.school(mine)), "/supervision/findings/" + own.id())).isEqualTo(403);
