@@ -27,6 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A finding's rectification from its recording to its closure through the pages, a reopening with its reason, the overdue
@@ -34,6 +35,7 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @JianfuIntegrationTest
 @Import(VisitTestData.class)
+@Transactional
 class RectificationFlowTests {
 
     @Autowired VisitTestData data;

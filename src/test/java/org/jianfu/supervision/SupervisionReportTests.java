@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The figures on the ledger for requirements 22 and 23, many districts at once, against counts made by hand; a district's
@@ -29,6 +30,7 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @JianfuIntegrationTest
 @Import(VisitTestData.class)
+@Transactional
 class SupervisionReportTests {
 
     @Autowired VisitTestData data;

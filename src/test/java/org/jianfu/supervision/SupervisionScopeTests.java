@@ -23,6 +23,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Who sees what: a district only its own findings (pages, files, report), accountability only the city's supervision office
@@ -31,6 +35,7 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @JianfuIntegrationTest
 @Import(VisitTestData.class)
+@Transactional
 class SupervisionScopeTests {
 
     @Autowired VisitTestData data;
@@ -41,6 +46,7 @@ class SupervisionScopeTests {
     @Autowired ApplicationContext context;
     @Autowired JdbcClient jdbc;
     @Autowired MockMvc mvc;
+    @Autowired PlatformTransactionManager transactions;
 
     private String page(AccountPrincipal who, String path) throws Exception {
         var response = mvc.perform(get(path).with(user(who))).andReturn().getResponse();
@@ -161,11 +167,14 @@ class SupervisionScopeTests {
         var visit = data.visit(office, district);
         var finding = data.finding(office, visit, district, "不可删除的问题", data.today().plusDays(20));
         accountabilities.record(office, finding.id(), new Accountabilities.AccountabilityDraft("某岗位", "依据", "决定", LocalDate.now(data.clock)));
-        for (var table : List.of("supervision_accountability where finding_id = ", "supervision_finding where id = ")) {
-            assertThatThrownBy(() -> jdbc.sql("delete from " + table + finding.id()).update()).hasMessageContaining("never deleted");
+        // each attempt in a savepoint of the test's transaction, which a refused statement would otherwise abort
+        var attempt = new TransactionTemplate(transactions);
+        attempt.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        for (var table : List.of("supervision_accountability where finding_id = " + finding.id(), "supervision_finding where id = " + finding.id(),
+                "supervision_visit_district where visit_id = " + visit.id(), "supervision_visit where id = " + visit.id())) {
+            assertThatThrownBy(() -> attempt.executeWithoutResult(s -> jdbc.sql("delete from " + table).update()))
+                    .hasMessageContaining("never deleted");
         }
-        assertThatThrownBy(() -> jdbc.sql("delete from supervision_visit_district where visit_id = " + visit.id()).update())
-                .hasMessageContaining("never deleted");
         assertThat(findings.read(office, finding.id()).description()).isEqualTo("不可删除的问题");
         assertThat(visits.read(office, visit.id()).districtIds()).containsExactly(district.id());
     }

@@ -15,9 +15,9 @@ import org.springframework.boot.test.context.TestComponent;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
- * Supervision test data in districts of their own (督导测试乙…, codes SBB…), made afresh for each test so that no test
- * counts another's findings: a district with one school, people of each role, and visits and findings recorded through the
- * register's own steps by the city's supervisor.
+ * Supervision test data in districts of their own (督导测试乙…, codes SBB…), made afresh in each test and rolled back with it
+ * (the test classes are transactional: other tests count the districts): a district with one school, people of each role, and
+ * visits and findings recorded through the register's own steps by the city's supervisor.
  */
 @TestComponent
 class VisitTestData {
