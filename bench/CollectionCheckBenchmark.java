@@ -162,8 +162,8 @@ public class CollectionCheckBenchmark {
     /**
      * The reads the check makes, in plain SQL, rows fetched: the settings, the fields asked and their roster columns, the
      * earlier and overlapping collections asking for them, the arranged collections due in the semester of the
-     * collection's commission and those around it with the schools they name, the schools of its area, and their teacher
-     * counts.
+     * collection's commission and those around it with the schools they name (and those schools' district and stage), and
+     * the schools of its area by district and stage with their teacher counts (collection_school_group, V69).
      */
     static Object baseline(JdbcClient jdbc, long id, long arranger, long city) {
         var results = new ArrayList<Object>();
@@ -190,13 +190,13 @@ public class CollectionCheckBenchmark {
                 select c.*, exists (select 1 from collection_school s where s.collection_id = c.id) as named from collection c
                 where c.arranging_unit_id = any(?) and c.state = 'ARRANGED' and c.due_on between make_date(?, 2, 1) and make_date(?, 7, 31)""")
                 .params(commissions, YEAR, YEAR).query().listOfRows();
-        results.add(jdbc.sql("select collection_id, school_id from collection_school where collection_id = any(?)")
+        var named = jdbc.sql("select collection_id, school_id from collection_school where collection_id = any(?)")
                 .param(due.stream().filter(r -> Boolean.TRUE.equals(r.get("named"))).map(r -> r.get("id")).toArray(Long[]::new))
-                .query().listOfRows());
-        results.add(jdbc.sql("select id, parent_id, stage from unit where path like ? and type = 'SCHOOL' and enabled").param(path + "%")
-                .query().listOfRows());
-        results.add(jdbc.sql("select school_id, count(*) from teacher where district_id = any(?) and state = 'ACTIVE' group by school_id")
-                .param(commissions).query().listOfRows());
+                .query().listOfRows();
+        results.add(named);
+        results.add(jdbc.sql("select id, parent_id, stage from unit where id = any(?)")
+                .param(named.stream().map(r -> r.get("school_id")).distinct().toArray(Long[]::new)).query().listOfRows());
+        results.add(jdbc.sql("select * from collection_school_group where district_id = any(?)").param(commissions).query().listOfRows());
         return results;
     }
 

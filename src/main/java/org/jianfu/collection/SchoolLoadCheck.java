@@ -1,9 +1,11 @@
 package org.jianfu.collection;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -23,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
  * arranged: for each school it reaches, the arranged collections reaching the school whose deadline falls in the semester
  * of this one's deadline, this one counted in, and their estimated minutes — minutes per school, plus minutes per teacher
  * times the school's teachers in the roster. Schools above either limit the city admin sets are flagged, a few named.
- * A flag for the arranging office, never a refusal.
+ * A flag for the arranging office, never a refusal. A collection naming its schools is counted here school by school; one
+ * reaching a whole area (the city's reaches every school of the country) by district and stage in {@link SchoolGroups}.
  */
 @Component
 class SchoolLoadCheck {
@@ -36,8 +39,11 @@ class SchoolLoadCheck {
     private final CollectionTargets targets;
     private final Roster roster;
     private final Units units;
+    private final SchoolGroups groups;
 
-    SchoolLoadCheck(ScheduleRepository schedule, CollectionRepository repository, CollectionTargets targets, Roster roster, Units units) {
+    SchoolLoadCheck(ScheduleRepository schedule, CollectionRepository repository, CollectionTargets targets, Roster roster, Units units,
+            SchoolGroups groups) {
+        this.groups = groups;
         this.schedule = schedule;
         this.repository = repository;
         this.targets = targets;
@@ -59,6 +65,16 @@ class SchoolLoadCheck {
     Optional<LoadFinding> check(DataCollection collection) {
         var limit = repository.settings().schoolLoad();
         var semester = Semester.of(collection.dueOn());
+        if (collection.schoolIds().isEmpty()) {
+            // Reaching a whole area: counted by district and stage (see SchoolGroups), not school by school.
+            var arranger = units.get(collection.arrangingUnitId());
+            var holding = new ArrayList<>(CollectionTargets.above(arranger));
+            holding.add(arranger.id());
+            var stages = Arrays.stream(SchoolStage.values()).filter(s -> CollectionTargets.reaches(collection.targetStages(), s)).toList();
+            var everywhere = arranger.parentId() == null;
+            return groups.over(collection, everywhere, everywhere ? List.of() : units.districtIdsUnder(arranger.id()), stages,
+                    everywhere ? List.of() : targets.overlappingCommissions(arranger.id()), holding, semester, limit, NAMED).map(over -> finding(semester, limit, over.schools(), over.first()));
+        }
         var schools = targets.schools(collection);
         if (schools.isEmpty()) {
             return Optional.empty();
@@ -116,11 +132,15 @@ class SchoolLoadCheck {
         if (over.isEmpty()) {
             return Optional.empty();
         }
-        var shown = over.subList(0, Math.min(NAMED, over.size()));
-        var names = units.byIds(shown.stream().map(Map.Entry::getKey).toList()).stream()
-                .collect(Collectors.toMap(Unit::id, Unit::name));
-        return Optional.of(new LoadFinding(semester, limit, over.size(), shown.stream()
-                .map(e -> new LoadFinding.School(e.getKey(), names.get(e.getKey()), e.getValue().collections, e.getValue().minutes)).toList()));
+        return Optional.of(finding(semester, limit, over.size(), over.subList(0, Math.min(NAMED, over.size())).stream()
+                .map(e -> new LoadFinding.School(e.getKey(), null, e.getValue().collections, e.getValue().minutes)).toList()));
+    }
+
+    /** The finding, with the names of the schools it shows. */
+    private LoadFinding finding(Semester semester, CollectionSettings.SchoolLoadLimit limit, int schoolsOver, List<LoadFinding.School> shown) {
+        var names = units.byIds(shown.stream().map(LoadFinding.School::id).toList()).stream().collect(Collectors.toMap(Unit::id, Unit::name));
+        return new LoadFinding(semester, limit, schoolsOver, shown.stream()
+                .map(s -> new LoadFinding.School(s.id(), names.get(s.id()), s.collections(), s.minutes())).toList());
     }
 
     private static void addIfReached(Load load, Group group, SchoolPlace school, long staff) {

@@ -21,6 +21,9 @@ import org.jianfu.teacher.Roster;
 import org.jianfu.unit.Unit;
 import org.jianfu.unit.UnitType;
 import org.jianfu.unit.Units;
+import org.jianfu.whitelist.Report;
+import org.jianfu.whitelist.ReportForm;
+import org.jianfu.whitelist.Reports;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
@@ -34,7 +37,8 @@ import org.springframework.stereotype.Component;
  * (one extended by its approver): under way, extended, returned, and one past its planned end and not returned, which the
  * overdue watch alerts a minute after start; aid tasks of 海淀区 and 朝阳区 with teachers sent (one for two years); 海淀区's
  * training plan with non-teaching trainings of its health commission approved, merged, cancelled and one waiting, and
- * attendance imported (one teacher above the yearly limit of hours). Runs after {@link RosterDemoData}, each part once.
+ * attendance imported (one teacher above the yearly limit of hours); and trainings imposed without approval reported, by
+ * 海淀区's demo school (handled) and anonymously to 海淀区 and 朝阳区 (received). Runs after {@link RosterDemoData}, each part once.
  */
 @Component
 @Profile("demo")
@@ -46,18 +50,20 @@ class StaffingDemoData implements ApplicationRunner {
     private final Trainings trainings;
     private final AttendanceImports attendance;
     private final Roster roster;
+    private final Reports reports;
     private final Units units;
     private final UserDetailsService userDetails;
     private final JdbcClient jdbc;
     private final Clock clock;
 
     StaffingDemoData(Secondments secondments, AidDispatches dispatches, Trainings trainings, AttendanceImports attendance, Roster roster,
-            Units units, UserDetailsService userDetails, JdbcClient jdbc, Clock clock) {
+            Reports reports, Units units, UserDetailsService userDetails, JdbcClient jdbc, Clock clock) {
         this.secondments = secondments;
         this.dispatches = dispatches;
         this.trainings = trainings;
         this.attendance = attendance;
         this.roster = roster;
+        this.reports = reports;
         this.units = units;
         this.userDetails = userDetails;
         this.jdbc = jdbc;
@@ -78,6 +84,7 @@ class StaffingDemoData implements ApplicationRunner {
         }
         if (none("staffing_training", haidian.get())) {
             trainings(haidian.get());
+            reports(haidian.get());
         }
     }
 
@@ -168,6 +175,22 @@ class StaffingDemoData implements ApplicationRunner {
                 "全区中小学教师"));
         csv.append("HD00005,").append(hours.id()).append(",40\r\n");
         attendance.apply(reporter, attendance.preview(reporter, "培训学时汇总.csv", csv.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Trainings imposed on teachers without the education department's approval, reported through the one mechanism of reports. */
+    private void reports(Unit haidian) {
+        var today = LocalDate.now(clock);
+        var approver = (AccountPrincipal) userDetails.loadUserByUsername("haidian.approver");
+        var school = (AccountPrincipal) userDetails.loadUserByUsername("school.user");
+        var filed = reports.fileBySchool(school, new ReportForm(null, null, Report.Kind.UNAPPROVED_TRAINING, null, null,
+                "某街道社区服务中心 · 垃圾分类指导员培训", "要求每校派出3名教师周六全天参加培训并考试，未见区教委审批。", today.minusDays(12)));
+        reports.handle(approver, filed.report().id(), filed.report().version(), Report.State.HANDLED,
+                "已与街道核实，该培训未报区教委审批；已通知街道停止要求教师参加。", "培训已取消，今后须先报区教委审批。");
+        reports.fileAnonymously("demo-staffing", new ReportForm(haidian.id(), null, Report.Kind.UNAPPROVED_TRAINING, null, null,
+                "某区级协会 · 志愿服务骨干培训", "要求班主任每周三下午参加线上培训并截图打卡，连续四周。", today.minusDays(2)));
+        units.findByCode("110105").ifPresent(chaoyang -> reports.fileAnonymously("demo-staffing", new ReportForm(chaoyang.id(), null,
+                Report.Kind.UNAPPROVED_TRAINING, null, null, "某委办局 · 安全生产知识线上培训", "要求全体教师在工作日完成6学时线上课程并上传证书。",
+                today.minusDays(5))));
     }
 
     private static TrainingDraft training(int year, String title, TrainingKind kind, TrainingMode mode, String hours, String targets) {

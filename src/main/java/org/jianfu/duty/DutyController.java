@@ -5,6 +5,7 @@ import java.time.LocalDate;
 
 import org.jianfu.account.AccountPrincipal;
 import org.jianfu.account.Role;
+import org.jianfu.platform.ListPage;
 import org.jianfu.platform.RuleViolation;
 import org.jianfu.teacher.Roster;
 import org.jianfu.unit.Unit;
@@ -54,8 +55,8 @@ class DutyController {
     @GetMapping("/duties")
     String list(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) Long district,
             @RequestParam(required = false) Long school, @RequestParam(required = false) Duty.State state,
-            @RequestParam(required = false) Integer year, @RequestParam(required = false) Integer page, Model model,
-            HttpServletRequest request) {
+            @RequestParam(required = false) Integer year, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer districtPage, Model model, HttpServletRequest request) {
         if (year != null) {
             org.jianfu.platform.Years.checked(year);
         }
@@ -70,11 +71,17 @@ class DutyController {
         model.addAttribute("names", Forms.names(units, list.page().rows().stream().map(Duty::schoolId)));
         model.addAttribute("recorder", me.role() == Role.SCHOOL_USER);
         if (scope.unit() == null) {
-            // the city's view: every district's counts of the year, each linked to its own rows (three queries)
+            // the city's view: its districts' counts of the year, 50 districts a page (districtPage), each linked to its own
+            // rows, under the totals of every district (three queries)
             var shownYear = year == null ? LocalDate.now(clock).getYear() : year;
             var districts = units.byIds(units.districtIdsUnder(me.unitId())).stream().sorted(Unit.OFFICIAL_ORDER).toList();
-            model.addAttribute("districts", districts);
-            model.addAttribute("districtCounts", figures.counts(districts.stream().map(Unit::id).toList(), shownYear));
+            var counts = figures.counts(districts.stream().map(Unit::id).toList(), shownYear);
+            var shownDistricts = ListPage.of(districtPage, districts.size(),
+                    offset -> districts.subList(offset, Math.min(offset + ListPage.SIZE, districts.size())));
+            model.addAttribute("districts", shownDistricts.rows());
+            model.addAttribute("districtList", shownDistricts);
+            model.addAttribute("districtCounts", counts);
+            model.addAttribute("districtTotals", DutyFigures.DistrictCounts.total(counts.values()));
             model.addAttribute("countsYear", Integer.toString(shownYear));
         }
         return "duty/list";

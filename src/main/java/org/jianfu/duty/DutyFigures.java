@@ -51,6 +51,20 @@ class DutyFigures implements RegisterFigures {
 
     /** A district's counts for a year: duties recorded and refused, teachers above the standard today, competitions repeated. */
     record DistrictCounts(long recorded, long refused, long withLessons, long above, long competitions, long repeated) {
+
+        /** The counts of these districts together. */
+        static DistrictCounts total(Collection<DistrictCounts> counts) {
+            long[] sum = new long[6];
+            for (var c : counts) {
+                sum[0] += c.recorded();
+                sum[1] += c.refused();
+                sum[2] += c.withLessons();
+                sum[3] += c.above();
+                sum[4] += c.competitions();
+                sum[5] += c.repeated();
+            }
+            return new DistrictCounts(sum[0], sum[1], sum[2], sum[3], sum[4], sum[5]);
+        }
     }
 
     /** The counts of several districts from three queries, whatever their number: duties, workloads, competitions. */

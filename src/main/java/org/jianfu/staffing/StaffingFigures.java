@@ -12,14 +12,16 @@ import java.util.Map;
 
 import org.jianfu.ledger.Contradiction;
 import org.jianfu.ledger.RegisterFigures;
+import org.jianfu.whitelist.Report;
+import org.jianfu.whitelist.Reports;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What the staffing register shows on a district's ledger: next to requirement 8 the teachers on aid dispatch; next to 18
  * the secondments (active, past the six months, without approval), the cleanup before and after, and the teachers and days
- * drafted into inspections; next to 19 the trainings approved, merged, cancelled and waiting, and the hours per teacher;
- * next to 21 the mental-health trainings. Each links to the rows it counts.
+ * drafted into inspections; next to 19 the trainings approved, merged, cancelled and waiting, the reports of trainings
+ * imposed without approval (received through the whitelist's one mechanism of reports) and the hours per teacher; next to 21 the mental-health trainings. Each links to the rows it counts.
  */
 @Component
 class StaffingFigures implements RegisterFigures {
@@ -29,15 +31,22 @@ class StaffingFigures implements RegisterFigures {
     static final String TRAINING = "2021-19";
     static final String WELLBEING = "2021-21";
 
+    // What the reports figure contradicts in an answer (see Contradiction): the words districts write for the claim.
+    static final Contradiction.Denial NO_UNAPPROVED_TRAINING = new Contradiction.Denial(List.of("未发现…未经…审批…培训",
+            "未出现…未经…审批…培训", "没有…未经…审批…培训", "未发生…擅自…培训", "未出现…擅自…培训", "未收到…培训…举报",
+            "未接到…培训…举报", "未收到…培训…反映", "未接到…培训…反映"));
+
     private final SecondmentRepository secondments;
     private final AidRepository aid;
     private final TrainingRepository trainings;
+    private final Reports reports;
     private final Clock clock;
 
-    StaffingFigures(SecondmentRepository secondments, AidRepository aid, TrainingRepository trainings, Clock clock) {
+    StaffingFigures(SecondmentRepository secondments, AidRepository aid, TrainingRepository trainings, Reports reports, Clock clock) {
         this.secondments = secondments;
         this.aid = aid;
         this.trainings = trainings;
+        this.reports = reports;
         this.clock = clock;
     }
 
@@ -46,7 +55,10 @@ class StaffingFigures implements RegisterFigures {
         return figuresFor(List.of(unitId), year).get(unitId);
     }
 
-    /** Six queries whatever the number of districts: the settings, secondments, cleanups, dispatches, plans and hours. */
+    /**
+     * Seven queries whatever the number of districts: the settings, secondments, cleanups, dispatches, plans, hours and the
+     * reports of unapproved trainings.
+     */
     @Override
     @Transactional(readOnly = true)
     public Map<Long, List<Figure>> figuresFor(Collection<Long> unitIds, int year) {
@@ -57,6 +69,7 @@ class StaffingFigures implements RegisterFigures {
         var away = aid.byDistrict(unitIds, year, today);
         var plans = trainings.planCounts(unitIds, year);
         var hours = trainings.hoursSummary(unitIds, year, settings.trainingHoursLimit());
+        var reported = reports.receivedIn(Report.Subject.TRAINING, unitIds, year);
         var figures = new LinkedHashMap<Long, List<Figure>>();
         for (var id : unitIds) {
             var list = new ArrayList<Figure>();
@@ -93,6 +106,11 @@ class StaffingFigures implements RegisterFigures {
                             waiting },
                     trainingList, waiting > 0)
                     .contradicting(Contradiction.implemented(waiting > 0, "staffing.contradiction.trainings-waiting")));
+            var r = reported.getOrDefault(id, new Reports.Received(0, 0));
+            list.add(new Figure(TRAINING, "staffing.training-reports", "staffing.figure.training-reports",
+                    new Object[] { r.received(), r.handled() }, Reports.listOf(Report.Subject.TRAINING, id, year), r.handled() < r.received())
+                    .contradicting(Contradiction.when(r.received() > 0, NO_UNAPPROVED_TRAINING))
+                    .contradicting(Contradiction.implemented(r.handled() < r.received(), "staffing.contradiction.training-reports-pending")));
             var h = hours.getOrDefault(id, new TrainingRepository.HoursSummary(0, 0, BigDecimal.ZERO));
             list.add(new Figure(TRAINING, "staffing.training-hours", "staffing.figure.hours",
                     new Object[] { h.teachers(), h.perTeacher().toPlainString(), h.above(), settings.trainingHoursLimit() },

@@ -303,6 +303,7 @@ public class RosterImports {
         repository.markApplied(importId, me.displayName(), clock.instant());
         var applied = repository.findImport(importId).orElseThrow();
         events.publishEvent(new RosterEvents.ImportApplied(applied.summary()));
+        events.publishEvent(new RosterChanged(rosterImport.districtId()));
         return applied;
     }
 

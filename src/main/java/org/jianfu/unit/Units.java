@@ -207,6 +207,9 @@ public class Units {
         var unit = repository.insert(parent, request.type(), name, code,
                 request.type() == UnitType.SCHOOL ? request.stage() : null, clock.instant());
         events.publishEvent(new UnitEvents.UnitCreated(unit.snapshot()));
+        if (unit.type() == UnitType.SCHOOL) {
+            events.publishEvent(new SchoolChanged(unit.id(), unit.parentId()));
+        }
         return unit;
     }
 
@@ -224,6 +227,9 @@ public class Units {
         }
         var after = get(id);
         events.publishEvent(new UnitEvents.UnitChanged(before.snapshot(), after.snapshot()));
+        if (after.type() == UnitType.SCHOOL) {
+            events.publishEvent(new SchoolChanged(after.id(), after.parentId()));
+        }
         return after;
     }
 

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * A report to a district commission, by a school or anonymously by a teacher: of an unlisted or out-of-scope request or a
- * banned demand (campus entry), or of a data collection that reached a school without a register code. An anonymous report
+ * banned demand (campus entry), of a data collection that reached a school without a register code, or of a non-teaching
+ * training imposed on teachers without the education department's approval. An anonymous report
  * has no reporter: {@code filedByUnitId} and {@code filedBy} are null.
  */
 public record Report(
@@ -36,7 +37,7 @@ public record Report(
      * and its kinds below.
      */
     public enum Subject {
-        CAMPUS_ENTRY, DATA_COLLECTION;
+        CAMPUS_ENTRY, DATA_COLLECTION, TRAINING;
 
         public List<Kind> kinds() {
             return Arrays.stream(Kind.values()).filter(k -> k.subject() == this).toList();
@@ -50,7 +51,9 @@ public record Report(
     /** What is reported, each of one subject. */
     public enum Kind {
         UNLISTED(Subject.CAMPUS_ENTRY), OUT_OF_SCOPE(Subject.CAMPUS_ENTRY), BANNED_DEMAND(Subject.CAMPUS_ENTRY),
-        UNCODED_COLLECTION(Subject.DATA_COLLECTION);
+        UNCODED_COLLECTION(Subject.DATA_COLLECTION),
+        /** A non-teaching training of a department other than the education department, imposed without its approval (requirement 19). */
+        UNAPPROVED_TRAINING(Subject.TRAINING);
 
         private final Subject subject;
 

@@ -27,8 +27,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reports of unlisted or out-of-scope requests and banned demands, and of data collections that arrived without a register
- * code (each report's {@link Report.Subject}): filed by schools or anonymously by teachers, handled by the district
+ * Reports of unlisted or out-of-scope requests and banned demands, of data collections that arrived without a register
+ * code, and of non-teaching trainings imposed without the education department's approval (each report's
+ * {@link Report.Subject}): filed by schools or anonymously by teachers, handled by the district
  * commission, seen by the city. A receipt code lets the reporter follow the state; the code itself is never stored, only
  * its hash. The one mechanism of anonymous reports: another register's reports join it as a subject.
  */

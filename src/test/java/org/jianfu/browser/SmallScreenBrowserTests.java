@@ -120,6 +120,16 @@ class SmallScreenBrowserTests {
         check("/public/reports/new?subject=DATA_COLLECTION", "phone-report-collection");
         assertOnScreen(browser.findElement(By.id("requester")));
         assertOnScreen(browser.findElement(By.id("description")));
+
+        // and so is the one of trainings imposed without approval (requirement 19)
+        var training = browser.findElement(By.cssSelector("nav a[href*='subject=TRAINING']"));
+        assertOnScreen(training);
+        training.click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#kind option[value='UNAPPROVED_TRAINING']")));
+        check("/public/reports/new?subject=TRAINING", "phone-report-training");
+        assertOnScreen(browser.findElement(By.id("requester")));
+        assertOnScreen(browser.findElement(By.id("description")));
     }
 
     @Test

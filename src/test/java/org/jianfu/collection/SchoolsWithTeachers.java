@@ -27,10 +27,12 @@ class SchoolsWithTeachers {
 
     private final Units units;
     private final JdbcClient jdbc;
+    private final SchoolGroups groups;
 
-    SchoolsWithTeachers(Units units, JdbcClient jdbc) {
+    SchoolsWithTeachers(Units units, JdbcClient jdbc, SchoolGroups groups) {
         this.units = units;
         this.jdbc = jdbc;
+        this.groups = groups;
     }
 
     Unit school(Unit district, String name, SchoolStage stage) {
@@ -51,6 +53,8 @@ class SchoolsWithTeachers {
                     imported_at)
                 values (?, ?, ?, ?, '小学', ?, '专任教师', repeat('a', 64), '4321', ?, ?)""")
                 .params(number, name, school.id(), school.parentId(), subject, importId, utc(Instant.now())).update();
+        // what the roster's RosterChanged event does after an applied import
+        groups.rebuild(Set.of(school.parentId()));
         return number;
     }
 

@@ -1,17 +1,14 @@
 package org.jianfu.duty;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jianfu.account.AccountPrincipal;
 import org.jianfu.account.Role;
-import org.jianfu.teacher.Roster;
-import org.jianfu.teacher.RosterImports;
 import org.jianfu.teacher.Teacher;
 import org.jianfu.test.Fixtures;
+import org.jianfu.test.RosterTeachers;
 import org.jianfu.unit.Unit;
 import org.jianfu.unit.UnitType;
 import org.jianfu.unit.Units;
@@ -26,21 +23,17 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 @TestComponent
 class DutyTestData {
 
-    private static final AtomicInteger NEXT = new AtomicInteger();
-
     final Units units;
     final Fixtures fixtures;
     final UserDetailsService users;
-    final RosterImports rosterImports;
-    final Roster roster;
+    final RosterTeachers rosterTeachers;
     final Clock clock;
 
-    DutyTestData(Units units, Fixtures fixtures, UserDetailsService users, RosterImports rosterImports, Roster roster, Clock clock) {
+    DutyTestData(Units units, Fixtures fixtures, UserDetailsService users, RosterTeachers rosterTeachers, Clock clock) {
         this.units = units;
         this.fixtures = fixtures;
         this.users = users;
-        this.rosterImports = rosterImports;
-        this.roster = roster;
+        this.rosterTeachers = rosterTeachers;
         this.clock = clock;
     }
 
@@ -72,15 +65,7 @@ class DutyTestData {
     /** New teachers of one school, of this stage, subject and post, imported by the district's reporter in one file. */
     List<Teacher> teachers(Unit school, int count, String stage, String subject, String post) {
         var district = units.get(school.parentId());
-        var file = new StringBuilder("教师编号,姓名,学校,学段,学科,岗位\r\n");
-        var numbers = new java.util.ArrayList<String>();
-        for (int i = 0; i < count; i++) {
-            var number = "DT" + System.currentTimeMillis() % 1_000_000 + "-" + NEXT.incrementAndGet();
-            numbers.add(number);
-            file.append(String.join(",", number, "兼职测试教师" + NEXT.get(), school.name(), stage, subject, post)).append("\r\n");
-        }
-        rosterImports.importFile(person(Role.DISTRICT_REPORTER, district), district.id(), "非教学工作测试名册.csv",
-                file.toString().getBytes(StandardCharsets.UTF_8));
-        return numbers.stream().map(n -> roster.byNumber(n).orElseThrow()).toList();
+        return rosterTeachers.imported(person(Role.DISTRICT_REPORTER, district), district.id(), "DT", "兼职测试教师",
+                java.util.Collections.nCopies(count, new RosterTeachers.NewTeacher(school, stage, subject, post)));
     }
 }

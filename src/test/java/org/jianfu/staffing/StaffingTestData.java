@@ -1,18 +1,16 @@
 package org.jianfu.staffing;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jianfu.account.AccountPrincipal;
 import org.jianfu.account.Role;
-import org.jianfu.teacher.Roster;
-import org.jianfu.teacher.RosterImports;
 import org.jianfu.teacher.Teacher;
 import org.jianfu.test.Fixtures;
+import org.jianfu.test.RosterTeachers;
 import org.jianfu.unit.Unit;
 import org.jianfu.unit.UnitType;
 import org.jianfu.unit.Units;
@@ -31,16 +29,14 @@ class StaffingTestData {
     final Units units;
     final Fixtures fixtures;
     final UserDetailsService users;
-    final RosterImports rosterImports;
-    final Roster roster;
+    final RosterTeachers rosterTeachers;
     final Clock clock;
 
-    StaffingTestData(Units units, Fixtures fixtures, UserDetailsService users, RosterImports rosterImports, Roster roster, Clock clock) {
+    StaffingTestData(Units units, Fixtures fixtures, UserDetailsService users, RosterTeachers rosterTeachers, Clock clock) {
         this.units = units;
         this.fixtures = fixtures;
         this.users = users;
-        this.rosterImports = rosterImports;
-        this.roster = roster;
+        this.rosterTeachers = rosterTeachers;
         this.clock = clock;
     }
 
@@ -80,15 +76,7 @@ class StaffingTestData {
 
     /** New teachers of these schools in the district's roster, one per school named, imported in one file. */
     List<Teacher> teachers(AccountPrincipal reporter, Unit... schools) {
-        var numbers = new ArrayList<String>();
-        var file = new StringBuilder("教师编号,姓名,学校\r\n");
-        for (var school : schools) {
-            var number = "FS" + System.currentTimeMillis() % 1_000_000 + "-" + NEXT.incrementAndGet();
-            numbers.add(number);
-            file.append(number).append(",抽调测试教师").append(NEXT.get()).append(',').append(school.name()).append("\r\n");
-        }
-        rosterImports.importFile(reporter, null, "抽调测试名册.csv", file.toString().getBytes(StandardCharsets.UTF_8));
-        return numbers.stream().map(n -> roster.byNumber(n).orElseThrow()).toList();
+        return rosterTeachers.imported(reporter, null, "FS", "抽调测试教师", Arrays.stream(schools).map(RosterTeachers.NewTeacher::at).toList());
     }
 
     /** A draft with the consent, the approval and a reason, from {@code start} to {@code end}. */

@@ -53,7 +53,27 @@ public final class NationalData {
         jdbc.sql("update unit u set path = d.path || u.id || '/' from unit d where u.path = '' and u.type = 'SCHOOL' and d.id = u.parent_id")
                 .update();
         var firstSchool = jdbc.sql("select min(id) from unit where name = ?").param("测试学校" + prefix + 1).query(Long.class).single();
-        return new Block(prefix, first, districts, firstSchool, schools);
+        var units = new Block(prefix, first, districts, firstSchool, schools);
+        schoolGroups(jdbc, units);
+        return units;
+    }
+
+    /**
+     * The data-collection register's schools by district and stage with their teachers (V69), written again for the block
+     * as its SchoolGroups would after the units' and the roster's change events, which these straight inserts don't publish.
+     */
+    static void schoolGroups(JdbcClient jdbc, Block b) {
+        jdbc.sql("delete from collection_school_group where district_id between ? and ?")
+                .params(b.firstDistrict(), b.firstDistrict() + b.districts() - 1).update();
+        jdbc.sql("""
+                insert into collection_school_group (district_id, stage, school_ids, teachers, teachers_sorted)
+                select s.parent_id, s.stage, array_agg(s.id order by s.id), array_agg(coalesce(t.teachers, 0)::int order by s.id),
+                       array_agg(coalesce(t.teachers, 0)::int order by coalesce(t.teachers, 0))
+                from unit s
+                left join (select school_id, count(*) as teachers from teacher where state = 'ACTIVE' group by school_id) t
+                    on t.school_id = s.id
+                where s.type = 'SCHOOL' and s.enabled and s.parent_id between ? and ?
+                group by s.parent_id, s.stage""").params(b.firstDistrict(), b.firstDistrict() + b.districts() - 1).update();
     }
 
     /**
@@ -286,6 +306,7 @@ public final class NationalData {
                 cross join generate_series(1, ?) k
                 where s.type = 'SCHOOL' and s.id between ? and ? and ((s.id - ?) / ?) % ? = 0""")
                 .params(perSchool, b.firstSchool(), b.firstSchool() + b.schools() - 1, b.firstSchool(), b.districts(), everyNth).update();
+        schoolGroups(jdbc, b);
     }
 
     /**
