@@ -49,16 +49,18 @@ class SupervisionFindingController {
     private final SupervisionFindings findings;
     private final Rectifications rectifications;
     private final Accountabilities accountabilities;
+    private final SupervisionFigures figures;
     private final SupervisionVisits visits;
     private final VisitAccess access;
     private final Units units;
     private final Clock clock;
 
-    SupervisionFindingController(SupervisionFindings findings, Rectifications rectifications, Accountabilities accountabilities, SupervisionVisits visits,
-            VisitAccess access, Units units, Clock clock) {
+    SupervisionFindingController(SupervisionFindings findings, Rectifications rectifications, Accountabilities accountabilities,
+            SupervisionFigures figures, SupervisionVisits visits, VisitAccess access, Units units, Clock clock) {
         this.findings = findings;
         this.rectifications = rectifications;
         this.accountabilities = accountabilities;
+        this.figures = figures;
         this.visits = visits;
         this.access = access;
         this.units = units;
@@ -86,7 +88,18 @@ class SupervisionFindingController {
         var shownDistrict = own != null ? own : district;
         model.addAttribute("scopeUnit", shownDistrict == null ? null : units.get(shownDistrict));
         model.addAttribute("names", SupervisionPages.names(units, list.page().rows().stream().map(SupervisionFinding::districtId)));
-        model.addAttribute("thisYear", LocalDate.now(clock).getYear());
+        var thisYear = LocalDate.now(clock).getYear();
+        model.addAttribute("thisYear", thisYear);
+        if (shownDistrict == null) {
+            // the office's view of every district: its counts of the year, each linked to its own rows (three queries)
+            var shownYear = year == null ? thisYear : year;
+            var districts = units.byIds(units.districtIdsUnder(me.unitId())).stream().sorted(org.jianfu.unit.Unit.OFFICIAL_ORDER).toList();
+            var ids = districts.stream().map(org.jianfu.unit.Unit::id).toList();
+            model.addAttribute("districts", districts);
+            model.addAttribute("districtCounts", figures.counts(ids, shownYear));
+            model.addAttribute("accountabilityCounts", accountabilities.counts(ids, shownYear));
+            model.addAttribute("countsYear", Integer.toString(shownYear));
+        }
         return "supervision/finding-list";
     }
 

@@ -104,6 +104,9 @@ class SupervisionScopeTests {
         assertThat(page(office, "/supervision/accountability")).contains("通报批评并约谈负责人");
         assertThat(page(cityAdmin, "/supervision/accountability?district=" + district.id())).contains("通报批评并约谈负责人");
         assertThat(page(cityAdmin, "/supervision/findings/" + finding.id())).contains("通报批评并约谈负责人");
+        // the office's list of every district counts it, linked to the district's accountability
+        assertThat(page(office, "/supervision/findings")).contains(district.name())
+                .contains("/supervision/accountability?district=" + district.id() + "&amp;year=" + data.today().getYear());
         assertThat(accountabilities.counts(List.of(district.id(), data.fixtures.haidian().id()), data.today().getYear()).get(district.id()))
                 .isEqualTo(1L);
 
@@ -111,6 +114,8 @@ class SupervisionScopeTests {
         for (var role : List.of(Role.DISTRICT_REPORTER, Role.DISTRICT_APPROVER, Role.SUPERVISOR)) {
             var reader = data.person(role, district);
             assertThat(statusOf(reader, "/supervision/accountability")).isEqualTo(403);
+            assertThat(page(reader, "/supervision/findings")).contains("审批报备不全").doesNotContain("/supervision/accountability");
+            assertThat(page(reader, "/supervision/visits")).doesNotContain("/supervision/accountability");
             assertThat(statusOf(reader, "/supervision/accountability?district=" + district.id())).isEqualTo(403);
             // the finding's page shows no accountability, not even the section
             assertThat(page(reader, "/supervision/findings/" + finding.id())).contains("审批报备不全").doesNotContain("通报批评并约谈负责人")
