@@ -283,6 +283,7 @@ public class PageBudgetBenchmark {
         add(pages, "GET /supervision/findings", both, "/supervision/findings");
         add(pages, "GET /supervision/findings", both, "/supervision/findings?overdue=true");
         add(pages, "GET /supervision/findings", city, "/supervision/findings?state=OPEN&page=100000");
+        add(pages, "GET /supervision/findings", city, "/supervision/findings?districtPage=59");
         add(pages, "GET /supervision/findings/{id}", both, "/supervision/findings/" + finding);
         file(pages, "GET /supervision/findings/{id}/files/{fileId}", both, "/supervision/findings/" + finding + "/files/" + file);
         add(pages, "GET /supervision/accountability", city, "/supervision/accountability");

@@ -10,6 +10,7 @@ import java.util.List;
 import org.jianfu.account.AccountPrincipal;
 import org.jianfu.account.Role;
 import org.jianfu.platform.FileDownloads;
+import org.jianfu.platform.ListPage;
 import org.jianfu.platform.RuleViolation;
 import org.jianfu.platform.Years;
 import org.jianfu.unit.Units;
@@ -71,7 +72,8 @@ class SupervisionFindingController {
     String list(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) Long district,
             @RequestParam(required = false) Integer year, @RequestParam(required = false) String requirement,
             @RequestParam(defaultValue = "false") boolean overdue, @RequestParam(required = false) SupervisionFinding.State state,
-            @RequestParam(required = false) Integer page, Model model, HttpServletRequest request) {
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer districtPage, Model model,
+            HttpServletRequest request) {
         if (year != null) {
             Years.checked(year);
         }
@@ -91,11 +93,14 @@ class SupervisionFindingController {
         var thisYear = LocalDate.now(clock).getYear();
         model.addAttribute("thisYear", thisYear);
         if (shownDistrict == null) {
-            // the office's view of every district: its counts of the year, each linked to its own rows (three queries)
+            // the office's view of every district: the counts of the year, 50 districts a page (districtPage), each linked to its
+            // own rows (three queries for the page's districts)
             var shownYear = year == null ? thisYear : year;
-            var districts = units.byIds(units.districtIdsUnder(me.unitId())).stream().sorted(org.jianfu.unit.Unit.OFFICIAL_ORDER).toList();
-            var ids = districts.stream().map(org.jianfu.unit.Unit::id).toList();
-            model.addAttribute("districts", districts);
+            var all = units.byIds(units.districtIdsUnder(me.unitId())).stream().sorted(org.jianfu.unit.Unit.OFFICIAL_ORDER).toList();
+            var districts = ListPage.of(districtPage, all.size(), offset -> all.subList(offset, Math.min(offset + ListPage.SIZE, all.size())));
+            var ids = districts.rows().stream().map(org.jianfu.unit.Unit::id).toList();
+            model.addAttribute("districts", districts.rows());
+            model.addAttribute("districtList", districts);
             model.addAttribute("districtCounts", figures.counts(ids, shownYear));
             model.addAttribute("accountabilityCounts", accountabilities.counts(ids, shownYear));
             model.addAttribute("countsYear", Integer.toString(shownYear));
