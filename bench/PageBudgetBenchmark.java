@@ -45,7 +45,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 public class PageBudgetBenchmark {
 
     /** Raise when the generated data change: an older directory is then rebuilt. */
-    static final int DATA_VERSION = 4;
+    static final int DATA_VERSION = 5;
     /** Requests made before the timed ones, after the first (which is timed to decide how many runs a slow page gets). */
     static final int WARMUPS = 5;
     static final int YEAR = 2026;
@@ -121,6 +121,7 @@ public class PageBudgetBenchmark {
             // the supervision board reads stored values: this year's computed from every register, as its job does
             step("supervision board values", () -> context.getBean(org.jianfu.supervision.IndicatorValues.class).recompute(YEAR));
             var fixtures = new Fixtures(jdbc, context.getBean(Units.class).root().orElseThrow().id());
+            SUPERVISION_JDBC[0] = jdbc;
             var pages = pages(fixtures);
             var timed = new LinkedHashSet<String>();
             pages.forEach(page -> timed.add(page.route()));
@@ -171,6 +172,7 @@ public class PageBudgetBenchmark {
         step("secondments", () -> NationalData.secondments(jdbc, 10));
         step("school duties", () -> NationalData.duties(jdbc, 10));
         step("aid dispatches and training plans", () -> NationalData.staffingPlans(jdbc));
+        step("supervision visits", () -> NationalData.supervisionVisits(jdbc));
         step("notifications", () -> NationalData.notifications(jdbc, block, city.id(), 50));
         step("accounts", () -> NationalData.accounts(jdbc, block, "city.admin"));
         var key = context.getBean(AuditKey.class);
@@ -266,6 +268,33 @@ public class PageBudgetBenchmark {
      * Every GET route with real ids, as the city admin and the district's reporter where both may open it, else as the
      * role that may. A new route must be added here (the coverage check refuses to run otherwise).
      */
+    /**
+     * The supervision visits: a visit and five findings in every district (15,000), the city's lists of all of them, also deep,
+     * the district's own, a finding's page, the accountability list (the city's only) and a district's Word report.
+     */
+    static void supervisionVisits(List<Page> pages, Fixtures f, List<Who> both, List<Who> city) {
+        var visit = Fixtures.one(SUPERVISION_JDBC[0], "select min(visit_id) from supervision_visit_district where district_id = ?", f.district());
+        var finding = Fixtures.one(SUPERVISION_JDBC[0], "select min(finding_id) from supervision_evidence_file f join supervision_finding s "
+                + "on s.id = f.finding_id where s.district_id = ?", f.district());
+        var file = Fixtures.one(SUPERVISION_JDBC[0], "select min(id) from supervision_evidence_file where finding_id = ?", finding);
+        add(pages, "GET /supervision/visits", both, "/supervision/visits");
+        add(pages, "GET /supervision/visits", city, "/supervision/visits?page=100000");
+        add(pages, "GET /supervision/visits/new", city, "/supervision/visits/new");
+        add(pages, "GET /supervision/visits/{id}", both, "/supervision/visits/" + visit);
+        add(pages, "GET /supervision/visits/{id}/findings/new", city, "/supervision/visits/" + visit + "/findings/new?district=" + f.district());
+        add(pages, "GET /supervision/findings", both, "/supervision/findings");
+        add(pages, "GET /supervision/findings", both, "/supervision/findings?overdue=true");
+        add(pages, "GET /supervision/findings", city, "/supervision/findings?state=OPEN&page=100000");
+        add(pages, "GET /supervision/findings", city, "/supervision/findings?districtPage=59");
+        add(pages, "GET /supervision/findings/{id}", both, "/supervision/findings/" + finding);
+        file(pages, "GET /supervision/findings/{id}/files/{fileId}", both, "/supervision/findings/" + finding + "/files/" + file);
+        add(pages, "GET /supervision/accountability", city, "/supervision/accountability");
+        file(pages, "GET /supervision/districts/{id}/report.docx", both, "/supervision/districts/" + f.district() + "/report.docx");
+    }
+
+    /** The database, for the supervision pages' ids (set once the application runs). */
+    static final JdbcClient[] SUPERVISION_JDBC = new JdbcClient[1];
+
     static List<Page> pages(Fixtures f) {
         var pages = new ArrayList<Page>();
         var both = List.of(Who.CITY, Who.DISTRICT);
@@ -411,6 +440,7 @@ public class PageBudgetBenchmark {
         add(pages, "GET /duties/competitions", both, "/duties/competitions?repeated=true");
         add(pages, "GET /duties/settings", city, "/duties/settings");
         file(pages, "GET /duties/export.xlsx", List.of(Who.DISTRICT), "/duties/export.xlsx");
+        supervisionVisits(pages, f, both, city);
         // aid dispatches (every 50th teacher, 4,000) and training plans (10 per district, 300,000 hours of attendance)
         add(pages, "GET /staffing/dispatches", both, "/staffing/dispatches");
         add(pages, "GET /staffing/dispatches", city, "/staffing/dispatches?page=100000");

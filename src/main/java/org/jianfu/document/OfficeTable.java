@@ -8,6 +8,7 @@ import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.TableRowAlign;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth;
 
@@ -105,13 +106,19 @@ public record OfficeTable(String title, String subtitle, List<String> headers, L
         var heading = WordFormat.paragraph(doc, title, Typeface.TITLE, 18, ParagraphAlignment.CENTER);
         heading.setSpacingAfter(120);
         WordFormat.paragraph(doc, subtitle, Typeface.SUBTITLE, 14, ParagraphAlignment.CENTER).setSpacingAfter(200);
+        addTable(doc, WORD_TEXT_WIDTH);
+        return WordFormat.bytes(doc);
+    }
+
+    /** The header row and the rows as a Word table of this width (twips) at the end of the document; the title is the caller's. */
+    void addTable(XWPFDocument doc, int textWidth) {
         var table = doc.createTable(rows.size() + 1, headers.size());
         table.setTableAlignment(TableRowAlign.CENTER);
         table.setWidthType(org.apache.poi.xwpf.usermodel.TableWidthType.DXA);
-        table.setWidth(Integer.toString(WORD_TEXT_WIDTH));
+        table.setWidth(Integer.toString(textWidth));
         var total = Arrays.stream(widths).sum();
         for (int c = 0; c < headers.size(); c++) {
-            var twips = BigInteger.valueOf((long) WORD_TEXT_WIDTH * widths[c] / total);
+            var twips = BigInteger.valueOf((long) textWidth * widths[c] / total);
             for (var row : table.getRows()) {
                 var width = row.getCell(c).getCTTc().addNewTcPr().addNewTcW();
                 width.setType(STTblWidth.DXA);
@@ -125,7 +132,6 @@ public record OfficeTable(String title, String subtitle, List<String> headers, L
                 cell(table.getRow(r + 1).getCell(c), rows.get(r).get(c), Typeface.TEXT, ParagraphAlignment.LEFT);
             }
         }
-        return WordFormat.bytes(doc);
     }
 
     /** One cell's text in the typeface, a line break for each new line of the text. */

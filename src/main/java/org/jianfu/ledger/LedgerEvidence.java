@@ -73,7 +73,7 @@ public class LedgerEvidence {
     }
 
     /** Keeps the name people gave the file, without paths or control characters, with the right extension. */
-    static String cleanFileName(String original, FileType type) {
+    public static String cleanFileName(String original, FileType type) {
         var name = original == null ? "" : original.replace('\\', '/');
         name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"<>|:*?]", "").strip();
         var dot = name.lastIndexOf('.');

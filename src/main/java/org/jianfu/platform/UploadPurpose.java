@@ -21,7 +21,10 @@ public enum UploadPurpose {
     /** A unit's seal image; seals are a few hundred pixels wide. */
     SEAL("seal", 2, EnumSet.of(FileType.PNG, FileType.JPEG), 4_000_000),
     /** Evidence for a ledger entry; photographs up to 25 megapixels. */
-    EVIDENCE("evidence", 20, EnumSet.of(FileType.PDF, FileType.DOCX, FileType.XLSX, FileType.JPEG, FileType.PNG), 25_000_000);
+    EVIDENCE("evidence", 20, EnumSet.of(FileType.PDF, FileType.DOCX, FileType.XLSX, FileType.JPEG, FileType.PNG), 25_000_000),
+    /** Evidence of a supervision finding or of a district's rectification report; photographs up to 25 megapixels. */
+    SUPERVISION_EVIDENCE("supervision-evidence", 20, EnumSet.of(FileType.PDF, FileType.DOCX, FileType.XLSX, FileType.JPEG, FileType.PNG),
+            25_000_000);
 
     private final String key;
     private final long maxBytes;

@@ -106,6 +106,7 @@ class AccessMatrix {
         staffing();
         duties();
         supervisionBoard();
+        supervisionVisits();
     }
 
     Map<String, Row> rows() {
@@ -459,6 +460,35 @@ class AccessMatrix {
         unscoped("POST /supervision/indicators/{code}/threshold", CITY, at -> ids("WL-APPROVED"), version());
         unscoped("POST /supervision/recompute", CITY);
         unscoped("GET /supervision/board.xlsx", CITY);
+    }
+
+    private void supervisionVisits() {
+        // the city's supervision office (its supervisors and the city admin) plans, records and verifies; a district's commission
+        // and supervisor read the visits covering it and their own findings; its reporter reports the rectification
+        var readers = EnumSet.of(CITY_ADMIN, SUPERVISOR, DISTRICT_REPORTER, DISTRICT_APPROVER);
+        var reporter = EnumSet.of(DISTRICT_REPORTER);
+        BiConsumer<At, MockHttpServletRequestBuilder> district = (at, b) -> b.param("district", "" + at.d().district().id());
+        scoped("GET /supervision/visits", readers, none(), district);
+        unscoped("GET /supervision/visits/new", CITY);
+        // an empty form: answered on the form with what is missing
+        unscoped("POST /supervision/visits", CITY);
+        // the visit covers both districts: each district reads it (with its own findings only)
+        unscoped("GET /supervision/visits/{id}", readers, at -> ids(at.objects().supervisionVisit()));
+        unscoped("GET /supervision/visits/{id}/findings/new", CITY, at -> ids(at.objects().supervisionVisit()));
+        unscoped("POST /supervision/visits/{id}/findings", CITY, at -> ids(at.objects().supervisionVisit()));
+        scoped("GET /supervision/findings", readers, none(), district);
+        scoped("GET /supervision/findings/{id}", readers, at -> ids(at.objects().supervisionFinding(at.d()).id()));
+        scoped("GET /supervision/findings/{id}/files/{fileId}", readers,
+                at -> ids(at.objects().supervisionFinding(at.d()).id(), at.objects().supervisionFile(at.d())));
+        scoped("POST /supervision/findings/{id}/progress", reporter, at -> ids(at.objects().supervisionFinding(at.d()).id()), version());
+        scoped("POST /supervision/findings/{id}/closure", reporter, at -> ids(at.objects().supervisionFinding(at.d()).id()), version());
+        scoped("POST /supervision/findings/{id}/verify", CITY, at -> ids(at.objects().supervisionFinding(at.d()).id()), version());
+        scoped("POST /supervision/findings/{id}/reopen", CITY, at -> ids(at.objects().supervisionFinding(at.d()).id()), version());
+        // accountability: the city's supervision office and admin only, never a district (its supervisor included)
+        unscoped("GET /supervision/accountability", CITY);
+        // an empty form: refused with what is missing, nothing recorded
+        scoped("POST /supervision/findings/{id}/accountability", CITY, at -> ids(at.objects().supervisionFinding(at.d()).id()));
+        scoped("GET /supervision/districts/{id}/report.docx", readers, at -> ids(at.d().district().id()));
     }
 
     // --- how rows are written

@@ -243,4 +243,36 @@ class MatrixObjects {
                     java.math.BigDecimal.ONE, LocalDate.of(2026, 3, 1), null)).id();
         });
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.jianfu.supervision.SupervisionVisits supervisionVisits;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.jianfu.supervision.SupervisionFindings supervisionFindings;
+
+    private Long supervisionVisit;
+    private final java.util.Map<Long, org.jianfu.supervision.SupervisionFinding> supervisionFindingOf = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A supervision visit of both matrix districts, planned once by the city admin (the supervision office). */
+    synchronized long supervisionVisit() {
+        if (supervisionVisit == null) {
+            supervisionVisit = supervisionVisits.plan(as("city.admin"), new org.jianfu.supervision.SupervisionVisits.VisitDraft(
+                    org.jianfu.supervision.SupervisionVisit.Kind.SUPERVISION, "访问矩阵督导", List.of(fixtures.haidian().id(), fixtures.chaoyang().id()),
+                    "测试范围", LocalDate.of(2026, 2, 10), LocalDate.of(2026, 2, 11), "测试督学")).id();
+        }
+        return supervisionVisit;
+    }
+
+    /** A finding of that visit against the district, with a file, recorded once by the city admin. */
+    org.jianfu.supervision.SupervisionFinding supervisionFinding(District d) {
+        return supervisionFindingOf.computeIfAbsent(d.district().id(), id -> supervisionFindings.record(as("city.admin"), supervisionVisit(),
+                new org.jianfu.supervision.SupervisionFindings.FindingDraft(id, null, "2021-23", null, null, "访问矩阵问题", "", "测试科室", "测试措施",
+                        LocalDate.of(2026, 12, 31)),
+                List.of(new org.jianfu.supervision.SupervisionFindings.EvidenceUpload("访问矩阵.pdf",
+                        "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))));
+    }
+
+    long supervisionFile(District d) {
+        return jdbc.sql("select min(id) from supervision_evidence_file where finding_id = ?").param(supervisionFinding(d).id()).query(Long.class)
+                .single();
+    }
 }

@@ -354,6 +354,38 @@ public final class NationalData {
     }
 
     /**
+     * The supervision visits: a school-opening check of every district this year with five findings each (every third past
+     * its deadline and open, every fourth closed), an evidence file on the first, and accountability on the first finding of
+     * every tenth district.
+     */
+    public static void supervisionVisits(JdbcClient jdbc) {
+        jdbc.sql("""
+                insert into supervision_visit (kind, title, scope, starts_on, ends_on, team, created_at, created_by)
+                select 'OPENING_CHECK', '全国测试督导' || u.id, '全国测试督导范围', current_date - 40, current_date - 39, '测试督学', now(), 'bench'
+                from unit u where u.type = 'DISTRICT'""").update();
+        jdbc.sql("""
+                insert into supervision_visit_district (visit_id, district_id)
+                select v.id, u.id from supervision_visit v join unit u on v.title = '全国测试督导' || u.id where u.type = 'DISTRICT'""").update();
+        jdbc.sql("""
+                insert into supervision_finding (visit_id, district_id, found_on, requirement_code, description, evidence, owner, measure,
+                    deadline, state, closed_on, created_at, created_by)
+                select d.visit_id, d.district_id, current_date - 40, '2021-' || lpad((n * 4)::text, 2, '0'), '全国测试问题' || n, '',
+                       '区教委督导室', '全国测试整改措施',
+                       case when n % 3 = 0 then current_date - 5 else current_date + 30 end,
+                       case when n % 4 = 0 then 'CLOSED' else 'OPEN' end, case when n % 4 = 0 then current_date - 1 end, now(), 'bench'
+                from supervision_visit_district d join supervision_visit v on v.id = d.visit_id and v.created_by = 'bench'
+                cross join generate_series(1, 5) n""").update();
+        jdbc.sql("""
+                insert into supervision_evidence_file (finding_id, file_name, content_type, content, size, uploaded_at, uploaded_by)
+                select min(id), '督导记录.pdf', 'application/pdf', '%PDF-1.4 '::bytea, 9, now(), 'bench'
+                from supervision_finding where created_by = 'bench' group by district_id""").update();
+        jdbc.sql("""
+                insert into supervision_accountability (finding_id, district_id, whom, basis, decision, decided_on, created_at, created_by)
+                select min(id), district_id, '测试科室', '测试依据', '测试决定', current_date - 2, now(), 'bench'
+                from supervision_finding where created_by = 'bench' and district_id % 10 = 0 group by district_id""").update();
+    }
+
+    /**
      * The staffing register's plans for every district with teachers: one aid task with every 50th teacher sent, ten
      * trainings of this year's plan (two non-teaching ones waiting for approval), and an applied attendance file giving
      * every second teacher hours of three trainings.
