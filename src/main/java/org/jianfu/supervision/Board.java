@@ -35,8 +35,11 @@ class Board {
     private final IndicatorValues values;
     private final BoardAccess access;
     private final Units units;
+    private final Accountabilities accountabilities;
 
-    Board(IndicatorRepository repository, Indicators indicators, IndicatorValues values, BoardAccess access, Units units) {
+    Board(IndicatorRepository repository, Indicators indicators, IndicatorValues values, BoardAccess access, Units units,
+            Accountabilities accountabilities) {
+        this.accountabilities = accountabilities;
         this.repository = repository;
         this.indicators = indicators;
         this.values = values;
@@ -70,11 +73,20 @@ class Board {
         }
     }
 
+    /**
+     * @param accountability the accountability decisions (问责) of the year per district of the rows: the board is the city's
+     *        supervision office's and admin's alone, who may read them (never a value of an indicator, which a district
+     *        reads on its own page and ledger)
+     */
     record CityBoard(YearShown year, List<Indicator> indicators, Map<Long, IndicatorRepository.Summary> summaries, Indicator sortedBy,
-            List<Row> rows, int page, int pages, int districts) {
+            List<Row> rows, int page, int pages, int districts, Map<Long, Long> accountability) {
 
         public IndicatorRepository.Summary summary(Indicator indicator) {
             return summaries.getOrDefault(indicator.id(), IndicatorRepository.Summary.NONE);
+        }
+
+        public long accountability(Row row) {
+            return accountability.getOrDefault(row.district().id(), 0L);
         }
     }
 
@@ -91,7 +103,8 @@ class Board {
         var pages = Math.max(1, (districts + PAGE - 1) / PAGE);
         var current = Math.min(Math.max(page, 0), pages - 1);
         var ids = repository.districtsRanked(sortedBy.id(), shown.year(), current * PAGE, PAGE);
-        return new CityBoard(shown, all, summaries, sortedBy, rows(ids, shown.year(), all), current, pages, districts);
+        return new CityBoard(shown, all, summaries, sortedBy, rows(ids, shown.year(), all), current, pages, districts,
+                accountabilities.counts(ids, shown.year()));
     }
 
     record IndicatorPage(YearShown year, Indicator indicator, IndicatorRepository.Summary summary, List<Row> rows, List<Row> pageRows,
@@ -161,7 +174,8 @@ class Board {
         var all = indicators.all();
         var summaries = repository.summaries(shown.year());
         var ids = all.isEmpty() ? List.<Long>of() : repository.districtsRanked(all.get(0).id(), shown.year(), 0, Integer.MAX_VALUE);
-        return new CityBoard(shown, all, summaries, all.isEmpty() ? null : all.get(0), rows(ids, shown.year(), all), 0, 1, ids.size());
+        return new CityBoard(shown, all, summaries, all.isEmpty() ? null : all.get(0), rows(ids, shown.year(), all), 0, 1, ids.size(),
+                accountabilities.counts(ids, shown.year()));
     }
 
     private List<Row> rows(List<Long> ids, int year, List<Indicator> all) {

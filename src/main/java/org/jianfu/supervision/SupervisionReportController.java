@@ -36,9 +36,11 @@ class SupervisionReportController {
     private final Units units;
     private final MessageSource messages;
     private final Clock clock;
+    private final Board board;
 
     SupervisionReportController(SupervisionVisits visits, SupervisionFindings findings, Accountabilities accountabilities, VisitAccess access, Units units,
-            MessageSource messages, Clock clock) {
+            MessageSource messages, Clock clock, Board board) {
+        this.board = board;
         this.visits = visits;
         this.findings = findings;
         this.accountabilities = accountabilities;
@@ -104,6 +106,16 @@ class SupervisionReportController {
                 null);
         report.picture(chart.png(), chart.width(), chart.height(), msg(locale, "supervision.report.chart-caption", chartTitle));
 
+        Board.DistrictPage indicatorPage;
+        try {
+            indicatorPage = board.district(me, id, shownYear);
+        }
+        catch (BoardNotFoundException e) {
+            // a year the board has never computed: the report says so instead of failing
+            indicatorPage = null;
+        }
+        indicators(report, indicatorPage, shownYear, locale);
+
         // the accountability count: for the city's supervision office and admin only, never its content
         var accountability = accountabilities.countFor(me, id, shownYear);
         if (accountability != null) {
@@ -112,6 +124,48 @@ class SupervisionReportController {
         }
         return FileDownloads.attachment(msg(locale, "supervision.report.file", district.name(), Integer.toString(shownYear)),
                 OfficeTable.CONTENT_DOCX, report.docx());
+    }
+
+    /** The most charts of indicators past their threshold the report draws; the table lists every indicator. */
+    static final int INDICATOR_CHARTS = 8;
+
+    /**
+     * The district's indicators in the year, as the board stores them: a table of every indicator with its value, threshold
+     * and rank, and for those past their threshold (the first {@value #INDICATOR_CHARTS}) a chart of the last five years
+     * against the threshold line.
+     */
+    private void indicators(OfficeReport report, Board.DistrictPage page, int year, Locale locale) {
+        report.heading(msg(locale, "supervision.report.indicators"));
+        if (page == null || page.year().computedAt() == null) {
+            report.paragraph(msg(locale, "supervision.report.indicators-none", Integer.toString(year)));
+            return;
+        }
+        report.paragraph(msg(locale, "supervision.report.indicators-summary", page.lines().size(), page.pastCount()));
+        var rows = new ArrayList<List<String>>();
+        for (var line : page.lines()) {
+            var cell = line.in(year);
+            var threshold = line.indicator().threshold();
+            rows.add(List.of(msg(locale, line.indicator().nameKey()), cell.value() == null ? "—" : plain(cell.value()),
+                    threshold == null ? "—" : plain(threshold), cell.rank() == null ? "—" : cell.rank() + " / " + cell.ranked(),
+                    cell.past() ? msg(locale, "supervision.board.past") : ""));
+        }
+        report.table(new OfficeTable("", "", List.of(msg(locale, "supervision.board.indicator"), msg(locale, "supervision.board.value"),
+                msg(locale, "supervision.board.threshold"), msg(locale, "supervision.board.rank"), msg(locale, "supervision.board.past-mark")),
+                rows, new int[] { 40, 14, 14, 14, 18 }));
+        page.lines().stream().filter(line -> line.in(year).past()).limit(INDICATOR_CHARTS).forEach(line -> {
+            var name = msg(locale, line.indicator().nameKey());
+            var title = msg(locale, "supervision.report.indicator-chart", page.district().name(), name);
+            var values = page.years().stream().map(y -> line.in(y).value() == null ? 0 : line.in(y).value().doubleValue()).toList();
+            var threshold = line.indicator().threshold();
+            var chart = SupervisionReportChart.render(title, page.years().stream().map(String::valueOf).toList(), values,
+                    threshold == null ? null : threshold.doubleValue());
+            report.picture(chart.png(), chart.width(), chart.height(), msg(locale, "supervision.report.indicator-caption", title,
+                    threshold == null ? "—" : plain(threshold)));
+        });
+    }
+
+    private static String plain(java.math.BigDecimal number) {
+        return number.stripTrailingZeros().toPlainString();
     }
 
     private String msg(Locale locale, String key, Object... arguments) {

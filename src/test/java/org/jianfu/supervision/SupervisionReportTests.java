@@ -3,6 +3,7 @@ package org.jianfu.supervision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.awt.Color;
 import java.io.ByteArrayInputStream;
@@ -38,6 +39,7 @@ class SupervisionReportTests {
     @Autowired Rectifications rectifications;
     @Autowired Accountabilities accountabilities;
     @Autowired MockMvc mvc;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     static String text(byte[] docx) {
         try (var doc = new XWPFDocument(new ByteArrayInputStream(docx)); var extractor = new XWPFWordExtractor(doc)) {
@@ -124,7 +126,7 @@ class SupervisionReportTests {
         assertThat(cityFile.getContentType()).startsWith("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
         var cityText = text(cityFile.getContentAsByteArray());
         assertThat(cityText).contains(district.name() + year + "年度教育督导报告").contains("督导测试乙专项督导").contains("学校迎检材料过多")
-                .contains("区教委督导科").contains("共发现问题 1 个").contains("三、问责情况").contains("问责 1 起")
+                .contains("区教委督导科").contains("共发现问题 1 个").contains("三、督导指标").contains("四、问责情况").contains("问责 1 起")
                 .doesNotContain("机密的问责对象").doesNotContain("机密的问责决定");
         try (var doc = new XWPFDocument(new ByteArrayInputStream(cityFile.getContentAsByteArray()))) {
             assertThat(doc.getAllPictures()).hasSize(1);
@@ -136,6 +138,63 @@ class SupervisionReportTests {
         var districtText = text(mvc.perform(get("/supervision/districts/" + district.id() + "/report.docx").with(user(reporter))).andReturn()
                 .getResponse().getContentAsByteArray());
         assertThat(districtText).contains("学校迎检材料过多").doesNotContain("问责");
+    }
+
+    @Test
+    void theReportListsTheDistrictsIndicatorsAndChartsTheFiveYearsOfThosePastTheirThreshold() throws Exception {
+        var district = data.district();
+        var office = data.office();
+        var year = data.today().getYear();
+        // the board's stored values, as its recompute leaves them: past the threshold (0) this year in one indicator, at it in another
+        jdbc.sql("insert into supervision_board_year (year, computed_at) values (?, now()) on conflict (year) do nothing").param(year).update();
+        var overdue = jdbc.sql("select id from supervision_indicator where code = 'SUP-RECTIFICATIONS-OVERDUE'").query(Long.class).single();
+        var refused = jdbc.sql("select id from supervision_indicator where code = 'WL-REFUSED'").query(Long.class).single();
+        for (var y = year - 4; y <= year; y++) {
+            jdbc.sql("insert into supervision_indicator_value (year, indicator_id, district_id, value, rank, ranked) values (?, ?, ?, ?, 1, 1)")
+                    .params(y, overdue, district.id(), y - year + 5).update();
+        }
+        jdbc.sql("insert into supervision_indicator_value (year, indicator_id, district_id, value, rank, ranked) values (?, ?, ?, 0, 1, 1)")
+                .params(year, refused, district.id()).update();
+
+        var file = mvc.perform(get("/supervision/districts/" + district.id() + "/report.docx").param("year", "" + year).with(user(office)))
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(text(file)).contains("三、督导指标").contains("逾期未完成的整改")
+                .contains("图：" + district.name() + "：逾期未完成的整改，近五年（红线为阈值 0）");
+        try (var doc = new XWPFDocument(new ByteArrayInputStream(file))) {
+            // the rectifications' chart and one indicator's: the other is at its threshold, not past it
+            assertThat(doc.getAllPictures()).hasSize(2);
+        }
+        var reporter = data.person(Role.DISTRICT_REPORTER, district);
+        var own = mvc.perform(get("/supervision/districts/" + district.id() + "/report.docx").param("year", "" + year).with(user(reporter)))
+                .andReturn().getResponse();
+        assertThat(own.getStatus()).isEqualTo(200);
+        assertThat(text(own.getContentAsByteArray())).contains("逾期未完成的整改").doesNotContain("问责");
+        var older = mvc.perform(get("/supervision/districts/" + district.id() + "/report.docx").param("year", "" + (year - 10)).with(user(office)))
+                .andReturn().getResponse();
+        assertThat(older.getStatus()).isEqualTo(200);
+        assertThat(text(older.getContentAsByteArray())).contains((year - 10) + " 年度的指标尚未计算");
+    }
+
+    @Test
+    void theCityBoardCountsEachDistrictsAccountabilityDecisionsBesideItsIndicators() throws Exception {
+        var district = data.district();
+        var office = data.office();
+        var visit = data.visit(office, district);
+        var finding = data.finding(office, visit, district, "课后服务加重教师负担", data.today().plusDays(30));
+        accountabilities.record(office, finding.id(), new Accountabilities.AccountabilityDraft("某校长", "依据", "诫勉谈话", data.today()));
+        var year = data.today().getYear();
+        jdbc.sql("insert into supervision_board_year (year, computed_at) values (?, now()) on conflict (year) do nothing").param(year).update();
+        var first = jdbc.sql("select id from supervision_indicator order by position limit 1").query(Long.class).single();
+        // ranked first in the first indicator, so that the board's first page shows the district
+        jdbc.sql("update supervision_indicator_value set rank = rank + 1 where year = ? and indicator_id = ? and rank is not null")
+                .params(year, first).update();
+        jdbc.sql("insert into supervision_indicator_value (year, indicator_id, district_id, value, rank, ranked) values (?, ?, ?, 0, 1, 1)")
+                .params(year, first, district.id()).update();
+
+        var board = mvc.perform(get("/supervision").param("year", "" + year).with(user(office))).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(board).contains("<th>问责</th>")
+                .contains("href=\"/supervision/accountability?district=" + district.id() + "&amp;year=" + year + "\">1</a>");
     }
 
     @Test
