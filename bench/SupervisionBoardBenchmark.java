@@ -124,8 +124,8 @@ public class SupervisionBoardBenchmark {
                 dataSeconds, districts, indicators, YEARS, stored, boardBytes, districtBytes, indicatorBytes, recomputeSeconds);
         System.out.println("| measure (" + RUNS + " runs after 10 warm-ups) | median | p95 | max | target |");
         System.out.println("|---|---:|---:|---:|---|");
-        row("the city's board, GET /supervision as the city admin (summaries of 40 indicators, 50 districts ranked, heat map)", board, "< 300 ms");
-        row("one district's page, GET /supervision/districts/{id} (40 indicators × 5 years, with its ranks)", districtPage, "< 100 ms");
+        row("the city's board, GET /supervision as the city admin (summaries of " + indicators + " indicators, 50 districts ranked, heat map)", board, "< 300 ms");
+        row("one district's page, GET /supervision/districts/{id} (" + indicators + " indicators × 5 years, with its ranks)", districtPage, "< 100 ms");
         row("one indicator's page, GET /supervision/indicators/{code} (every district's bar, the trend)", indicatorPage, "");
         row("baseline: the board's reads in plain SQL (stored summaries, districts past each threshold, the ranked page, its values)", boardSql, "");
         row("baseline: the district's reads in plain SQL (its values over five years)", districtSql, "");
