@@ -1,8 +1,8 @@
 import java.time.LocalDate;
-import java.util.Arrays;
 
 import org.jianfu.JianfuApplication;
 import org.jianfu.supervision.IndicatorValues;
+import org.jianfu.test.BenchTimes;
 import org.jianfu.test.NationalData;
 import org.jianfu.test.PageClient;
 import org.jianfu.test.TestDatabase;
@@ -134,27 +134,11 @@ public class SupervisionBoardBenchmark {
         System.exit(0);
     }
 
-    interface Step {
-        void run() throws Exception;
-    }
-
-    /** Milliseconds of each of RUNS runs after ten warm-ups, sorted. */
-    static double[] time(Step step) throws Exception {
-        for (int i = 0; i < 10; i++) {
-            step.run();
-        }
-        var times = new double[RUNS];
-        for (int i = 0; i < RUNS; i++) {
-            long s = System.nanoTime();
-            step.run();
-            times[i] = (System.nanoTime() - s) / 1e6;
-        }
-        Arrays.sort(times);
-        return times;
+    static double[] time(BenchTimes.Step step) throws Exception {
+        return BenchTimes.time(step, RUNS);
     }
 
     static void row(String what, double[] sorted, String target) {
-        System.out.printf("| %s | %.1f ms | %.1f ms | %.1f ms | %s |%n", what, sorted[sorted.length / 2],
-                sorted[(int) Math.ceil(sorted.length * 0.95) - 1], sorted[sorted.length - 1], target);
+        BenchTimes.row(what, sorted, target);
     }
 }
