@@ -33,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 class SchoolGroups {
 
     /** Each stage with the stages whose targets reach it ({@link SchoolStage#reachedBy}), as SQL rows. */
-    private static final String REACHED = Arrays.stream(SchoolStage.values())
+    static final String REACHED = Arrays.stream(SchoolStage.values())
             .map(stage -> "('" + stage + "', array[" + Arrays.stream(SchoolStage.values()).filter(by -> stage.reachedBy(Set.of(by)))
                     .map(by -> "'" + by + "'").collect(Collectors.joining(", ")) + "])")
             .collect(Collectors.joining(", "));

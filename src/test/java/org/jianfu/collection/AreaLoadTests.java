@@ -43,6 +43,7 @@ class AreaLoadTests {
     @Autowired Units units;
     @Autowired RosterImports imports;
     @Autowired JdbcClient jdbc;
+    @Autowired FiguresRepository figures;
 
     /** A school's load school by school: its calendar in the semester, and what the new collection adds. */
     private record Expected(long id, int collections, long minutes) {
@@ -164,5 +165,39 @@ class AreaLoadTests {
         units.update(school.id(), units.get(school.id()).version(), new Units.UnitChange(school.name(), null, SchoolStage.PRIMARY, false));
         assertThat(jdbc.sql("select count(*) from collection_school_group g where ? = any(g.school_ids)").param(school.id())
                 .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void theDistrictsLoadFigureCountsTheSameCollectionsAndMinutesAsEachSchoolsCalendarOfTheYear() {
+        var yanqing = data.yanqing();
+        var miyun = data.miyun();
+        var a = school(yanqing, "延庆年度负担甲小学", SchoolStage.PRIMARY, 2);
+        var b = school(yanqing, "延庆年度负担乙九年一贯制学校", SchoolStage.NINE_YEAR, 0);
+        school(yanqing, "延庆年度负担丙高中", SchoolStage.SENIOR, 1);
+        var closed = school(yanqing, "延庆年度负担丁小学", SchoolStage.PRIMARY, 0);
+        units.update(closed.id(), closed.version(), new Units.UnitChange(closed.name(), closed.code(), closed.stage(), false));
+        var other = school(miyun, "密云年度负担小学", SchoolStage.PRIMARY, 0);
+        data.arranged(yanqing, SchoolsWithTeachers.form("延庆年度初中统计", Respondent.TEACHERS, List.of(), Set.of(SchoolStage.JUNIOR),
+                data.fields("S.PUPILS"), DUE.minusDays(40), 20, 3));
+        data.arranged(yanqing, SchoolsWithTeachers.form("延庆年度全区情况", Respondent.SCHOOLS, List.of(), Set.of(),
+                data.fields("S.CLASSES"), DUE.minusDays(30), 15, 0));
+        data.arranged(yanqing, SchoolsWithTeachers.form("延庆年度指定学校", Respondent.TEACHERS, List.of(a.id(), b.id(), closed.id()), Set.of(),
+                data.fields("S.STAFF"), DUE.minusDays(30), 25, 2));
+        data.arranged(miyun, SchoolsWithTeachers.form("密云年度指定学校", Respondent.SCHOOLS, List.of(other.id()), Set.of(),
+                data.fields("S.STAFF"), DUE.minusDays(20), 40, 0));
+        var year = DUE.getYear();
+
+        // school by school: every collection on each enabled school's calendar whose window opens in the year
+        var period = new CollectionCalendar.Period(LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 12, 31), null);
+        var schoolsOfDistrict = units.enabledSchoolsUnder(yanqing.district().id());
+        var entries = schoolsOfDistrict.stream().flatMap(s -> calendar.calendar(units.get(s.id()), period).stream())
+                .map(CollectionCalendar.Entry::collection).filter(c -> c.opensOn().getYear() == year).toList();
+
+        var load = figures.load(List.of(yanqing.district().id()), year).get(yanqing.district().id());
+        assertThat(load.schools()).isEqualTo(schoolsOfDistrict.size());
+        assertThat(load.issued()).isEqualTo(entries.size());
+        assertThat(load.schoolMinutes()).isEqualTo(entries.stream().mapToLong(ScheduleRepository.Scheduled::minutesPerSchool).sum());
+        assertThat(load.teacherMinutes()).isEqualTo(entries.stream().mapToLong(ScheduleRepository.Scheduled::minutesPerTeacher).sum());
+        assertThat(load.issued()).as("the named schools and the district-wide ones are counted").isGreaterThan(schoolsOfDistrict.size());
     }
 }
