@@ -150,7 +150,7 @@ class FiguresRepository {
                     coalesce(wide.school_minutes, 0) + coalesce(named.school_minutes, 0) as school_minutes,
                     coalesce(wide.teacher_minutes, 0) + coalesce(named.teacher_minutes, 0) as teacher_minutes
                 from counted left join wide on wide.district_id = counted.district_id
-                left join named on named.district_id = counted.district_id""".replace("REACHED", SchoolGroups.REACHED))
+                left join named on named.district_id = counted.district_id""".replace("REACHED", Reach.STAGES_REACHED_BY))
                 .param("units", districtIds.toArray(Long[]::new)).param("from", LocalDate.of(year, 1, 1))
                 .param("to", LocalDate.of(year + 1, 1, 1))
                 .query(rs -> {

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 import org.jianfu.platform.Semester;
 import org.jianfu.teacher.Roster;
@@ -31,12 +30,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 class SchoolGroups {
-
-    /** Each stage with the stages whose targets reach it ({@link SchoolStage#reachedBy}), as SQL rows. */
-    static final String REACHED = Arrays.stream(SchoolStage.values())
-            .map(stage -> "('" + stage + "', array[" + Arrays.stream(SchoolStage.values()).filter(by -> stage.reachedBy(Set.of(by)))
-                    .map(by -> "'" + by + "'").collect(Collectors.joining(", ")) + "])")
-            .collect(Collectors.joining(", "));
 
     private final JdbcClient jdbc;
     private final Units units;
@@ -152,7 +145,7 @@ class SchoolGroups {
                 )
                 select (select total from counted) as total, c.id, c.collections, c.minutes from candidates c
                 where c.collections > :collections or c.minutes > :minutes
-                order by c.collections desc, c.minutes desc, c.id limit :first""".replace("REACHED", REACHED))
+                order by c.collections desc, c.minutes desc, c.id limit :first""".replace("REACHED", Reach.STAGES_REACHED_BY))
                 .param("everywhere", everywhere).param("arrangers", everywhere ? new Long[0] : arrangers.toArray(Long[]::new)).param("from", semester.first()).param("to", semester.last())
                 .param("except", collection.id()).param("holding", holding.toArray(Long[]::new))
                 .param("mps", collection.minutesPerSchool()).param("mpt", collection.minutesPerTeacher())
