@@ -49,8 +49,10 @@ class CollectionFigures implements RegisterFigures {
     private final FiguresRepository repository;
     private final CollectionRepository collections;
     private final Reports reports;
+    private final org.jianfu.unit.Units units;
 
-    CollectionFigures(FiguresRepository repository, CollectionRepository collections, Reports reports) {
+    CollectionFigures(FiguresRepository repository, CollectionRepository collections, Reports reports, org.jianfu.unit.Units units) {
+        this.units = units;
         this.repository = repository;
         this.collections = collections;
         this.reports = reports;
@@ -66,7 +68,14 @@ class CollectionFigures implements RegisterFigures {
     public Map<Long, List<Figure>> figuresFor(Collection<Long> unitIds, int year) {
         var arrangement = repository.arrangement(unitIds, year);
         var duplicates = repository.duplicates(unitIds, year);
-        var load = repository.load(unitIds, year);
+        // the commissions whose collections reach each district's schools: the district and those above it, from its path
+        var above = new java.util.LinkedHashMap<Long, List<Long>>();
+        units.byIds(unitIds).forEach(u -> {
+            var ids = new java.util.ArrayList<>(CollectionTargets.above(u));
+            ids.add(u.id());
+            above.put(u.id(), ids);
+        });
+        var load = repository.load(above, year);
         var uncoded = reports.receivedIn(Report.Subject.DATA_COLLECTION, unitIds, year);
         var total = collections.settings().teacherSurveyYearlyTotal();
         var figures = new LinkedHashMap<Long, List<Figure>>();

@@ -108,7 +108,14 @@ class FiguresRepository {
         static final Load NONE = new Load(0, 0, 0, 0);
     }
 
-    Map<Long, Load> load(Collection<Long> districtIds, int year) {
+    /** @param above each district with the commissions whose collections reach its schools (itself and those above it) */
+    Map<Long, Load> load(Map<Long, List<Long>> above, int year) {
+        var districts = new ArrayList<Long>();
+        var commissions = new ArrayList<Long>();
+        above.forEach((district, ids) -> ids.forEach(id -> {
+            districts.add(district);
+            commissions.add(id);
+        }));
         var loads = new HashMap<Long, Load>();
         // From the schools by district and stage (SchoolGroups, V69): an area-wide collection reaches every school of a
         // group its stages reach, so it counts once per group times the group's schools; only the collections naming their
@@ -118,9 +125,7 @@ class FiguresRepository {
                 with g as (
                     select district_id, stage, cardinality(school_ids) as schools from collection_school_group
                     where district_id = any(:units)),
-                above as (
-                    select d.id as district_id, unnest(string_to_array(trim(both '/' from d.path), '/')::bigint[]) as commission_id
-                    from unit d where d.id = any(:units)),
+                above as (select * from unnest(:districts::bigint[], :commissions::bigint[]) as a (district_id, commission_id)),
                 c as (
                     select c.id, c.arranging_unit_id, c.target_stages, c.minutes_per_school, c.minutes_per_teacher,
                         exists (select 1 from collection_school cs where cs.collection_id = c.id) as named
@@ -151,7 +156,8 @@ class FiguresRepository {
                     coalesce(wide.teacher_minutes, 0) + coalesce(named.teacher_minutes, 0) as teacher_minutes
                 from counted left join wide on wide.district_id = counted.district_id
                 left join named on named.district_id = counted.district_id""".replace("REACHED", Reach.STAGES_REACHED_BY))
-                .param("units", districtIds.toArray(Long[]::new)).param("from", LocalDate.of(year, 1, 1))
+                .param("units", above.keySet().toArray(Long[]::new)).param("districts", districts.toArray(Long[]::new))
+                .param("commissions", commissions.toArray(Long[]::new)).param("from", LocalDate.of(year, 1, 1))
                 .param("to", LocalDate.of(year + 1, 1, 1))
                 .query(rs -> {
                     loads.put(rs.getLong("id"), new Load(rs.getInt("schools"), rs.getInt("issued"), rs.getLong("school_minutes"),

@@ -193,7 +193,10 @@ class AreaLoadTests {
         var entries = schoolsOfDistrict.stream().flatMap(s -> calendar.calendar(units.get(s.id()), period).stream())
                 .map(CollectionCalendar.Entry::collection).filter(c -> c.opensOn().getYear() == year).toList();
 
-        var load = figures.load(List.of(yanqing.district().id()), year).get(yanqing.district().id());
+        var district = yanqing.district();
+        var above = new java.util.ArrayList<>(CollectionTargets.above(district));
+        above.add(district.id());
+        var load = figures.load(java.util.Map.of(district.id(), above), year).get(district.id());
         assertThat(load.schools()).isEqualTo(schoolsOfDistrict.size());
         assertThat(load.issued()).isEqualTo(entries.size());
         assertThat(load.schoolMinutes()).isEqualTo(entries.stream().mapToLong(ScheduleRepository.Scheduled::minutesPerSchool).sum());
