@@ -30,10 +30,12 @@ class DocumentController {
 
     private final Documents documents;
     private final Ledgers ledgers;
+    private final OfficialCopies officialCopies;
 
-    DocumentController(Documents documents, Ledgers ledgers) {
+    DocumentController(Documents documents, Ledgers ledgers, OfficialCopies officialCopies) {
         this.documents = documents;
         this.ledgers = ledgers;
+        this.officialCopies = officialCopies;
     }
 
     // --- downloads
@@ -46,6 +48,13 @@ class DocumentController {
     @GetMapping("/ledgers/{id}/export/xlsx")
     ResponseEntity<byte[]> excel(@AuthenticationPrincipal AccountPrincipal me, @PathVariable long id) {
         return download(documents.excel(me, id));
+    }
+
+    /** A file of an official copy (the sealed OFD or the signed PDF), current or superseded, for whoever may read the ledger. */
+    @GetMapping("/ledgers/{id}/official-copies/{copyId}/{format:ofd|pdf}")
+    ResponseEntity<byte[]> officialCopy(@AuthenticationPrincipal AccountPrincipal me, @PathVariable long id, @PathVariable long copyId,
+            @PathVariable String format) {
+        return download(officialCopies.file(me, id, copyId, format));
     }
 
     @GetMapping("/ledgers/{id}/export/blank-docx")

@@ -25,6 +25,7 @@ import org.jianfu.unit.Unit;
 import org.jianfu.unit.Units;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -54,9 +55,11 @@ class Documents {
     private final TransactionTemplate reads;
     /** Reads what must agree row for row (a workbook and its ledgers' change stamps) in one snapshot. */
     private final TransactionTemplate snapshot;
+    private final JdbcClient jdbc;
 
     Documents(Ledgers ledgers, Templates templates, Units units, Seals seals, LedgerFigures ledgerFigures, DisplayTimes times,
-            MessageSource messages, PlatformTransactionManager transactions) {
+            MessageSource messages, PlatformTransactionManager transactions, JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.ledgers = ledgers;
         this.templates = templates;
         this.units = units;
@@ -95,8 +98,12 @@ class Documents {
         // Only a signed ledger has frozen figures; one returned since has lost them with its seal.
         var appendix = ledgerFigures.frozen(me, ledgerId)
                 .map(frozen -> LedgerDocument.Appendix.of(frozen, template, labels, times.format(frozen.at()))).orElse(null);
-        return new LedgerDocument(round, template, units.get(ledger.unitId()).name(),
-                ledger.contactPerson(), ledger.contactPhone(), byRequirement(ledgers.entries(me, ledgerId)), seal, appendix);
+        // A signed ledger with an official copy: this file is a copy of it, and says so.
+        var officialCode = jdbc.sql("select verification_code from document_official_copy where ledger_id = ? and superseded_at is null")
+                .param(ledgerId).query(String.class).optional().orElse(null);
+        return new LedgerDocument(round, template, units.get(ledger.unitId()).name(), ledger.contactPerson(), ledger.contactPhone(),
+                byRequirement(ledgers.entries(me, ledgerId)), officialCode == null || seal == null ? seal : SealCopyMark.marked(seal),
+                appendix, officialCode);
     }
 
     Download word(AccountPrincipal me, long ledgerId) {

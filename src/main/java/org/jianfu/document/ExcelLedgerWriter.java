@@ -90,6 +90,13 @@ final class ExcelLedgerWriter {
                 ExcelFormat.merge(sheet, r, r + row.keyTaskSpan() - 1, 2, 2);
             }
         }
+        if (ledger.officialCode() != null) {
+            // under the table, so that the table reads as it always did
+            int r = HEADER_ROW + 1 + rows.size() + 1;
+            var note = sheet.createRow(r).createCell(0);
+            note.setCellValue(labels.text("document.file.copy-note", ledger.officialCode()));
+            ExcelFormat.merge(sheet, r, r, 0, COLUMNS.size() - 1);
+        }
         ExcelFormat.print(sheet, true, HEADER_ROW);
         if (ledger.seal() != null && ledger.unitName() != null) {
             seal(workbook, sheet, ledger, lines[2]);

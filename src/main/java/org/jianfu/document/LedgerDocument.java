@@ -19,14 +19,16 @@ import org.jianfu.ledger.RegisterFigures;
  * @param entries the entries by requirement id (empty for a blank template)
  * @param seal the seal image applied at sign-off, or null
  * @param appendix the register figures frozen at sign-off, or null for a ledger that is not signed
+ * @param officialCode the verification code of the ledger's official copy (the sealed OFD), when this file is not it: the
+ *     file then says so, and its seal picture is marked as a copy; null otherwise
  */
 record LedgerDocument(LedgerRound round, LedgerTemplate template, String unitName, String contactPerson,
-        String contactPhone, Map<Long, LedgerEntry> entries, SealImage seal, Appendix appendix) {
+        String contactPhone, Map<Long, LedgerEntry> entries, SealImage seal, Appendix appendix, String officialCode) {
 
     /** A document with no seal and no appendix: a blank template, or a ledger not signed off. */
     LedgerDocument(LedgerRound round, LedgerTemplate template, String unitName, String contactPerson, String contactPhone,
             Map<Long, LedgerEntry> entries) {
-        this(round, template, unitName, contactPerson, contactPhone, entries, null, null);
+        this(round, template, unitName, contactPerson, contactPhone, entries, null, null, null);
     }
 
     /** A seal image with its type (image/png or image/jpeg). */

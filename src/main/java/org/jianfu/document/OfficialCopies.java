@@ -14,6 +14,10 @@ import java.util.Optional;
 import org.jianfu.account.AccountPrincipal;
 import org.jianfu.audit.AuditableEvent;
 import org.jianfu.ledger.LedgerSignedOff;
+import org.jianfu.ledger.OfficialCopyFacts;
+import org.jianfu.seal.SealRevoked;
+import org.jianfu.seal.SealVerdict;
+import org.jianfu.seal.SealVerification;
 import org.jianfu.ledger.Ledgers;
 import org.jianfu.seal.ElectronicSeals;
 import org.jianfu.seal.OfdSeals;
@@ -36,7 +40,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the seal authority's password, signs off without an official copy, and the ledger's page says so.
  */
 @Service
-public class OfficialCopies {
+public class OfficialCopies implements OfficialCopyFacts {
 
     private static final Logger log = LoggerFactory.getLogger(OfficialCopies.class);
 
@@ -46,18 +50,20 @@ public class OfficialCopies {
     private final SealAuthority authority;
     private final OfdSeals ofdSeals;
     private final PdfSeals pdfSeals;
+    private final SealVerification verification;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     OfficialCopies(Documents documents, Ledgers ledgers, ElectronicSeals seals, SealAuthority authority, OfdSeals ofdSeals,
-            PdfSeals pdfSeals, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+            PdfSeals pdfSeals, SealVerification verification, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
         this.documents = documents;
         this.ledgers = ledgers;
         this.seals = seals;
         this.authority = authority;
         this.ofdSeals = ofdSeals;
         this.pdfSeals = pdfSeals;
+        this.verification = verification;
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
@@ -102,13 +108,62 @@ public class OfficialCopies {
         var ofdSm3 = Sm3.hex(ofd);
         var code = verificationCode(ofdSm3);
         var now = clock.instant();
+        // checked at once, as anyone would check it later: a copy that does not verify is never issued
+        var verdict = worse(verification.verify(ofd), verification.verify(pdf));
+        if (verdict != SealVerdict.Outcome.INTACT) {
+            throw new IllegalStateException("the official copy of ledger " + ledgerId + " just sealed verifies as " + verdict);
+        }
         jdbc.sql("""
-                insert into document_official_copy (ledger_id, seal_id, ofd, pdf, ofd_sm3, pdf_sm3, verification_code, sealed_at, sealed_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(ledgerId, seal.get().id(), ofd, pdf, ofdSm3, Sm3.hex(pdf), code, utc(now), approver.username())
+                insert into document_official_copy (ledger_id, seal_id, ofd, pdf, ofd_sm3, pdf_sm3, verification_code, sealed_at, sealed_by,
+                        unit_name, title, verdict, verified_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(ledgerId, seal.get().id(), ofd, pdf, ofdSm3, Sm3.hex(pdf), code, utc(now), approver.username(), ledger.unitName(),
+                        ledger.title(), verdict.name(), utc(now))
                 .update();
         events.publishEvent(new CopySealed(ledgerId, Map.of("sealId", seal.get().id(), "certificate", seal.get().serialNumber(),
                 "verificationCode", code, "ofdSm3", ofdSm3, "ofdBytes", ofd.length, "pdfBytes", pdf.length)));
+    }
+
+    /** A revoked seal: every copy it sealed is verified again, and the result kept for the review pages. */
+    @EventListener
+    void on(SealRevoked revoked) {
+        var ids = jdbc.sql("select id from document_official_copy where seal_id = ?").param(revoked.sealId()).query(Long.class).list();
+        for (var id : ids) {
+            var files = jdbc.sql("select ofd, pdf from document_official_copy where id = ?").param(id)
+                    .query((rs, n) -> new byte[][] { rs.getBytes(1), rs.getBytes(2) }).single();
+            jdbc.sql("update document_official_copy set verdict = ?, verified_at = ? where id = ?")
+                    .params(worse(verification.verify(files[0]), verification.verify(files[1])).name(), utc(clock.instant()), id).update();
+        }
+    }
+
+    private static SealVerdict.Outcome worse(SealVerdict a, SealVerdict b) {
+        return a.outcome().ordinal() >= b.outcome().ordinal() ? a.outcome() : b.outcome();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<Long, Fact> of(java.util.Collection<Long> ledgerIds) {
+        var facts = new java.util.LinkedHashMap<Long, Fact>();
+        if (ledgerIds.isEmpty()) {
+            return facts;
+        }
+        jdbc.sql("""
+                select c.ledger_id, cur.id, cur.verification_code, cur.sealed_at, cur.verdict,
+                       (select count(*) from document_official_copy s where s.ledger_id = c.ledger_id and s.superseded_at is not null) as superseded
+                from (select distinct ledger_id from document_official_copy where ledger_id = any(?)) c
+                left join document_official_copy cur on cur.ledger_id = c.ledger_id and cur.superseded_at is null""")
+                .param(ledgerIds.toArray(Long[]::new))
+                .query((rs, n) -> {
+                    long id = rs.getLong("id");
+                    if (rs.wasNull()) {
+                        return java.util.Map.entry(rs.getLong("ledger_id"), new Fact(null, null, null, null, false, rs.getInt("superseded")));
+                    }
+                    var verdict = SealVerdict.Outcome.valueOf(rs.getString("verdict"));
+                    return java.util.Map.entry(rs.getLong("ledger_id"), new Fact(id, rs.getString("verification_code"), instant(rs, "sealed_at"),
+                            verdict.messageKey(), verdict.good(), rs.getInt("superseded")));
+                }).list()
+                .forEach(entry -> facts.put(entry.getKey(), entry.getValue()));
+        return facts;
     }
 
     private void supersede(long ledgerId) {
@@ -146,6 +201,38 @@ public class OfficialCopies {
     public Optional<OfficialCopy> byVerificationCode(String code) {
         return jdbc.sql("select * from document_official_copy where verification_code = ?").param(code.strip().toUpperCase(Locale.ROOT))
                 .query(OfficialCopies::copy).optional();
+    }
+
+    /**
+     * What the public may learn of an official copy, found by its verification code or by the digest of one of its files:
+     * which unit sealed it, when, and whether it is still the ledger's copy. Never the ledger's content.
+     */
+    public record Issued(String unitName, String title, java.time.Instant sealedAt, String verificationCode, boolean superseded,
+            String format) {
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Issued> issuedByCode(String code) {
+        var normalised = code == null ? "" : code.strip().toUpperCase(Locale.ROOT).replaceAll("[^0-9A-F]", "");
+        if (normalised.length() != 20) {
+            return Optional.empty();
+        }
+        return issued("c.verification_code = ?", OfficialCopies.verificationCode(normalised.toLowerCase(Locale.ROOT) + "0".repeat(44)), null);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Issued> issuedByFile(byte[] file) {
+        var digest = Sm3.hex(file);
+        return issued("c.ofd_sm3 = ?", digest, "OFD").or(() -> issued("c.pdf_sm3 = ?", digest, "PDF"));
+    }
+
+    private Optional<Issued> issued(String where, String value, String format) {
+        return jdbc.sql("""
+                select c.unit_name, c.title, c.sealed_at, c.verification_code, c.superseded_at from document_official_copy c
+                where\s""" + where).param(value)
+                .query((rs, n) -> new Issued(rs.getString(1), rs.getString(2), instant(rs, "sealed_at"),
+                        rs.getString(4), rs.getTimestamp(5) != null, format))
+                .optional();
     }
 
     /** The sealed file of a copy of a ledger the reader may read: "ofd" or "pdf". */

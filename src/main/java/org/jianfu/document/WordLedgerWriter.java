@@ -63,6 +63,10 @@ final class WordLedgerWriter {
         }
         WordFormat.paragraph(doc, labels.contact() + "：" + ledger.contact(), Typeface.TEXT, LINE_SIZE, ParagraphAlignment.LEFT)
                 .setSpacingAfter(160);
+        if (ledger.officialCode() != null) {
+            WordFormat.paragraph(doc, labels.text("document.file.copy-note", ledger.officialCode()), Typeface.TEXT, TEXT_SIZE,
+                    ParagraphAlignment.LEFT).setSpacingAfter(160);
+        }
         table(doc, ledger);
         if (ledger.appendix() != null) {
             appendix(doc, ledger.appendix());

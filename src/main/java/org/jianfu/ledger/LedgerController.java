@@ -45,12 +45,13 @@ class LedgerController {
     private final Accounts accounts;
     private final SignOffs signOffs;
     private final LedgerContradictions contradictions;
+    private final OfficialCopyFacts officialCopies;
     private final LastYearAnswers lastYear;
 
     LedgerController(Ledgers ledgers, LedgerEvidence ledgerEvidence, EntryComments entryComments, EntryRevisions entryRevisions,
             LedgerSubmissions submissions, AnswerQualityWarnings qualityWarnings, Templates templates, Units units,
             org.springframework.context.MessageSource messages, LedgerFigures ledgerFigures, Accounts accounts, SignOffs signOffs,
-            LedgerContradictions contradictions, LastYearAnswers lastYear) {
+            LedgerContradictions contradictions, LastYearAnswers lastYear, OfficialCopyFacts officialCopies) {
         this.ledgers = ledgers;
         this.ledgerEvidence = ledgerEvidence;
         this.entryComments = entryComments;
@@ -65,6 +66,7 @@ class LedgerController {
         this.signOffs = signOffs;
         this.contradictions = contradictions;
         this.lastYear = lastYear;
+        this.officialCopies = officialCopies;
     }
 
     // --- one ledger
@@ -100,6 +102,7 @@ class LedgerController {
         model.addAttribute("overdue", ledgers.overdue(ledger, round));
         model.addAttribute("commentCounts", entryComments.commentCounts(ledger.id()));
         model.addAttribute("sealId", ledgers.sealOf(ledger.id()).orElse(null));
+        model.addAttribute("officialCopy", officialCopies.of(List.of(ledger.id())).get(ledger.id()));
         var shownFigures = ledgerFigures.shown(ledger); // frozen at sign-off for a signed ledger
         var confidential = ledgerFigures.confidential(me, List.of(ledger.unitId()), round.year()).get(ledger.unitId());
         var figures = LedgerFigures.attach(LedgerFigures.withConfidential(shownFigures, confidential), template);

@@ -45,10 +45,11 @@ class RoundController {
     private final Chases chases;
     private final LedgerContradictions contradictions;
     private final LedgerFigures ledgerFigures;
+    private final OfficialCopyFacts officialCopies;
 
     RoundController(Ledgers ledgers, AnswerQualityWarnings qualityWarnings, Templates templates, Units units, Clock clock,
             org.springframework.context.MessageSource messages, Chases chases, LedgerContradictions contradictions,
-            LedgerFigures ledgerFigures) {
+            LedgerFigures ledgerFigures, OfficialCopyFacts officialCopies) {
         this.ledgers = ledgers;
         this.qualityWarnings = qualityWarnings;
         this.templates = templates;
@@ -58,6 +59,7 @@ class RoundController {
         this.chases = chases;
         this.contradictions = contradictions;
         this.ledgerFigures = ledgerFigures;
+        this.officialCopies = officialCopies;
     }
 
     // --- overview
@@ -163,6 +165,7 @@ class RoundController {
                 .toList();
         model.addAttribute("due", sorted.stream().filter(l -> remindable(l, round, lastChased)).count());
         model.addAttribute("pageRows", pageRows);
+        model.addAttribute("officialCopies", officialCopies.of(pageLedgers.stream().map(Ledger::id).toList()));
         model.addAttribute("page", shown);
         model.addAttribute("pages", (listed.size() + DASHBOARD_PAGE - 1) / DASHBOARD_PAGE);
         model.addAttribute("contradicting", contradicting);

@@ -7,6 +7,8 @@ public enum FileType {
     XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
     JPEG("image/jpeg", "jpg"),
     PNG("image/png", "png"),
+    /** An OFD document (GB/T 33190), the layout format of official documents: a zip package with OFD.xml at its root. */
+    OFD("application/ofd", "ofd"),
     /** Text with values separated by commas, in UTF-8 or (as Excel saves it on Chinese Windows) GB18030. */
     CSV("text/csv", "csv");
 
@@ -26,8 +28,9 @@ public enum FileType {
         return extension;
     }
 
-    boolean office() {
-        return this == DOCX || this == XLSX;
+    /** Whether the type is a zip package, whose entries the door checks before anything opens it. */
+    boolean zipped() {
+        return this == DOCX || this == XLSX || this == OFD;
     }
 
     boolean image() {

@@ -16,7 +16,7 @@ import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 
 /**
- * The checks a Word or Excel file passes before any Office library reads it. Such a file is a zip
+ * The checks a Word, Excel or OFD file passes before any library reads it. Such a file is a zip
  * archive: every entry is inflated once here, counted and bounded, so a zip bomb costs at most the limits
  * below; XML parts may declare no DTD, so no external entity can be resolved later. The central directory
  * must list exactly the entries read front to back, under harmless names, so that a reader that trusts the
@@ -83,6 +83,9 @@ final class OfficeArchive {
                 }
                 else if (name.equals("xl/workbook.xml")) {
                     type = FileType.XLSX;
+                }
+                else if (name.equals("OFD.xml")) {
+                    type = FileType.OFD;
                 }
             }
         }

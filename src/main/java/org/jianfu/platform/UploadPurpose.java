@@ -24,7 +24,9 @@ public enum UploadPurpose {
     EVIDENCE("evidence", 20, EnumSet.of(FileType.PDF, FileType.DOCX, FileType.XLSX, FileType.JPEG, FileType.PNG), 25_000_000),
     /** Evidence of a supervision finding or of a district's rectification report; photographs up to 25 megapixels. */
     SUPERVISION_EVIDENCE("supervision-evidence", 20, EnumSet.of(FileType.PDF, FileType.DOCX, FileType.XLSX, FileType.JPEG, FileType.PNG),
-            25_000_000);
+            25_000_000),
+    /** A sealed document to verify: the OFD or PDF official copy of a ledger, a few hundred kilobytes. */
+    SEALED_DOCUMENT("sealed-document", 20, EnumSet.of(FileType.OFD, FileType.PDF), 0);
 
     private final String key;
     private final long maxBytes;
@@ -50,8 +52,8 @@ public enum UploadPurpose {
         return accepted.contains(type);
     }
 
-    boolean acceptsOffice() {
-        return accepted.stream().anyMatch(FileType::office);
+    boolean acceptsZipped() {
+        return accepted.stream().anyMatch(FileType::zipped);
     }
 
     long maxPixels() {

@@ -42,7 +42,7 @@ public final class Uploads {
     }
 
     private static FileType office(UploadPurpose purpose, FileSignature signature, byte[] content) {
-        if (!purpose.acceptsOffice()) {
+        if (!purpose.acceptsZipped()) {
             throw refusal(purpose.typeKey());
         }
         return switch (signature) {

@@ -224,6 +224,8 @@ class AccessMatrix {
         scoped("GET /ledgers/{id}/export/xlsx", readers, at -> ids(at.d().ledger()));
         scoped("GET /ledgers/{id}/export/blank-docx", readers, at -> ids(at.d().ledger()));
         scoped("GET /ledgers/{id}/print", readers, at -> ids(at.d().ledger()));
+        // a superseded copy (the matrix ledger is not signed): downloadable by whoever reads the ledger, like its other files
+        scoped("GET /ledgers/{id}/official-copies/{copyId}/{format}", readers, at -> ids(at.d().ledger(), at.objects().officialCopy(at.d()), "ofd"));
         // Whoever reads the ledger reaches its import pages; a file is read only for one who may edit the
         // ledger now, others are told it is not editable (Documents.requireEditable) and nothing changes.
         scoped("GET /ledgers/{id}/import", readers, at -> ids(at.d().ledger()));
@@ -251,6 +253,10 @@ class AccessMatrix {
         unscoped("GET /public/schools", EVERYONE, none(), (at, b) -> b.param("q", "学校"));
         unscoped("GET /public/reports/status", EVERYONE);
         unscoped("POST /public/reports/status", EVERYONE);
+        // the verification of sealed files, open to anyone; a post without a file is answered with the form
+        unscoped("GET /public/seal-verification", EVERYONE);
+        unscoped("POST /public/seal-verification", EVERYONE);
+        unscoped("GET /public/seal-verification/authority.cer", EVERYONE);
         var readers = EnumSet.of(CITY_ADMIN, DISTRICT_REPORTER, DISTRICT_APPROVER, DEPARTMENT_USER, SUPERVISOR);
         unscoped("GET /whitelist/applications", readers);
         unscoped("GET /whitelist/applications/new", EnumSet.of(CITY_ADMIN, DISTRICT_REPORTER, DISTRICT_APPROVER, DEPARTMENT_USER));

@@ -245,6 +245,31 @@ class MatrixObjects {
     }
 
     @org.springframework.beans.factory.annotation.Autowired
+    org.jianfu.seal.ElectronicSeals electronicSeals;
+
+    private final java.util.Map<Long, Long> officialCopyOf = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * An official copy of the district's matrix ledger, as signing off would keep it: made with the district's electronic
+     * seal (made here from its seal image); its files are stand-ins, as only who may download them is tested here.
+     */
+    long officialCopy(District d) {
+        return officialCopyOf.computeIfAbsent(d.district().id(), id -> {
+            var seal = electronicSeals.active(id).orElseGet(() -> electronicSeals.make(id));
+            var tag = "matrix-" + id + "-" + System.nanoTime();
+            var digest = org.jianfu.seal.Sm3.hex(tag.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return jdbc.sql("""
+                    insert into document_official_copy (ledger_id, seal_id, ofd, pdf, ofd_sm3, pdf_sm3, verification_code, sealed_at, sealed_by,
+                            unit_name, title, verdict, verified_at, superseded_at)
+                    values (?, ?, ?, ?, ?, ?, ?, now(), 'matrix', ?, '访问矩阵台账', 'INTACT', now(), now()) returning id""")
+                    .params(d.ledger(), seal.id(), tag.getBytes(java.nio.charset.StandardCharsets.UTF_8), tag.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                            digest, org.jianfu.seal.Sm3.hex((tag + "pdf").getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                            digest.substring(0, 20).toUpperCase(), d.district().name())
+                    .query(Long.class).single();
+        });
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
     org.jianfu.supervision.SupervisionVisits supervisionVisits;
     @org.springframework.beans.factory.annotation.Autowired
     org.jianfu.supervision.SupervisionFindings supervisionFindings;

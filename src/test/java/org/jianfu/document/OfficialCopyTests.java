@@ -51,6 +51,8 @@ class OfficialCopyTests {
     @Autowired Units units;
     @Autowired UserDetailsService userDetails;
     @Autowired JdbcClient jdbc;
+    @Autowired Documents documents;
+    @Autowired org.springframework.test.web.servlet.MockMvc mvc;
 
     Unit yanqing;
     LedgerSteps.Waiting waiting;
@@ -201,6 +203,56 @@ class OfficialCopyTests {
         assertThatThrownBy(() -> signOffs.signOff(waiting.approver(), waiting.ledgerId(), version(), null, "wrong-password"))
                 .isInstanceOf(RuleViolation.class);
         assertThat(copies.of(waiting.approver(), waiting.ledgerId())).isEmpty();
+    }
+
+    @Test
+    void theWordAndExcelFilesOfASealedLedgerNameTheOfdAsTheOriginalWithItsCodeAndMarkTheirSealPictureAsACopy() throws Exception {
+        var copy = signOff();
+        var word = documents.word(waiting.approver(), waiting.ledgerId()).content();
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new ByteArrayInputStream(word))) {
+            var text = doc.getParagraphs().stream().map(org.apache.poi.xwpf.usermodel.XWPFParagraph::getText).toList();
+            assertThat(text).anyMatch(t -> t.contains("本文件为副本") && t.contains("OFD") && t.contains(copy.verificationCode()));
+            var picture = doc.getAllPictures().get(0).getData();
+            var original = jdbc.sql("select content from unit_seal where id = (select image_seal_id from seal_electronic where id = ?)")
+                    .param(copy.sealId()).query(byte[].class).single();
+            assertThat(picture).as("the seal picture is the marked copy, not the seal image").isNotEqualTo(original);
+        }
+        var excel = documents.excel(waiting.approver(), waiting.ledgerId()).content();
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new ByteArrayInputStream(excel))) {
+            var sheet = workbook.getSheetAt(0);
+            var cells = new java.util.ArrayList<String>();
+            sheet.forEach(row -> row.forEach(cell -> cells.add(cell.toString())));
+            assertThat(cells).anyMatch(t -> t.contains("本文件为副本") && t.contains(copy.verificationCode()));
+        }
+        // the official copy's own files carry no such note: they are the original
+        assertThat(new String(file(copy, "ofd"), StandardCharsets.ISO_8859_1)).doesNotContain("本文件为副本");
+    }
+
+    @Test
+    void thePublicVerificationPageChecksAnUploadedCopyAndLooksUpItsCodeWithoutLogin() throws Exception {
+        var copy = signOff();
+        var page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/public/seal-verification")
+                .file(new org.springframework.mock.web.MockMultipartFile("file", "台账.ofd", "application/octet-stream", file(copy, "ofd")))
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("印章有效").contains(yanqing.name()).contains(copy.verificationCode()).contains("逐字节一致");
+        var altered = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/public/seal-verification")
+                .file(new org.springframework.mock.web.MockMultipartFile("file", "台账.pdf", "application/pdf", flipped(file(copy, "pdf"), 300)))
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(altered).contains("文件已被改动或损坏").doesNotContain("逐字节一致");
+        var refused = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/public/seal-verification")
+                .file(new org.springframework.mock.web.MockMultipartFile("file", "照片.ofd", "image/png", org.jianfu.test.HostileUploads.png(10, 10)))
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andReturn().getResponse();
+        assertThat(refused.getStatus()).isEqualTo(200);
+        assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).contains("只能核验 OFD 或 PDF 文件");
+        var byCode = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/public/seal-verification")
+                .param("code", copy.verificationCode().toLowerCase())).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(byCode).contains("核验码对应本平台出具的正式件").contains(yanqing.name());
+        var unknown = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/public/seal-verification")
+                .param("code", "0000-0000-0000-0000-0000")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(unknown).contains("没有与核验码");
     }
 
     private static byte[] flipped(byte[] file, int at) {

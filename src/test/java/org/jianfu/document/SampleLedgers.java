@@ -83,7 +83,7 @@ public final class SampleLedgers {
     }
 
     static LedgerDocument filled(LedgerDocument.SealImage seal) {
-        return new LedgerDocument(round2026(), template2021(), "海淀区教育委员会", "李静", "010-62345678", filledEntries(), seal, null);
+        return new LedgerDocument(round2026(), template2021(), "海淀区教育委员会", "李静", "010-62345678", filledEntries(), seal, null, null);
     }
 
     static LedgerDocument.SealImage seal() {
