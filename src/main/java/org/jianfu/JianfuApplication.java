@@ -14,6 +14,9 @@ public class JianfuApplication {
         if (Arrays.asList(args).contains("audit-verify")) {
             System.exit(runCommand("audit-verify", args));
         }
+        if (args.length > 0 && args[0].equals("verify")) {
+            System.exit(org.jianfu.seal.VerifyCommand.run(System.out, args));
+        }
         if (args.length > 0 && args[0].equals("backup")) {
             System.exit(DatabaseCommands.run("backup", args));
         }

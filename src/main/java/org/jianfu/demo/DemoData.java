@@ -13,6 +13,8 @@ import org.jianfu.ledger.EntryDraft;
 import org.jianfu.ledger.EntryStatus;
 import org.jianfu.ledger.Ledgers;
 import org.jianfu.ledger.Templates;
+import org.jianfu.seal.ElectronicSeals;
+import org.jianfu.seal.SealAuthority;
 import org.jianfu.unit.Seals;
 import org.jianfu.unit.Unit;
 import org.jianfu.unit.UnitType;
@@ -47,11 +49,15 @@ class DemoData implements ApplicationRunner, LoginHints {
     private final Templates templates;
     private final Ledgers ledgers;
     private final Seals seals;
+    private final ElectronicSeals electronicSeals;
+    private final SealAuthority sealAuthority;
     private final UserDetailsService userDetails;
     private final Clock clock;
 
-    DemoData(Units units, Accounts accounts, Templates templates, Ledgers ledgers, Seals seals,
-            UserDetailsService userDetails, Clock clock) {
+    DemoData(Units units, Accounts accounts, Templates templates, Ledgers ledgers, Seals seals, ElectronicSeals electronicSeals,
+            SealAuthority sealAuthority, UserDetailsService userDetails, Clock clock) {
+        this.electronicSeals = electronicSeals;
+        this.sealAuthority = sealAuthority;
         this.units = units;
         this.accounts = accounts;
         this.templates = templates;
@@ -91,7 +97,13 @@ class DemoData implements ApplicationRunner, LoginHints {
         // A seal for each district someone can sign in for, so signing off shows it on the ledger and its files.
         var sysadmin = (AccountPrincipal) userDetails.loadUserByUsername("sysadmin");
         hints().stream().map(hint -> unitNamed(hint.unitName())).filter(u -> u.type() == UnitType.DISTRICT).distinct()
-                .forEach(district -> seals.upload(sysadmin, district.id(), DemoSeal.png("北京市" + district.name())));
+                .forEach(district -> {
+                    seals.upload(sysadmin, district.id(), DemoSeal.png("北京市" + district.name()));
+                    // and its electronic seal, so that signing off in the demo seals an official copy
+                    if (sealAuthority.available()) {
+                        electronicSeals.make(district.id());
+                    }
+                });
         openDemoRound();
         log.info("Demo data created: {} units, {} demo accounts (password {}), one open ledger round",
                 units.count(), hints().size(), PASSWORD);

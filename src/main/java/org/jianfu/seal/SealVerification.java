@@ -28,19 +28,43 @@ import org.springframework.stereotype.Service;
 @Service
 public class SealVerification {
 
-    private final SealAuthority authority;
-    private final ElectronicSeals seals;
-    private final SealUses uses;
+    /** Whether this platform's authority issued a certificate. */
+    private final java.util.function.Predicate<X509Certificate> issuedHere;
+    /** Whether the seal with this certificate serial number was revoked. */
+    private final java.util.function.Predicate<String> revoked;
+    /** The digest of the whole file a signature was made in, where that is on record. */
+    private final java.util.function.Function<byte[], java.util.Optional<String>> sealedFileDigest;
 
+    @org.springframework.beans.factory.annotation.Autowired
     SealVerification(SealAuthority authority, ElectronicSeals seals, SealUses uses) {
-        this.authority = authority;
-        this.seals = seals;
-        this.uses = uses;
+        this(authority::issued, serial -> seals.bySerialNumber(serial).map(s -> s.state() == ElectronicSeal.State.REVOKED).orElse(false),
+                uses::fileDigestOf);
+    }
+
+    private SealVerification(java.util.function.Predicate<X509Certificate> issuedHere, java.util.function.Predicate<String> revoked,
+            java.util.function.Function<byte[], java.util.Optional<String>> sealedFileDigest) {
+        this.issuedHere = issuedHere;
+        this.revoked = revoked;
+        this.sealedFileDigest = sealedFileDigest;
+    }
+
+    /**
+     * Verification with nothing but the authority's certificate (as the public page publishes it), for anyone anywhere:
+     * the signature, every protected byte, and the certificate's issuer are checked; revocation and the record of sealed
+     * files are not known offline and are not checked.
+     */
+    public static SealVerification offline(X509Certificate authority) {
+        return new SealVerification(certificate -> SealCrypto.issuedBy(certificate, authority), serial -> false, signature -> java.util.Optional.empty());
+    }
+
+    /** The authority's certificate from its DER or PEM file. */
+    public static X509Certificate authorityCertificate(byte[] file) {
+        return SealCrypto.certificate(file);
     }
 
     /** A signature made here in a file that is no longer the one it was made in: changed where the signature does not reach. */
     private boolean changedSinceSealed(byte[] signature, byte[] file) {
-        return uses.fileDigestOf(signature).map(digest -> !digest.equals(Sm3.hex(file))).orElse(false);
+        return sealedFileDigest.apply(signature).map(digest -> !digest.equals(Sm3.hex(file))).orElse(false);
     }
 
     public SealVerdict verify(byte[] file) {
@@ -139,10 +163,10 @@ public class SealVerification {
         var issuerName = issuer.length == 0 ? certificate.getIssuerX500Principal().getName()
                 : IETFUtils.valueToString(issuer[0].getFirst().getValue());
         Outcome outcome;
-        if (!authority.issued(certificate)) {
+        if (!issuedHere.test(certificate)) {
             outcome = Outcome.UNTRUSTED;
         }
-        else if (seals.bySerialNumber(serial).map(s -> s.state() == ElectronicSeal.State.REVOKED).orElse(false)) {
+        else if (revoked.test(serial)) {
             outcome = Outcome.REVOKED;
         }
         else {

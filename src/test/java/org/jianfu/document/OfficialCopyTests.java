@@ -255,6 +255,30 @@ class OfficialCopyTests {
         assertThat(unknown).contains("没有与核验码");
     }
 
+    @Test
+    void theJarsVerifyCommandChecksFilesOfflineWithNothingButTheAuthoritysCertificate(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        var copy = signOff();
+        var authority = dir.resolve("authority.cer");
+        java.nio.file.Files.write(authority, mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .get("/public/seal-verification/authority.cer")).andReturn().getResponse().getContentAsByteArray());
+        var ofd = java.nio.file.Files.write(dir.resolve("台账.ofd"), file(copy, "ofd"));
+        var pdf = java.nio.file.Files.write(dir.resolve("台账.pdf"), file(copy, "pdf"));
+        var out = new ByteArrayOutputStream();
+        int code = org.jianfu.seal.VerifyCommand.run(new java.io.PrintStream(out, true, StandardCharsets.UTF_8), "verify",
+                "--authority=" + authority, ofd.toString(), pdf.toString());
+        assertThat(code).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("INTACT (OFD)").contains("INTACT (PDF)").contains(yanqing.name());
+
+        var altered = java.nio.file.Files.write(dir.resolve("改过.pdf"), flipped(file(copy, "pdf"), 300));
+        out.reset();
+        assertThat(org.jianfu.seal.VerifyCommand.run(new java.io.PrintStream(out, true, StandardCharsets.UTF_8), "verify",
+                "--authority=" + authority, altered.toString())).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("ALTERED");
+        assertThat(org.jianfu.seal.VerifyCommand.run(new java.io.PrintStream(new ByteArrayOutputStream()), "verify", ofd.toString()))
+                .as("without the authority's certificate").isEqualTo(2);
+    }
+
     private static byte[] flipped(byte[] file, int at) {
         var copy = file.clone();
         copy[at] ^= 0x01;
