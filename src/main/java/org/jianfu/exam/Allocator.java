@@ -17,15 +17,16 @@ import org.jianfu.exam.ExamSeason.Site;
  * <p>The season becomes a flow network: source → school → class of interchangeable teachers → (class, block) with room
  * for one sitting per teacher in the block → (school, block) → (host school, block) → sink, the last arc carrying the
  * places the host's sittings in that block need. Flow is raised in stages that follow the water level of
- * {@link LowerBound}: first every class up to the level, then the remainder one above it, shared among schools in
- * proportion to the teachers who can take it (rounded down, then up), then, only if that cannot place everything, level
- * by level beyond. Within each stage the maximum flow uses the host's own teachers first, then its district's, then the
+ * {@link LowerBound}: first every class up to the level, then the remainder one above it, shared among schools so that
+ * their yearly load per teacher is as level as it can be (rounded down, then up), then, only if that cannot place
+ * everything, level by level beyond. Within each stage the maximum flow uses the host's own teachers first, then its district's, then the
  * nearest schools of other districts. Because an augmenting path never takes flow off an arc leaving the source, a stage
  * never undoes an earlier one.
  *
  * <p>Why this is optimal when it completes: if the first two stages place the whole demand, every teacher ends at the
- * water level or one above (or at their cap), which is the teachers' lower bound itself, and every school carries its
- * proportional share rounded, which is the schools' lower bound up to rounding. If they cannot (the sittings are too
+ * water level or one above (or at their cap), which is the teachers' lower bound itself, and every school carries the
+ * share that levels schools best among allocations at that bound, rounded; the schools' bound drops the teachers' one,
+ * so the two meet up to rounding unless earlier sessions or caps pull them apart, which the gap shows. If they cannot (the sittings are too
  * concentrated in time or place), the later stages place the rest and the gap to the bound says how far that is.
  * Inside a class, units are dealt round-robin block by block, so loads in a class differ by at most one and nobody gets
  * two units of one block.
@@ -172,17 +173,27 @@ final class Allocator {
         if (placed >= demand) {
             return;
         }
-        // the remainder one above the level, shared among schools by the teachers who can take it: rounded down, then up
-        var above = new HashMap<Long, Long>();
-        shape.classes.forEach(c -> above.merge(c.schoolId(), c.capacityAt(water.level() + 1) - c.capacityAt(water.level()), Long::sum));
-        var able = above.values().stream().mapToLong(Long::longValue).sum();
+        // the remainder one above the level, shared among schools towards the same yearly load per teacher, each school
+        // giving no more than its teachers who can take one more: rounded down, then up
+        var schools = new LowerBound.Schools(shape);
+        var base = new double[schools.ids.length];
+        var takers = new double[schools.ids.length];
+        var index = new HashMap<Long, Integer>();
+        for (var i = 0; i < schools.ids.length; i++) {
+            index.put(schools.ids[i], i);
+        }
+        for (var c : shape.classes) {
+            var i = index.get(c.schoolId());
+            base[i] += (double) c.size() * c.prior() + c.capacityAt(water.level());
+            takers[i] += c.capacityAt(water.level() + 1) - c.capacityAt(water.level());
+        }
+        var share = LowerBound.level(base, schools.teachers, takers, water.remainder());
         var down = new HashMap<Long, Long>();
         var up = new HashMap<Long, Long>();
-        above.forEach((school, n) -> {
-            var share = able == 0 ? 0 : (double) water.remainder() * n / able;
-            down.put(school, (long) Math.floor(share));
-            up.put(school, (long) Math.ceil(share));
-        });
+        for (var i = 0; i < share.length; i++) {
+            down.put(schools.ids[i], (long) Math.floor(share[i] + 1e-9));
+            up.put(schools.ids[i], (long) Math.ceil(share[i] - 1e-9));
+        }
         placed += stage(water.level() + 1, down);
         placed += stage(water.level() + 1, up);
         for (var level = water.level() + 1; placed < demand && level <= shape.highestLevel(); level++) {

@@ -1,7 +1,6 @@
 package org.jianfu.exam;
 
 import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The perfectly even spread a season allows, and how far an allocation is from it.
@@ -12,9 +11,9 @@ import java.util.Map;
  * more each – for a separable convex cost, an allocation is optimal exactly when no unit can move from a teacher to one
  * with a lower load, which the water level satisfies. No real allocation can do better, so this is a lower bound.
  *
- * <p>Schools: the sum over schools of (sessions carried)² / (teachers who may invigilate) is least when every school
- * carries the same share per teacher (Cauchy–Schwarz), capped where a school cannot carry more: the fractional water
- * level, again a lower bound.
+ * <p>Schools: the sum over schools of (sessions carried in the year)² / (teachers) is least when every school carries the
+ * same load per teacher (Cauchy–Schwarz), capped where a school cannot carry more and never taking back what was carried:
+ * the fractional water level, again a lower bound.
  */
 final class LowerBound {
 
@@ -59,55 +58,91 @@ final class LowerBound {
         return sum;
     }
 
-    /** The least sum over schools of carried² / teachers able to invigilate, carrying what the season can. */
+    /**
+     * The least sum over schools of (yearly load)² / teachers that any allocation can reach: each school filled from what
+     * its teachers already carried towards the same load per teacher, no school beyond what its teachers may carry.
+     */
     static double schoolBound(SeasonShape shape) {
-        var able = able(shape);
-        var room = new HashMap<Long, Long>();
-        shape.classes.forEach(c -> room.merge(c.schoolId(), (long) c.size() * c.remaining(), Long::sum));
-        var carried = waterLevel(shape).carried();
+        var schools = new Schools(shape);
+        var added = level(schools.prior, schools.teachers, schools.room, waterLevel(shape).carried());
+        double bound = 0;
+        for (var i = 0; i < schools.ids.length; i++) {
+            var load = schools.prior[i] + added[i];
+            bound += load * load / schools.teachers[i];
+        }
+        return bound;
+    }
+
+    /** The school sum of an allocation: (sessions carried before and now)² / teachers, over the schools. */
+    static double schoolCost(SeasonShape shape, Allocation allocation) {
+        var schools = new Schools(shape);
+        var schoolOf = new HashMap<Long, Long>();
+        shape.season.invigilators().forEach(t -> schoolOf.put(t.id(), t.schoolId()));
+        var carried = new HashMap<Long, Long>();
+        allocation.assignments().forEach(a -> carried.merge(schoolOf.get(a.teacherId()), 1L, Long::sum));
+        double cost = 0;
+        for (var i = 0; i < schools.ids.length; i++) {
+            var load = schools.prior[i] + carried.getOrDefault(schools.ids[i], 0L);
+            cost += load * load / schools.teachers[i];
+        }
+        return cost;
+    }
+
+    /**
+     * Water-filling with weights: adds {@code x[i]} in [0, room[i]] to {@code base[i]}, {@code total} in all, so that
+     * (base + x) / weight is as level as possible – the minimiser of the sum of (base + x)² / weight.
+     */
+    static double[] level(double[] base, double[] weight, double[] room, double total) {
         double low = 0;
-        double high = shape.highestLevel() + 1.0;
+        double high = 1;
+        while (added(base, weight, room, high) < total && high < 1e12) {
+            high *= 2;
+        }
         for (var i = 0; i < 100; i++) {
             var mid = (low + high) / 2;
-            double sum = 0;
-            for (var e : able.entrySet()) {
-                sum += Math.min(room.get(e.getKey()), mid * e.getValue());
-            }
-            if (sum < carried) {
+            if (added(base, weight, room, mid) < total) {
                 low = mid;
             }
             else {
                 high = mid;
             }
         }
-        double bound = 0;
-        for (var e : able.entrySet()) {
-            var load = Math.min(room.get(e.getKey()), high * e.getValue());
-            bound += load * load / e.getValue();
+        var x = new double[base.length];
+        for (var i = 0; i < x.length; i++) {
+            x[i] = Math.max(0, Math.min(room[i], high * weight[i] - base[i]));
         }
-        return bound;
+        return x;
     }
 
-    /** The school sum of an allocation. */
-    static double schoolCost(SeasonShape shape, Allocation allocation) {
-        var able = able(shape);
-        var schoolOf = new HashMap<Long, Long>();
-        shape.season.invigilators().forEach(t -> schoolOf.put(t.id(), t.schoolId()));
-        var carried = new HashMap<Long, Long>();
-        allocation.assignments().forEach(a -> carried.merge(schoolOf.get(a.teacherId()), 1L, Long::sum));
-        double cost = 0;
-        for (var e : carried.entrySet()) {
-            var n = able.getOrDefault(e.getKey(), 0L);
-            cost += n == 0 ? Double.POSITIVE_INFINITY : (double) e.getValue() * e.getValue() / n;
+    private static double added(double[] base, double[] weight, double[] room, double mu) {
+        double sum = 0;
+        for (var i = 0; i < base.length; i++) {
+            sum += Math.max(0, Math.min(room[i], mu * weight[i] - base[i]));
         }
-        return cost;
+        return sum;
     }
 
-    /** Teachers per school who may carry at least one session. */
-    private static Map<Long, Long> able(SeasonShape shape) {
-        var able = new HashMap<Long, Long>();
-        shape.classes.stream().filter(c -> c.remaining() > 0).forEach(c -> able.merge(c.schoolId(), (long) c.size(), Long::sum));
-        return able;
+    /** Per school of the season: its teachers, the sessions they carried before, the sessions they may still carry. */
+    static final class Schools {
+        final long[] ids;
+        final double[] teachers;
+        final double[] prior;
+        final double[] room;
+
+        Schools(SeasonShape shape) {
+            var index = new java.util.LinkedHashMap<Long, Integer>();
+            shape.classes.forEach(c -> index.putIfAbsent(c.schoolId(), index.size()));
+            ids = index.keySet().stream().mapToLong(Long::longValue).toArray();
+            teachers = new double[ids.length];
+            prior = new double[ids.length];
+            room = new double[ids.length];
+            for (var c : shape.classes) {
+                var i = index.get(c.schoolId());
+                teachers[i] += c.size();
+                prior[i] += (double) c.size() * c.prior();
+                room[i] += (double) c.size() * c.remaining();
+            }
+        }
     }
 
     /** How far {@code cost} is above {@code bound}, as a fraction (0.02 is 2%). */
