@@ -31,7 +31,7 @@ public class DutyImports {
 
     private static final int NAMED_ROWS = 12;
 
-    private final DutyRepository duties;
+    private final InvigilationRepository duties;
     private final ExamRepository exams;
     private final ExamAccess access;
     private final Roster roster;
@@ -39,7 +39,7 @@ public class DutyImports {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    DutyImports(DutyRepository duties, ExamRepository exams, ExamAccess access, Roster roster, Units units,
+    DutyImports(InvigilationRepository duties, ExamRepository exams, ExamAccess access, Roster roster, Units units,
             ApplicationEventPublisher events, Clock clock) {
         this.duties = duties;
         this.exams = exams;
@@ -51,7 +51,7 @@ public class DutyImports {
     }
 
     @Transactional
-    public DutyRepository.DutyImport importSheet(AccountPrincipal me, Long districtId, String fileName, byte[] content) {
+    public InvigilationRepository.DutyImport importSheet(AccountPrincipal me, Long districtId, String fileName, byte[] content) {
         var district = access.area(me, districtId, ExamAccess.KEEPERS);
         if (district.type() != UnitType.DISTRICT) {
             throw new RuleViolation("district", "exam.import.error.district");
@@ -63,7 +63,7 @@ public class DutyImports {
         var teachers = roster.teachersOf(schools.values()).stream().collect(Collectors.groupingBy(Teacher::schoolId));
         var arrangers = List.of(district.id(), units.root().orElseThrow().id());
         var faults = new LinkedHashMap<String, List<Integer>>();
-        var rows = new ArrayList<DutyRepository.DutyRow>();
+        var rows = new ArrayList<InvigilationRepository.DutyRow>();
         var planCache = new HashMap<Integer, List<ExamPlan>>();
         for (var line : lines) {
             var day = DutySheet.day(line.date());
@@ -93,7 +93,7 @@ public class DutyImports {
             var yearPlans = planCache.computeIfAbsent(day.getYear(), y -> exams.arrangedFor(arrangers, y));
             var plan = yearPlans.stream().filter(p -> DutySheet.key(p.name()).equals(DutySheet.key(line.exam()))
                     && !day.isBefore(p.firstDay()) && !day.isAfter(p.lastDay())).findFirst().map(ExamPlan::id).orElse(null);
-            rows.add(new DutyRepository.DutyRow(line.exam(), day, hours, teacher.id(), school, plan, line.number()));
+            rows.add(new InvigilationRepository.DutyRow(line.exam(), day, hours, teacher.id(), school, plan, line.number()));
         }
         if (!faults.isEmpty()) {
             var first = faults.entrySet().iterator().next();
@@ -131,7 +131,7 @@ public class DutyImports {
 
     /** The imports of a district's year, newest first, and the exams in no plan. */
     @Transactional(readOnly = true)
-    public List<DutyRepository.DutyImport> imports(AccountPrincipal me, Long districtId, int year) {
+    public List<InvigilationRepository.DutyImport> imports(AccountPrincipal me, Long districtId, int year) {
         var area = access.area(me, districtId);
         return area.type() == UnitType.DISTRICT ? duties.imports(area.id(), year) : List.of();
     }

@@ -26,11 +26,11 @@ class ExamFigures implements RegisterFigures {
     static final String REQUIREMENT_9 = "2021-09";
 
     private final ExamRepository exams;
-    private final DutyRepository duties;
+    private final InvigilationRepository duties;
     private final ExamSpreads spreads;
     private final Units units;
 
-    ExamFigures(ExamRepository exams, DutyRepository duties, ExamSpreads spreads, Units units) {
+    ExamFigures(ExamRepository exams, InvigilationRepository duties, ExamSpreads spreads, Units units) {
         this.exams = exams;
         this.duties = duties;
         this.spreads = spreads;

@@ -20,18 +20,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ExamSpreads {
 
-    private final DutyRepository duties;
+    private final InvigilationRepository duties;
     private final ExamAccess access;
     private final Roster roster;
 
-    ExamSpreads(DutyRepository duties, ExamAccess access, Roster roster) {
+    ExamSpreads(InvigilationRepository duties, ExamAccess access, Roster roster) {
         this.duties = duties;
         this.access = access;
         this.roster = roster;
     }
 
     /** What the page shows of an area and year. */
-    public record View(Unit area, int year, AreaSpread before, AreaSpread after, Optional<DutyRepository.Proposal> proposal) {
+    public record View(Unit area, int year, AreaSpread before, AreaSpread after, Optional<InvigilationRepository.Proposal> proposal) {
     }
 
     @Transactional(readOnly = true)

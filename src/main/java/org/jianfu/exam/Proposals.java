@@ -26,14 +26,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class Proposals {
 
     private final ExamRepository exams;
-    private final DutyRepository duties;
+    private final InvigilationRepository duties;
     private final ExamAccess access;
     private final Roster roster;
     private final Units units;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Proposals(ExamRepository exams, DutyRepository duties, ExamAccess access, Roster roster, Units units, ApplicationEventPublisher events,
+    Proposals(ExamRepository exams, InvigilationRepository duties, ExamAccess access, Roster roster, Units units, ApplicationEventPublisher events,
             Clock clock) {
         this.exams = exams;
         this.duties = duties;
@@ -63,7 +63,7 @@ public class Proposals {
 
     /** Runs the allocator on the area's season and stores the proposal. */
     @Transactional
-    public DutyRepository.Proposal propose(AccountPrincipal me, Long unitId, int year) {
+    public InvigilationRepository.Proposal propose(AccountPrincipal me, Long unitId, int year) {
         var area = access.area(me, unitId, ExamAccess.KEEPERS);
         org.jianfu.platform.Years.checked(year);
         var season = season(area, year);
@@ -97,7 +97,7 @@ public class Proposals {
 
     /** The area's approver (or the city admin) accepts a proposal: it stands for the area and year, earlier ones no longer. */
     @Transactional
-    public DutyRepository.Proposal accept(AccountPrincipal me, long id, int version) {
+    public InvigilationRepository.Proposal accept(AccountPrincipal me, long id, int version) {
         var before = duties.proposal(id).orElseThrow(() -> new ExamNotFoundException("proposal " + id));
         access.area(me, before.unitId(), ExamAccess.ACCEPTERS);
         if (before.accepted()) {

@@ -20,11 +20,11 @@ import org.springframework.stereotype.Repository;
  * load per teacher read from either.
  */
 @Repository
-class DutyRepository {
+class InvigilationRepository {
 
     private final JdbcClient jdbc;
 
-    DutyRepository(JdbcClient jdbc) {
+    InvigilationRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -71,13 +71,13 @@ class DutyRepository {
     }
 
     Optional<Proposal> proposal(long id) {
-        return jdbc.sql("select * from exam_proposal where id = ?").param(id).query(DutyRepository::proposal).optional();
+        return jdbc.sql("select * from exam_proposal where id = ?").param(id).query(InvigilationRepository::proposal).optional();
     }
 
     /** The latest proposal made for the unit in the year. */
     Optional<Proposal> latestProposal(long unitId, int year) {
         return jdbc.sql("select * from exam_proposal where unit_id = ? and year = ? order by id desc limit 1").params(unitId, year)
-                .query(DutyRepository::proposal).optional();
+                .query(InvigilationRepository::proposal).optional();
     }
 
     boolean accept(long id, int version) {
