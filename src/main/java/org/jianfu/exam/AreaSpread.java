@@ -2,7 +2,6 @@ package org.jianfu.exam;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -64,5 +63,4 @@ public record AreaSpread(boolean present, Spread teacherSessions, Spread teacher
         }
         return "{\"name\":\"" + name.replace("\\", "").replace("\"", "") + "\",\"values\":" + values + "}";
     }
-
 }

@@ -97,7 +97,7 @@ public class DutyImports {
         }
         if (!faults.isEmpty()) {
             var first = faults.entrySet().iterator().next();
-            var numbers = first.getValue().stream().limit(NAMED_ROWS).map(String::valueOf).collect(Collectors.joining("、"));
+            var numbers = first.getValue().stream().limit(NAMED_ROWS).map(String::valueOf).collect(Collectors.joining(", "));
             throw new RuleViolation("file", first.getKey(), numbers + (first.getValue().size() > NAMED_ROWS ? " …" : ""),
                     faults.values().stream().mapToInt(List::size).sum());
         }

@@ -70,11 +70,14 @@ final class DutySheet {
                 if (++state[0] > HEADER_SEARCH) {
                     throw new RuleViolation("file", "exam.import.error.headers");
                 }
-                // headers may be spread over two rows (merged group cells above): collect them row by row
+                // headers may be spread over two rows (merged group cells above, 监考教师 over 姓名 and 学校): collect them row
+                // by row, a lower row's header winning over a group's above it
+                var seen = new boolean[found.length];
                 for (var i = 0; i < cells.size(); i++) {
                     var column = cells.get(i) == null ? null : Column.of(cells.get(i));
-                    if (column != null && found[column.ordinal()] < 0) {
+                    if (column != null && !seen[column.ordinal()]) {
                         found[column.ordinal()] = i;
+                        seen[column.ordinal()] = true;
                     }
                 }
                 if (Arrays.stream(Column.values()).filter(c -> c.required).allMatch(c -> found[c.ordinal()] >= 0)) {

@@ -1,7 +1,6 @@
 package org.jianfu.exam;
 
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -11,7 +11,6 @@ import java.util.Objects;
 
 import org.jianfu.exam.ExamSeason.Invigilator;
 import org.jianfu.exam.ExamSeason.Site;
-import org.jianfu.exam.ExamSeason.Sitting;
 
 /**
  * A season reduced to what allocation needs. Sittings fall into <em>blocks</em>: on each day, sittings whose times overlap,
