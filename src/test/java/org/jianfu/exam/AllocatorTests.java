@@ -119,9 +119,8 @@ class AllocatorTests {
     }
 
     @Test
-    void theHostsOwnDistrictIsUsedBeforeAFarOne() {
-        // districts 1 and 2 of 10 teachers each, one host in district 1 with 4 places: level 0, the 4 shared 2 + 2 by schools
-        // 10 and 11 (same district); district 2 (school 20) only when it has to
+    void schoolsShareTheLoadByTheirTeachersEvenWhenThatMeansAFarDistrict() {
+        // schools 10 and 11 in district 1 and school 20 in district 2, 10 teachers each; one host in district 1 with 6 places
         var teachers = new ArrayList<Invigilator>();
         for (var i = 0; i < 30; i++) {
             teachers.add(new Invigilator(i + 1, i < 10 ? 10 : i < 20 ? 11 : 20, 1));
