@@ -132,6 +132,21 @@ class AllocatorTests {
         assertThat(HardRules.broken(season, proposal)).isEmpty();
     }
 
+    @Test
+    void whereFairnessLeavesAChoiceTheHostsOwnSchoolThenItsDistrictAreTaken() {
+        // schools 10 and 11 in district 1, school 20 in district 2, 5 teachers each; 2 places at school 10: a third of a
+        // place each would be fairest, so any two schools do; the host's own and then its district's neighbour are taken
+        var teachers = new ArrayList<Invigilator>();
+        for (var i = 0; i < 15; i++) {
+            teachers.add(new Invigilator(i + 1, i < 5 ? 10 : i < 10 ? 11 : 20, 2));
+        }
+        var season = new ExamSeason(teachers, List.of(new Site(10, 1), new Site(11, 1), new Site(20, 2)), List.of(sitting(1, 10, 9, 11, 1, 2)));
+        var shape = new SeasonShape(season);
+        var proposal = Allocator.allocate(shape);
+        assertThat(proposal.assignments()).extracting(a -> (a.teacherId() - 1) / 5).containsExactlyInAnyOrder(0L, 1L);
+        assertThat(LowerBound.teacherCost(shape, proposal)).isEqualTo(LowerBound.teacherBound(shape));
+    }
+
     static Sitting sitting(long id, long school, int from, int to, int rooms, int perRoom) {
         return new Sitting(id, school, DAY, LocalTime.of(from, 0), LocalTime.of(to, 0), rooms, perRoom);
     }
