@@ -88,7 +88,8 @@ public class PageBudgetBenchmark {
             "GET /actuator/health", "the health probe's JSON for the load balancer, not a page",
             "GET /actuator/health/**", "the health groups' JSON, not a page",
             "GET /ledgers/{id}/import/preview", "shows a file uploaded by POST /ledgers/{id}/import and held in the session; "
-                    + "without that upload it redirects to the import page, which is timed");
+                    + "without that upload it redirects to the import page, which is timed",
+            "GET /exams/plans/{id}", "the national data holds no exam plans yet; the page reads one plan and its sessions by id");
 
     public static void main(String[] args) throws Exception {
         var fresh = !Files.exists(DATA.resolve("data-version"))
@@ -441,6 +442,12 @@ public class PageBudgetBenchmark {
         add(pages, "GET /duties/settings", city, "/duties/settings");
         file(pages, "GET /duties/export.xlsx", List.of(Who.DISTRICT), "/duties/export.xlsx");
         supervisionVisits(pages, f, both, city);
+        // exam duties: the plans of the year, the spread (the city's over every teacher of the roster) and the imports
+        add(pages, "GET /exams", both, "/exams");
+        add(pages, "GET /exams", List.of(Who.DEPARTMENT), "/exams");
+        add(pages, "GET /exams/plans/new", List.of(Who.DEPARTMENT), "/exams/plans/new");
+        add(pages, "GET /exams/spread", both, "/exams/spread");
+        add(pages, "GET /exams/imports", both, "/exams/imports");
         // aid dispatches (every 50th teacher, 4,000) and training plans (10 per district, 300,000 hours of attendance)
         add(pages, "GET /staffing/dispatches", both, "/staffing/dispatches");
         add(pages, "GET /staffing/dispatches", city, "/staffing/dispatches?page=100000");

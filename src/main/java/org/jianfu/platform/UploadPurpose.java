@@ -18,6 +18,8 @@ public enum UploadPurpose {
     ROSTER_IMPORT("roster-import", 20, EnumSet.of(FileType.XLSX, FileType.CSV), 0),
     /** Training attendance (teacher number, training, hours): Excel, or CSV from a training platform's export. */
     ATTENDANCE_IMPORT("attendance-import", 10, EnumSet.of(FileType.XLSX, FileType.CSV), 0),
+    /** Invigilation done (exam, day, teacher's name and school), from an exam office's sheet: Excel or CSV. */
+    EXAM_DUTY_IMPORT("exam-duty-import", 10, EnumSet.of(FileType.XLSX, FileType.CSV), 0),
     /** A unit's seal image; seals are a few hundred pixels wide. */
     SEAL("seal", 2, EnumSet.of(FileType.PNG, FileType.JPEG), 4_000_000),
     /** Evidence for a ledger entry; photographs up to 25 megapixels. */

@@ -105,6 +105,7 @@ class AccessMatrix {
         roster();
         staffing();
         duties();
+        exams();
         supervisionBoard();
         supervisionVisits();
     }
@@ -454,6 +455,33 @@ class AccessMatrix {
         unscoped("POST /duties/settings/standards", CITY);
         unscoped("POST /duties/settings/standards/{id}/delete", CITY, at -> ids(at.objects().jdbc.sql(
                 "select min(id) from duty_workload_standard").query(Long.class).single()), version());
+    }
+
+    private void exams() {
+        // a department files its plans with its commission and reads its own; the commission it filed with arranges them and
+        // adds sessions; commissions and the supervision office read their area (the city all)
+        var readers = EnumSet.of(CITY_ADMIN, SUPERVISOR, DISTRICT_REPORTER, DISTRICT_APPROVER, DEPARTMENT_USER);
+        var arrangers = EnumSet.of(DISTRICT_REPORTER, DISTRICT_APPROVER);
+        var keepers = EnumSet.of(DISTRICT_REPORTER, CITY_ADMIN);
+        BiConsumer<At, MockHttpServletRequestBuilder> district = (at, b) -> b.param("district", "" + at.d().district().id());
+        unscoped("GET /exams", readers);
+        unscoped("GET /exams/plans/new", EnumSet.of(DEPARTMENT_USER));
+        // an empty form: answered with what is missing
+        unscoped("POST /exams/plans", EnumSet.of(DEPARTMENT_USER));
+        scoped("GET /exams/plans/{id}", readers, at -> ids(at.objects().examPlan(at.d())));
+        // the plan is arranged already (answered so) and the empty session form is answered with what is missing
+        scoped("POST /exams/plans/{id}/decide", arrangers, NOBODY, at -> ids(at.objects().examPlan(at.d())), version());
+        scoped("POST /exams/plans/{id}/sessions", arrangers, NOBODY, at -> ids(at.objects().examPlan(at.d())), (at, b) -> { });
+        scoped("GET /exams/spread", EDUCATION, none(), district);
+        // the matrix's year has no sessions: answered so, nothing allocated
+        scoped("POST /exams/proposals", keepers, none(), (at, b) -> b.param("district", "" + at.d().district().id())
+                .param("year", "" + MatrixObjects.YEAR));
+        scoped("POST /exams/proposals/{id}/accept", EnumSet.of(DISTRICT_APPROVER, CITY_ADMIN), at -> ids(at.objects().examProposal(at.d())),
+                version());
+        scoped("POST /exams/exemptions", keepers, none(), district);
+        scoped("GET /exams/imports", EDUCATION, none(), district);
+        // no file: refused at the door with its message
+        scoped("POST /exams/imports", keepers, none(), district);
     }
 
     private void supervisionBoard() {

@@ -300,4 +300,28 @@ class MatrixObjects {
         return jdbc.sql("select min(id) from supervision_evidence_file where finding_id = ?").param(supervisionFinding(d).id()).query(Long.class)
                 .single();
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.jianfu.exam.ExamPlans examPlans;
+
+    private final java.util.Map<Long, Long> examPlanOf = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<Long, Long> examProposalOf = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** An exam plan the district's department filed and its approver arranged, once. */
+    long examPlan(District d) {
+        return examPlanOf.computeIfAbsent(d.district().id(), id -> {
+            var day = LocalDate.of(LocalDate.now().getYear(), 6, 6);
+            var plan = examPlans.file(person(Role.DEPARTMENT_USER, d.department()), new org.jianfu.exam.ExamPlans.PlanDraft("访问矩阵考试",
+                    "测试组织单位", day, day, 1, 30, 1, ""));
+            return examPlans.decide(person(Role.DISTRICT_APPROVER, d.district()), plan.id(), plan.version(),
+                    org.jianfu.exam.ExamPlans.Decision.ARRANGE, null).id();
+        });
+    }
+
+    /** A proposal for the district in the matrix's year, not accepted, written as the allocator would store one. */
+    long examProposal(District d) {
+        return examProposalOf.computeIfAbsent(d.district().id(), id -> jdbc.sql("""
+                insert into exam_proposal (unit_id, year, places, unfilled, teacher_gap, school_gap, millis, created_by, created_at)
+                values (?, ?, 0, 0, 0, 0, 0, '访问矩阵', now()) returning id""").params(id, YEAR).query(Long.class).single());
+    }
 }
