@@ -33,9 +33,11 @@ public class SurveyResults {
     private final SurveyRepository surveys;
     private final SurveyAccess access;
     private final Units units;
-    private final LedgerFigures figures;
+    /** Read lazily: the ledger's figures include this module's own ({@link SurveyFigures} reads this service). */
+    private final org.springframework.beans.factory.ObjectProvider<LedgerFigures> figures;
 
-    SurveyResults(ResultRepository repository, SurveyRepository surveys, SurveyAccess access, Units units, LedgerFigures figures) {
+    SurveyResults(ResultRepository repository, SurveyRepository surveys, SurveyAccess access, Units units,
+            org.springframework.beans.factory.ObjectProvider<LedgerFigures> figures) {
         this.repository = repository;
         this.surveys = surveys;
         this.access = access;
@@ -196,7 +198,7 @@ public class SurveyResults {
             return List.of();
         }
         var ids = heavy.stream().map(g -> Long.valueOf(g.key())).toList();
-        var live = figures.live(ids, wave.year());
+        var live = figures.getObject().live(ids, wave.year());
         var districts = new HashMap<Long, Unit>();
         units.byIds(ids).forEach(u -> districts.put(u.id(), u));
         var marks = new ArrayList<Mark>();
