@@ -86,7 +86,7 @@ class SurveyAccess {
         if (me.role() == Role.SCHOOL_USER) {
             return java.util.List.of(units.get(me.unitId()));
         }
-        Long district = me.role() == Role.CITY_ADMIN || me.role() == Role.SUPERVISOR ? districtId : me.unitId();
+        Long district = cityWide(me) ? districtId : Long.valueOf(me.unitId());
         if (district == null) {
             return java.util.List.of();
         }
