@@ -137,9 +137,9 @@ class SurveyDemoData implements ApplicationRunner {
                     case "GUIDANCE" -> 3 + i % 2;
                     case "ADMINISTRATION" -> 3 + (i % 3) * 0.5;
                     case "INSPECTION" -> inspectionHours + (i % 3 - 1) * 0.5;
-                    case "COLLECTION" -> 2 + i % 2;
-                    case "CAMPUS_ENTRY" -> i % 3 == 0 ? 1.5 : 0.5;
-                    case "TRAINING" -> 1 + i % 2;
+                    case "COLLECTION" -> i % 5 == 4 ? 0 : 2 + i % 2;
+                    case "CAMPUS_ENTRY" -> i % 3 == 0 ? 1.5 : 0;
+                    case "TRAINING" -> i % 2 == 0 ? 1.5 : 0;
                     case "SECONDMENT_DUTY" -> i % 4 == 0 ? 2 : 0;
                     default -> 0;
                 };

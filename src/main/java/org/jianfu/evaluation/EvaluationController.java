@@ -1,6 +1,5 @@
 package org.jianfu.evaluation;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -66,7 +65,7 @@ class EvaluationController {
             @RequestParam(required = false) String name, @RequestParam(required = false) List<SchoolStage> stages,
             @RequestParam(required = false) String indicators, Model model, RedirectAttributes redirect) {
         Evaluations.require(me.role() == Role.DISTRICT_REPORTER, "registering indicator sets for " + me.role());
-        var draft = new Evaluations.SetDraft(whole(year), name, stages, indicators);
+        var draft = new Evaluations.SetDraft(FormSteps.wholeOrInvalid(year), name, stages, indicators);
         try {
             var set = evaluations.register(me, draft);
             redirect.addFlashAttribute("success", "evaluation.registered");
@@ -101,7 +100,7 @@ class EvaluationController {
             RedirectAttributes redirect) {
         var set = evaluations.get(me, id).set();
         Evaluations.require(me.role() == Role.DISTRICT_REPORTER && set.districtId() == me.unitId(), "changing indicator sets");
-        var draft = new Evaluations.SetDraft(whole(year), name, stages, indicators);
+        var draft = new Evaluations.SetDraft(FormSteps.wholeOrInvalid(year), name, stages, indicators);
         try {
             evaluations.change(me, id, version, draft);
             redirect.addFlashAttribute("success", "evaluation.changed");
@@ -132,7 +131,7 @@ class EvaluationController {
             RedirectAttributes redirect) {
         evaluations.requireCityAdmin(me);
         FormSteps.attempt(redirect, "evaluation.settings.saved", "evaluation.error.conflict",
-                () -> evaluations.changeSettings(me, version, whole(maxIndicators), decimal(similarity)));
+                () -> evaluations.changeSettings(me, version, FormSteps.wholeOrInvalid(maxIndicators), FormSteps.decimalOrInvalid(similarity)));
         return "redirect:/evaluation/settings";
     }
 
@@ -163,27 +162,5 @@ class EvaluationController {
                 .collect(Collectors.joining("\n"));
     }
 
-    private static Integer whole(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(text.strip());
-        }
-        catch (NumberFormatException e) {
-            return -1;
-        }
-    }
 
-    private static BigDecimal decimal(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return new BigDecimal(text.strip());
-        }
-        catch (NumberFormatException e) {
-            return BigDecimal.valueOf(-1);
-        }
-    }
 }

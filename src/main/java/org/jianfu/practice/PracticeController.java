@@ -65,7 +65,7 @@ class PracticeController {
             @RequestParam(required = false) String body, @RequestParam(required = false) List<String> requirementCodes, Model model,
             RedirectAttributes redirect) {
         Practices.require(me.role() == Role.DISTRICT_REPORTER, "writing cases for " + me.role());
-        var draft = new Practices.CaseDraft(whole(year), title, summary, body, requirementCodes);
+        var draft = new Practices.CaseDraft(FormSteps.wholeOrInvalid(year), title, summary, body, requirementCodes);
         try {
             var created = practices.create(me, draft);
             redirect.addFlashAttribute("success", "practice.created");
@@ -102,7 +102,7 @@ class PracticeController {
             @RequestParam(required = false) List<String> requirementCodes, Model model, RedirectAttributes redirect) {
         var found = practices.get(me, id);
         Practices.require(me.role() == Role.DISTRICT_REPORTER && found.districtId() == me.unitId(), "changing cases");
-        var draft = new Practices.CaseDraft(whole(year), title, summary, body, requirementCodes);
+        var draft = new Practices.CaseDraft(FormSteps.wholeOrInvalid(year), title, summary, body, requirementCodes);
         try {
             practices.change(me, id, version, draft);
             redirect.addFlashAttribute("success", "practice.changed");
@@ -160,15 +160,4 @@ class PracticeController {
         return units.byIds(rows.stream().map(PracticeCase::districtId).distinct().toList()).stream().collect(Collectors.toMap(Unit::id, Unit::name));
     }
 
-    static Integer whole(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(text.strip());
-        }
-        catch (NumberFormatException e) {
-            return -1;
-        }
-    }
 }

@@ -1,6 +1,5 @@
 package org.jianfu.survey;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 
 import org.jianfu.account.AccountPrincipal;
@@ -139,7 +138,7 @@ class SurveyController {
         var school = access.issuingSchool(me, schoolId);
         var wave = surveys.wave(me, id);
         try {
-            var codes = surveys.issueCodes(me, id, schoolId, whole(count));
+            var codes = surveys.issueCodes(me, id, schoolId, FormSteps.wholeOrInvalid(count));
             model.addAttribute("wave", wave);
             model.addAttribute("school", school);
             model.addAttribute("codes", codes);
@@ -165,8 +164,8 @@ class SurveyController {
             @RequestParam(required = false) String minGroupSize, @RequestParam(required = false) String inspectionHours,
             @RequestParam(required = false) String registerItems, RedirectAttributes redirect) {
         access.requireCityAdmin(me);
-        attempt(redirect, "survey.settings.saved", () -> surveys.changeSettings(me, version, whole(minGroupSize),
-                decimal(inspectionHours), whole(registerItems)));
+        attempt(redirect, "survey.settings.saved", () -> surveys.changeSettings(me, version, FormSteps.wholeOrInvalid(minGroupSize),
+                FormSteps.decimalOrInvalid(inspectionHours), FormSteps.wholeOrInvalid(registerItems)));
         return "redirect:/survey/settings";
     }
 
@@ -185,34 +184,12 @@ class SurveyController {
     }
 
     private static Integer year(String text) {
-        var year = whole(text);
+        var year = FormSteps.wholeOrInvalid(text);
         if (year == null || year < Years.FIRST || year > Years.LAST) {
             throw new RuleViolation("year", "survey.error.year");
         }
         return year;
     }
 
-    static Integer whole(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(text.strip());
-        }
-        catch (NumberFormatException e) {
-            return -1;
-        }
-    }
 
-    private static BigDecimal decimal(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return new BigDecimal(text.strip());
-        }
-        catch (NumberFormatException e) {
-            return BigDecimal.valueOf(-1);
-        }
-    }
 }
