@@ -101,7 +101,8 @@ class LedgerController {
         model.addAttribute("commentCounts", entryComments.commentCounts(ledger.id()));
         model.addAttribute("sealId", ledgers.sealOf(ledger.id()).orElse(null));
         var shownFigures = ledgerFigures.shown(ledger); // frozen at sign-off for a signed ledger
-        var figures = LedgerFigures.attach(shownFigures, template);
+        var confidential = ledgerFigures.confidential(me, List.of(ledger.unitId()), round.year()).get(ledger.unitId());
+        var figures = LedgerFigures.attach(LedgerFigures.withConfidential(shownFigures, confidential), template);
         model.addAttribute("figures", figures);
         model.addAttribute("unattachedFigures", figures.getOrDefault(null, List.of()));
         // Contradictions are shown to every reader; the approver acknowledges them before signing off.

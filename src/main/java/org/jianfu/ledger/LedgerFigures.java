@@ -24,10 +24,12 @@ public class LedgerFigures {
 
     private final FrozenFigures frozenFigures;
     private final Ledgers ledgers;
+    private final List<ConfidentialFigures> confidentialFigures;
 
-    LedgerFigures(FrozenFigures frozenFigures, Ledgers ledgers) {
+    LedgerFigures(FrozenFigures frozenFigures, Ledgers ledgers, List<ConfidentialFigures> confidentialFigures) {
         this.frozenFigures = frozenFigures;
         this.ledgers = ledgers;
+        this.confidentialFigures = confidentialFigures;
     }
 
     /** The live figures of a unit for a year, as every register computes them now. */
@@ -60,6 +62,33 @@ public class LedgerFigures {
         var shown = new LinkedHashMap<Long, List<RegisterFigures.Figure>>();
         ofRound.forEach(l -> shown.put(l.id(), frozen.containsKey(l.id()) ? frozen.get(l.id()).figures() : live.get(l.unitId())));
         return shown;
+    }
+
+    /**
+     * The figures shown beside the register figures to this reader only (see {@link ConfidentialFigures}), live, by unit id;
+     * a unit with none maps to an empty list.
+     */
+    Map<Long, List<RegisterFigures.Figure>> confidential(AccountPrincipal reader, java.util.Collection<Long> unitIds, int year) {
+        var shown = new LinkedHashMap<Long, List<RegisterFigures.Figure>>();
+        unitIds.forEach(id -> shown.put(id, new ArrayList<>()));
+        for (var register : confidentialFigures) {
+            register.figuresFor(reader, unitIds, year).forEach((id, figures) -> {
+                if (shown.containsKey(id)) {
+                    shown.get(id).addAll(figures);
+                }
+            });
+        }
+        return shown;
+    }
+
+    /** The figures a reader is shown on a ledger: those frozen or live for everyone, then those for this reader alone. */
+    static List<RegisterFigures.Figure> withConfidential(List<RegisterFigures.Figure> shown, List<RegisterFigures.Figure> confidential) {
+        if (confidential == null || confidential.isEmpty()) {
+            return shown;
+        }
+        var all = new ArrayList<>(shown);
+        all.addAll(confidential);
+        return all;
     }
 
     private List<RegisterFigures.Figure> live(Ledger ledger) {

@@ -346,6 +346,12 @@ public class Ledgers {
         events.publishEvent(new LedgerEvents.LedgerMoved(action, before.snapshot(),
                 new LedgerEvents.Moved(after.snapshot(), cleanComment, seal)));
         events.publishEvent(noticeOf(action, after, round(after.roundId())));
+        if (action == LedgerAction.SIGN_OFF) {
+            events.publishEvent(new LedgerSignedOff(ledgerId, after.unitId(), me, false));
+        }
+        else if (before.state().signed() && !action.to().signed()) {
+            events.publishEvent(new LedgerSignedOff(ledgerId, after.unitId(), null, true));
+        }
         return after;
     }
 

@@ -235,9 +235,11 @@ class RoundController {
         var pageLedgers = filtered.subList(first, Math.min(filtered.size(), first + ANSWERS_PAGE));
         // The registers' figures only for the units on this page, each register asked once for them all, attached by code.
         var figures = ledgerFigures.shown(pageLedgers, round);
+        var confidential = ledgerFigures.confidential(me, pageLedgers.stream().map(Ledger::unitId).distinct().toList(), round.year());
         var answers = pageLedgers.stream()
                 .map(l -> new Answer(unitsById.get(l.unitId()), l, entries.get(l.id()), flags.getOrDefault(entries.get(l.id()).id(), List.of()),
-                        LedgerFigures.attach(figures.get(l.id()), template).getOrDefault(row.requirement().id(), List.of())))
+                        LedgerFigures.attach(figures.get(l.id()), template).getOrDefault(row.requirement().id(), List.of()),
+                        LedgerFigures.attach(confidential.get(l.unitId()), template).getOrDefault(row.requirement().id(), List.of())))
                 .toList();
         model.addAttribute("hideEmpty", hideEmpty);
         model.addAttribute("flagged", flagged);
@@ -255,7 +257,12 @@ class RoundController {
         return "ledger/requirement";
     }
 
-    record Answer(Unit unit, Ledger ledger, LedgerEntry entry, List<AnswerQuality.Flag> flags, List<RegisterFigures.Figure> figures) {
+    /**
+     * One district's answer on the side-by-side page, with the register figures it is checked against and, apart, the figures
+     * for this reader alone (never checked against the answer: see {@link ConfidentialFigures}).
+     */
+    record Answer(Unit unit, Ledger ledger, LedgerEntry entry, List<AnswerQuality.Flag> flags, List<RegisterFigures.Figure> figures,
+            List<RegisterFigures.Figure> confidentialFigures) {
     }
 
 

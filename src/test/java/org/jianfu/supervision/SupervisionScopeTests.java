@@ -132,6 +132,32 @@ class SupervisionScopeTests {
     }
 
     @Test
+    void theLedgerShowsTheAccountabilityCountNextToRequirement23ToTheOfficeAndTheCityAdminOnlyAndNeverFreezesIt() throws Exception {
+        // the demo's 海淀区 has accountability recorded in this year's round
+        var haidian = data.fixtures.haidian();
+        var round = jdbc.sql("select r.id, r.year from ledger l join ledger_round r on r.id = l.round_id where l.unit_id = ? order by r.year desc, l.id desc limit 1")
+                .param(haidian.id()).query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) }).single();
+        var ledger = jdbc.sql("select id from ledger where round_id = ? and unit_id = ?").params(round[0], haidian.id()).query(Long.class).single();
+        var count = accountabilities.counts(List.of(haidian.id()), (int) round[1]).get(haidian.id());
+        assertThat(count).isPositive();
+        var figure = "问责 " + count + " 起";
+        var link = "/supervision/accountability?district=" + haidian.id() + "&amp;year=" + round[1];
+        var requirement23 = "/ledger/rounds/" + round[0] + "/requirements/23";
+        for (var reader : List.of((AccountPrincipal) users.loadUserByUsername("supervisor"), data.person(Role.CITY_ADMIN, data.fixtures.city()))) {
+            assertThat(page(reader, "/ledgers/" + ledger)).contains(figure).contains(link);
+            assertThat(page(reader, requirement23)).contains(figure).contains(link);
+        }
+        for (var reader : List.of((AccountPrincipal) users.loadUserByUsername("haidian.reporter"),
+                (AccountPrincipal) users.loadUserByUsername("haidian.approver"), data.person(Role.SUPERVISOR, haidian))) {
+            assertThat(page(reader, "/ledgers/" + ledger)).doesNotContain(figure).doesNotContain("/supervision/accountability")
+                    .doesNotContain("仅市政府教育督导室和市级管理员可见");
+        }
+        // never among the figures frozen at sign-off, which the district reads
+        assertThat(jdbc.sql("select count(*) from ledger_frozen_figure where figure_key = 'supervision.accountability'").query(Long.class)
+                .single()).isZero();
+    }
+
+    @Test
     void theLedgerOfADistrictShowsItsSupervisionFiguresButNoAccountability() throws Exception {
         // the demo's 海淀区 has an overdue rectification with accountability recorded for it
         var haidian = data.fixtures.haidian();

@@ -77,8 +77,11 @@ public final class TestDatabase {
         var directory = auditFilesOfTheirOwn();
         return new String[] { "--jianfu.audit.key-file=" + directory.resolve("audit.key"),
                 "--jianfu.audit.checkpoint-file=" + directory.resolve("audit-checkpoints.log"),
-                "--jianfu.roster.key-file=" + directory.resolve("roster.key") };
+                "--jianfu.roster.key-file=" + directory.resolve("roster.key"), "--jianfu.seal.authority-password=" + SEAL_AUTHORITY_PASSWORD };
     }
+
+    /** The password of the test database's seal authority (the embedded test server is thrown away after the run). */
+    public static final String SEAL_AUTHORITY_PASSWORD = "test-seal-authority-password";
 
     public static String jdbcUrl() {
         return get().getJdbcUrl("postgres", "postgres");
@@ -96,6 +99,7 @@ public final class TestDatabase {
                     "jianfu.audit.key-file=" + auditFiles().resolve("audit.key"),
                     "jianfu.audit.checkpoint-file=" + auditFiles().resolve("audit-checkpoints.log"),
                     "jianfu.roster.key-file=" + auditFiles().resolve("roster.key"),
+                    "jianfu.seal.authority-password=" + SEAL_AUTHORITY_PASSWORD,
                     "jianfu.audit.checkpoint-interval=PT24H").applyTo(context);
         }
     }
