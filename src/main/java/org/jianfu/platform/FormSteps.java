@@ -41,4 +41,33 @@ public final class FormSteps {
             throw new RuleViolation(field, messageKey);
         }
     }
+
+    /**
+     * A whole number typed in a form: null when blank, -1 when it is no whole number, so that the service refuses it with the
+     * message of the field's range.
+     */
+    public static Integer wholeOrInvalid(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text.strip());
+        }
+        catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** A decimal number typed in a form: null when blank, -1 when it is no number (refused by the service's range check). */
+    public static java.math.BigDecimal decimalOrInvalid(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return new java.math.BigDecimal(text.strip());
+        }
+        catch (NumberFormatException e) {
+            return java.math.BigDecimal.valueOf(-1);
+        }
+    }
 }

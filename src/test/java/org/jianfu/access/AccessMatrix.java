@@ -108,6 +108,9 @@ class AccessMatrix {
         exams();
         supervisionBoard();
         supervisionVisits();
+        survey();
+        evaluation();
+        practice();
     }
 
     Map<String, Row> rows() {
@@ -523,6 +526,73 @@ class AccessMatrix {
         // an empty form: refused with what is missing, nothing recorded
         scoped("POST /supervision/findings/{id}/accountability", CITY, at -> ids(at.objects().supervisionFinding(at.d()).id()));
         scoped("GET /supervision/districts/{id}/report.docx", readers, at -> ids(at.d().district().id()));
+    }
+
+    private void survey() {
+        // the city admin defines waves; a school hands out its own link and codes (so may its district's reporter and the city
+        // admin); results are read by the commissions and the supervision office of their own scope, never by a school
+        var readers = EnumSet.of(CITY_ADMIN, SUPERVISOR, DISTRICT_REPORTER, DISTRICT_APPROVER, SCHOOL_USER);
+        var resultReaders = EnumSet.of(CITY_ADMIN, SUPERVISOR, DISTRICT_REPORTER, DISTRICT_APPROVER);
+        Function<At, Object[]> wave = at -> ids(at.objects().surveyWave());
+        BiConsumer<At, MockHttpServletRequestBuilder> district = (at, b) -> b.param("district", "" + at.d().district().id());
+        unscoped("GET /survey", readers);
+        // an empty form: refused with what is missing
+        unscoped("POST /survey/waves", CITY);
+        unscoped("GET /survey/waves/{id}", readers, wave);
+        // the wave is open: its questions no longer change (told so, nothing changed)
+        unscoped("POST /survey/waves/{id}/questions", CITY, wave);
+        unscoped("POST /survey/waves/{id}/questions/{questionId}/delete", CITY, at -> ids(at.objects().surveyWave(), at.objects().surveyQuestion()));
+        unscoped("POST /survey/waves/{id}/open", CITY, wave, version());
+        unscoped("POST /survey/waves/{id}/close", CITY, wave, version());
+        scoped("GET /survey/waves/{id}/schools/{schoolId}", readers, at -> ids(at.objects().surveyWave(), at.d().school().id()));
+        // no number given: told to give one, no code made
+        scoped("POST /survey/waves/{id}/schools/{schoolId}/codes", EnumSet.of(CITY_ADMIN, DISTRICT_REPORTER, SCHOOL_USER),
+                at -> ids(at.objects().surveyWave(), at.d().school().id()));
+        scoped("GET /survey/waves/{id}/results", resultReaders, wave, district);
+        scoped("GET /survey/waves/{id}/results.csv", resultReaders, wave, district);
+        unscoped("GET /survey/settings", CITY);
+        unscoped("POST /survey/settings", CITY, none(), version());
+        // teachers answer without an account; without a code the form is shown again with the reason
+        unscoped("GET /public/survey/{token}", EVERYONE, at -> ids(at.objects().surveyToken()));
+        unscoped("POST /public/survey/{token}", EVERYONE, at -> ids(at.objects().surveyToken()));
+    }
+
+    private void evaluation() {
+        // districts register the indicator sets they evaluate schools by; the commissions and the supervision office read
+        // their scope's; the city admin keeps the phrase list and the limits
+        var reporter = EnumSet.of(DISTRICT_REPORTER);
+        Function<At, Object[]> set = at -> ids(at.objects().evaluationSet(at.d()));
+        BiConsumer<At, MockHttpServletRequestBuilder> district = (at, b) -> b.param("district", "" + at.d().district().id());
+        scoped("GET /evaluation", EDUCATION, none(), district);
+        unscoped("GET /evaluation/new", reporter);
+        unscoped("POST /evaluation", reporter);
+        scoped("GET /evaluation/{id}", EDUCATION, set);
+        scoped("GET /evaluation/{id}/edit", reporter, set);
+        // an empty form: answered on the form with what is missing
+        scoped("POST /evaluation/{id}", reporter, set, version());
+        unscoped("GET /evaluation/settings", CITY);
+        unscoped("POST /evaluation/settings", CITY, none(), version());
+        unscoped("POST /evaluation/settings/phrases", CITY);
+        unscoped("POST /evaluation/settings/phrases/{id}/delete", CITY, at -> ids(at.objects().evaluationPhrase()));
+    }
+
+    private void practice() {
+        // districts write and submit good-practice cases; the city admin reviews; the public reads the published ones
+        var reporter = EnumSet.of(DISTRICT_REPORTER);
+        Function<At, Object[]> submitted = at -> ids(at.objects().practiceCase(at.d()));
+        BiConsumer<At, MockHttpServletRequestBuilder> district = (at, b) -> b.param("district", "" + at.d().district().id());
+        scoped("GET /practice", EDUCATION, none(), district);
+        unscoped("GET /practice/new", reporter);
+        unscoped("POST /practice", reporter);
+        scoped("GET /practice/{id}", EDUCATION, submitted);
+        scoped("GET /practice/{id}/edit", reporter, submitted);
+        // the case is submitted: its district is told it can no longer change it
+        scoped("POST /practice/{id}", reporter, submitted, version());
+        scoped("POST /practice/{id}/submit", reporter, submitted, version());
+        scoped("POST /practice/{id}/publish", CITY, submitted, version());
+        scoped("POST /practice/{id}/return", CITY, submitted, version());
+        unscoped("GET /public/practice", EVERYONE);
+        unscoped("GET /public/practice/{id}", EVERYONE, at -> ids(at.objects().publishedCase()));
     }
 
     // --- how rows are written

@@ -324,4 +324,68 @@ class MatrixObjects {
                 insert into exam_proposal (unit_id, year, places, unfilled, teacher_gap, school_gap, millis, created_by, created_at)
                 values (?, ?, 0, 0, 0, 0, 0, '访问矩阵', now()) returning id""").params(id, YEAR).query(Long.class).single());
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.jianfu.survey.Surveys surveys;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.jianfu.evaluation.Evaluations evaluations;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.jianfu.practice.Practices practices;
+
+    private Long surveyWave;
+    private Long publishedCase;
+    private final java.util.Map<Long, Long> evaluationSetOf = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<Long, Long> practiceCaseOf = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A survey wave of the matrix's year, opened once by the city admin (every school then has its link). */
+    synchronized long surveyWave() {
+        if (surveyWave == null) {
+            var wave = surveys.create(as("city.admin"), "访问矩阵问卷", YEAR);
+            surveyWave = surveys.open(as("city.admin"), wave.id(), wave.version()).id();
+        }
+        return surveyWave;
+    }
+
+    /** The link token of the demo school's in that wave. */
+    String surveyToken() {
+        return jdbc.sql("select token from survey_school where wave_id = ? and school_id = ?").params(surveyWave(), as("school.user").unitId())
+                .query(String.class).single();
+    }
+
+    long surveyQuestion() {
+        return surveys.questions(surveyWave()).get(0).id();
+    }
+
+    /** An indicator set of the district, registered once by its reporter. */
+    long evaluationSet(District d) {
+        return evaluationSetOf.computeIfAbsent(d.district().id(), id -> evaluations.register(d.reporter(),
+                new org.jianfu.evaluation.Evaluations.SetDraft(YEAR, "访问矩阵指标体系", List.of(SchoolStage.PRIMARY), "课程建设 50\n师德师风 50")).id());
+    }
+
+    /** A "five onlys" phrase made afresh for a request that deletes one. */
+    long evaluationPhrase() {
+        return jdbc.sql("insert into evaluation_phrase (phrase, only_kind) values (?, 'SCORE') returning id")
+                .param("访问矩阵词" + System.nanoTime()).query(Long.class).single();
+    }
+
+    /** A good-practice case of the district, written and submitted once by its reporter. */
+    long practiceCase(District d) {
+        return practiceCaseOf.computeIfAbsent(d.district().id(), id -> {
+            var draft = practices.create(d.reporter(), new org.jianfu.practice.Practices.CaseDraft(YEAR, "访问矩阵案例", "摘要", "正文",
+                    List.of("2021-24")));
+            return practices.submit(d.reporter(), draft.id(), draft.version()).id();
+        });
+    }
+
+    /** A published case, for the public page. */
+    synchronized long publishedCase() {
+        if (publishedCase == null) {
+            var reporter = as("haidian.reporter");
+            var draft = practices.create(reporter, new org.jianfu.practice.Practices.CaseDraft(YEAR, "访问矩阵公开案例", "摘要", "正文",
+                    List.of("2021-24")));
+            var submitted = practices.submit(reporter, draft.id(), draft.version());
+            publishedCase = practices.publish(as("city.admin"), submitted.id(), submitted.version()).id();
+        }
+        return publishedCase;
+    }
 }

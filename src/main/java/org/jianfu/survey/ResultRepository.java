@@ -1,0 +1,87 @@
+package org.jianfu.survey;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * SQL that counts answers: how many per wave and group, and each question's sum per wave and group. Never a single answer:
+ * the service suppresses the groups smaller than the threshold before anything else sees them.
+ */
+@Repository
+class ResultRepository {
+
+    /** How answers are grouped: by district, by the school's type, by the stage answered, or all together. */
+    enum Breakdown {
+        DISTRICT("a.district_id::text"), SCHOOL_TYPE("a.school_type"), STAGE("coalesce(a.stage, '')"), ALL("''");
+
+        final String sql;
+
+        Breakdown(String sql) {
+            this.sql = sql;
+        }
+
+        public String messageKey() {
+            return "survey.by." + name();
+        }
+    }
+
+    /** How many answers a group of a wave has. */
+    record Size(long waveId, String group, long answers) {
+    }
+
+    /** A question's sum over a group of a wave, how many answered it, and how many gave it more than nothing. */
+    record Sum(long waveId, String group, long questionId, BigDecimal total, long answered, long named) {
+    }
+
+    private final JdbcClient jdbc;
+
+    ResultRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<Size> sizes(List<Long> waveIds, Long districtId, Breakdown by) {
+        return jdbc.sql("select a.wave_id, " + by.sql + " as g, count(*) as n from survey_answer a where a.wave_id = any(:waves)"
+                + (districtId == null ? "" : " and a.district_id = :district") + " group by 1, 2")
+                .param("waves", waveIds.toArray(Long[]::new)).params(district(districtId))
+                .query((rs, n) -> new Size(rs.getLong("wave_id"), rs.getString("g"), rs.getLong("n"))).list();
+    }
+
+    List<Sum> sums(List<Long> waveIds, Long districtId, Breakdown by) {
+        return jdbc.sql("select a.wave_id, " + by.sql + """
+                 as g, v.question_id, sum(v.value) as total, count(*) as answered, count(*) filter (where v.value > 0) as named
+                from survey_answer a join survey_answer_value v on v.answer_id = a.id
+                where a.wave_id = any(:waves) and v.value is not null""" + (districtId == null ? "" : " and a.district_id = :district")
+                + " group by 1, 2, 3")
+                .param("waves", waveIds.toArray(Long[]::new)).params(district(districtId))
+                .query((rs, n) -> new Sum(rs.getLong("wave_id"), rs.getString("g"), rs.getLong("question_id"), rs.getBigDecimal("total"),
+                        rs.getLong("answered"), rs.getLong("named"))).list();
+    }
+
+    /** Some of the comments of a wave (of a district), in random order. */
+    List<String> comments(long waveId, Long districtId, int limit) {
+        return jdbc.sql("""
+                select v.text from survey_answer a join survey_answer_value v on v.answer_id = a.id
+                where a.wave_id = :wave and v.text is not null""" + (districtId == null ? "" : " and a.district_id = :district")
+                + " order by random() limit :limit")
+                .param("wave", waveId).param("limit", limit).params(district(districtId)).query(String.class).list();
+    }
+
+    /** How many answers a wave has in all: the ledger's and the page's counts. */
+    java.util.Map<Long, Long> answersByDistrict(List<Long> districtIds, int year) {
+        var counts = new java.util.HashMap<Long, Long>();
+        jdbc.sql("""
+                select a.district_id, count(*) as n from survey_answer a join survey_wave w on w.id = a.wave_id
+                where w.year = ? and a.district_id = any(?) group by a.district_id""")
+                .params(year, districtIds.toArray(Long[]::new)).query(rs -> {
+                    counts.put(rs.getLong("district_id"), rs.getLong("n"));
+                });
+        return counts;
+    }
+
+    private static java.util.Map<String, Object> district(Long districtId) {
+        return districtId == null ? java.util.Map.of() : java.util.Map.of("district", districtId);
+    }
+}
