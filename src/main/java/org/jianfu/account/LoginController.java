@@ -13,9 +13,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 class LoginController {
 
     private final ObjectProvider<LoginHints> hints;
+    private final SecurityPolicies policies;
 
-    LoginController(ObjectProvider<LoginHints> hints) {
+    LoginController(ObjectProvider<LoginHints> hints, SecurityPolicies policies) {
         this.hints = hints;
+        this.policies = policies;
     }
 
     @GetMapping("/login")
@@ -26,6 +28,7 @@ class LoginController {
         }
         var provider = hints.getIfAvailable();
         model.addAttribute("hints", provider == null ? List.of() : provider.hints());
+        model.addAttribute("secondFactorRequired", policies.secondFactorRequired());
         return "account/login";
     }
 }

@@ -23,7 +23,8 @@ import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher
 
 /**
  * Who may reach which URL. Pages check the unit scope themselves; here the role decides which areas
- * are open at all. The audit area and the administration area are separate duties with separate roles.
+ * are open at all. The administration (system admin), security (security admin) and audit (audit admin) areas
+ * are three separate duties with separate roles (三员分立).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PasswordPolicyProperties.class)
@@ -43,11 +44,12 @@ class SecurityConfiguration {
 
     private static final String[] EVERYONE_BUT_AUDITOR = {
             Role.CITY_ADMIN.name(), Role.DISTRICT_REPORTER.name(), Role.DISTRICT_APPROVER.name(),
-            Role.DEPARTMENT_USER.name(), Role.SCHOOL_USER.name(), Role.SUPERVISOR.name(), Role.SYSTEM_ADMIN.name() };
+            Role.DEPARTMENT_USER.name(), Role.SCHOOL_USER.name(), Role.SUPERVISOR.name(), Role.SYSTEM_ADMIN.name(),
+            Role.SECURITY_ADMIN.name() };
 
     @Bean
     @ConditionalOnWebApplication
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SecondFactorStep secondFactorStep) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico").permitAll()
                         .requestMatchers("/login", "/error", "/actuator/health").permitAll()
@@ -56,7 +58,10 @@ class SecurityConfiguration {
                         // The published whitelist, verification and anonymous reports (whitelist module).
                         .requestMatchers(PublicPagesCsrfTokenRepository.PUBLIC_PREFIX + "**").permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.SYSTEM_ADMIN.name())
+                        .requestMatchers("/security/**").hasRole(Role.SECURITY_ADMIN.name())
                         .requestMatchers("/audit/**").hasRole(Role.AUDIT_ADMIN.name())
+                        // a unit's seal is uploaded by the unit's own approver, never by an administrator
+                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/units/*/seal").hasRole(Role.DISTRICT_APPROVER.name())
                         .requestMatchers("/units/**").hasAnyRole(EVERYONE_BUT_AUDITOR)
                         .anyRequest().authenticated())
                 // CSRF stays on everywhere; for anonymous visitors and under /public/ the token is kept in a
@@ -67,7 +72,8 @@ class SecurityConfiguration {
                 .formLogin(login -> login
                         .loginPage("/login")
                         .failureHandler(failureWithoutSession())
-                        .defaultSuccessUrl("/", true)
+                        // to the home page, or first to the second-factor page for those who need one
+                        .successHandler(secondFactorStep)
                         .permitAll())
                 .logout(logout -> logout
                         .logoutUrl("/logout")

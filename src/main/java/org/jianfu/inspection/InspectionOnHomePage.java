@@ -25,7 +25,7 @@ class InspectionOnHomePage implements HomeSection {
 
     @Override
     public Optional<View> viewFor(Actor actor) {
-        if (!(actor instanceof AccountPrincipal me) || me.role() == Role.SYSTEM_ADMIN || me.role() == Role.AUDIT_ADMIN) {
+        if (!(actor instanceof AccountPrincipal me) || me.role().administrator()) {
             return Optional.empty();
         }
         var year = LocalDate.now(clock).getYear();

@@ -15,7 +15,7 @@ class WhitelistOnHomePage implements HomeSection {
 
     @Override
     public Optional<View> viewFor(Actor actor) {
-        if (!(actor instanceof AccountPrincipal me) || me.role() == Role.AUDIT_ADMIN || me.role() == Role.SYSTEM_ADMIN) {
+        if (!(actor instanceof AccountPrincipal me) || me.role().administrator()) {
             return Optional.empty();
         }
         return Optional.of(new View("whitelist/home", "whitelist", Map.of("role", me.role().name())));
