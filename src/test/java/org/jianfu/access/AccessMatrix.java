@@ -146,7 +146,6 @@ class AccessMatrix {
         scoped("GET /admin/accounts/{id}", admin, at -> ids(at.d().account()));
         scoped("POST /admin/accounts/{id}/disable", admin, at -> ids(at.d().account()), version());
         scoped("POST /admin/accounts/{id}/enable", admin, at -> ids(at.d().account()), version());
-        scoped("POST /admin/accounts/{id}/reset-password", admin, at -> ids(at.d().account()));
         // the second-factor page: for whoever is signed in (enrolment, or the code after the password)
         unscoped("GET /account/second-factor", LOGGED_IN);
         unscoped("POST /account/second-factor", LOGGED_IN, none(), (at, b) -> b.param("code", "000000"));

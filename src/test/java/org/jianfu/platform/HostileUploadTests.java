@@ -157,7 +157,7 @@ class HostileUploadTests {
             case BASELINE_IMPORT -> multipart("/inspection/cleanups/{d}/2026/import", district).file(file("file", content))
                     .with(user(baselineReporter));
             case SEAL -> multipart("/units/{id}/seal", fixtures.chaoyang().id()).file(file("seal", content))
-                    .with(user(as(fixtures.account(org.jianfu.account.Role.DISTRICT_APPROVER, fixtures.chaoyang()))));
+                    .with(user(as("chaoyang.approver")));
             case EVIDENCE -> multipart("/ledgers/{id}/entries/{r}/evidence", ledgerId, requirementId).file(file("file", content))
                     .with(user(as("haidian.reporter")));
         };
