@@ -35,23 +35,40 @@ class SecondFactorStep implements AuthenticationSuccessHandler, HandlerIntercept
     @Override
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
             throws IOException, ServletException {
+        signInAfterLogin(authentication, request, response);
+    }
+
+    /**
+     * After a password or single sign-on login: the session holds the account (waiting for the second factor when its
+     * role needs one) and the browser goes to the home page or the second-factor page.
+     */
+    void signInAfterLogin(Authentication authentication, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         if (authentication.getPrincipal() instanceof AccountPrincipal principal && policies.needsSecondFactor(principal.role())) {
-            signIn(principal.withSecondFactorPending(true), request, response);
+            signIn(principal.withSecondFactorPending(true), authentication.getDetails(), request, response);
             response.sendRedirect(request.getContextPath() + PAGE);
             return;
         }
+        save(authentication, request, response);
         response.sendRedirect(request.getContextPath() + "/");
     }
 
     /** The second factor was given: the session gets the account's role under a new session id. */
     void passed(AccountPrincipal principal, HttpServletRequest request, HttpServletResponse response) {
+        var details = SecurityContextHolder.getContext().getAuthentication().getDetails();
         request.changeSessionId();
-        signIn(principal.withSecondFactorPending(false), request, response);
+        signIn(principal.withSecondFactorPending(false), details, request, response);
     }
 
-    private void signIn(AccountPrincipal principal, HttpServletRequest request, HttpServletResponse response) {
+    private void signIn(AccountPrincipal principal, Object details, HttpServletRequest request, HttpServletResponse response) {
+        var token = UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
+        token.setDetails(details);
+        save(token, request, response);
+    }
+
+    private void save(Authentication authentication, HttpServletRequest request, HttpServletResponse response) {
         var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
+        context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);
         contextRepository.saveContext(context, request, response);
     }

@@ -31,9 +31,13 @@ class SecurityAdminController {
     private final Units units;
     private final SecurityPolicies policies;
     private final PasswordPolicyProperties passwordPolicy;
+    private final AccountIdentities identities;
+    private final SsoProviders providers;
 
     SecurityAdminController(Accounts accounts, AccountRoles roles, Units units, SecurityPolicies policies,
-            PasswordPolicyProperties passwordPolicy) {
+            PasswordPolicyProperties passwordPolicy, AccountIdentities identities, SsoProviders providers) {
+        this.identities = identities;
+        this.providers = providers;
         this.accounts = accounts;
         this.roles = roles;
         this.units = units;
@@ -64,6 +68,8 @@ class SecurityAdminController {
         model.addAttribute("chosenUnits", units.chosen(admin, List.of(account.unitId())));
         model.addAttribute("enrolled", roles.enrolled(account.id()));
         model.addAttribute("needsSecondFactor", policies.needsSecondFactor(account.role()));
+        model.addAttribute("identities", identities.of(account.id()));
+        model.addAttribute("providers", providers.all());
         return "account/security-show";
     }
 
@@ -107,6 +113,33 @@ class SecurityAdminController {
         catch (RuleViolation violation) {
             redirect.addFlashAttribute("failure", violation.messageKey());
         }
+        return "redirect:" + BASE + "/" + id;
+    }
+
+    /** Links the account to a provider's subject (single sign-on); the subject is the provider's {@code sub} claim. */
+    @PostMapping(BASE + "/{id}/identities")
+    String link(@AuthenticationPrincipal Actor admin, @PathVariable long id, @RequestParam(required = false) String provider,
+            @RequestParam(required = false) String subject, RedirectAttributes redirect) {
+        var account = roles.getAssignable(admin, id);
+        try {
+            if (providers.all().stream().noneMatch(p -> p.id().equals(provider))) {
+                throw new RuleViolation("provider", "sso.error.unknown-provider");
+            }
+            identities.link(account.id(), provider, subject, admin.username());
+            redirect.addFlashAttribute("success", "sso.linked");
+        }
+        catch (RuleViolation violation) {
+            redirect.addFlashAttribute("failure", violation.messageKey());
+        }
+        return "redirect:" + BASE + "/" + id;
+    }
+
+    @PostMapping(BASE + "/{id}/identities/delete")
+    String unlink(@AuthenticationPrincipal Actor admin, @PathVariable long id, @RequestParam(required = false) String provider,
+            @RequestParam(required = false) String subject, RedirectAttributes redirect) {
+        var account = roles.getAssignable(admin, id);
+        identities.unlink(admin, account.id(), provider, subject);
+        redirect.addFlashAttribute("success", "sso.unlinked");
         return "redirect:" + BASE + "/" + id;
     }
 

@@ -160,6 +160,9 @@ class AccessMatrix {
         scoped("POST /security/accounts/{id}/reset-password", security, at -> ids(at.d().account()));
         // the account has no second factor: answered on the page, nothing changes
         scoped("POST /security/accounts/{id}/reset-second-factor", security, at -> ids(at.d().account()));
+        // single sign-on links: no provider named, answered on the page; no such link to remove, nothing changes
+        scoped("POST /security/accounts/{id}/identities", security, at -> ids(at.d().account()));
+        scoped("POST /security/accounts/{id}/identities/delete", security, at -> ids(at.d().account()));
         unscoped("GET /security/policy", security);
         unscoped("POST /security/policy", security);
         var auditor = EnumSet.of(AUDIT_ADMIN);
