@@ -26,10 +26,18 @@ class SecondFactorStep implements AuthenticationSuccessHandler, HandlerIntercept
     static final String PAGE = "/account/second-factor";
 
     private final SecurityPolicies policies;
+    private final SecondFactors secondFactors;
     private final HttpSessionSecurityContextRepository contextRepository = new HttpSessionSecurityContextRepository();
 
-    SecondFactorStep(SecurityPolicies policies) {
+    SecondFactorStep(SecurityPolicies policies, SecondFactors secondFactors) {
         this.policies = policies;
+        this.secondFactors = secondFactors;
+    }
+
+    /** The role needs a second factor, or its owner enrolled one of their own accord (while second factors are on). */
+    private boolean asks(AccountPrincipal principal) {
+        return policies.needsSecondFactor(principal.role())
+                || policies.secondFactorRequired() && secondFactors.enrolled(principal.accountId());
     }
 
     @Override
@@ -44,7 +52,7 @@ class SecondFactorStep implements AuthenticationSuccessHandler, HandlerIntercept
      */
     void signInAfterLogin(Authentication authentication, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        if (authentication.getPrincipal() instanceof AccountPrincipal principal && policies.needsSecondFactor(principal.role())) {
+        if (authentication.getPrincipal() instanceof AccountPrincipal principal && asks(principal)) {
             signIn(principal.withSecondFactorPending(true), authentication.getDetails(), request, response);
             response.sendRedirect(request.getContextPath() + PAGE);
             return;

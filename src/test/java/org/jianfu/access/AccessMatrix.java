@@ -107,6 +107,7 @@ class AccessMatrix {
         roster();
         staffing();
         duties();
+        api();
         supervisionBoard();
         supervisionVisits();
     }
@@ -171,6 +172,23 @@ class AccessMatrix {
         unscoped("GET /audit/verify", auditor);
         unscoped("POST /audit/verify", auditor);
         unscoped("POST /audit/verify" + HTMX, auditor);
+    }
+
+    /** The data platform's API: a bearer token only, never a session (so every row here is refused); its tokens' page. */
+    private void api() {
+        unscoped("GET /api/v1/units", NOBODY);
+        scoped("GET /api/v1/units/{id}", NOBODY, at -> ids(at.d().district().id()));
+        scoped("GET /api/v1/units/{id}/figures", NOBODY, at -> ids(at.d().district().id()));
+        var security = EnumSet.of(SECURITY_ADMIN);
+        unscoped("GET /security/api-tokens", security);
+        // nothing filled in: answered on the page; no token 0: the security admin is told it is gone
+        unscoped("POST /security/api-tokens", security);
+        unscoped("POST /security/api-tokens/{id}/revoke", security, at -> ids(0));
+        // the OpenAPI document and its reference, for whoever is signed in
+        unscoped("GET /v3/api-docs", LOGGED_IN);
+        unscoped("GET /v3/api-docs.yaml", LOGGED_IN);
+        unscoped("GET /v3/api-docs/swagger-config", LOGGED_IN);
+        unscoped("GET /swagger-ui.html", LOGGED_IN);
     }
 
     private void unit() {
