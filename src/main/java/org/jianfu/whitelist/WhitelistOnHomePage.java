@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jianfu.account.AccountPrincipal;
-import org.jianfu.account.Role;
 import org.jianfu.platform.Actor;
 import org.jianfu.platform.HomeSection;
 import org.springframework.stereotype.Component;
