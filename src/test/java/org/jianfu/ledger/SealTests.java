@@ -99,21 +99,26 @@ class SealTests {
                 .andExpect(content().string(containsString("本单位尚未上传公章图片")));
         mvc.perform(get("/ledgers/{id}", ledgerId).with(user(reporter)))
                 .andExpect(content().string(not(containsString("本单位尚未上传公章图片"))));
-        seals.upload(as("sysadmin"), district.id(), PNG);
+        seals.upload(approver, district.id(), PNG);
         mvc.perform(get("/ledgers/{id}", ledgerId).with(user(approver)))
                 .andExpect(content().string(not(containsString("本单位尚未上传公章图片"))));
     }
 
     @Test
-    void aSealMustBeAPngOrJpegImageAndOnlyAnAdminUploadsIt() throws Exception {
+    void aSealMustBeAPngOrJpegImageAndOnlyTheUnitsOwnApproverUploadsIt() throws Exception {
         var chaoyang = fixtures.chaoyang().id();
         var before = seals.currentSealId(chaoyang);
-        mvc.perform(multipart("/admin/units/{id}/seal", chaoyang).file(new MockMultipartFile("seal", "公章.png", "image/png", "不是图片".getBytes()))
-                        .with(user(as("sysadmin"))).with(csrf()))
+        mvc.perform(multipart("/units/{id}/seal", chaoyang).file(new MockMultipartFile("seal", "公章.png", "image/png", "不是图片".getBytes()))
+                        .with(user(as("chaoyang.approver"))).with(csrf()))
                 .andExpect(flash().attribute("failure", "upload.type.seal"));
-        mvc.perform(multipart("/admin/units/{id}/seal", chaoyang).file(new MockMultipartFile("seal", "公章.png", "image/png", PNG))
-                        .with(user(as("chaoyang.reporter"))).with(csrf()))
-                .andExpect(status().isForbidden());
+        for (var other : new String[] { "chaoyang.reporter", "sysadmin", "city.admin" }) {
+            mvc.perform(multipart("/units/{id}/seal", chaoyang).file(new MockMultipartFile("seal", "公章.png", "image/png", PNG))
+                            .with(user(as(other))).with(csrf()))
+                    .andExpect(status().isForbidden());
+        }
+        mvc.perform(multipart("/units/{id}/seal", chaoyang).file(new MockMultipartFile("seal", "公章.png", "image/png", PNG))
+                        .with(user(as("haidian.approver"))).with(csrf()))
+                .andExpect(status().isNotFound());
         assertThat(seals.currentSealId(chaoyang)).isEqualTo(before);
     }
 }
