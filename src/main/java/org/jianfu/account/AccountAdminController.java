@@ -1,6 +1,5 @@
 package org.jianfu.account;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -23,10 +22,15 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The system admin's account pages, limited to accounts of units within the admin's subtree. */
+/**
+ * The system admin's account pages, limited to accounts of units within the admin's subtree: an account's existence
+ * (create, disable, re-enable). Its role, scope and passwords are the security admin's ({@link SecurityAdminController}).
+ */
 @Controller
 @RequestMapping("/admin/accounts")
 class AccountAdminController {
+
+    static final String BASE = "/admin/accounts";
 
     private final Accounts accounts;
     private final Units units;
@@ -60,10 +64,9 @@ class AccountAdminController {
             BindingResult errors, Model model, RedirectAttributes redirect) {
         if (!errors.hasErrors()) {
             try {
-                var created = accounts.create(admin, form.username(), form.displayName(), form.unitId(), form.role(), form.email());
+                var id = accounts.create(admin, form.username(), form.displayName(), form.unitId(), form.email());
                 redirect.addFlashAttribute("success", "account.created");
-                redirect.addFlashAttribute("temporaryPassword", created.temporaryPassword());
-                return "redirect:/admin/accounts/" + created.id();
+                return "redirect:/admin/accounts/" + id;
             }
             catch (RuleViolation violation) {
                 violation.addTo(errors);
@@ -78,6 +81,7 @@ class AccountAdminController {
         model.addAttribute("account", account);
         model.addAttribute("unit", units.get(account.unitId()));
         model.addAttribute("self", account.id() == admin.accountId());
+        model.addAttribute("base", BASE);
         return "account/admin-show";
     }
 
@@ -91,18 +95,6 @@ class AccountAdminController {
     String enable(@AuthenticationPrincipal Actor admin, @PathVariable long id, @RequestParam int version,
             RedirectAttributes redirect) {
         return changeEnabled(admin, id, version, true, redirect);
-    }
-
-    @PostMapping("/{id}/reset-password")
-    String resetPassword(@AuthenticationPrincipal Actor admin, @PathVariable long id, RedirectAttributes redirect) {
-        try {
-            redirect.addFlashAttribute("temporaryPassword", accounts.resetPassword(admin, id));
-            redirect.addFlashAttribute("success", "account.password-reset");
-        }
-        catch (RuleViolation violation) {
-            redirect.addFlashAttribute("failure", violation.messageKey());
-        }
-        return "redirect:/admin/accounts/" + id;
     }
 
     private String changeEnabled(Actor admin, long id, int version, boolean enabled, RedirectAttributes redirect) {
@@ -120,6 +112,11 @@ class AccountAdminController {
     }
 
     private void fillList(Actor admin, AccountFilter filter, Model model) {
+        fillList(accounts, units, admin, filter, model, BASE);
+    }
+
+    /** The account list, for the system admin's and the security admin's pages ({@code base}, their paths). */
+    static void fillList(Accounts accounts, Units units, Actor admin, AccountFilter filter, Model model, String base) {
         var found = accounts.search(admin, filter);
         // the units of the accounts shown, by id: never the admin's whole subtree (a country's is 200,000 units)
         Map<Long, Unit> unitsById = units.inScope(admin, found.stream().map(Account::unitId).distinct().toList());
@@ -127,13 +124,13 @@ class AccountAdminController {
         model.addAttribute("unitsById", unitsById);
         model.addAttribute("roles", Role.values());
         model.addAttribute("statuses", AccountFilter.Status.values());
+        model.addAttribute("base", base);
     }
 
     private String formPage(Actor admin, Model model) {
         // the unit chosen so far by name; others are found by typing (a country has 200,000 units, too many for a list)
         var form = (AccountForm) model.getAttribute("form");
         model.addAttribute("chosenUnits", units.chosen(admin, form == null || form.unitId() == null ? List.of() : List.of(form.unitId())));
-        model.addAttribute("roles", Arrays.stream(Role.values()).filter(Role::manageableBySystemAdmin).toList());
         return "account/admin-form";
     }
 }

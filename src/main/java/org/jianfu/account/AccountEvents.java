@@ -33,6 +33,36 @@ final class AccountEvents {
         public String action() { return "account.password-reset"; }
     }
 
+    record RoleAssigned(Account.Snapshot before, Account.Snapshot after) implements AccountEvent {
+        public String action() { return "account.role-assigned"; }
+    }
+
+    /** The second factor and recovery codes were removed by a security admin (a lost device). */
+    record SecondFactorReset(Account.Snapshot account) implements AuditableEvent {
+        public String action() { return "account.second-factor-reset"; }
+        public String objectType() { return "account"; }
+        public String objectId() { return Long.toString(account.id()); }
+        public Object before() { return java.util.Map.of("secondFactor", "enrolled"); }
+        public Object after() { return java.util.Map.of("secondFactor", "none"); }
+    }
+
+    record SecondFactorEnrolled(Account.Snapshot account) implements AuditableEvent {
+        public String action() { return "account.second-factor-enrolled"; }
+        public String objectType() { return "account"; }
+        public String objectId() { return Long.toString(account.id()); }
+        public Object before() { return null; }
+        public Object after() { return java.util.Map.of("secondFactor", "enrolled"); }
+    }
+
+    /** A recovery code was used instead of the authenticator (each works once). */
+    record RecoveryCodeUsed(Account.Snapshot account, int left) implements AuditableEvent {
+        public String action() { return "account.recovery-code-used"; }
+        public String objectType() { return "account"; }
+        public String objectId() { return Long.toString(account.id()); }
+        public Object before() { return null; }
+        public Object after() { return java.util.Map.of("recoveryCodesLeft", left); }
+    }
+
     record PasswordChanged(Account.Snapshot before, Account.Snapshot after) implements AccountEvent {
         public String action() { return "account.password-changed"; }
     }

@@ -29,10 +29,12 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
     private final boolean locked;
     private final boolean mustChangePassword;
     private String passwordHash;
+    /** Signed in with the password, but the second factor is still to be given: no role's authority yet. */
+    private boolean secondFactorPending;
 
     AccountPrincipal(Account account, String unitName, boolean unitEnabled, boolean locked) {
         this(account.id(), account.username(), account.displayName(), account.unitId(), unitName, account.role(),
-                account.enabled() && unitEnabled, locked, account.mustChangePassword(), account.passwordHash());
+                account.enabled() && unitEnabled && account.role() != null, locked, account.mustChangePassword(), account.passwordHash());
     }
 
     private AccountPrincipal(long accountId, String username, String displayName, long unitId, String unitName,
@@ -48,6 +50,16 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
         this.mustChangePassword = mustChangePassword;
         this.passwordHash = passwordHash;
     }
+
+    /** The same principal, waiting for the second factor (true) or past it (false). */
+    AccountPrincipal withSecondFactorPending(boolean pending) {
+        var copy = new AccountPrincipal(accountId, username, displayName, unitId, unitName, role, enabled, locked,
+                mustChangePassword, null);
+        copy.secondFactorPending = pending;
+        return copy;
+    }
+
+    public boolean secondFactorPending() { return secondFactorPending; }
 
     /** The same principal once the password has been changed. */
     AccountPrincipal withPasswordChanged() {
@@ -66,7 +78,8 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
-        return List.of(new SimpleGrantedAuthority(role.authority()));
+        // until the second factor is given, the account reaches no role's area (only the second-factor page)
+        return role == null || secondFactorPending ? List.of() : List.of(new SimpleGrantedAuthority(role.authority()));
     }
 
     @Override public String getPassword() { return passwordHash; }

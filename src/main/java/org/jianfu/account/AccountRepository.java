@@ -75,7 +75,7 @@ class AccountRepository {
                 insert into account (username, display_name, unit_id, role, email, password_hash, must_change_password,
                                      password_changed_at, created_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(username, displayName, unitId, role.name(), email, passwordHash, mustChangePassword, utc(now), utc(now))
+                .params(username, displayName, unitId, role == null ? null : role.name(), email, passwordHash, mustChangePassword, utc(now), utc(now))
                 .query(Long.class)
                 .single();
     }
@@ -101,6 +101,13 @@ class AccountRepository {
                 update account set enabled = ?, failed_login_count = 0, locked_until = null, version = version + 1
                 where id = ? and version = ?""")
                 .params(enabled, id, expectedVersion)
+                .update() == 1;
+    }
+
+    /** Gives the account a role and the unit it acts for (its scope). */
+    boolean setRole(long id, int expectedVersion, Role role, long unitId) {
+        return jdbc.sql("update account set role = ?, unit_id = ?, version = version + 1 where id = ? and version = ?")
+                .params(role.name(), unitId, id, expectedVersion)
                 .update() == 1;
     }
 
@@ -143,7 +150,7 @@ class AccountRepository {
                 rs.getString("username"),
                 rs.getString("display_name"),
                 rs.getLong("unit_id"),
-                Role.valueOf(rs.getString("role")),
+                rs.getString("role") == null ? null : Role.valueOf(rs.getString("role")),
                 rs.getString("email"),
                 rs.getString("password_hash"),
                 rs.getBoolean("must_change_password"),

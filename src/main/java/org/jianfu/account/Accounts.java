@@ -17,8 +17,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Accounts: created, disabled, re-enabled and reset by a system admin within the admin's own subtree;
- * passwords changed by their owners. Every change is published as an audited event.
+ * Accounts: created (without a role), disabled and re-enabled by a system admin within the admin's own subtree
+ * (roles, scope and password resets are the security admin's, {@link AccountRoles}); passwords changed by their
+ * owners. Every change is published as an audited event.
  */
 @Service
 public class Accounts {
@@ -45,29 +46,15 @@ public class Accounts {
         this.sessions = sessions;
     }
 
-    /** A new account and the one-time password to hand to its owner. */
-    public record Created(long id, String username, String temporaryPassword) {
-    }
-
     /**
-     * Creates an account on behalf of an administrator, with a one-time password that must be changed
-     * at first login.
+     * A system admin creates an account: its name, e-mail and the unit it belongs to, with no role and a password
+     * nobody knows. It cannot log in until a security admin gives it a role (and a one-time password): whoever
+     * decides that an account exists does not decide what it may do.
      */
     @Transactional
-    public Created create(Actor admin, String username, String displayName, long unitId, Role role) {
-        return create(admin, username, displayName, unitId, role, null);
-    }
-
-    /** The same, with an optional e-mail address for notifications. */
-    @Transactional
-    public Created create(Actor admin, String username, String displayName, long unitId, Role role, String email) {
-        if (!role.manageableBySystemAdmin()) {
-            throw new RuleViolation("role", "account.error.role-not-allowed");
-        }
+    public long create(Actor admin, String username, String displayName, long unitId, String email) {
         var unit = unitInScope(admin, unitId);
-        var password = temporaryPasswords.next();
-        var id = insert(username, displayName, unit, role, email, password, true);
-        return new Created(id, normalise(username), password);
+        return insert(username, displayName, unit, null, email, temporaryPasswords.next(), true);
     }
 
     /**
@@ -88,7 +75,7 @@ public class Accounts {
     @Transactional(readOnly = true)
     Account getManageable(Actor admin, long id) {
         var account = repository.findById(id).orElseThrow(() -> new AccountNotFoundException(id));
-        if (!account.role().manageableBySystemAdmin() || !units.isWithin(admin.unitId(), account.unitId())) {
+        if (account.role() != null && !account.role().manageableBySystemAdmin() || !units.isWithin(admin.unitId(), account.unitId())) {
             throw new AccountNotFoundException(id);
         }
         return account;
@@ -115,21 +102,6 @@ public class Accounts {
         if (!enabled) {
             endSessions(before.username());
         }
-    }
-
-    /** Sets a new one-time password, ends the account's sessions and returns the password. */
-    @Transactional
-    public String resetPassword(Actor admin, long id) {
-        var before = getManageable(admin, id);
-        if (before.id() == admin.accountId()) {
-            throw new RuleViolation(null, "account.error.self");
-        }
-        var password = temporaryPasswords.next();
-        repository.setPassword(id, passwordEncoder.encode(password), true, clock.instant());
-        var after = repository.findById(id).orElseThrow();
-        events.publishEvent(new AccountEvents.PasswordReset(before.snapshot(), after.snapshot()));
-        endSessions(before.username());
-        return password;
     }
 
     /**
@@ -182,7 +154,7 @@ public class Accounts {
         if (repository.existsByUsername(name)) {
             throw new RuleViolation("username", "account.error.username-taken");
         }
-        if (!role.fits(unit.type())) {
+        if (role != null && !role.fits(unit.type())) {
             throw new RuleViolation("role", "account.error.role-unit-mismatch");
         }
         var cleanEmail = email == null || email.isBlank() ? null : email.strip();
@@ -192,7 +164,7 @@ public class Accounts {
         return id;
     }
 
-    private Unit unitInScope(Actor admin, long unitId) {
+    Unit unitInScope(Actor admin, long unitId) {
         try {
             return units.getInScope(admin, unitId);
         }
@@ -201,7 +173,7 @@ public class Accounts {
         }
     }
 
-    private void endSessions(String username) {
+    void endSessions(String username) {
         endSessions(username, null);
     }
 

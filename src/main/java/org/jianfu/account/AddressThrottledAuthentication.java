@@ -12,18 +12,22 @@ import org.springframework.stereotype.Component;
 /**
  * The login check: username and password as usual, but not at all from a client address that
  * {@link LoginAttempts} refuses for now. Such an attempt fails as a wrong password would (and is counted
- * and audited as one), so the answer reveals nothing.
+ * and audited as one), so the answer reveals nothing. When local passwords are turned off ({@code jianfu.sso.local-login:
+ * false}), a right password of anyone but a system, security or audit admin (the break-glass accounts) is refused
+ * with a pointer to single sign-on.
  */
 @Component
 class AddressThrottledAuthentication implements AuthenticationProvider {
 
     private final DaoAuthenticationProvider passwords;
     private final LoginAttempts attempts;
+    private final SsoProperties sso;
 
-    AddressThrottledAuthentication(AccountUserDetailsService users, PasswordEncoder encoder, LoginAttempts attempts) {
+    AddressThrottledAuthentication(AccountUserDetailsService users, PasswordEncoder encoder, LoginAttempts attempts, SsoProperties sso) {
         this.passwords = new DaoAuthenticationProvider(users);
         this.passwords.setPasswordEncoder(encoder);
         this.attempts = attempts;
+        this.sso = sso;
     }
 
     @Override
@@ -32,7 +36,12 @@ class AddressThrottledAuthentication implements AuthenticationProvider {
                 && attempts.addressRefused(details.getRemoteAddress())) {
             throw new BadCredentialsException("too many failed logins from this address");
         }
-        return passwords.authenticate(authentication);
+        var result = passwords.authenticate(authentication);
+        // with local passwords turned off, only the break-glass administrators still log in with one
+        if (!sso.localLogin() && result.getPrincipal() instanceof AccountPrincipal principal && !principal.role().administrator()) {
+            throw new LocalLoginDisabledException();
+        }
+        return result;
     }
 
     @Override

@@ -13,10 +13,11 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 
 /**
- * Outside demo mode the database starts without accounts. The first system admin (and the first audit
- * admin, a separate duty the system admin cannot create) come from configuration:
- * {@code JIANFU_BOOTSTRAP_ADMIN_USERNAME}/{@code _PASSWORD} and {@code JIANFU_BOOTSTRAP_AUDITOR_USERNAME}/
- * {@code _PASSWORD}, or the same as {@code --jianfu.bootstrap.admin-username=…} options. Each is created
+ * Outside demo mode the database starts without accounts. The first system admin (and the first audit and
+ * security admins, separate duties no other admin can create) come from configuration:
+ * {@code JIANFU_BOOTSTRAP_ADMIN_USERNAME}/{@code _PASSWORD}, {@code JIANFU_BOOTSTRAP_AUDITOR_USERNAME}/{@code _PASSWORD}
+ * and {@code JIANFU_BOOTSTRAP_SECURITY_USERNAME}/{@code _PASSWORD}, or the same as
+ * {@code --jianfu.bootstrap.admin-username=…} options. Each is created
  * once, only while no account of its role exists, and must change its password at first login. The
  * root unit is created too when the database has none.
  */
@@ -34,13 +35,17 @@ class FirstAdministrator implements ApplicationRunner {
     private final String adminPassword;
     private final String auditorUsername;
     private final String auditorPassword;
+    private final String securityUsername;
+    private final String securityPassword;
 
     FirstAdministrator(Accounts accounts, Units units, PasswordPolicy policy,
             @Value("${jianfu.bootstrap.city-name:北京市教育委员会}") String cityName,
             @Value("${jianfu.bootstrap.admin-username:}") String adminUsername,
             @Value("${jianfu.bootstrap.admin-password:}") String adminPassword,
             @Value("${jianfu.bootstrap.auditor-username:}") String auditorUsername,
-            @Value("${jianfu.bootstrap.auditor-password:}") String auditorPassword) {
+            @Value("${jianfu.bootstrap.auditor-password:}") String auditorPassword,
+            @Value("${jianfu.bootstrap.security-username:}") String securityUsername,
+            @Value("${jianfu.bootstrap.security-password:}") String securityPassword) {
         this.accounts = accounts;
         this.units = units;
         this.policy = policy;
@@ -49,6 +54,8 @@ class FirstAdministrator implements ApplicationRunner {
         this.adminPassword = adminPassword;
         this.auditorUsername = auditorUsername;
         this.auditorPassword = auditorPassword;
+        this.securityUsername = securityUsername;
+        this.securityPassword = securityPassword;
     }
 
     @Override
@@ -56,6 +63,7 @@ class FirstAdministrator implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         create(Role.SYSTEM_ADMIN, adminUsername, adminPassword, "系统管理员");
         create(Role.AUDIT_ADMIN, auditorUsername, auditorPassword, "安全审计员");
+        create(Role.SECURITY_ADMIN, securityUsername, securityPassword, "安全管理员");
     }
 
     private void create(Role role, String username, String password, String displayName) {

@@ -83,6 +83,13 @@ class LoginAttempts {
         }
     }
 
+    /** A wrong second-factor code counts as a wrong password; true when the account is locked now. */
+    @Transactional
+    boolean secondFactorFailed(String username) {
+        countFailure(username);
+        return accounts.findByUsername(username).map(a -> a.lockedAt(clock.instant())).orElse(true);
+    }
+
     @EventListener
     @Transactional
     public void on(AuthenticationSuccessEvent event) {

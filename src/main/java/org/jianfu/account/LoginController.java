@@ -13,9 +13,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 class LoginController {
 
     private final ObjectProvider<LoginHints> hints;
+    private final SecurityPolicies policies;
+    private final SsoProviders providers;
 
-    LoginController(ObjectProvider<LoginHints> hints) {
+    LoginController(ObjectProvider<LoginHints> hints, SecurityPolicies policies, SsoProviders providers) {
         this.hints = hints;
+        this.policies = policies;
+        this.providers = providers;
     }
 
     @GetMapping("/login")
@@ -26,6 +30,9 @@ class LoginController {
         }
         var provider = hints.getIfAvailable();
         model.addAttribute("hints", provider == null ? List.of() : provider.hints());
+        model.addAttribute("secondFactorRequired", policies.secondFactorRequired());
+        model.addAttribute("providers", providers.all());
+        model.addAttribute("localLogin", providers.localLogin());
         return "account/login";
     }
 }

@@ -19,7 +19,7 @@ class PasswordChangeInterceptor implements HandlerInterceptor, WebMvcConfigurer 
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this).excludePathPatterns(CHANGE_PASSWORD, "/login", "/logout", "/error",
+        registry.addInterceptor(this).excludePathPatterns(CHANGE_PASSWORD, SecondFactorStep.PAGE, SecondFactorStep.PAGE + "/**", "/login", "/logout", "/error",
                 "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico");
     }
 

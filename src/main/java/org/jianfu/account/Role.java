@@ -16,7 +16,15 @@ public enum Role {
     SCHOOL_USER(Set.of(UnitType.SCHOOL)),
     SUPERVISOR(Set.of(UnitType.CITY, UnitType.DISTRICT)),
     SYSTEM_ADMIN(Set.of(UnitType.CITY, UnitType.DISTRICT)),
-    AUDIT_ADMIN(Set.of(UnitType.CITY, UnitType.DISTRICT));
+    AUDIT_ADMIN(Set.of(UnitType.CITY, UnitType.DISTRICT)),
+    /** 安全管理员: assigns roles and scope, resets passwords and second factors, sets the security policies. */
+    SECURITY_ADMIN(Set.of(UnitType.CITY, UnitType.DISTRICT));
+
+    /**
+     * The three separated administrator duties (三员分立): system, security and audit. An account has one role, so
+     * no account holds two of them; each is refused the others' areas.
+     */
+    public static final Set<Role> ADMINISTRATORS = java.util.EnumSet.of(SYSTEM_ADMIN, AUDIT_ADMIN, SECURITY_ADMIN);
 
     private final Set<UnitType> unitTypes;
 
@@ -38,12 +46,24 @@ public enum Role {
         return "ROLE_" + name();
     }
 
+    /** One of the three separated administrator duties. */
+    public boolean administrator() {
+        return ADMINISTRATORS.contains(this);
+    }
+
     /**
-     * Whether a system admin may create or manage accounts of this role. Audit admins are outside the
-     * system admin's reach: whoever could reset an auditor's password could read the audit trail.
+     * Whether a security admin may give this role to an account, or reset the password and second factor of an
+     * account that has it. The audit and security admins are outside every other admin's reach (whoever could
+     * reset an auditor's password could read the audit trail, whoever could reset a security admin's could give
+     * themselves any role): they come from the start-up configuration only.
      */
+    public boolean assignableBySecurityAdmin() {
+        return this != AUDIT_ADMIN && this != SECURITY_ADMIN;
+    }
+
+    /** Whether a system admin may see, disable and re-enable accounts of this role (never the other two duties'). */
     public boolean manageableBySystemAdmin() {
-        return this != AUDIT_ADMIN;
+        return this != AUDIT_ADMIN && this != SECURITY_ADMIN;
     }
 
     public String messageKey() {

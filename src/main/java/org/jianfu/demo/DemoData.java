@@ -94,16 +94,16 @@ class DemoData implements ApplicationRunner, LoginHints {
             accounts.createInitial(hint.username(), displayName(hint), unit.id(), hint.role(),
                     PASSWORD, false);
         }
-        // A seal for each district someone can sign in for, so signing off shows it on the ledger and its files.
-        var sysadmin = (AccountPrincipal) userDetails.loadUserByUsername("sysadmin");
-        hints().stream().map(hint -> unitNamed(hint.unitName())).filter(u -> u.type() == UnitType.DISTRICT).distinct()
-                .forEach(district -> {
-                    seals.upload(sysadmin, district.id(), DemoSeal.png("北京市" + district.name()));
-                    // and its electronic seal, so that signing off in the demo seals an official copy
-                    if (sealAuthority.available()) {
-                        electronicSeals.make(district.id());
-                    }
-                });
+        // A seal for each district with a demo approver, uploaded by that approver (a seal is the unit's own approver's
+        // to upload), so signing off shows it on the ledger and its files; and its electronic seal, so that signing off in
+        // the demo seals an official copy.
+        hints().stream().filter(hint -> hint.role() == Role.DISTRICT_APPROVER).forEach(hint -> {
+            var approver = (AccountPrincipal) userDetails.loadUserByUsername(hint.username());
+            seals.upload(approver, approver.unitId(), DemoSeal.png("北京市" + unitNamed(hint.unitName()).name()));
+            if (sealAuthority.available()) {
+                electronicSeals.make(approver.unitId());
+            }
+        });
         openDemoRound();
         log.info("Demo data created: {} units, {} demo accounts (password {}), one open ledger round",
                 units.count(), hints().size(), PASSWORD);
@@ -139,12 +139,14 @@ class DemoData implements ApplicationRunner, LoginHints {
         list.add(hint("haidian.reporter", Role.DISTRICT_REPORTER, "海淀区教育委员会"));
         list.add(hint("haidian.approver", Role.DISTRICT_APPROVER, "海淀区教育委员会"));
         list.add(hint("chaoyang.reporter", Role.DISTRICT_REPORTER, "朝阳区教育委员会"));
+        list.add(hint("chaoyang.approver", Role.DISTRICT_APPROVER, "朝阳区教育委员会"));
         list.add(hint("dept.user", Role.DEPARTMENT_USER, "海淀区卫生健康委员会"));
         list.add(hint("city.dept", Role.DEPARTMENT_USER, "北京市卫生健康委员会"));
         list.add(hint("school.user", Role.SCHOOL_USER, "北京市海淀区中关村第一小学"));
         list.add(hint("supervisor", Role.SUPERVISOR, DemoHierarchy.CITY));
         list.add(hint("sysadmin", Role.SYSTEM_ADMIN, DemoHierarchy.CITY));
         list.add(hint("auditor", Role.AUDIT_ADMIN, DemoHierarchy.CITY));
+        list.add(hint("security.admin", Role.SECURITY_ADMIN, DemoHierarchy.CITY));
         return list;
     }
 
@@ -163,6 +165,8 @@ class DemoData implements ApplicationRunner, LoginHints {
             case "school.user" -> "赵丽（中关村一小）";
             case "supervisor" -> "孙伟（市政府教育督导室）";
             case "sysadmin" -> "周强（平台运维）";
+            case "chaoyang.approver" -> "何志远（朝阳区教委）";
+            case "security.admin" -> "郑雪（安全管理）";
             default -> "吴芳（安全审计）";
         };
     }

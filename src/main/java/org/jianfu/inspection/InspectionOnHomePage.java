@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jianfu.account.AccountPrincipal;
-import org.jianfu.account.Role;
 import org.jianfu.platform.Actor;
 import org.jianfu.platform.HomeSection;
 import org.springframework.stereotype.Component;
@@ -25,7 +24,7 @@ class InspectionOnHomePage implements HomeSection {
 
     @Override
     public Optional<View> viewFor(Actor actor) {
-        if (!(actor instanceof AccountPrincipal me) || me.role() == Role.SYSTEM_ADMIN || me.role() == Role.AUDIT_ADMIN) {
+        if (!(actor instanceof AccountPrincipal me) || me.role().administrator()) {
             return Optional.empty();
         }
         var year = LocalDate.now(clock).getYear();

@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Notifications {
 
     /** They run the platform and check its audit trail; no business notification is for them. */
-    private static final Set<Role> NEVER_TOLD = EnumSet.of(Role.SYSTEM_ADMIN, Role.AUDIT_ADMIN);
+    private static final Set<Role> NEVER_TOLD = EnumSet.of(Role.SYSTEM_ADMIN, Role.AUDIT_ADMIN, Role.SECURITY_ADMIN);
 
     private final JdbcClient jdbc;
     private final Clock clock;

@@ -14,18 +14,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Units' electronic seals: uploaded by a system admin, applied when a ledger is signed off. */
+/**
+ * Units' electronic seals: uploaded by the unit's own approver (never an administrator, who could otherwise produce
+ * a sealed sign-off alone), applied when a ledger is signed off.
+ */
 @Service
 public class Seals {
 
     private final JdbcClient jdbc;
-    private final Units units;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Seals(JdbcClient jdbc, Units units, ApplicationEventPublisher events, Clock clock) {
+    Seals(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
-        this.units = units;
         this.events = events;
         this.clock = clock;
     }
@@ -42,18 +43,20 @@ public class Seals {
     }
 
     /**
-     * Stores a new seal image for a unit within the admin's scope: a PNG or JPEG that passed the upload
-     * door, stored as re-encoded there (a PNG keeps its transparency).
+     * Stores a new seal image for the approver's own unit (the role is checked by the security configuration):
+     * a PNG or JPEG that passed the upload door, stored as re-encoded there (a PNG keeps its transparency).
      */
     @Transactional
-    public long upload(Actor admin, long unitId, byte[] content) {
-        units.getInScope(admin, unitId);
+    public long upload(Actor approver, long unitId, byte[] content) {
+        if (approver.unitId() != unitId) {
+            throw new UnitNotFoundException(unitId);
+        }
         var seal = Uploads.accept(UploadPurpose.SEAL, content);
         var type = seal.contentType();
         var id = jdbc.sql("""
                 insert into unit_seal (unit_id, content_type, content, uploaded_by, uploaded_at)
                 values (?, ?, ?, ?, ?) returning id""")
-                .params(unitId, type, seal.content(), admin.username(), utc(clock.instant()))
+                .params(unitId, type, seal.content(), approver.username(), utc(clock.instant()))
                 .query(Long.class).single();
         events.publishEvent(new SealUploaded(unitId, java.util.Map.of("sealId", id, "contentType", type, "size", seal.content().length)));
         return id;

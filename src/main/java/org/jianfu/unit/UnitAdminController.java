@@ -102,20 +102,6 @@ class UnitAdminController {
         return editPage(unit, model);
     }
 
-    @PostMapping("/{id}/seal")
-    String uploadSeal(@AuthenticationPrincipal Actor actor, @PathVariable long id,
-            @RequestParam(name = "seal", required = false) org.springframework.web.multipart.MultipartFile seal,
-            RedirectAttributes redirect) throws java.io.IOException {
-        try {
-            seals.upload(actor, id, seal == null ? null : seal.getBytes());
-            redirect.addFlashAttribute("success", "unit.seal.uploaded");
-        }
-        catch (RuleViolation violation) {
-            redirect.addFlashAttribute("failure", violation.messageKey());
-        }
-        return "redirect:/admin/units/" + id;
-    }
-
     @PostMapping("/{id}/aliases")
     String addAlias(@AuthenticationPrincipal Actor actor, @PathVariable long id,
             @RequestParam(required = false) String alias, RedirectAttributes redirect) {

@@ -37,6 +37,25 @@ class UnitController {
                 .body(seal.content());
     }
 
+    /**
+     * A new seal image, uploaded by the unit's own approver (the security configuration admits approvers only; the
+     * unit must be the approver's own). No administrator can put a seal on a unit's sign-off.
+     */
+    @org.springframework.web.bind.annotation.PostMapping("/units/{id}/seal")
+    String uploadSeal(@AuthenticationPrincipal Actor actor, @PathVariable long id,
+            @org.springframework.web.bind.annotation.RequestParam(name = "seal", required = false)
+            org.springframework.web.multipart.MultipartFile seal,
+            org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) throws java.io.IOException {
+        try {
+            seals.upload(actor, id, seal == null ? null : seal.getBytes());
+            redirect.addFlashAttribute("success", "unit.seal.uploaded");
+        }
+        catch (org.jianfu.platform.RuleViolation violation) {
+            redirect.addFlashAttribute("failure", violation.messageKey());
+        }
+        return "redirect:/units/" + id;
+    }
+
     @GetMapping("/units/{id}")
     String show(@AuthenticationPrincipal Actor actor, @PathVariable long id, Model model) {
         var unit = units.getInScope(actor, id);
@@ -45,6 +64,8 @@ class UnitController {
         if (unit.parentId() != null && units.isWithin(actor.unitId(), unit.parentId())) {
             model.addAttribute("parent", units.get(unit.parentId()));
         }
+        model.addAttribute("sealId", seals.currentSealId(id).orElse(null));
+        model.addAttribute("ownUnit", actor.unitId() == id);
         return "unit/show";
     }
 }

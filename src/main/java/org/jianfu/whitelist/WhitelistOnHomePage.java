@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jianfu.account.AccountPrincipal;
-import org.jianfu.account.Role;
 import org.jianfu.platform.Actor;
 import org.jianfu.platform.HomeSection;
 import org.springframework.stereotype.Component;
@@ -15,7 +14,7 @@ class WhitelistOnHomePage implements HomeSection {
 
     @Override
     public Optional<View> viewFor(Actor actor) {
-        if (!(actor instanceof AccountPrincipal me) || me.role() == Role.AUDIT_ADMIN || me.role() == Role.SYSTEM_ADMIN) {
+        if (!(actor instanceof AccountPrincipal me) || me.role().administrator()) {
             return Optional.empty();
         }
         return Optional.of(new View("whitelist/home", "whitelist", Map.of("role", me.role().name())));

@@ -7,6 +7,7 @@ import static org.jianfu.access.AccessMatrix.Who.DEPARTMENT_USER;
 import static org.jianfu.access.AccessMatrix.Who.DISTRICT_APPROVER;
 import static org.jianfu.access.AccessMatrix.Who.DISTRICT_REPORTER;
 import static org.jianfu.access.AccessMatrix.Who.SCHOOL_USER;
+import static org.jianfu.access.AccessMatrix.Who.SECURITY_ADMIN;
 import static org.jianfu.access.AccessMatrix.Who.SUPERVISOR;
 import static org.jianfu.access.AccessMatrix.Who.SYSTEM_ADMIN;
 
@@ -40,6 +41,7 @@ class AccessMatrix {
         SUPERVISOR(Role.SUPERVISOR, null),
         SYSTEM_ADMIN(Role.SYSTEM_ADMIN, null),
         AUDIT_ADMIN(Role.AUDIT_ADMIN, null),
+        SECURITY_ADMIN(Role.SECURITY_ADMIN, null),
         ANONYMOUS(null, null);
 
         private final Role role;
@@ -106,6 +108,7 @@ class AccessMatrix {
         staffing();
         duties();
         exams();
+        api();
         supervisionBoard();
         supervisionVisits();
         survey();
@@ -148,13 +151,48 @@ class AccessMatrix {
         scoped("GET /admin/accounts/{id}", admin, at -> ids(at.d().account()));
         scoped("POST /admin/accounts/{id}/disable", admin, at -> ids(at.d().account()), version());
         scoped("POST /admin/accounts/{id}/enable", admin, at -> ids(at.d().account()), version());
-        scoped("POST /admin/accounts/{id}/reset-password", admin, at -> ids(at.d().account()));
+        // the second-factor page: for whoever is signed in (enrolment, or the code after the password)
+        unscoped("GET /account/second-factor", LOGGED_IN);
+        unscoped("POST /account/second-factor", LOGGED_IN, none(), (at, b) -> b.param("code", "000000"));
+        unscoped("POST /account/second-factor/enrol", LOGGED_IN, none(), (at, b) -> b.param("code", "000000"));
+        // the security admin's duty: roles, scope, password and second-factor resets, policies; nobody else's
+        var security = EnumSet.of(SECURITY_ADMIN);
+        unscoped("GET /security/accounts", security);
+        unscoped("GET /security/accounts" + HTMX, security);
+        scoped("GET /security/accounts/{id}", security, at -> ids(at.d().account()));
+        // no role given: answered on the page (account.error.role-not-allowed), nothing changes
+        scoped("POST /security/accounts/{id}/role", security, at -> ids(at.d().account()), version());
+        scoped("POST /security/accounts/{id}/reset-password", security, at -> ids(at.d().account()));
+        // the account has no second factor: answered on the page, nothing changes
+        scoped("POST /security/accounts/{id}/reset-second-factor", security, at -> ids(at.d().account()));
+        // single sign-on links: no provider named, answered on the page; no such link to remove, nothing changes
+        scoped("POST /security/accounts/{id}/identities", security, at -> ids(at.d().account()));
+        scoped("POST /security/accounts/{id}/identities/delete", security, at -> ids(at.d().account()));
+        unscoped("GET /security/policy", security);
+        unscoped("POST /security/policy", security);
         var auditor = EnumSet.of(AUDIT_ADMIN);
         unscoped("GET /audit", auditor);
         unscoped("GET /audit" + HTMX, auditor);
         unscoped("GET /audit/verify", auditor);
         unscoped("POST /audit/verify", auditor);
         unscoped("POST /audit/verify" + HTMX, auditor);
+    }
+
+    /** The data platform's API: a bearer token only, never a session (so every row here is refused); its tokens' page. */
+    private void api() {
+        unscoped("GET /api/v1/units", NOBODY);
+        scoped("GET /api/v1/units/{id}", NOBODY, at -> ids(at.d().district().id()));
+        scoped("GET /api/v1/units/{id}/figures", NOBODY, at -> ids(at.d().district().id()));
+        var security = EnumSet.of(SECURITY_ADMIN);
+        unscoped("GET /security/api-tokens", security);
+        // nothing filled in: answered on the page; no token 0: the security admin is told it is gone
+        unscoped("POST /security/api-tokens", security);
+        unscoped("POST /security/api-tokens/{id}/revoke", security, at -> ids(0));
+        // the OpenAPI document and its reference, for whoever is signed in
+        unscoped("GET /v3/api-docs", LOGGED_IN);
+        unscoped("GET /v3/api-docs.yaml", LOGGED_IN);
+        unscoped("GET /v3/api-docs/swagger-config", LOGGED_IN);
+        unscoped("GET /swagger-ui.html", LOGGED_IN);
     }
 
     private void unit() {
@@ -165,17 +203,19 @@ class AccessMatrix {
                 .param("name", ""));
         scoped("GET /admin/units/{id}", admin, at -> ids(at.d().school().id()));
         scoped("POST /admin/units/{id}", admin, at -> ids(at.d().school().id()), version());
-        scoped("POST /admin/units/{id}/seal", admin, at -> ids(at.d().district().id()));
         scoped("POST /admin/units/{id}/aliases", admin, at -> ids(at.d().district().id()));
         // No alias 0: the admin of the unit is told it is gone, anyone else does not find the unit.
         scoped("POST /admin/units/{id}/aliases/{aliasId}/delete", admin, at -> ids(at.d().district().id(), 0));
         unscoped("GET /units", EnumSet.complementOf(EnumSet.of(ANONYMOUS, AUDIT_ADMIN)));
         // the unit picker's search: each finds only units of their own area (UnitPickerTests), so it is open to all who use forms
         unscoped("GET /units/picker", EnumSet.complementOf(EnumSet.of(ANONYMOUS, AUDIT_ADMIN)), none(), (at, b) -> b.param("q", "学校"));
-        scoped("GET /units/{id}", EnumSet.of(CITY_ADMIN, DISTRICT_REPORTER, DISTRICT_APPROVER, SCHOOL_USER, SUPERVISOR, SYSTEM_ADMIN),
-                at -> ids(at.d().school().id()));
-        scoped("GET /units/{id}/seals/{sealId}", EnumSet.of(CITY_ADMIN, DISTRICT_REPORTER, DISTRICT_APPROVER, SUPERVISOR, SYSTEM_ADMIN),
-                at -> ids(at.d().district().id(), at.d().seal()));
+        scoped("GET /units/{id}", EnumSet.of(CITY_ADMIN, DISTRICT_REPORTER, DISTRICT_APPROVER, SCHOOL_USER, SUPERVISOR, SYSTEM_ADMIN,
+                SECURITY_ADMIN), at -> ids(at.d().school().id()));
+        scoped("GET /units/{id}/seals/{sealId}", EnumSet.of(CITY_ADMIN, DISTRICT_REPORTER, DISTRICT_APPROVER, SUPERVISOR, SYSTEM_ADMIN,
+                SECURITY_ADMIN), at -> ids(at.d().district().id(), at.d().seal()));
+        // a seal is uploaded by the unit's own approver only: never an administrator, never another district's
+        // (no file: answered on the page)
+        scoped("POST /units/{id}/seal", EnumSet.of(DISTRICT_APPROVER), NOBODY, at -> ids(at.d().district().id()), (at, b) -> { });
     }
 
     private void ledger() {

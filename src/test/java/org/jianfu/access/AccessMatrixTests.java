@@ -105,7 +105,7 @@ class AccessMatrixTests {
             }
         }
         var seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("Access matrix: %d routes × %d actors (8 roles and anonymous) × own/other district: %d requests in %.1f s%n",
+        System.out.printf("Access matrix: %d routes × %d actors (9 roles and anonymous) × own/other district: %d requests in %.1f s%n",
                 matrix.rows().size(), AccessMatrix.Who.values().length, requests, seconds);
         counts.forEach((side, c) -> System.out.printf("  %-5s district: %4d allowed, %4d refused%n", side.toLowerCase(), c[0], c[1]));
         mismatches.forEach(m -> System.out.println("  MISMATCH " + m));

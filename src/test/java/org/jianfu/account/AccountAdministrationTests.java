@@ -34,19 +34,38 @@ class AccountAdministrationTests {
         return user(userDetails.loadUserByUsername("sysadmin"));
     }
 
-    private String createAccount(String username, long unitId, String role) throws Exception {
-        var result = mvc.perform(post("/admin/accounts").with(sysadmin()).with(csrf())
+    private RequestPostProcessor securityAdmin() {
+        return user(userDetails.loadUserByUsername("security.admin"));
+    }
+
+    /** The system admin creates the account: it exists, with no role and no password anyone knows. */
+    private long createAccount(String username, long unitId) throws Exception {
+        mvc.perform(post("/admin/accounts").with(sysadmin()).with(csrf())
                         .param("username", username).param("displayName", "新同事")
-                        .param("unitId", Long.toString(unitId)).param("role", role))
+                        .param("unitId", Long.toString(unitId)))
                 .andExpect(status().is3xxRedirection())
-                .andExpect(flash().attributeExists("temporaryPassword"))
+                .andExpect(flash().attributeCount(1)); // "created", and no password
+        return jdbc.sql("select id from account where username = ?").param(username).query(Long.class).single();
+    }
+
+    /** The security admin gives it a role; returns the one-time password handed out then. */
+    private String giveRole(long id, long unitId, String role) throws Exception {
+        var version = jdbc.sql("select version from account where id = ?").param(id).query(Integer.class).single();
+        var result = mvc.perform(post("/security/accounts/{id}/role", id).with(securityAdmin()).with(csrf())
+                        .param("version", Integer.toString(version)).param("role", role).param("unitId", Long.toString(unitId)))
+                .andExpect(redirectedUrl("/security/accounts/" + id))
                 .andReturn();
         return (String) result.getFlashMap().get("temporaryPassword");
     }
 
     @Test
-    void aSystemAdminCreatesAnAccountWithAOneTimePasswordThatMustBeChangedAtFirstLogin() throws Exception {
-        var password = createAccount("wang.fang", fixtures.haidian().id(), "DISTRICT_REPORTER");
+    void anAccountTheSystemAdminCreatedCannotLogInUntilTheSecurityAdminGivesItARoleAndAOneTimePassword() throws Exception {
+        var id = createAccount("wang.fang", fixtures.haidian().id());
+        assertThat(jdbc.sql("select role from account where id = ?").param(id).query(String.class).optional()).isEmpty();
+        assertThat(Logins.submit(mvc, "wang.fang", "Jianfu@Demo2026").getResponse().getRedirectedUrl()).isEqualTo("/login?error");
+
+        var password = giveRole(id, fixtures.haidian().id(), "DISTRICT_REPORTER");
+        assertThat(password).isNotBlank();
         var session = Logins.session(mvc, "wang.fang", password);
 
         mvc.perform(get("/").with(session)).andExpect(redirectedUrl("/account/password"));
@@ -68,26 +87,31 @@ class AccountAdministrationTests {
     }
 
     @Test
-    void creatingAnAccountIsAuditedWithoutThePasswordHash() throws Exception {
-        createAccount("zhou.min", fixtures.chaoyang().id(), "DISTRICT_APPROVER");
-        var row = jdbc.sql("""
+    void creatingAnAccountAndGivingItARoleAreAuditedAsTheTwoAdminsDidThemWithoutThePasswordHash() throws Exception {
+        var id = createAccount("zhou.min", fixtures.chaoyang().id());
+        giveRole(id, fixtures.chaoyang().id(), "DISTRICT_APPROVER");
+        var created = jdbc.sql("""
                 select actor_username, after::text from audit_event
                 where action = 'account.created' and after->>'username' = 'zhou.min'""")
                 .query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) }).single();
-        assertThat(row[0]).isEqualTo("sysadmin");
-        assertThat(row[1]).contains("\"role\":\"DISTRICT_APPROVER\"").doesNotContain("bcrypt").doesNotContain("password_hash")
+        assertThat(created[0]).isEqualTo("sysadmin");
+        assertThat(created[1]).contains("\"role\":null");
+        var assigned = jdbc.sql("""
+                select actor_username, after::text from audit_event
+                where action = 'account.role-assigned' and after->>'username' = 'zhou.min'""")
+                .query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) }).single();
+        assertThat(assigned[0]).isEqualTo("security.admin");
+        assertThat(assigned[1]).contains("\"role\":\"DISTRICT_APPROVER\"").doesNotContain("bcrypt").doesNotContain("password_hash")
                 .doesNotContain("passwordHash");
     }
 
     @Test
-    void aRoleThatDoesNotFitTheUnitIsRefusedNextToTheFieldAndNothingIsSaved() throws Exception {
-        mvc.perform(post("/admin/accounts").with(sysadmin()).with(csrf())
-                        .param("username", "wrong.place").param("displayName", "错位")
-                        .param("unitId", Long.toString(fixtures.haidian().id())).param("role", "SCHOOL_USER"))
-                .andExpect(status().isOk())
-                .andExpect(model().attributeHasFieldErrorCode("form", "role", "account.error.role-unit-mismatch"))
-                .andExpect(content().string(containsString("该角色与所选单位的类型不符")));
-        assertThat(jdbc.sql("select count(*) from account where username = 'wrong.place'").query(Long.class).single()).isZero();
+    void aRoleThatDoesNotFitTheUnitIsRefusedAndNothingIsSaved() throws Exception {
+        var id = createAccount("wrong.place", fixtures.haidian().id());
+        mvc.perform(post("/security/accounts/{id}/role", id).with(securityAdmin()).with(csrf())
+                        .param("version", "0").param("role", "SCHOOL_USER").param("unitId", Long.toString(fixtures.haidian().id())))
+                .andExpect(flash().attribute("failure", "account.error.role-unit-mismatch"));
+        assertThat(jdbc.sql("select role from account where id = ?").param(id).query(String.class).optional()).isEmpty();
     }
 
     @Test
@@ -96,25 +120,31 @@ class AccountAdministrationTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("请输入用户名")))
                 .andExpect(content().string(containsString("请输入姓名")))
-                .andExpect(content().string(containsString("请选择单位")))
-                .andExpect(content().string(containsString("请选择角色")));
+                .andExpect(content().string(containsString("请选择单位")));
     }
 
     @Test
-    void aSystemAdminCannotCreateAnAuditAdmin() throws Exception {
+    void theSystemAdminGivesNoRoleAndTheSecurityAdminCannotMakeAnAuditOrSecurityAdmin() throws Exception {
+        // a role sent to the system admin's form is not read: the account exists without one
         mvc.perform(post("/admin/accounts").with(sysadmin()).with(csrf())
                         .param("username", "shadow.auditor").param("displayName", "影子")
                         .param("unitId", Long.toString(fixtures.city().id())).param("role", "AUDIT_ADMIN"))
-                .andExpect(status().isOk())
-                .andExpect(model().attributeHasFieldErrorCode("form", "role", "account.error.role-not-allowed"));
-        assertThat(jdbc.sql("select count(*) from account where username = 'shadow.auditor'").query(Long.class).single()).isZero();
+                .andExpect(status().is3xxRedirection());
+        var id = jdbc.sql("select id from account where username = 'shadow.auditor'").query(Long.class).single();
+        assertThat(jdbc.sql("select role from account where id = ?").param(id).query(String.class).optional()).isEmpty();
+        for (var role : new String[] { "AUDIT_ADMIN", "SECURITY_ADMIN" }) {
+            mvc.perform(post("/security/accounts/{id}/role", id).with(securityAdmin()).with(csrf())
+                            .param("version", "0").param("role", role).param("unitId", Long.toString(fixtures.city().id())))
+                    .andExpect(flash().attribute("failure", "account.error.role-not-allowed"));
+        }
+        assertThat(jdbc.sql("select role from account where id = ?").param(id).query(String.class).optional()).isEmpty();
     }
 
     @Test
     void aDuplicateUsernameIsRefused() throws Exception {
         mvc.perform(post("/admin/accounts").with(sysadmin()).with(csrf())
                         .param("username", "Haidian.Reporter").param("displayName", "重名")
-                        .param("unitId", Long.toString(fixtures.haidian().id())).param("role", "DISTRICT_REPORTER"))
+                        .param("unitId", Long.toString(fixtures.haidian().id())))
                 .andExpect(status().isOk())
                 .andExpect(model().attributeHasFieldErrorCode("form", "username", "account.error.username-taken"));
     }
@@ -152,10 +182,12 @@ class AccountAdministrationTests {
     }
 
     @Test
-    void resettingAPasswordForcesAChangeAtTheNextLogin() throws Exception {
+    void resettingAPasswordIsTheSecurityAdminsAndForcesAChangeAtTheNextLogin() throws Exception {
         var username = fixtures.account(Role.SCHOOL_USER, fixtures.schoolOf(fixtures.chaoyang()));
         var id = jdbc.sql("select id from account where username = ?").param(username).query(Long.class).single();
-        var result = mvc.perform(post("/admin/accounts/{id}/reset-password", id).with(sysadmin()).with(csrf()))
+        mvc.perform(post("/security/accounts/{id}/reset-password", id).with(sysadmin()).with(csrf()))
+                .andExpect(status().isForbidden());
+        var result = mvc.perform(post("/security/accounts/{id}/reset-password", id).with(securityAdmin()).with(csrf()))
                 .andExpect(flash().attributeExists("temporaryPassword")).andReturn();
         var temporary = (String) result.getFlashMap().get("temporaryPassword");
         assertThat(Logins.submit(mvc, username, Fixtures.STRONG_PASSWORD).getResponse().getRedirectedUrl())

@@ -72,7 +72,7 @@ class AccountScopeTests {
         mvc.perform(post("/admin/accounts/{id}/disable", chaoyangReporter).with(as("haidian.reporter")).with(csrf())
                         .param("version", "0"))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/admin/accounts/{id}/reset-password", chaoyangReporter).with(as("haidian.reporter")).with(csrf()))
+        mvc.perform(post("/security/accounts/{id}/reset-password", chaoyangReporter).with(as("haidian.reporter")).with(csrf()))
                 .andExpect(status().isForbidden());
         mvc.perform(post("/admin/accounts").with(as("haidian.reporter")).with(csrf())
                         .param("username", "intruder").param("displayName", "x")
@@ -102,10 +102,20 @@ class AccountScopeTests {
     }
 
     @Test
-    void theSystemAdminCannotManageAuditAdmins() throws Exception {
+    void theSystemAdminCannotManageAuditOrSecurityAdminsNorResetAnyPassword() throws Exception {
         var auditor = accountId("auditor");
+        var security = accountId("security.admin");
         mvc.perform(get("/admin/accounts/{id}", auditor).with(as("sysadmin"))).andExpect(status().isNotFound());
-        mvc.perform(post("/admin/accounts/{id}/reset-password", auditor).with(as("sysadmin")).with(csrf()))
+        mvc.perform(get("/admin/accounts/{id}", security).with(as("sysadmin"))).andExpect(status().isNotFound());
+        mvc.perform(post("/security/accounts/{id}/reset-password", accountId("haidian.approver")).with(as("sysadmin")).with(csrf()))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theSecurityAdminCannotReachTheAuditAdminNorAnotherSecurityAdmin() throws Exception {
+        var other = fixtures.account(Role.SECURITY_ADMIN, fixtures.city());
+        mvc.perform(get("/security/accounts/{id}", accountId("auditor")).with(as("security.admin"))).andExpect(status().isNotFound());
+        mvc.perform(post("/security/accounts/{id}/reset-password", accountId(other)).with(as("security.admin")).with(csrf()))
                 .andExpect(status().isNotFound());
     }
 

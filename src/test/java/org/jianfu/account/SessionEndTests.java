@@ -39,14 +39,14 @@ class SessionEndTests {
     }
 
     @Test
-    void anAdminResetEndsEverySessionOfTheAccount() throws Exception {
+    void aSecurityAdminsResetEndsEverySessionOfTheAccount() throws Exception {
         var username = fixtures.account(Role.SCHOOL_USER, fixtures.schoolOf(fixtures.haidian()));
         var first = Logins.session(mvc, username, Fixtures.STRONG_PASSWORD);
         var second = Logins.session(mvc, username, Fixtures.STRONG_PASSWORD);
-        var admin = Logins.session(mvc, "sysadmin", Fixtures.DEMO_PASSWORD);
+        var admin = Logins.session(mvc, "security.admin", Fixtures.DEMO_PASSWORD);
         var id = jdbc.sql("select id from account where username = ?").param(username).query(Long.class).single();
 
-        mvc.perform(post("/admin/accounts/{id}/reset-password", id).with(admin).with(csrf()));
+        mvc.perform(post("/security/accounts/{id}/reset-password", id).with(admin).with(csrf()));
 
         mvc.perform(get("/").with(first)).andExpect(redirectedUrl("/login"));
         mvc.perform(get("/").with(second)).andExpect(redirectedUrl("/login"));

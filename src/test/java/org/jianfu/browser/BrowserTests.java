@@ -126,10 +126,10 @@ class BrowserTests {
         browser.findElement(By.id("unitId")).sendKeys(org.openqa.selenium.Keys.ARROW_DOWN);
         browser.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER);
         assertThat(browser.findElement(By.cssSelector(".picker-chosen")).getText()).contains("海淀区教育委员会");
-        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("role"))).selectByValue("DISTRICT_REPORTER");
         browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".secret code")));
-        assertThat(browser.findElement(By.cssSelector(".secret code")).getText()).hasSize(14);
+        // the account exists without a role (and so without a password to hand out): that is the security admin's
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("dl.facts")));
+        assertThat(browser.findElement(By.cssSelector("dl.facts")).getText()).contains("未分配角色");
         shot("account-created");
         assertThat(browserProblems()).isEmpty();
     }
@@ -265,7 +265,7 @@ class BrowserTests {
                     org.jianfu.ledger.EntryStatus.IMPLEMENTED, "区教委印发专项工作方案，明确牵头科室和完成时限。\n"
                             + "　　二是建立月度调度机制，对照要求逐项检查，形成问题清单并限期整改。", null, entry.version()));
         }
-        seals.upload((org.jianfu.account.AccountPrincipal) userDetails.loadUserByUsername("sysadmin"), fixtures.haidian().id(),
+        seals.upload((org.jianfu.account.AccountPrincipal) userDetails.loadUserByUsername("haidian.approver"), fixtures.haidian().id(),
                 org.jianfu.document.SampleLedgers.sealPng("海淀区教育委员会"));
         for (var step : List.of("haidian.reporter", "haidian.approver")) {
             var version = jdbc.sql("select version from ledger where id = ?").param(ledgerId).query(Integer.class).single();

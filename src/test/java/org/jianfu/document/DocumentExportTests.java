@@ -60,9 +60,9 @@ class DocumentExportTests {
 
     @Test
     void aSignedOffLedgerExportsToWordWithItsAnswersHeaderAndSeal() throws Exception {
-        mvc.perform(multipart("/admin/units/{id}/seal", fixtures.haidian().id())
+        mvc.perform(multipart("/units/{id}/seal", fixtures.haidian().id())
                 .file(new MockMultipartFile("seal", "公章.png", "image/png", SampleLedgers.seal().content()))
-                .with(user(round.as("sysadmin"))).with(csrf()));
+                .with(user(round.as("haidian.approver"))).with(csrf()));
         var id = round.haidianLedger;
         ledgerSteps.take(round.as("haidian.reporter"), id, round.version(id), LedgerAction.SUBMIT, null);
         ledgerSteps.take(round.as("haidian.approver"), id, round.version(id), LedgerAction.SIGN_OFF, null);

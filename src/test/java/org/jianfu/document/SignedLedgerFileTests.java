@@ -74,11 +74,12 @@ class SignedLedgerFileTests {
     @BeforeEach
     void aLedgerOf顺义区WithASealWaitsForItsApprover() {
         shunyi = units.findByCode("110113").orElseThrow();
-        seals.upload(as("sysadmin"), shunyi.id(), SampleLedgers.sealPng("顺义区教育委员会"));
         city = as("city.admin");
         var waiting = steps.waitingForSignOff(shunyi, 2026, LocalDate.of(2026, 12, 31), LedgerSteps.partly("顺义"));
         reporter = waiting.reporter();
         approver = waiting.approver();
+        // the seal is the district's own approver's to upload
+        seals.upload(approver, shunyi.id(), SampleLedgers.sealPng("顺义区教育委员会"));
         ledgerId = waiting.ledgerId();
     }
 

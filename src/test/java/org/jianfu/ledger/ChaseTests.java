@@ -48,7 +48,6 @@ class ChaseTests {
     @Autowired JdbcClient jdbc;
     @Autowired MutableClock clock;
     @Autowired JavaMailSender mailSender;
-    @Autowired org.jianfu.account.Accounts accounts;
 
     Unit yanqing;
     Unit shunyi;
@@ -96,7 +95,7 @@ class ChaseTests {
         var auditor = as(fixtures.account(Role.AUDIT_ADMIN, yanqing));
         var started = as(fixtures.account(Role.DISTRICT_REPORTER, shunyi));
         var address = "yanqing" + System.nanoTime() % 100000 + "@district.example";
-        accounts.create(as("sysadmin"), "chase.approver." + System.nanoTime() % 100000, "催报审核人", yanqing.id(), Role.DISTRICT_APPROVER,
+        fixtures.account("chase.approver." + System.nanoTime() % 100000, "催报审核人", yanqing.id(), Role.DISTRICT_APPROVER,
                 address);
         var mail = (RecordingMailSender) mailSender;
         var mailed = mail.sent().size();

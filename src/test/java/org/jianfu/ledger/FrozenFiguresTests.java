@@ -119,7 +119,7 @@ class FrozenFiguresTests {
 
     @Test
     void aLedgerReturnedAfterSignOffLosesItsSealAndFrozenFiguresUntilItIsSignedOffAgain() throws Exception {
-        seals.upload(as("sysadmin"), tongzhou.id(), HostileUploads.png(120, 120));
+        seals.upload(approver, tongzhou.id(), HostileUploads.png(120, 120));
         var sealId = seals.currentSealId(tongzhou.id()).orElseThrow();
         steps.take(approver, ledgerId, version(), LedgerAction.SIGN_OFF, null);
         assertThat(ledgers.sealOf(ledgerId)).contains(sealId);
@@ -135,7 +135,7 @@ class FrozenFiguresTests {
         oneMoreItemIsApproved();
         assertThat(approvedItems(ledgerFigures.shown(ledger()))).as("a returned ledger shows live figures").isEqualTo(atSignOff + 1);
 
-        seals.upload(as("sysadmin"), tongzhou.id(), HostileUploads.png(150, 150));
+        seals.upload(approver, tongzhou.id(), HostileUploads.png(150, 150));
         var newSeal = seals.currentSealId(tongzhou.id()).orElseThrow();
         steps.take(reporter, ledgerId, version(), LedgerAction.SUBMIT, null);
         steps.take(approver, ledgerId, version(), LedgerAction.SIGN_OFF, null);

@@ -69,8 +69,8 @@ class SealTests {
     @Test
     void signingOffAppliesTheDistrictsSealWhichStaysEvenWhenTheSealIsReplacedLater() throws Exception {
         var haidian = fixtures.haidian().id();
-        mvc.perform(multipart("/admin/units/{id}/seal", haidian).file(new MockMultipartFile("seal", "公章.png", "image/png", PNG))
-                        .with(user(as("sysadmin"))).with(csrf()))
+        mvc.perform(multipart("/units/{id}/seal", haidian).file(new MockMultipartFile("seal", "公章.png", "image/png", PNG))
+                        .with(user(as("haidian.approver"))).with(csrf()))
                 .andExpect(flash().attribute("success", "unit.seal.uploaded"));
         var sealId = seals.currentSealId(haidian).orElseThrow();
 
@@ -78,7 +78,7 @@ class SealTests {
         ledgerSteps.take(as("haidian.approver"), ledgerId, version(ledgerId), LedgerAction.SIGN_OFF, null);
         assertThat(ledgers.sealOf(ledgerId)).contains(sealId);
 
-        seals.upload(as("sysadmin"), haidian, PNG);
+        seals.upload(as("haidian.approver"), haidian, PNG);
         assertThat(ledgers.sealOf(ledgerId)).as("the signed ledger keeps its seal").contains(sealId);
         mvc.perform(get("/ledgers/{id}", ledgerId).with(user(as("city.admin"))))
                 .andExpect(content().string(containsString("/units/" + haidian + "/seals/" + sealId)));
@@ -99,21 +99,26 @@ class SealTests {
                 .andExpect(content().string(containsString("本单位尚未上传公章图片")));
         mvc.perform(get("/ledgers/{id}", ledgerId).with(user(reporter)))
                 .andExpect(content().string(not(containsString("本单位尚未上传公章图片"))));
-        seals.upload(as("sysadmin"), district.id(), PNG);
+        seals.upload(approver, district.id(), PNG);
         mvc.perform(get("/ledgers/{id}", ledgerId).with(user(approver)))
                 .andExpect(content().string(not(containsString("本单位尚未上传公章图片"))));
     }
 
     @Test
-    void aSealMustBeAPngOrJpegImageAndOnlyAnAdminUploadsIt() throws Exception {
+    void aSealMustBeAPngOrJpegImageAndOnlyTheUnitsOwnApproverUploadsIt() throws Exception {
         var chaoyang = fixtures.chaoyang().id();
         var before = seals.currentSealId(chaoyang);
-        mvc.perform(multipart("/admin/units/{id}/seal", chaoyang).file(new MockMultipartFile("seal", "公章.png", "image/png", "不是图片".getBytes()))
-                        .with(user(as("sysadmin"))).with(csrf()))
+        mvc.perform(multipart("/units/{id}/seal", chaoyang).file(new MockMultipartFile("seal", "公章.png", "image/png", "不是图片".getBytes()))
+                        .with(user(as("chaoyang.approver"))).with(csrf()))
                 .andExpect(flash().attribute("failure", "upload.type.seal"));
-        mvc.perform(multipart("/admin/units/{id}/seal", chaoyang).file(new MockMultipartFile("seal", "公章.png", "image/png", PNG))
-                        .with(user(as("chaoyang.reporter"))).with(csrf()))
-                .andExpect(status().isForbidden());
+        for (var other : new String[] { "chaoyang.reporter", "sysadmin", "city.admin" }) {
+            mvc.perform(multipart("/units/{id}/seal", chaoyang).file(new MockMultipartFile("seal", "公章.png", "image/png", PNG))
+                            .with(user(as(other))).with(csrf()))
+                    .andExpect(status().isForbidden());
+        }
+        mvc.perform(multipart("/units/{id}/seal", chaoyang).file(new MockMultipartFile("seal", "公章.png", "image/png", PNG))
+                        .with(user(as("haidian.approver"))).with(csrf()))
+                .andExpect(status().isNotFound());
         assertThat(seals.currentSealId(chaoyang)).isEqualTo(before);
     }
 }

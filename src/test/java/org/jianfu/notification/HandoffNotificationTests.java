@@ -29,7 +29,7 @@ class HandoffNotificationTests {
     @Autowired Handoffs handoffs;
     @Autowired JdbcClient jdbc;
     @Autowired JavaMailSender mailSender;
-    @Autowired org.jianfu.account.Accounts accounts;
+    @Autowired org.jianfu.test.Fixtures fixtures;
     @Autowired org.jianfu.whitelist.Reports reports;
 
     private String notificationsOf(AccountPrincipal who) throws Exception {
@@ -109,9 +109,9 @@ class HandoffNotificationTests {
         var city = handoffs.city();
         var mail = (RecordingMailSender) mailSender;
         var suffix = System.nanoTime() % 100000;
-        accounts.create(handoffs.as("sysadmin"), "mail.approver." + suffix, "邮件审核人", d.unit().id(),
+        fixtures.account("mail.approver." + suffix, "邮件审核人", d.unit().id(),
                 org.jianfu.account.Role.DISTRICT_APPROVER, "approver" + suffix + "@district.example");
-        accounts.create(handoffs.as("sysadmin"), "mail.sysadmin." + suffix, "邮件系统管理员", d.unit().id(),
+        fixtures.account("mail.sysadmin." + suffix, "邮件系统管理员", d.unit().id(),
                 org.jianfu.account.Role.SYSTEM_ADMIN, "sysadmin" + suffix + "@district.example");
         var before = mail.sent().size();
         handoffs.ledgerCycle(d, city);
@@ -132,7 +132,7 @@ class HandoffNotificationTests {
     void anAnonymousReportIsNotifiedToTheDistrictWithItsDayOnlyAndIsNotMailed() throws Exception {
         var d = handoffs.district("110114");
         var suffix = System.nanoTime() % 100000;
-        accounts.create(handoffs.as("sysadmin"), "mail.reporter." + suffix, "邮件填报员", d.unit().id(),
+        fixtures.account("mail.reporter." + suffix, "邮件填报员", d.unit().id(),
                 org.jianfu.account.Role.DISTRICT_REPORTER, "reporter" + suffix + "@district.example");
         var mail = (RecordingMailSender) mailSender;
         var before = mail.sent().size();

@@ -42,7 +42,6 @@ class NotificationTests {
     @Autowired JdbcClient jdbc;
     @Autowired MutableClock clock;
     @Autowired org.springframework.mail.javamail.JavaMailSender mailSender;
-    @Autowired org.jianfu.account.Accounts accounts;
 
     LedgerRound round;
     String reporter;
@@ -86,7 +85,7 @@ class NotificationTests {
     @Test
     void withAMailServerConfiguredTheNotificationAlsoGoesToTheUnitsAddresses() {
         var mail = (org.jianfu.test.RecordingMailSender) mailSender;
-        accounts.create(as("sysadmin"), "mail.reporter." + System.nanoTime() % 100000, "邮件用户", fixtures.chaoyang().id(),
+        fixtures.account("mail.reporter." + System.nanoTime() % 100000, "邮件用户", fixtures.chaoyang().id(),
                 org.jianfu.account.Role.DISTRICT_REPORTER, "reporter@chaoyang.example");
         var before = mail.sent().size();
         var template = jdbc.sql("select id from ledger_template where year = 2021").query(Long.class).single();

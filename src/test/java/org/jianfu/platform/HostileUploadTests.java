@@ -156,8 +156,8 @@ class HostileUploadTests {
             case LEDGER_IMPORT -> multipart("/ledgers/{id}/import", ledgerId).file(file("file", content)).with(ledgerReporter);
             case BASELINE_IMPORT -> multipart("/inspection/cleanups/{d}/2026/import", district).file(file("file", content))
                     .with(user(baselineReporter));
-            case SEAL -> multipart("/admin/units/{id}/seal", fixtures.chaoyang().id()).file(file("seal", content))
-                    .with(user(as("sysadmin")));
+            case SEAL -> multipart("/units/{id}/seal", fixtures.chaoyang().id()).file(file("seal", content))
+                    .with(user(as("chaoyang.approver")));
             case EVIDENCE -> multipart("/ledgers/{id}/entries/{r}/evidence", ledgerId, requirementId).file(file("file", content))
                     .with(user(as("haidian.reporter")));
         };

@@ -18,10 +18,29 @@ public class Fixtures {
 
     private final Units units;
     private final Accounts accounts;
+    private final org.jianfu.account.AccountRoles roles;
+    private final org.springframework.security.core.userdetails.UserDetailsService users;
 
-    public Fixtures(Units units, Accounts accounts) {
+    public Fixtures(Units units, Accounts accounts, org.jianfu.account.AccountRoles roles,
+            org.springframework.security.core.userdetails.UserDetailsService users) {
         this.units = units;
         this.accounts = accounts;
+        this.roles = roles;
+        this.users = users;
+    }
+
+    /**
+     * An account with an e-mail address, made as in production: created by the demo system admin, given its role by
+     * the demo security admin (the two separate duties).
+     */
+    public long account(String username, String displayName, long unitId, Role role, String email) {
+        var id = accounts.create(demo("sysadmin"), username, displayName, unitId, email);
+        roles.assign(demo("security.admin"), id, 0, role, unitId);
+        return id;
+    }
+
+    private org.jianfu.account.AccountPrincipal demo(String username) {
+        return (org.jianfu.account.AccountPrincipal) users.loadUserByUsername(username);
     }
 
     public Unit city() {
