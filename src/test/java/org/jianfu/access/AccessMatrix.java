@@ -297,6 +297,15 @@ class AccessMatrix {
         unscoped("GET /public/schools", EVERYONE, none(), (at, b) -> b.param("q", "学校"));
         unscoped("GET /public/reports/status", EVERYONE);
         unscoped("POST /public/reports/status", EVERYONE);
+        // electronic seals: the unit's approver asks, a security admin decides (the matrix's request is refused or approved
+        // only after its own checks, which answer with the page)
+        unscoped("GET /seals", EnumSet.of(DISTRICT_APPROVER, SECURITY_ADMIN));
+        unscoped("POST /seals/requests", EnumSet.of(DISTRICT_APPROVER), none(), (at, b) -> b.param("reason", "访问矩阵"));
+        scoped("POST /seals/{id}/revocation-requests", EnumSet.of(DISTRICT_APPROVER), at -> ids(at.objects().electronicSeal(at.d())),
+                (at, b) -> b.param("reason", "访问矩阵"));
+        scoped("POST /seals/requests/{id}/approve", EnumSet.of(SECURITY_ADMIN), at -> ids(at.objects().sealRequest(at.d())));
+        scoped("POST /seals/requests/{id}/refuse", EnumSet.of(SECURITY_ADMIN), at -> ids(at.objects().sealRequest(at.d())),
+                (at, b) -> b.param("refusalReason", "访问矩阵"));
         // the verification of sealed files, open to anyone; a post without a file is answered with the form
         unscoped("GET /public/seal-verification", EVERYONE);
         unscoped("POST /public/seal-verification", EVERYONE);

@@ -247,6 +247,19 @@ class MatrixObjects {
     @org.springframework.beans.factory.annotation.Autowired
     org.jianfu.seal.ElectronicSeals electronicSeals;
 
+    /** The district's electronic seal in use, made from its seal image when it has none. */
+    long electronicSeal(District d) {
+        return electronicSeals.active(d.district().id()).orElseGet(() -> electronicSeals.make(d.district().id())).id();
+    }
+
+    /** A request of the district waiting for the security admin: its open one, or one to make its seal, filed here. */
+    long sealRequest(District d) {
+        return jdbc.sql("select id from seal_request where unit_id = ? and decision is null").param(d.district().id()).query(Long.class)
+                .optional().orElseGet(() -> jdbc.sql("""
+                        insert into seal_request (unit_id, kind, reason, requested_by, requested_at)
+                        values (?, 'MAKE', '访问矩阵', 'matrix', now()) returning id""").param(d.district().id()).query(Long.class).single());
+    }
+
     private final java.util.Map<Long, Long> officialCopyOf = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**

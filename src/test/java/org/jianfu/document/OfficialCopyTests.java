@@ -68,9 +68,9 @@ class OfficialCopyTests {
     @BeforeEach
     void aLedgerOf延庆区WithAnElectronicSealWaitsForItsApprover() {
         yanqing = units.findByCode("110119").orElseThrow();
-        seals.upload(as("sysadmin"), yanqing.id(), SampleLedgers.sealPng("延庆区教育委员会"));
-        electronicSeals.make(yanqing.id());
         waiting = steps.waitingForSignOff(yanqing, 2026, LocalDate.of(2026, 12, 31), LedgerSteps.partly("延庆"));
+        seals.upload(waiting.approver(), yanqing.id(), SampleLedgers.sealPng("延庆区教育委员会"));
+        electronicSeals.make(yanqing.id());
     }
 
     OfficialCopy signOff() {
