@@ -4,7 +4,6 @@ import org.jianfu.JianfuApplication;
 import org.jianfu.account.AccountPrincipal;
 import org.jianfu.account.Accounts;
 import org.jianfu.account.Role;
-import org.jianfu.document.Documents;
 import org.jianfu.document.OfficialCopySteps;
 import org.jianfu.document.SampleLedgers;
 import org.jianfu.ledger.LedgerAction;
@@ -38,6 +37,16 @@ public class SealBenchmark {
     static final String PASSWORD = "Lv7#qz-Kestrel9";
 
     public static void main(String[] args) throws Exception {
+        try {
+            run();
+        }
+        catch (Throwable failed) {
+            failed.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    static void run() throws Exception {
         int runs = Integer.getInteger("runs", 30);
         var audit = TestDatabase.ownAuditFiles();
         var context = new SpringApplicationBuilder(JianfuApplication.class).profiles("demo").run(
@@ -49,7 +58,6 @@ public class SealBenchmark {
         var seals = context.getBean(Seals.class);
         var electronicSeals = context.getBean(ElectronicSeals.class);
         var signOffs = context.getBean(SignOffs.class);
-        var documents = context.getBean(Documents.class);
         var ofdSeals = context.getBean(OfdSeals.class);
         var pdfSeals = context.getBean(PdfSeals.class);
         var verification = context.getBean(SealVerification.class);
@@ -58,15 +66,16 @@ public class SealBenchmark {
         // two districts, each with a round of its own per sign-off timed; one with an electronic seal, one without
         var sealed = jdbc.sql("select id from unit where code = '110112'").query(Long.class).single();
         var unsealed = jdbc.sql("select id from unit where code = '110111'").query(Long.class).single();
-        var sysadmin = (AccountPrincipal) users.loadUserByUsername("sysadmin");
-        seals.upload(sysadmin, sealed, SampleLedgers.sealPng("通州区教育委员会"));
-        var seal = electronicSeals.make(sealed);
         var template = jdbc.sql("select id from ledger_template where year = 2021 and version = 1").query(Long.class).single();
         for (var unit : new long[] { sealed, unsealed }) {
             var code = jdbc.sql("select code from unit where id = ?").param(unit).query(String.class).single();
             accounts.createInitial("bench.reporter." + code, "基准填报员", unit, Role.DISTRICT_REPORTER, PASSWORD, false);
             accounts.createInitial("bench.approver." + code, "基准审核人", unit, Role.DISTRICT_APPROVER, PASSWORD, false);
         }
+        // the seal image is the unit's approver's to upload; the electronic seal made from it as an approval would make it
+        seals.upload(principal(users, "bench.approver." + jdbc.sql("select code from unit where id = ?").param(sealed).query(String.class).single()),
+                sealed, SampleLedgers.sealPng("通州区教育委员会"));
+        var seal = electronicSeals.make(sealed);
         var city = principal(users, "city.admin");
         var phrases = new String[] { "区教委统筹安排督查检查事项，", "按照年度计划和审批报备制度执行，", "对现有事项进行集中清理，",
                 "保留事项实行清单管理，", "合并内容相近的检查，", "联合开展涉及多部门的事项，", "不得层层加码，",
@@ -102,10 +111,10 @@ public class SealBenchmark {
         signOffs.signOff(approver, sample, version(jdbc, sample), null, PASSWORD);
         var answerLength = jdbc.sql("select avg(length(text))::int from ledger_entry where ledger_id = ?").param(sample).query(Integer.class).single();
 
-        var rendered = OfficialCopySteps.render(documents, approver, sample);
+        var rendered = OfficialCopySteps.render(context, approver, sample);
         var sealedFiles = OfficialCopySteps.seal(rendered, ofdSeals, pdfSeals, seal);
-        var render = BenchTimes.time(() -> OfficialCopySteps.render(documents, approver, sample), runs);
-        var renderAndSeal = BenchTimes.time(() -> OfficialCopySteps.seal(OfficialCopySteps.render(documents, approver, sample), ofdSeals,
+        var render = BenchTimes.time(() -> OfficialCopySteps.render(context, approver, sample), runs);
+        var renderAndSeal = BenchTimes.time(() -> OfficialCopySteps.seal(OfficialCopySteps.render(context, approver, sample), ofdSeals,
                 pdfSeals, seal), runs);
         var verifyOfd = BenchTimes.time(() -> verification.verify(sealedFiles[0]), runs);
         var verifyPdf = BenchTimes.time(() -> verification.verify(sealedFiles[1]), runs);

@@ -22,9 +22,11 @@ public class Reauthentication {
     private final LoginAttempts loginAttempts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final SecondFactors secondFactors;
 
     Reauthentication(AccountRepository accounts, PasswordEncoder passwordEncoder, LoginAttempts loginAttempts,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, SecondFactors secondFactors) {
+        this.secondFactors = secondFactors;
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.loginAttempts = loginAttempts;
@@ -38,6 +40,21 @@ public class Reauthentication {
      */
     @Transactional(noRollbackFor = RuleViolation.class)
     public void confirm(AccountPrincipal me, String password, String step) {
+        confirm(me, password, null, step);
+    }
+
+    /** Whether confirming a step asks this person for their second factor's code too: they have one enrolled. */
+    @Transactional(readOnly = true)
+    public boolean asksSecondFactor(AccountPrincipal me) {
+        return secondFactors.enrolled(me.accountId());
+    }
+
+    /**
+     * The same, and for a person with a second factor enrolled, its current code (or a recovery code) as well: a password
+     * seen over a shoulder is not enough to seal. A wrong or missing code counts like a wrong password.
+     */
+    @Transactional(noRollbackFor = RuleViolation.class)
+    public void confirm(AccountPrincipal me, String password, String secondFactorCode, String step) {
         var account = accounts.findById(me.accountId()).orElseThrow(() -> new AccountNotFoundException(me.accountId()));
         if (account.lockedAt(clock.instant())) {
             events.publishEvent(new AccountEvents.ReauthenticationFailed(account.snapshot(), step, true));
@@ -47,6 +64,11 @@ public class Reauthentication {
             loginAttempts.countFailure(account.username());
             events.publishEvent(new AccountEvents.ReauthenticationFailed(account.snapshot(), step, false));
             throw new RuleViolation("password", "account.error.reauthentication-failed");
+        }
+        if (secondFactors.enrolled(me.accountId()) && !secondFactors.verify(me.accountId(), secondFactorCode)) {
+            loginAttempts.countFailure(account.username());
+            events.publishEvent(new AccountEvents.ReauthenticationFailed(account.snapshot(), step, false));
+            throw new RuleViolation("secondFactorCode", "account.error.reauthentication-second-factor");
         }
         events.publishEvent(new AccountEvents.Reauthenticated(account.snapshot(), step));
     }

@@ -97,6 +97,7 @@ class LedgerController {
         var actions = ledgers.actionsFor(me, ledger);
         model.addAttribute("actions", actions);
         model.addAttribute("sealMissing", actions.contains(LedgerAction.SIGN_OFF) && ledgers.signsOffWithoutSeal(ledger));
+        model.addAttribute("asksSecondFactor", actions.contains(LedgerAction.SIGN_OFF) && signOffs.asksSecondFactor(me));
         model.addAttribute("transitions", ledgers.transitions(ledger.id()));
         model.addAttribute("statuses", EntryStatus.values());
         model.addAttribute("overdue", ledgers.overdue(ledger, round));
@@ -293,6 +294,7 @@ class LedgerController {
     String move(@AuthenticationPrincipal AccountPrincipal me, @PathVariable long id, @PathVariable String step,
             @RequestParam int version, @RequestParam(required = false) String comment,
             @RequestParam(defaultValue = "false") boolean acknowledged, @RequestParam(required = false) String password,
+            @RequestParam(required = false) String secondFactorCode,
             RedirectAttributes redirect) {
         var action = java.util.Arrays.stream(LedgerAction.values()).filter(a -> a.path().equals(step)).findFirst()
                 .orElseThrow(() -> new LedgerNotFoundException("step " + step));
@@ -307,7 +309,7 @@ class LedgerController {
                 return "redirect:/ledgers/" + id + "#confirm-submit";
             }
             if (action == LedgerAction.SIGN_OFF) {
-                signOffs.signOff(me, id, version, comment, password);
+                signOffs.signOff(me, id, version, comment, password, secondFactorCode);
             }
             else {
                 ledgers.move(me, id, version, action, comment);

@@ -28,13 +28,26 @@ public class SignOffs {
 
     /** Signs the ledger off in the approver's unit's name, once their password is confirmed. */
     public Ledger signOff(AccountPrincipal me, long ledgerId, int version, String comment, String password) {
+        return signOff(me, ledgerId, version, comment, password, null);
+    }
+
+    /** Whether signing off asks this approver for their second factor's code as well as their password. */
+    public boolean asksSecondFactor(AccountPrincipal me) {
+        return reauthentication.asksSecondFactor(me);
+    }
+
+    /**
+     * Signs the ledger off once the approver's password, and their second factor's code where they have one, are confirmed:
+     * only then is the unit's electronic seal used (the official copy is sealed within the sign-off).
+     */
+    public Ledger signOff(AccountPrincipal me, long ledgerId, int version, String comment, String password, String secondFactorCode) {
         // Who may sign is checked before the password is: others are refused without a password being tried.
         var ledger = ledgers.readable(me, ledgerId);
         if (!ledgers.actionsFor(me, ledger).contains(LedgerAction.SIGN_OFF)) {
             throw new LedgerNotEditableException(ledger.state());
         }
         var acknowledged = contradictions.requireAcknowledged(ledger);
-        reauthentication.confirm(me, password, "ledger.sign-off");
+        reauthentication.confirm(me, password, secondFactorCode, "ledger.sign-off");
         return transactions.execute(status -> {
             var signed = ledgers.signOff(me, ledgerId, version, comment);
             contradictions.keepSigned(ledgerId, acknowledged);

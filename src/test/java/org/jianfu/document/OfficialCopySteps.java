@@ -18,7 +18,8 @@ public final class OfficialCopySteps {
     public record Rendered(byte[] ofd, byte[] pdf, int page, double x, double y, String title) {
     }
 
-    public static Rendered render(Documents documents, AccountPrincipal reader, long ledgerId) {
+    public static Rendered render(org.springframework.context.ApplicationContext context, AccountPrincipal reader, long ledgerId) {
+        var documents = context.getBean(Documents.class);
         var ledger = documents.ledger(reader, ledgerId);
         var layout = OfficialLayout.of(ledger, documents.labels());
         var spot = layout.sealSpot();
