@@ -77,7 +77,14 @@ class SealVerificationController {
 
     /** Who issues the seals' certificates, by the name its certificate gives, or nothing before the first seal is made. */
     private void addAuthority(Model model) {
-        model.addAttribute("authorityName", authority.certificate().map(c -> c.getSubjectX500Principal().getName()).orElse(null));
+        model.addAttribute("authorityName", authority.certificate().map(SealVerificationController::commonName).orElse(null));
+    }
+
+    private static String commonName(java.security.cert.X509Certificate certificate) {
+        var name = org.bouncycastle.asn1.x500.X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
+        var cn = name.getRDNs(org.bouncycastle.asn1.x500.style.BCStyle.CN);
+        return cn.length == 0 ? name.toString()
+                : org.bouncycastle.asn1.x500.style.IETFUtils.valueToString(cn[0].getFirst().getValue());
     }
 
     /** The authority's certificate (DER), to check a seal's certificate chain with any tool. */
