@@ -15,7 +15,9 @@ import javax.imageio.ImageIO;
 
 /**
  * The seal picture on a file that is not the official copy (the Word and Excel files of a ledger with a sealed OFD): faded,
- * crossed and marked 副本, so that a printout of it is not mistaken for a sealed original.
+ * crossed and marked 副本, so that a printout of it is not mistaken for a sealed original. The picture it reads is a stored
+ * seal image, which passed the upload door ({@code Uploads.accept} with {@code UploadPurpose.SEAL}: type, pixel limit, and
+ * re-encoded) when the approver uploaded it; no other bytes come here.
  */
 final class SealCopyMark {
 
