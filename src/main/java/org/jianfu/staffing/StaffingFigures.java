@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * What the staffing register shows on a district's ledger: next to requirement 8 the teachers on aid dispatch; next to 18
  * the secondments (active, past the six months, without approval), the cleanup before and after, and the teachers and days
  * drafted into inspections; next to 19 the trainings approved, merged, cancelled and waiting, the reports of trainings
- * imposed without approval (received through the whitelist's one mechanism of reports) and the hours per teacher; next to 21 the mental-health trainings. Each links to the rows it counts.
+ * imposed without approval (received through the whitelist's one mechanism of reports) and the hours per teacher; next to 21 the mental-health and information-technology trainings. Each links to the rows it counts.
  */
 @Component
 class StaffingFigures implements RegisterFigures {
@@ -97,7 +96,7 @@ class StaffingFigures implements RegisterFigures {
             list.add(new Figure(SECONDMENTS, "staffing.drafted", "staffing.figure.drafted", new Object[] { s.drafted(), s.draftedDays() },
                     secondmentList + "&state=INSPECTION", false));
 
-            var plan = plans.getOrDefault(id, new TrainingRepository.PlanCount(new EnumMap<>(TrainingState.class), 0, BigDecimal.ZERO));
+            var plan = plans.getOrDefault(id, TrainingRepository.PlanCount.none());
             var trainingList = "/staffing/trainings" + list0;
             var waiting = plan.byState().getOrDefault(TrainingState.SUBMITTED, 0);
             list.add(new Figure(TRAINING, "staffing.trainings", "staffing.figure.trainings",
@@ -118,6 +117,9 @@ class StaffingFigures implements RegisterFigures {
             list.add(new Figure(WELLBEING, "staffing.mental-health", "staffing.figure.mental-health",
                     new Object[] { plan.mentalHealth(), plan.mentalHealthHours().stripTrailingZeros().toPlainString() },
                     trainingList + "&kind=MENTAL_HEALTH", false));
+            list.add(new Figure(WELLBEING, "staffing.information-technology", "staffing.figure.information-technology",
+                    new Object[] { plan.informationTechnology(), plan.informationTechnologyHours().stripTrailingZeros().toPlainString() },
+                    trainingList + "&kind=INFORMATION_TECHNOLOGY", false));
             figures.put(id, list);
         }
         return figures;

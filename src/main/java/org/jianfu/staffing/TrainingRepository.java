@@ -167,26 +167,39 @@ class TrainingRepository {
                 .list();
     }
 
-    /** Per district, the trainings of the year's plan by state, and the mental-health ones (requirement 21) with their hours. */
-    record PlanCount(EnumMap<TrainingState, Integer> byState, int mentalHealth, BigDecimal mentalHealthHours) {
+    /**
+     * Per district, the trainings of the year's plan by state, and those requirement 21 asks for, given (neither merged nor
+     * cancelled) with their hours: mental health and information technology.
+     */
+    record PlanCount(EnumMap<TrainingState, Integer> byState, int mentalHealth, BigDecimal mentalHealthHours,
+            int informationTechnology, BigDecimal informationTechnologyHours) {
+
+        static PlanCount none() {
+            return new PlanCount(new EnumMap<>(TrainingState.class), 0, BigDecimal.ZERO, 0, BigDecimal.ZERO);
+        }
     }
 
     Map<Long, PlanCount> planCounts(Collection<Long> districtIds, int year) {
         var counts = new HashMap<Long, PlanCount>();
         jdbc.sql("""
                 select district_id, state, count(*) as n, count(*) filter (where kind = 'MENTAL_HEALTH') as mental,
-                       coalesce(sum(hours) filter (where kind = 'MENTAL_HEALTH'), 0) as mental_hours
+                       coalesce(sum(hours) filter (where kind = 'MENTAL_HEALTH'), 0) as mental_hours,
+                       count(*) filter (where kind = 'INFORMATION_TECHNOLOGY') as it,
+                       coalesce(sum(hours) filter (where kind = 'INFORMATION_TECHNOLOGY'), 0) as it_hours
                 from staffing_training where district_id = any(?) and year = ? group by district_id, state""")
                 .params(districtIds.toArray(Long[]::new), year)
                 .query(rs -> {
                     var district = rs.getLong("district_id");
                     var state = TrainingState.valueOf(rs.getString("state"));
-                    var before = counts.getOrDefault(district, new PlanCount(new EnumMap<>(TrainingState.class), 0, BigDecimal.ZERO));
+                    var before = counts.getOrDefault(district, PlanCount.none());
                     before.byState().put(state, rs.getInt("n"));
-                    // merged and cancelled mental-health trainings are not given: only those of the plan count
-                    var given = state.attended();
-                    counts.put(district, new PlanCount(before.byState(), before.mentalHealth() + (given ? rs.getInt("mental") : 0),
-                            before.mentalHealthHours().add(given ? rs.getBigDecimal("mental_hours") : BigDecimal.ZERO)));
+                    if (!state.attended()) { // merged and cancelled trainings are not given: only those of the plan count
+                        counts.put(district, before);
+                        return;
+                    }
+                    counts.put(district, new PlanCount(before.byState(), before.mentalHealth() + rs.getInt("mental"),
+                            before.mentalHealthHours().add(rs.getBigDecimal("mental_hours")), before.informationTechnology() + rs.getInt("it"),
+                            before.informationTechnologyHours().add(rs.getBigDecimal("it_hours"))));
                 });
         return counts;
     }

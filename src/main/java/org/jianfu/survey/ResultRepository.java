@@ -7,15 +7,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * SQL that counts answers: how many per wave and group, and each question's sum per wave and group. Never a single answer:
- * the service suppresses the groups smaller than the threshold before anything else sees them.
+ * SQL that counts answers: how many per wave and group, and each question's sum per wave and group, read from the running
+ * counts kept with every answer (survey_tally, V92: a few cells per district, however many answers). Never a single
+ * answer: the service suppresses the groups smaller than the threshold before anything else sees them.
  */
 @Repository
 class ResultRepository {
 
     /** How answers are grouped: by district, by the school's type, by the stage answered, or all together. */
     enum Breakdown {
-        DISTRICT("a.district_id::text"), SCHOOL_TYPE("a.school_type"), STAGE("coalesce(a.stage, '')"), ALL("''");
+        DISTRICT("a.district_id::text"), SCHOOL_TYPE("a.school_type"), STAGE("a.stage"), ALL("''");
 
         final String sql;
 
@@ -43,7 +44,7 @@ class ResultRepository {
     }
 
     List<Size> sizes(List<Long> waveIds, Long districtId, Breakdown by) {
-        return jdbc.sql("select a.wave_id, " + by.sql + " as g, count(*) as n from survey_answer a where a.wave_id = any(:waves)"
+        return jdbc.sql("select a.wave_id, " + by.sql + " as g, sum(a.answers) as n from survey_tally a where a.wave_id = any(:waves)"
                 + (districtId == null ? "" : " and a.district_id = :district") + " group by 1, 2")
                 .param("waves", waveIds.toArray(Long[]::new)).params(district(districtId))
                 .query((rs, n) -> new Size(rs.getLong("wave_id"), rs.getString("g"), rs.getLong("n"))).list();
@@ -51,9 +52,8 @@ class ResultRepository {
 
     List<Sum> sums(List<Long> waveIds, Long districtId, Breakdown by) {
         return jdbc.sql("select a.wave_id, " + by.sql + """
-                 as g, v.question_id, sum(v.value) as total, count(*) as answered, count(*) filter (where v.value > 0) as named
-                from survey_answer a join survey_answer_value v on v.answer_id = a.id
-                where a.wave_id = any(:waves) and v.value is not null""" + (districtId == null ? "" : " and a.district_id = :district")
+                 as g, a.question_id, sum(a.total) as total, sum(a.answered) as answered, sum(a.named) as named
+                from survey_tally_value a where a.wave_id = any(:waves)""" + (districtId == null ? "" : " and a.district_id = :district")
                 + " group by 1, 2, 3")
                 .param("waves", waveIds.toArray(Long[]::new)).params(district(districtId))
                 .query((rs, n) -> new Sum(rs.getLong("wave_id"), rs.getString("g"), rs.getLong("question_id"), rs.getBigDecimal("total"),
@@ -73,7 +73,7 @@ class ResultRepository {
     java.util.Map<Long, Long> answersByDistrict(List<Long> districtIds, int year) {
         var counts = new java.util.HashMap<Long, Long>();
         jdbc.sql("""
-                select a.district_id, count(*) as n from survey_answer a join survey_wave w on w.id = a.wave_id
+                select a.district_id, sum(a.answers) as n from survey_tally a join survey_wave w on w.id = a.wave_id
                 where w.year = ? and a.district_id = any(?) group by a.district_id""")
                 .params(year, districtIds.toArray(Long[]::new)).query(rs -> {
                     counts.put(rs.getLong("district_id"), rs.getLong("n"));

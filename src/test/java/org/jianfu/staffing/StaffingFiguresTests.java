@@ -68,6 +68,7 @@ class StaffingFiguresTests {
         var asDepartment = data.person(Role.DEPARTMENT_USER, department);
         var planned = trainings.record(reporter, draft("教研一体化", null, TrainingKind.TEACHING_RESEARCH, "20"));
         trainings.record(reporter, draft("教师心理健康", null, TrainingKind.MENTAL_HEALTH, "4"));
+        trainings.record(reporter, draft("智慧课堂应用", null, TrainingKind.INFORMATION_TECHNOLOGY, "6"));
         var approved = trainings.record(asDepartment, draft("交通安全", null, TrainingKind.NON_TEACHING, "2"));
         var merged = trainings.record(asDepartment, draft("防溺水", null, TrainingKind.NON_TEACHING, "2"));
         var cancelled = trainings.record(asDepartment, draft("创城宣传", null, TrainingKind.NON_TEACHING, "2"));
@@ -89,13 +90,17 @@ class StaffingFiguresTests {
         assertThat(number(after, "staffing.drafted", 1) - number(before, "staffing.drafted", 1)).isEqualTo(10);
         assertThat(after.get("staffing.trainings").requirementCode()).isEqualTo("2021-19");
         for (int i = 0; i < 5; i++) {
-            // planned (2: the own ones), approved, merged, cancelled, without approval
-            assertThat(number(after, "staffing.trainings", i) - number(before, "staffing.trainings", i)).isEqualTo(i == 0 ? 2 : 1);
+            // planned (3: the own ones), approved, merged, cancelled, without approval
+            assertThat(number(after, "staffing.trainings", i) - number(before, "staffing.trainings", i)).isEqualTo(i == 0 ? 3 : 1);
         }
         assertThat(after.get("staffing.trainings").alert()).isTrue();
         assertThat(number(after, "staffing.training-hours", 0) - number(before, "staffing.training-hours", 0)).isEqualTo(1);
         assertThat(after.get("staffing.mental-health").requirementCode()).isEqualTo("2021-21");
         assertThat(number(after, "staffing.mental-health", 0) - number(before, "staffing.mental-health", 0)).isEqualTo(1);
+        assertThat(after.get("staffing.information-technology").requirementCode()).isEqualTo("2021-21");
+        assertThat(number(after, "staffing.information-technology", 0) - number(before, "staffing.information-technology", 0)).isEqualTo(1);
+        assertThat(new BigDecimal((String) after.get("staffing.information-technology").arguments()[1])
+                .subtract(new BigDecimal((String) before.get("staffing.information-technology").arguments()[1]))).isEqualByComparingTo("6");
 
         // each figure's link opens the rows it counted, for the district's reporter
         var aidPage = mvc.perform(get(after.get("staffing.aid").link()).with(user(reporter))).andExpect(status().isOk()).andReturn()
@@ -110,6 +115,9 @@ class StaffingFiguresTests {
         var mentalPage = mvc.perform(get(after.get("staffing.mental-health").link()).with(user(reporter))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(mentalPage).contains("教师心理健康").doesNotContain("教研一体化");
+        var itPage = mvc.perform(get(after.get("staffing.information-technology").link()).with(user(reporter))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(itPage).contains("智慧课堂应用").doesNotContain("教师心理健康");
         var hoursPage = mvc.perform(get(after.get("staffing.training-hours").link()).with(user(reporter))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(hoursPage).contains(teachers.get(2).teacherNumber());

@@ -41,6 +41,10 @@ class SurveyAnonymityTests {
     void theAnswerTablesHaveNoColumnThatCouldHoldAnAccountAddressAgentSessionSchoolCodeOrTime() {
         assertThat(columns("survey_answer")).containsExactlyInAnyOrder("id", "wave_id", "district_id", "school_type", "stage");
         assertThat(columns("survey_answer_value")).containsExactlyInAnyOrder("answer_id", "question_id", "value", "text");
+        // the running counts: a cell is what an answer row says, split into slots, and counts
+        assertThat(columns("survey_tally")).containsExactlyInAnyOrder("wave_id", "district_id", "school_type", "stage", "slot", "answers");
+        assertThat(columns("survey_tally_value")).containsExactlyInAnyOrder("wave_id", "district_id", "school_type", "stage", "slot",
+                "question_id", "total", "answered", "named");
         // the codes' table: the hash and where it was handed out, nothing about its use
         assertThat(columns("survey_code")).containsExactlyInAnyOrder("code_hash", "wave_id", "school_id");
         // no foreign key leads from an answer to a code or a school

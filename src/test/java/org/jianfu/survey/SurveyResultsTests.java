@@ -33,7 +33,7 @@ class SurveyResultsTests {
     @Autowired SurveyFigures figures;
 
     @Test
-    void resultsMatchTheHandComputedMeansShareAndDemandsAndTheDistrictIsMarkedForSupervision() {
+    void resultsMatchTheHandComputedMeansShareAndDemandsAndTheSupervisionOfficeIsToldOfTheMarkedDistrictAtClose() throws Exception {
         var wave = data.openWave("手算核对", SurveyTestData.YEAR);
         var school = data.schools(data.daxing()).get(0);
         var answers = new ArrayList<>(SurveyTestData.same(6, "20", "4", "4"));
@@ -56,6 +56,19 @@ class SurveyResultsTests {
         // 2.4 hours a week on inspections, no inspection item approved in 2034: marked
         assertThat(shown.marks()).extracting(m -> m.district().id()).containsExactly(data.daxing().id());
         assertThat(shown.groups()).singleElement().satisfies(g -> assertThat(g.key()).isEqualTo(school.stage().name()));
+
+        // closing the wave tells the city's supervision office of the marked district, with a link to the results
+        data.surveys.close(data.city(), wave.id(), data.surveys.wave(data.city(), wave.id()).version());
+        var told = jdbcClient.sql("select unit_id, roles::text as roles, kind, subject, source, link from notification where kind = ? and subject = ?")
+                .params(SurveyNotice.KIND, wave.name()).query().listOfRows();
+        assertThat(told).singleElement().satisfies(n -> {
+            assertThat(n.get("unit_id")).isEqualTo(data.fixtures.city().id());
+            assertThat(n.get("roles")).isEqualTo("{SUPERVISOR}");
+            assertThat(n.get("source")).isEqualTo(data.daxing().name());
+            assertThat(n.get("link")).isEqualTo("/survey/waves/" + wave.id() + "/results");
+        });
+        mvc.perform(get("/survey/waves/" + wave.id() + "/results").with(user(data.person(Role.SUPERVISOR, data.fixtures.city()))))
+                .andExpect(status().isOk());
     }
 
     @Test
