@@ -31,6 +31,8 @@ import java.util.concurrent.locks.LockSupport;
  * for a static file (see docs/performance.md).
  * A URL containing {@code _CODE_} is the rendered page: each request takes the next code of the file named by
  * the system property {@code codes} (one a line), so no code is asked for twice and no cache answers.
+ * With -Dbody=file (a form with _CODE_) and -Dcookie=header each request POSTs that form to the URL, taking the next line
+ * "token code" of the codes file for _TOKEN_ in the URL and _CODE_ in the form (bench/survey-load.sh: survey answers).
  * -Dseries=file writes, for the open loop's measured run, each request's due time (ms since the epoch) and latency in ms (one a line).
  * Usage: java bench/WhitelistVerifyBenchmark.java max <url> <connections> <warmup-s> <measure-s>
  *        java bench/WhitelistVerifyBenchmark.java rate <url> <requests-per-s> <warmup-s> <measure-s> [connections=32]
@@ -178,6 +180,7 @@ public class WhitelistVerifyBenchmark {
     static final class Worker {
         private static final String CODE = "_CODE_";
         private static String[] codes;
+        private static String body;
         private static final AtomicInteger nextCode = new AtomicInteger();
         private final URI uri;
         private final byte[] request;
@@ -205,19 +208,37 @@ public class WhitelistVerifyBenchmark {
                     + "\r\nAccept-Language: zh-CN\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
         }
 
-        /** The fixed request, or for a _CODE_ URL the next code's, failing when the codes run out. */
+        /** A form posted (-Dbody), with the cookie header given (-Dcookie). */
+        private byte[] post(String path, String body) {
+            var bytes = body.getBytes(StandardCharsets.UTF_8);
+            return ("POST " + path + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort() + "\r\nAccept-Language: zh-CN"
+                    + "\r\nContent-Type: application/x-www-form-urlencoded\r\nCookie: " + System.getProperty("cookie", "")
+                    + "\r\nContent-Length: " + bytes.length + "\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8);
+        }
+
+        /**
+         * The fixed request, or for a _CODE_ URL the next code's, failing when the codes run out. With -Dbody=file the request
+         * is a POST of that file's form, each line of the codes file "token code": _TOKEN_ in the URL and _CODE_ in the form
+         * are replaced by the line's two.
+         */
         private byte[] nextRequest() throws IOException {
-            if (!uri.getPath().contains(CODE)) {
+            var posting = System.getProperty("body") != null;
+            if (!posting && !uri.getPath().contains(CODE)) {
                 return request;
             }
             synchronized (Worker.class) {
                 if (codes == null) {
                     codes = Files.readAllLines(Path.of(System.getProperty("codes"))).toArray(String[]::new);
+                    body = posting ? Files.readString(Path.of(System.getProperty("body"))).strip() : null;
                 }
             }
             var n = nextCode.getAndIncrement();
             if (n >= codes.length) {
                 throw new IllegalStateException("out of codes after " + codes.length + " requests: seed more");
+            }
+            if (posting) {
+                var line = codes[n].split(" ");
+                return post(uri.getPath().replace("_TOKEN_", line[0]), body.replace(CODE, line[1]));
             }
             return request(uri.getPath().replace(CODE, codes[n]));
         }

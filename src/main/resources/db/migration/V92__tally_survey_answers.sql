@@ -43,3 +43,7 @@ select a.wave_id, a.district_id, a.school_type, coalesce(a.stage, ''), 0, v.ques
 from survey_answer a join survey_answer_value v on v.answer_id = a.id
 where v.value is not null
 group by 1, 2, 3, 4, 6;
+
+-- The comments shown with the results are read from a random point in the order of the answers' random ids, so that a wave
+-- of many comments costs no more to show than one of few.
+create index survey_answer_value_comment on survey_answer_value (question_id, answer_id) where text is not null;

@@ -12,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Teachers' answers, given without an account on a school's link with one of the school's single-use codes. The code's hash
- * is deleted and the answer inserted in one transaction, so a code answers once; nothing in the answer refers to the code,
+ * is deleted and the answer inserted in one statement, so a code answers once; nothing in the answer refers to the code,
  * the school, the time or the request (README, "Burden survey"). Nothing here is logged or audited.
  */
 @Service
@@ -98,11 +98,11 @@ public class Answers {
         if (total.compareTo(BigDecimal.valueOf(SurveyQuestion.MAX_TOTAL_HOURS)) > 0) {
             throw new RuleViolation(null, "survey.error.total", SurveyQuestion.MAX_TOTAL_HOURS);
         }
-        if (code == null || code.isBlank() || !surveys.useCode(wave.id(), link.schoolId(), Surveys.hash(code))) {
+        var school = units.get(link.schoolId());
+        var cell = new AnswerRepository.Cell(wave.id(), school.parentId(), school.stage().name(), stage);
+        if (code == null || code.isBlank() || !answers.record(school.id(), Surveys.hash(code), cell, values)) {
             throw new RuleViolation("code", "survey.error.code");
         }
-        var school = units.get(link.schoolId());
-        answers.insert(wave.id(), school.parentId(), school.stage().name(), stage, values);
     }
 
     private static BigDecimal number(String text, String field, String messageKey) {

@@ -36,14 +36,12 @@ class PublicSurveyController {
     @PostMapping("/public/survey/{token}")
     String submit(@PathVariable String token, @RequestParam Map<String, String> typed, Model model) {
         model.addAttribute("signedIn", false);
-        var form = answers.form(token);
         try {
             answers.submit(token, typed.get("code"), typed);
-            model.addAttribute("form", form);
-            return "survey/public/thanks";
+            return "survey/public/thanks"; // names nothing of the wave or the school: nothing more to read
         }
         catch (RuleViolation refused) {
-            model.addAttribute("form", form);
+            model.addAttribute("form", answers.form(token));
             model.addAttribute("typed", typed);
             model.addAttribute("token", token);
             model.addAttribute("error", refused);

@@ -60,13 +60,30 @@ class ResultRepository {
                         rs.getLong("answered"), rs.getLong("named"))).list();
     }
 
-    /** Some of the comments of a wave (of a district), in random order. */
+    /**
+     * Some of the comments of a wave (of a district), in random order: those following a random point in the order of the
+     * answers' random ids, wrapping round at the end, so that only as many rows are read as are shown (the partial index of
+     * V92), however many teachers commented.
+     */
     List<String> comments(long waveId, Long districtId, int limit) {
-        return jdbc.sql("""
-                select v.text from survey_answer a join survey_answer_value v on v.answer_id = a.id
-                where a.wave_id = :wave and v.text is not null""" + (districtId == null ? "" : " and a.district_id = :district")
-                + " order by random() limit :limit")
-                .param("wave", waveId).param("limit", limit).params(district(districtId)).query(String.class).list();
+        var from = java.util.UUID.randomUUID();
+        var picked = new java.util.ArrayList<String>();
+        var questions = jdbc.sql("select id from survey_question where wave_id = ? and kind = 'TEXT' order by id").param(waveId)
+                .query(Long.class).list();
+        for (var question : questions) {
+            for (var after : List.of(true, false)) {
+                if (picked.size() < limit) {
+                    picked.addAll(jdbc.sql("select v.text from survey_answer_value v "
+                            + (districtId == null ? "" : "join survey_answer a on a.id = v.answer_id and a.district_id = :district ")
+                            + "where v.question_id = :question and v.text is not null and v.answer_id " + (after ? ">=" : "<")
+                            + " :from order by v.answer_id limit :limit")
+                            .param("question", question).param("from", from).param("limit", limit - picked.size()).params(district(districtId))
+                            .query(String.class).list());
+                }
+            }
+        }
+        java.util.Collections.shuffle(picked);
+        return picked;
     }
 
     /** How many answers a wave has in all: the ledger's and the page's counts. */

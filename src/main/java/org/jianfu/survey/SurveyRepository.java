@@ -129,12 +129,6 @@ class SurveyRepository {
                 .params(hashes.size(), waveId, schoolId).update();
     }
 
-    /** Uses a code of this school's link: deletes its hash; false when there was none (never issued, or used already). */
-    boolean useCode(long waveId, long schoolId, byte[] hash) {
-        return jdbc.sql("delete from survey_code where code_hash = ? and wave_id = ? and school_id = ?").params(hash, waveId, schoolId)
-                .update() == 1;
-    }
-
     private static SurveyWave wave(ResultSet rs, int n) throws SQLException {
         return new SurveyWave(rs.getLong("id"), rs.getString("name"), rs.getInt("year"), SurveyWave.State.valueOf(rs.getString("state")),
                 instant(rs, "created_at"), rs.getString("created_by"), rs.getInt("version"));

@@ -43,6 +43,9 @@ class SurveyTallyTests {
         var inspection = data.question(wave, "INSPECTION").id();
         var perceived = data.question(wave, "PERCEIVED").id();
         var stage = data.question(wave, "STAGE").id();
+        var comment = data.question(wave, "COMMENT").id();
+        var comments = new java.util.HashSet<String>();
+        var pingguComments = new java.util.HashSet<String>();
         var random = new Random(20);
         var jobs = new ArrayList<Callable<Void>>();
         var expectedTeaching = BigDecimal.ZERO;
@@ -64,6 +67,14 @@ class SurveyTallyTests {
                 answer.put("q" + inspection, onInspections.toPlainString());
                 answer.put("q" + perceived, Integer.toString(1 + random.nextInt(5)));
                 answer.put("q" + stage, i % 3 == 0 ? "" : "PRIMARY");
+                if (i % 10 == 0) {
+                    var text = "意见 " + t + "-" + i;
+                    answer.put("q" + comment, text);
+                    comments.add(text);
+                    if (school.parentId() == data.pinggu().id()) {
+                        pingguComments.add(text);
+                    }
+                }
                 typed.add(answer);
             }
             jobs.add(() -> {
@@ -114,5 +125,10 @@ class SurveyTallyTests {
         assertThat(shown.total().named().get(inspection)).isEqualTo(named);
         assertThat(shown.groups()).extracting(SurveyResults.Group::key).containsExactlyInAnyOrder("PRIMARY", "");
         assertThat(shown.groups()).extracting(SurveyResults.Group::answers).containsExactlyInAnyOrder((long) all / 3 * 2, (long) all / 3);
+        // comments: as many as are shown, each once, of the scope only
+        assertThat(comments).hasSize(48);
+        assertThat(shown.comments()).hasSize(SurveyResults.COMMENTS_SHOWN).doesNotHaveDuplicates().isSubsetOf(comments);
+        var pinggu = results.results(data.city(), wave.id(), data.pinggu().id(), Breakdown.ALL);
+        assertThat(pinggu.comments()).hasSameElementsAs(pingguComments).hasSize(pingguComments.size());
     }
 }
