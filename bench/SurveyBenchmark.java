@@ -14,7 +14,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
@@ -38,7 +37,8 @@ import java.util.regex.Pattern;
  */
 public class SurveyBenchmark {
 
-    static final HexFormat HEX = HexFormat.of();
+    /** Tells this run's baseline codes from an earlier run's. */
+    static final String RUN = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36).toUpperCase(Locale.ROOT);
 
     public static void main(String[] args) throws Exception {
         var data = Path.of(args[1]);
@@ -175,11 +175,11 @@ public class SurveyBenchmark {
                     district = rs.getLong(2);
                 }
             }
-            // codes of their own, so the app's seeded ones are untouched
+            // codes of their own (of this run), so the app's seeded ones are untouched
             db.setAutoCommit(false);
             try (var st = db.prepareStatement("insert into survey_code (code_hash, wave_id, school_id) values (?, ?, ?)")) {
                 for (int n = 0; n < rate * (warmupSeconds + measureSeconds); n++) {
-                    st.setBytes(1, hash(String.format(Locale.ROOT, "SQLBASE%07d", n)));
+                    st.setBytes(1, hash(String.format(Locale.ROOT, "SQL%s%07d", RUN, n)));
                     st.setLong(2, wave);
                     st.setLong(3, school);
                     st.addBatch();
@@ -228,7 +228,7 @@ public class SurveyBenchmark {
                         if (wait > 0) {
                             LockSupport.parkNanos(wait);
                         }
-                        delete.setBytes(1, hash(String.format(Locale.ROOT, "SQLBASE%07d", i * connections + conn)));
+                        delete.setBytes(1, hash(String.format(Locale.ROOT, "SQL%s%07d", RUN, i * connections + conn)));
                         delete.setLong(2, wave);
                         delete.setLong(3, school);
                         if (delete.executeUpdate() != 1) {
@@ -246,6 +246,7 @@ public class SurveyBenchmark {
                         value.setArray(3, vArray);
                         value.executeUpdate();
                         var slot = ThreadLocalRandom.current().nextInt(16);
+                        if (!Boolean.getBoolean("noTally")) {
                         cell.setLong(1, wave);
                         cell.setLong(2, district);
                         cell.setInt(3, slot);
@@ -256,6 +257,10 @@ public class SurveyBenchmark {
                         sums.setArray(4, qArray);
                         sums.setArray(5, vArray);
                         sums.executeUpdate();
+                        }
+                        if (Boolean.getBoolean("async")) {
+                            try (var st = db.createStatement()) { st.execute("set local synchronous_commit = off"); }
+                        }
                         db.commit();
                         if (due >= measuredFrom) {
                             mine[measured++] = (System.nanoTime() - due) / 1_000;
