@@ -38,13 +38,16 @@ class AnswerRepository {
      * statement (one round trip on the busiest public route). The counts go to a random slot of the cell; their rows are
      * locked in question order, so two answers adding to the same slot at once wait for each other but never deadlock.
      *
-     * @return false, with nothing written, when the code is not an unused one of this school in this wave
+     * @return false, with nothing written, when the code is not an unused one of this school in this wave, or the wave has
+     *         closed since it was read
      */
     boolean record(long schoolId, byte[] codeHash, Cell cell, List<Value> values) {
         var sorted = values.stream().sorted(Comparator.comparingLong(Value::questionId)).toList();
         return jdbc.sql("""
                 with used as (
-                    delete from survey_code where code_hash = :hash and wave_id = :wave and school_id = :school returning 1
+                    delete from survey_code c using survey_wave w
+                    where c.code_hash = :hash and c.wave_id = :wave and c.school_id = :school and w.id = c.wave_id and w.state = 'OPEN'
+                    returning 1
                 ), answer as (
                     insert into survey_answer (wave_id, district_id, school_type, stage)
                     select :wave, :district, :type, :stage from used returning id

@@ -43,8 +43,11 @@ public class Answers {
      * Records one answer with a code of the link's school. The values are read by question as typed ({@code q<id>}); a blank
      * number of hours counts as none. Refused, with nothing written and the code still unused, when a value is out of range,
      * the wave is not open, or the code is unknown or used already.
+     *
+     * <p>Not in a transaction of its own: the reads each take a connection for a moment, and the one statement that writes
+     * (code, answer, values, counts; it checks again that the wave is open) is atomic by itself. So a connection is held only
+     * while PostgreSQL works and commits, not while this thread checks the form, which is what limits answers a second.
      */
-    @Transactional
     public void submit(String token, String code, Map<String, String> typed) {
         var link = surveys.linkByToken(token).orElseThrow(() -> new SurveyNotFoundException("link"));
         var wave = surveys.wave(link.waveId()).orElseThrow();
