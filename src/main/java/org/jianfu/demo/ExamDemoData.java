@@ -28,9 +28,9 @@ import org.springframework.stereotype.Component;
  * Demo mode: exam duties in 海淀区 and 朝阳区, through the register's own steps. 海淀区's department files three plans with
  * 海淀区: one arranged with sessions at two schools, one refused with a reason, one waiting; the district's reporter
  * records an exemption, has a proposal made and imports the exam office's sheet of what was done (the same few teachers
- * again and again, and an exam in no plan). The two districts' schools are placed on the map, so proposals send the
- * nearest teachers. A city department files a plan with the city, which moves it to 朝阳区's
- * schools and adds sessions there; 朝阳区's reporter has a proposal made. Runs after {@link RosterDemoData}, once: not when
+ * again and again, and an exam in no plan); an autumn exam is arranged and proposed, what was done in June counted. The
+ * two districts' schools are placed on the map, so proposals send the nearest teachers. A city department files a plan
+ * with the city, which moves it to 朝阳区's schools and adds sessions there; 朝阳区's reporter has a proposal made. Runs after {@link RosterDemoData}, once: not when
  * any exam plan exists.
  */
 @Component
@@ -110,6 +110,13 @@ class ExamDemoData implements ApplicationRunner {
                 day.plusDays(90), "孕期");
         proposals.propose(haidianReporter, haidianReporter.unitId(), year);
         imports.importSheet(haidianReporter, haidianReporter.unitId(), "海淀区监考人员安排（考试中心）.csv", sheet(haidian, first, day));
+        // an autumn exam: its proposal counts what the teachers carried in June against their yearly cap
+        var autumn = plans.file(department, new ExamPlans.PlanDraft("全国英语等级考试（海淀考点）", "海淀区教育考试中心", day.plusDays(98),
+                day.plusDays(98), 2, 400, 8, haidian.get(2).name()));
+        autumn = plans.decide(haidianApprover, autumn.id(), autumn.version(), ExamPlans.Decision.ARRANGE, null);
+        session(haidianReporter, autumn.id(), haidian.get(2), day.plusDays(98), 9, 0, 11, 0, 4);
+        session(haidianReporter, autumn.id(), haidian.get(2), day.plusDays(98), 14, 0, 16, 0, 4);
+        proposals.propose(haidianReporter, haidianReporter.unitId(), year);
 
         var moved = plans.file(cityDepartment, new ExamPlans.PlanDraft("护士执业资格考试（北京考区）", "北京市卫生健康委员会", day.plusDays(1),
                 day.plusDays(1), 2, 900, 14, "西城区、东城区各中学"));

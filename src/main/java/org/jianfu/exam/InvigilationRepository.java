@@ -109,12 +109,18 @@ class InvigilationRepository {
                 .params(id, version).update() == 1;
     }
 
-    /** Whether a session of this proposal is already in another accepted proposal (this one was made before that was accepted). */
-    boolean overlapsAccepted(long id) {
+    /**
+     * Whether a session of this proposal was settled after it was made: it is in another accepted proposal (the two were
+     * made side by side), or its exam's list of that day was imported (done).
+     */
+    boolean overtaken(long id) {
         return jdbc.sql("""
                 select exists (select 1 from exam_proposal_assignment a join exam_proposal_assignment b on b.session_id = a.session_id
-                    join exam_proposal q on q.id = b.proposal_id where a.proposal_id = ? and b.proposal_id <> a.proposal_id and q.accepted)""")
-                .param(id).query(Boolean.class).single();
+                    join exam_proposal q on q.id = b.proposal_id where a.proposal_id = :id and b.proposal_id <> a.proposal_id and q.accepted)
+                or exists (select 1 from exam_proposal_assignment a join exam_session s on s.id = a.session_id
+                    join exam_duty d on d.plan_id = s.plan_id and d.held_on = s.held_on and d.district_id = s.district_id
+                    where a.proposal_id = :id)""")
+                .param("id", id).query(Boolean.class).single();
     }
 
     private static Proposal proposal(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
@@ -216,7 +222,8 @@ class InvigilationRepository {
     /**
      * What the teachers of these districts already carried in the year, per teacher {sessions, hours, school}: the rows of
      * accepted proposals (all but {@code except}'s) and the imported duties, a duty counted once where an imported row
-     * (teacher, exam, day) is one an accepted proposal assigned.
+     * (teacher, exam, day) is one an accepted proposal assigned. Imported rows of the exams and days {@code except} staffs
+     * are left out: beside that proposal they are the same sessions.
      */
     Map<Long, double[]> priorLoads(Collection<Long> districtIds, int year, long except) {
         return loads("""
@@ -229,6 +236,8 @@ class InvigilationRepository {
                     union all
                     select d.teacher_id, d.school_id, d.hours from exam_duty d where d.district_id = any(:ids) and d.year = :year
                     and not exists (select 1 from accepted a where a.teacher_id = d.teacher_id and a.plan_id = d.plan_id and a.held_on = d.held_on)
+                    and not exists (select 1 from exam_proposal_assignment pa join exam_session ps on ps.id = pa.session_id
+                                    where pa.proposal_id = :except and ps.plan_id = d.plan_id and ps.held_on = d.held_on)
                 ) x group by teacher_id""", Map.of("ids", districtIds.toArray(Long[]::new), "year", year, "except", except));
     }
 

@@ -136,8 +136,8 @@ public class Proposals {
 
     /**
      * The area's approver (or the city admin) accepts a proposal: its assignments stand, beside those of proposals accepted
-     * earlier for other sessions. Refused when one of its sessions was meanwhile settled by another accepted proposal (the
-     * two were made side by side): a new proposal counts that one.
+     * earlier for other sessions. Refused when one of its sessions was settled meanwhile, by another accepted proposal (the
+     * two were made side by side) or an imported list of what was done: a new proposal counts that.
      */
     @Transactional
     public InvigilationRepository.Proposal accept(AccountPrincipal me, long id, int version) {
@@ -146,7 +146,7 @@ public class Proposals {
         if (before.accepted()) {
             throw new RuleViolation(null, "exam.error.already-accepted");
         }
-        if (duties.overlapsAccepted(id)) {
+        if (duties.overtaken(id)) {
             throw new RuleViolation(null, "exam.error.proposal-overtaken");
         }
         if (!duties.accept(id, version)) {

@@ -249,6 +249,18 @@ class ExamRegisterTests {
         assertThat(view.after().teacherSessions().max()).isEqualTo(3.0);
         // the ledger reads the imported sheet where there is one
         assertThat(figure(area.district().id(), "exam.spread").messageKey()).isEqualTo("exam.figure.spread-actual");
+
+        // with a cap of 4 the later session finds someone; then its exam's list of who did it comes in: that session is
+        // settled, the open proposal overtaken
+        jdbc.sql("update exam_settings set yearly_cap = 4 where id = 1").update();
+        var third = proposals.propose(reporter, area.district().id(), YEAR);
+        assertThat(third.unfilled()).isZero();
+        rows.add(Arrays.asList("普通话水平测试", DAY.toString(), "17:00-18:00", teachers.get(1).name(), school));
+        imports.importSheet(reporter, area.district().id(), "下半年.xlsx", ExamTestData.messySheet(rows));
+        assertThatThrownBy(() -> proposals.accept(approver, third.id(), third.version())).isInstanceOf(RuleViolation.class)
+                .extracting("messageKey").isEqualTo("exam.error.proposal-overtaken");
+        assertThatThrownBy(() -> proposals.propose(reporter, area.district().id(), YEAR)).isInstanceOf(RuleViolation.class)
+                .extracting("messageKey").isEqualTo("exam.error.no-sessions");
     }
 
     @Test
