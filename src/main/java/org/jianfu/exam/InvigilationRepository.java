@@ -185,25 +185,16 @@ class InvigilationRepository {
     Map<Long, double[]> actualLoads(Collection<Long> districtIds, int year) {
         return loads("""
                 select teacher_id, school_id, count(*) as sessions, sum(hours) as hours from exam_duty
-                where district_id = any(?) and year = ? group by teacher_id, school_id""", districtIds.toArray(Long[]::new), year);
+                where district_id = any(:ids) and year = :year group by teacher_id, school_id""",
+                Map.of("ids", districtIds.toArray(Long[]::new), "year", year));
     }
 
     /** The same from a proposal, the district's rows of it. */
     Map<Long, double[]> proposedLoads(long proposalId, Collection<Long> districtIds) {
         return loads("""
                 select teacher_id, school_id, count(*) as sessions, sum(hours) as hours from exam_proposal_assignment
-                where proposal_id = ? and district_id = any(?) group by teacher_id, school_id""", proposalId, districtIds.toArray(Long[]::new));
-    }
-
-    private Map<Long, double[]> loads(String sql, Object... params) {
-        var loads = new HashMap<Long, double[]>();
-        jdbc.sql(sql).params(params).query(rs -> {
-            var load = loads.computeIfAbsent(rs.getLong("teacher_id"), k -> new double[3]);
-            load[0] += rs.getLong("sessions");
-            load[1] += rs.getDouble("hours");
-            load[2] = rs.getLong("school_id");
-        });
-        return loads;
+                where proposal_id = :proposal and district_id = any(:ids) group by teacher_id, school_id""",
+                Map.of("proposal", proposalId, "ids", districtIds.toArray(Long[]::new)));
     }
 
     /** Per district of these: imported rows, unplanned exams, and whether anything was imported in the year. */
