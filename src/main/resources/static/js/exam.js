@@ -12,9 +12,10 @@
       animation: false,
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
-      grid: { left: 56, right: 16, top: 32, bottom: 32 },
-      xAxis: { type: 'category', data: c.x },
-      yAxis: { type: 'log', logBase: 10, min: 1 },
+      grid: { left: 64, right: 16, top: 48, bottom: 48 },
+      xAxis: { type: 'category', data: c.x, name: c.xName, nameLocation: 'middle', nameGap: 28 },
+      yAxis: { type: 'log', logBase: 10, min: 1, name: c.yName, nameLocation: 'end', nameGap: 12,
+               nameTextStyle: { align: 'left' } },
       series: c.series.map(function (s) {
         return { name: s.name, type: 'bar', data: s.values.map(function (v) { return v > 0 ? v : null; }) };
       })

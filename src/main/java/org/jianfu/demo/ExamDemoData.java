@@ -1,10 +1,12 @@
 package org.jianfu.demo;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Map;
 
 import org.jianfu.account.AccountPrincipal;
 import org.jianfu.exam.DutyImports;
@@ -26,8 +28,9 @@ import org.springframework.stereotype.Component;
  * Demo mode: exam duties in 海淀区 and 朝阳区, through the register's own steps. 海淀区's department files three plans with
  * 海淀区: one arranged with sessions at two schools, one refused with a reason, one waiting; the district's reporter
  * records an exemption, has a proposal made and imports the exam office's sheet of what was done (the same few teachers
- * again and again, and an exam in no plan). A city department files a plan with the city, which moves it to 朝阳区's
- * schools and adds sessions there; 朝阳区's reporter has a proposal made. Runs after {@link RosterDemoData}, once: not when
+ * again and again, and an exam in no plan); an autumn exam is arranged and proposed, what was done in June counted. The
+ * two districts' schools are placed on the map, so proposals send the nearest teachers. A city department files a plan
+ * with the city, which moves it to 朝阳区's schools and adds sessions there; 朝阳区's reporter has a proposal made. Runs after {@link RosterDemoData}, once: not when
  * any exam plan exists.
  */
 @Component
@@ -83,6 +86,8 @@ class ExamDemoData implements ApplicationRunner {
         if (haidian.size() < 3 || chaoyang.size() < 2) {
             return;
         }
+        placeSchools(units.children(haidianReporter.unitId()));
+        placeSchools(units.children(chaoyangReporter.unitId()));
         var year = LocalDate.now(clock).getYear();
         var day = LocalDate.of(year, 6, 13);
 
@@ -105,6 +110,13 @@ class ExamDemoData implements ApplicationRunner {
                 day.plusDays(90), "孕期");
         proposals.propose(haidianReporter, haidianReporter.unitId(), year);
         imports.importSheet(haidianReporter, haidianReporter.unitId(), "海淀区监考人员安排（考试中心）.csv", sheet(haidian, first, day));
+        // an autumn exam: its proposal counts what the teachers carried in June against their yearly cap
+        var autumn = plans.file(department, new ExamPlans.PlanDraft("全国英语等级考试（海淀考点）", "海淀区教育考试中心", day.plusDays(98),
+                day.plusDays(98), 2, 400, 8, haidian.get(2).name()));
+        autumn = plans.decide(haidianApprover, autumn.id(), autumn.version(), ExamPlans.Decision.ARRANGE, null);
+        session(haidianReporter, autumn.id(), haidian.get(2), day.plusDays(98), 9, 0, 11, 0, 4);
+        session(haidianReporter, autumn.id(), haidian.get(2), day.plusDays(98), 14, 0, 16, 0, 4);
+        proposals.propose(haidianReporter, haidianReporter.unitId(), year);
 
         var moved = plans.file(cityDepartment, new ExamPlans.PlanDraft("护士执业资格考试（北京考区）", "北京市卫生健康委员会", day.plusDays(1),
                 day.plusDays(1), 2, 900, 14, "西城区、东城区各中学"));
@@ -137,6 +149,27 @@ class ExamDemoData implements ApplicationRunner {
                     .append(t.name()).append(',').append(schools.get(0).name()).append("\r\n");
         }
         return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Where the demo's schools of 海淀区 and 朝阳区 are (approximately), so that proposals prefer nearby schools. */
+    private static final Map<String, double[]> PLACES = Map.of(
+            "北京市海淀区中关村第一小学", new double[] { 39.9834, 116.3170 },
+            "北京市十一学校", new double[] { 39.9134, 116.2889 },
+            "北京市海淀区实验小学", new double[] { 39.9556, 116.3064 },
+            "北京市第一〇一中学", new double[] { 40.0033, 116.2981 },
+            "北京市海淀区清河中学", new double[] { 40.0300, 116.3330 },
+            "北京市朝阳区实验小学", new double[] { 39.9390, 116.4690 },
+            "北京市陈经纶中学", new double[] { 39.9226, 116.4548 },
+            "北京市朝阳区芳草地国际学校", new double[] { 39.9163, 116.4427 },
+            "北京市第八十中学", new double[] { 39.9880, 116.4740 });
+
+    private void placeSchools(List<Unit> schools) {
+        for (var school : schools) {
+            var at = PLACES.get(school.name());
+            if (at != null) {
+                units.locate(school.id(), units.get(school.id()).version(), BigDecimal.valueOf(at[0]), BigDecimal.valueOf(at[1]));
+            }
+        }
     }
 
     private void session(AccountPrincipal me, long planId, Unit school, LocalDate day, int h1, int m1, int h2, int m2, int rooms) {

@@ -19,8 +19,9 @@ import org.jianfu.exam.ExamSeason.Site;
  * places the host's sittings in that block need. Flow is raised in stages that follow the water level of
  * {@link LowerBound}: first every class up to the level, then the remainder one above it, shared among schools so that
  * their yearly load per teacher is as level as it can be (rounded down, then up), then, only if that cannot place
- * everything, level by level beyond. Within each stage the maximum flow uses the host's own teachers first, then its district's, then the
- * nearest schools of other districts. Because an augmenting path never takes flow off an arc leaving the source, a stage
+ * everything, level by level beyond. Within each stage the maximum flow fills ring by ring ({@link Rings}): the host's own teachers first, then
+ * schools within 5 km, within 15 km, of its district, then the nearest schools further away (without coordinates: own
+ * school, district, further). Because an augmenting path never takes flow off an arc leaving the source, a stage
  * never undoes an earlier one.
  *
  * <p>Why this is optimal when it completes: if the first two stages place the whole demand, every teacher ends at the
@@ -33,7 +34,7 @@ import org.jianfu.exam.ExamSeason.Site;
  */
 final class Allocator {
 
-    /** Schools of other districts each school's teachers may be sent to, per block, nearest first. */
+    /** Schools beyond the rings (over 15 km and of another district) each school's teachers may be sent to, per block, nearest first. */
     static final int FAR_SCHOOLS = 4;
     private static final int SOURCE = 0;
     private static final int SINK = 1;
@@ -117,17 +118,21 @@ final class Allocator {
         }
     }
 
-    /** The (school, block) nodes of a school, each joined to the host blocks it may serve: own, district, nearest far. */
+    /**
+     * The (school, block) nodes of a school, each joined to the host blocks it may serve, the arc's tier its {@link Rings
+     * ring}: its own, those within 5 km, within 15 km, of its district, and the nearest few further.
+     */
     private int[] schoolBlocks(long schoolId) {
         var site = shape.site(schoolId);
         var perBlock = new int[shape.blocks.size()];
         Arrays.fill(perBlock, -1);
-        var near = new ArrayList<Long>();
+        var near = new ArrayList<long[]>();
         var far = new ArrayList<Site>();
         hostBlockNode.keySet().forEach(host -> {
             var hostSite = shape.site(host);
-            if (hostSite.districtId() == site.districtId()) {
-                near.add(host);
+            var ring = Rings.of(site, hostSite);
+            if (ring < Rings.FURTHER) {
+                near.add(new long[] { host, ring });
             }
             else {
                 far.add(hostSite);
@@ -139,16 +144,16 @@ final class Allocator {
             perBlock[b] = node;
             blockOfNode.put(node, b);
             for (var host : near) {
-                var target = hostBlockNode.get(host)[b];
+                var target = hostBlockNode.get(host[0])[b];
                 if (target >= 0) {
-                    transport.add(network.arc(node, target, Integer.MAX_VALUE, host == schoolId ? 0 : 1));
+                    transport.add(network.arc(node, target, Integer.MAX_VALUE, (int) host[1]));
                 }
             }
             var added = 0;
             for (var i = 0; i < far.size() && added < FAR_SCHOOLS; i++) {
                 var target = hostBlockNode.get(far.get(i).schoolId())[b];
                 if (target >= 0) {
-                    transport.add(network.arc(node, target, Integer.MAX_VALUE, 2));
+                    transport.add(network.arc(node, target, Integer.MAX_VALUE, Rings.FURTHER));
                     added++;
                 }
             }
@@ -217,7 +222,7 @@ final class Allocator {
         schoolRoom.forEach((school, room) -> network.raise(schoolArc.get(school),
                 (int) (room + (share == null ? 0 : share.getOrDefault(school, 0L)))));
         long placed = 0;
-        for (var tier = 0; tier <= 2; tier++) {
+        for (var tier = 0; tier < Rings.COUNT; tier++) {
             placed += network.maxFlow(SOURCE, SINK, tier);
         }
         return placed;

@@ -45,14 +45,14 @@ public record AreaSpread(boolean present, Spread teacherSessions, Spread teacher
         return new AreaSpread(true, Spread.of(sessions), Spread.of(hours), Spread.of(new ArrayList<>(perSchool.values())), histogram);
     }
 
-    /** The chart's data: sessions carried on the x axis, teachers before and after as two series. */
-    static String chart(AreaSpread before, AreaSpread after, String beforeName, String afterName) {
+    /** The chart's data: sessions carried on the x axis, teachers before and after as two series; the axes' titles. */
+    static String chart(AreaSpread before, AreaSpread after, String beforeName, String afterName, String xName, String yName) {
         var length = Math.max(before.teachersBySessions.length, after.teachersBySessions.length);
         var x = new ArrayList<Integer>();
         for (var i = 0; i < length; i++) {
             x.add(i);
         }
-        return "{\"x\":" + x + ",\"series\":[" + series(beforeName, before.teachersBySessions, length) + ","
+        return "{\"xName\":\"" + plain(xName) + "\",\"yName\":\"" + plain(yName) + "\",\"x\":" + x + ",\"series\":[" + series(beforeName, before.teachersBySessions, length) + ","
                 + series(afterName, after.teachersBySessions, length) + "]}";
     }
 
@@ -61,6 +61,11 @@ public record AreaSpread(boolean present, Spread teacherSessions, Spread teacher
         for (var i = 0; i < length; i++) {
             values.add(i < counts.length ? counts[i] : 0);
         }
-        return "{\"name\":\"" + name.replace("\\", "").replace("\"", "") + "\",\"values\":" + values + "}";
+        return "{\"name\":\"" + plain(name) + "\",\"values\":" + values + "}";
+    }
+
+    /** A label safe inside a JSON string: no backslashes or quotes. */
+    private static String plain(String text) {
+        return text.replace("\\", "").replace("\"", "");
     }
 }

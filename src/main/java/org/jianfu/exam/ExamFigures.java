@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.jianfu.ledger.RegisterFigures;
-import org.jianfu.unit.Units;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  * What exam duties show next to requirement 9 on a district's ledger: the exam plans filed with the district and arranged,
  * the exams its schools held in no arranged plan (from the imported sheets), the sessions its schools host, and the
  * spread of invigilation over its teachers – {@code exam.spread}, whose first argument is the percentage of sessions
- * carried by the busiest tenth of its teachers (what was done where imported, else the accepted proposal); above the
+ * carried by the busiest tenth of its teachers (what was done where imported, else the accepted proposals); above the
  * limit the city sets it is an alert.
  */
 @Component
@@ -28,13 +27,11 @@ class ExamFigures implements RegisterFigures {
     private final ExamRepository exams;
     private final InvigilationRepository duties;
     private final ExamSpreads spreads;
-    private final Units units;
 
-    ExamFigures(ExamRepository exams, InvigilationRepository duties, ExamSpreads spreads, Units units) {
+    ExamFigures(ExamRepository exams, InvigilationRepository duties, ExamSpreads spreads) {
         this.exams = exams;
         this.duties = duties;
         this.spreads = spreads;
-        this.units = units;
     }
 
     @Override
@@ -47,8 +44,7 @@ class ExamFigures implements RegisterFigures {
     public Map<Long, List<Figure>> figuresFor(Collection<Long> unitIds, int year) {
         var tally = exams.tally(unitIds, year);
         var imported = duties.importTally(unitIds, year);
-        var city = units.root().orElseThrow().id();
-        var measured = spreads.measured(unitIds, city, year);
+        var measured = spreads.measured(unitIds, year);
         var limit = exams.settings().concentrationLimit();
         var figures = new LinkedHashMap<Long, List<Figure>>();
         for (var id : unitIds) {

@@ -51,7 +51,8 @@ class ExamSpreadController {
         var view = spreads.view(me, district, Years.orThisYear(year, clock));
         model.addAttribute("view", view);
         model.addAttribute("chart", AreaSpread.chart(view.before(), view.after(), messages.getMessage("exam.spread.before", null, locale),
-                messages.getMessage("exam.spread.after", null, locale)));
+                messages.getMessage("exam.spread.after", null, locale), messages.getMessage("exam.chart.x", null, locale),
+                messages.getMessage("exam.chart.y", null, locale)));
         model.addAttribute("keeper", ExamAccess.KEEPERS.contains(me.role()));
         model.addAttribute("accepter", ExamAccess.ACCEPTERS.contains(me.role()));
         model.addAttribute("district", view.area().type() == UnitType.DISTRICT);

@@ -33,6 +33,10 @@ public class ExamSpreads {
     public record View(Unit area, int year, AreaSpread before, AreaSpread after, Optional<InvigilationRepository.Proposal> proposal) {
     }
 
+    /**
+     * Before: what was done (imported). After: the year as the latest proposal would leave it, its rows on top of what the
+     * teachers already carried (accepted proposals and imported duties, as the allocator counted them).
+     */
     @Transactional(readOnly = true)
     public View view(AccountPrincipal me, Long unitId, int year) {
         var area = access.area(me, unitId);
@@ -40,33 +44,38 @@ public class ExamSpreads {
         var teachers = roster.countsBySchool(districts);
         var before = AreaSpread.of(duties.actualLoads(districts, year), teachers);
         var proposal = duties.latestProposal(area.id(), year);
-        var after = proposal.map(p -> AreaSpread.of(duties.proposedLoads(p.id(), districts), teachers)).orElse(AreaSpread.NONE);
+        var after = proposal.map(p -> AreaSpread.of(plus(duties.priorLoads(districts, year, p.id()), duties.proposedLoads(p.id(), districts)),
+                teachers)).orElse(AreaSpread.NONE);
         return new View(area, year, before, after, proposal);
+    }
+
+    private static Map<Long, double[]> plus(Map<Long, double[]> a, Map<Long, double[]> b) {
+        var sum = new java.util.HashMap<Long, double[]>(a);
+        b.forEach((teacher, load) -> sum.merge(teacher, load, (x, y) -> new double[] { x[0] + y[0], x[1] + y[1], y[2] }));
+        return sum;
     }
 
     /**
      * Per district of these, the spread the ledger shows: from what was done where something was imported, else from
-     * the accepted proposal (the district's own, else the city's); none when neither exists. Reads in a fixed number of
-     * queries per source.
+     * the accepted proposals (the district's own and the city's, each for their sessions); none when neither exists.
      */
     @Transactional(readOnly = true)
-    Map<Long, Measured> measured(Collection<Long> districtIds, long cityId, int year) {
+    Map<Long, Measured> measured(Collection<Long> districtIds, int year) {
         var result = new LinkedHashMap<Long, Measured>();
         var imported = duties.importTally(districtIds, year);
-        var accepted = duties.acceptedProposals(districtIds.stream().filter(id -> !imported.containsKey(id)).toList(), cityId, year);
+        var accepted = duties.districtsWithAccepted(districtIds.stream().filter(id -> !imported.containsKey(id)).toList(), year);
         for (var id : districtIds) {
             if (imported.containsKey(id)) {
                 result.put(id, new Measured(AreaSpread.of(duties.actualLoads(List.of(id), year), roster.countsBySchool(id)), true));
             }
-            else if (accepted.containsKey(id)) {
-                result.put(id, new Measured(AreaSpread.of(duties.proposedLoads(accepted.get(id), List.of(id)), roster.countsBySchool(id)),
-                        false));
+            else if (accepted.contains(id)) {
+                result.put(id, new Measured(AreaSpread.of(duties.acceptedLoads(List.of(id), year), roster.countsBySchool(id)), false));
             }
         }
         return result;
     }
 
-    /** A district's spread and where it was read from: the sheets of what was done, or the accepted proposal. */
+    /** A district's spread and where it was read from: the sheets of what was done, or the accepted proposals. */
     record Measured(AreaSpread spread, boolean actual) {
     }
 

@@ -30,17 +30,41 @@ class InvigilationRepository {
 
     // --- proposals
 
-    /** A stored proposal; gaps as fractions (0.01 is 1%). */
+    /**
+     * A stored proposal; gaps as fractions (0.01 is 1%). {@code priorSessions}: the sessions the area's teachers already
+     * carried in the year when it was made (counted against the cap); {@code ringPlaces}: places filled per {@link Rings
+     * ring}; {@code travelKm} over {@code measuredPlaces}: the travel where both schools have coordinates.
+     */
     record Proposal(long id, long unitId, int year, int places, int unfilled, double teacherGap, double schoolGap, int millis,
-            boolean accepted, String createdBy, Instant createdAt, int version) {
+            boolean accepted, String createdBy, Instant createdAt, int version, int priorSessions, List<Integer> ringPlaces,
+            double travelKm, int measuredPlaces) {
+
+        /** The percentage of the filled places taken from ring {@code ring} (0 the host school … 4 further). */
+        public double ringShare(int ring) {
+            var filled = ringPlaces.stream().mapToInt(Integer::intValue).sum();
+            return filled == 0 ? 0 : 100.0 * ringPlaces.get(ring) / filled;
+        }
+
+        /** The mean travel in km over the places where it is known. */
+        public double meanKm() {
+            return measuredPlaces == 0 ? 0 : travelKm / measuredPlaces;
+        }
+
+        /** Whether any filled place's travel is known (both schools placed, or the host's own teachers). */
+        public boolean travelKnown() {
+            return measuredPlaces > 0;
+        }
     }
 
-    long insertProposal(long unitId, int year, int places, int unfilled, double teacherGap, double schoolGap, int millis, String by,
-            Instant now) {
+    long insertProposal(long unitId, int year, int places, int unfilled, double teacherGap, double schoolGap, int millis, int priorSessions,
+            Rings.Tally rings, String by, Instant now) {
+        var ringPlaces = java.util.Arrays.stream(rings.places()).mapToObj(n -> (int) n).toArray(Integer[]::new);
         return jdbc.sql("""
-                insert into exam_proposal (unit_id, year, places, unfilled, teacher_gap, school_gap, millis, created_by, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(unitId, year, places, unfilled, Math.min(teacherGap, 99999), Math.min(schoolGap, 99999), millis, by, utc(now))
+                insert into exam_proposal (unit_id, year, places, unfilled, teacher_gap, school_gap, millis, prior_sessions, ring_places,
+                    travel_km, measured_places, created_by, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(unitId, year, places, unfilled, Math.min(teacherGap, 99999), Math.min(schoolGap, 99999), millis, priorSessions,
+                        ringPlaces, Math.round(rings.kilometres() * 10) / 10.0, (int) rings.measured(), by, utc(now))
                 .query(Long.class).single();
     }
 
@@ -85,16 +109,25 @@ class InvigilationRepository {
                 .params(id, version).update() == 1;
     }
 
-    /** Ends the acceptance of earlier proposals of the unit and year: one proposal stands. */
-    void withdrawOthers(long unitId, int year, long keep) {
-        jdbc.sql("update exam_proposal set accepted = false, version = version + 1 where unit_id = ? and year = ? and id <> ? and accepted")
-                .params(unitId, year, keep).update();
+    /**
+     * Whether a session of this proposal was settled after it was made: it is in another accepted proposal (the two were
+     * made side by side), or its exam's list of that day was imported (done).
+     */
+    boolean overtaken(long id) {
+        return jdbc.sql("""
+                select exists (select 1 from exam_proposal_assignment a join exam_proposal_assignment b on b.session_id = a.session_id
+                    join exam_proposal q on q.id = b.proposal_id where a.proposal_id = :id and b.proposal_id <> a.proposal_id and q.accepted)
+                or exists (select 1 from exam_proposal_assignment a join exam_session s on s.id = a.session_id
+                    join exam_duty d on d.plan_id = s.plan_id and d.held_on = s.held_on and d.district_id = s.district_id
+                    where a.proposal_id = :id)""")
+                .param("id", id).query(Boolean.class).single();
     }
 
     private static Proposal proposal(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Proposal(rs.getLong("id"), rs.getLong("unit_id"), rs.getInt("year"), rs.getInt("places"), rs.getInt("unfilled"),
                 rs.getDouble("teacher_gap"), rs.getDouble("school_gap"), rs.getInt("millis"), rs.getBoolean("accepted"),
-                rs.getString("created_by"), instant(rs, "created_at"), rs.getInt("version"));
+                rs.getString("created_by"), instant(rs, "created_at"), rs.getInt("version"), rs.getInt("prior_sessions"),
+                List.of((Integer[]) rs.getArray("ring_places").getArray()), rs.getDouble("travel_km"), rs.getInt("measured_places"));
     }
 
     // --- imports of what was done
@@ -152,25 +185,16 @@ class InvigilationRepository {
     Map<Long, double[]> actualLoads(Collection<Long> districtIds, int year) {
         return loads("""
                 select teacher_id, school_id, count(*) as sessions, sum(hours) as hours from exam_duty
-                where district_id = any(?) and year = ? group by teacher_id, school_id""", districtIds.toArray(Long[]::new), year);
+                where district_id = any(:ids) and year = :year group by teacher_id, school_id""",
+                Map.of("ids", districtIds.toArray(Long[]::new), "year", year));
     }
 
     /** The same from a proposal, the district's rows of it. */
     Map<Long, double[]> proposedLoads(long proposalId, Collection<Long> districtIds) {
         return loads("""
                 select teacher_id, school_id, count(*) as sessions, sum(hours) as hours from exam_proposal_assignment
-                where proposal_id = ? and district_id = any(?) group by teacher_id, school_id""", proposalId, districtIds.toArray(Long[]::new));
-    }
-
-    private Map<Long, double[]> loads(String sql, Object... params) {
-        var loads = new HashMap<Long, double[]>();
-        jdbc.sql(sql).params(params).query(rs -> {
-            var load = loads.computeIfAbsent(rs.getLong("teacher_id"), k -> new double[3]);
-            load[0] += rs.getLong("sessions");
-            load[1] += rs.getDouble("hours");
-            load[2] = rs.getLong("school_id");
-        });
-        return loads;
+                where proposal_id = :proposal and district_id = any(:ids) group by teacher_id, school_id""",
+                Map.of("proposal", proposalId, "ids", districtIds.toArray(Long[]::new)));
     }
 
     /** Per district of these: imported rows, unplanned exams, and whether anything was imported in the year. */
@@ -186,23 +210,66 @@ class InvigilationRepository {
         return tally;
     }
 
-    /** Per district of these, its accepted proposal of the year (its own, else the city's), by district. */
-    Map<Long, Long> acceptedProposals(Collection<Long> districtIds, long cityId, int year) {
-        var accepted = new HashMap<Long, Long>();
-        jdbc.sql("select unit_id, max(id) as id from exam_proposal where year = :year and accepted and unit_id = any(:units) group by unit_id")
-                .param("year", year).param("units", java.util.stream.Stream.concat(districtIds.stream(), java.util.stream.Stream.of(cityId))
-                        .toArray(Long[]::new))
-                .query(rs -> {
-                    accepted.put(rs.getLong("unit_id"), rs.getLong("id"));
-                });
-        var city = accepted.get(cityId);
-        var byDistrict = new HashMap<Long, Long>();
-        for (var id : districtIds) {
-            var own = accepted.get(id);
-            if (own != null || city != null) {
-                byDistrict.put(id, own != null ? own : city);
-            }
-        }
-        return byDistrict;
+    /**
+     * What the teachers of these districts already carried in the year, per teacher {sessions, hours, school}: the rows of
+     * accepted proposals (all but {@code except}'s) and the imported duties, a duty counted once where an imported row
+     * (teacher, exam, day) is one an accepted proposal assigned. Imported rows of the exams and days {@code except} staffs
+     * are left out: beside that proposal they are the same sessions.
+     */
+    Map<Long, double[]> priorLoads(Collection<Long> districtIds, int year, long except) {
+        return loads("""
+                with accepted as (
+                    select a.teacher_id, a.school_id, s.plan_id, s.held_on, a.hours from exam_proposal_assignment a
+                    join exam_proposal q on q.id = a.proposal_id join exam_session s on s.id = a.session_id
+                    where q.accepted and q.year = :year and q.id <> :except and a.district_id = any(:ids))
+                select teacher_id, max(school_id) as school_id, count(*) as sessions, sum(hours) as hours from (
+                    select teacher_id, school_id, hours from accepted
+                    union all
+                    select d.teacher_id, d.school_id, d.hours from exam_duty d where d.district_id = any(:ids) and d.year = :year
+                    and not exists (select 1 from accepted a where a.teacher_id = d.teacher_id and a.plan_id = d.plan_id and a.held_on = d.held_on)
+                    and not exists (select 1 from exam_proposal_assignment pa join exam_session ps on ps.id = pa.session_id
+                                    where pa.proposal_id = :except and ps.plan_id = d.plan_id and ps.held_on = d.held_on)
+                ) x group by teacher_id""", Map.of("ids", districtIds.toArray(Long[]::new), "year", year, "except", except));
+    }
+
+    /**
+     * The sessions of these districts in the year already settled, which a new proposal leaves alone: assigned in an
+     * accepted proposal, or done (imported rows of the session's exam and day in its district).
+     */
+    java.util.Set<Long> settledSessions(Collection<Long> districtIds, int year) {
+        return new java.util.HashSet<>(jdbc.sql("""
+                select s.id from exam_session s join exam_plan p on p.id = s.plan_id
+                where s.district_id = any(:ids) and p.year = :year and (
+                    exists (select 1 from exam_proposal_assignment a join exam_proposal q on q.id = a.proposal_id
+                            where a.session_id = s.id and q.accepted)
+                    or exists (select 1 from exam_duty d where d.plan_id = s.plan_id and d.held_on = s.held_on and d.district_id = s.district_id))""")
+                .param("ids", districtIds.toArray(Long[]::new)).param("year", year).query(Long.class).list());
+    }
+
+    /** The districts of these with accepted proposal rows for their teachers in the year. */
+    java.util.Set<Long> districtsWithAccepted(Collection<Long> districtIds, int year) {
+        return new java.util.HashSet<>(jdbc.sql("""
+                select distinct a.district_id from exam_proposal_assignment a join exam_proposal q on q.id = a.proposal_id
+                where q.accepted and q.year = :year and a.district_id = any(:ids)""")
+                .param("ids", districtIds.toArray(Long[]::new)).param("year", year).query(Long.class).list());
+    }
+
+    /** Per teacher of these districts, what all accepted proposals of the year give them: {sessions, hours, school}. */
+    Map<Long, double[]> acceptedLoads(Collection<Long> districtIds, int year) {
+        return loads("""
+                select a.teacher_id, a.school_id, count(*) as sessions, sum(a.hours) as hours from exam_proposal_assignment a
+                join exam_proposal q on q.id = a.proposal_id where q.accepted and q.year = :year and a.district_id = any(:ids)
+                group by a.teacher_id, a.school_id""", Map.of("ids", districtIds.toArray(Long[]::new), "year", year));
+    }
+
+    private Map<Long, double[]> loads(String sql, Map<String, Object> params) {
+        var loads = new HashMap<Long, double[]>();
+        jdbc.sql(sql).params(params).query(rs -> {
+            var load = loads.computeIfAbsent(rs.getLong("teacher_id"), k -> new double[3]);
+            load[0] += rs.getLong("sessions");
+            load[1] += rs.getDouble("hours");
+            load[2] = rs.getLong("school_id");
+        });
+        return loads;
     }
 }

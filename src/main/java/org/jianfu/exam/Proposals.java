@@ -11,6 +11,8 @@ import org.jianfu.account.AccountPrincipal;
 import org.jianfu.platform.EditConflictException;
 import org.jianfu.platform.RuleViolation;
 import org.jianfu.teacher.Roster;
+import org.jianfu.unit.Coordinates;
+import org.jianfu.unit.SchoolPlace;
 import org.jianfu.unit.Unit;
 import org.jianfu.unit.Units;
 import org.springframework.context.ApplicationEventPublisher;
@@ -18,9 +20,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Proposes who invigilates an area's sessions of a year (a district's, or the city's), from the roster, the exemptions and
- * the yearly cap, and stores the proposal with its gap to the lower bound; the area's approver accepts one. Also records
- * the exemptions.
+ * Proposes who invigilates an area's sessions of a year not yet settled (a district's, or the city's), from the roster,
+ * the exemptions and the yearly cap less what each teacher already carried that year, and stores the proposal with its gap
+ * to the lower bound and where its places were filled from; the area's approver accepts it. Also records the exemptions.
  */
 @Service
 public class Proposals {
@@ -44,21 +46,57 @@ public class Proposals {
         this.clock = clock;
     }
 
-    /** The season of an area and year as the allocator reads it. */
+    /**
+     * The season of an area and year as the allocator reads it: the sessions not yet settled (assigned in an accepted
+     * proposal, or done), and each teacher's sessions already carried in the year counted against the cap; schools with
+     * coordinates on a plane in km.
+     */
     @Transactional(readOnly = true)
     ExamSeason season(Unit area, int year) {
         var districts = access.districtsOf(area);
-        var schools = units.enabledSchoolsUnder(area.id()).stream().map(s -> new ExamSeason.Site(s.id(), s.districtId())).toList();
+        var places = units.enabledSchoolsUnder(area.id());
+        var coordinates = units.coordinatesOf(places.stream().map(SchoolPlace::id).toList());
+        var plane = Plane.around(coordinates.values());
+        var schools = places.stream().map(s -> {
+            var at = coordinates.get(s.id());
+            return at == null ? new ExamSeason.Site(s.id(), s.districtId()) : new ExamSeason.Site(s.id(), s.districtId(), plane.x(at), plane.y(at));
+        }).toList();
         var exemptions = new HashMap<Long, List<ExamSeason.Exemption>>();
         exams.exemptionsIn(districts, year).forEach(e -> exemptions.computeIfAbsent(e.teacherId(), k -> new ArrayList<>())
                 .add(new ExamSeason.Exemption(e.fromDay(), e.toDay(), e.reason())));
         var cap = exams.settings().yearlyCap();
+        var prior = duties.priorLoads(districts, year, -1);
         var known = new java.util.HashSet<Long>();
         schools.forEach(s -> known.add(s.schoolId()));
         var teachers = roster.teachersOf(known).stream()
-                .map(t -> new ExamSeason.Invigilator(t.id(), t.schoolId(), cap, 0, exemptions.getOrDefault(t.id(), List.of()))).toList();
-        var sittings = exams.sessionsIn(districts, year).stream().filter(s -> known.contains(s.schoolId())).map(ExamSession::sitting).toList();
+                .map(t -> new ExamSeason.Invigilator(t.id(), t.schoolId(), cap, (int) prior.getOrDefault(t.id(), NOTHING)[0],
+                        exemptions.getOrDefault(t.id(), List.of())))
+                .toList();
+        var settled = duties.settledSessions(districts, year);
+        var sittings = exams.sessionsIn(districts, year).stream().filter(s -> known.contains(s.schoolId()) && !settled.contains(s.id()))
+                .map(ExamSession::sitting).toList();
         return new ExamSeason(teachers, schools, sittings);
+    }
+
+    private static final double[] NOTHING = new double[3];
+
+    /** An equirectangular projection around the placed schools' middle: km east and north, exact enough across a city. */
+    record Plane(double latitude, double longitude) {
+
+        private static final double KM_PER_DEGREE = 111.195;
+
+        static Plane around(java.util.Collection<Coordinates> points) {
+            return new Plane(points.stream().mapToDouble(Coordinates::latitude).average().orElse(0),
+                    points.stream().mapToDouble(Coordinates::longitude).average().orElse(0));
+        }
+
+        double x(Coordinates at) {
+            return (at.longitude() - longitude) * KM_PER_DEGREE * Math.cos(Math.toRadians(latitude));
+        }
+
+        double y(Coordinates at) {
+            return (at.latitude() - latitude) * KM_PER_DEGREE;
+        }
     }
 
     /** Runs the allocator on the area's season and stores the proposal. */
@@ -76,8 +114,9 @@ public class Proposals {
         var millis = (int) ((System.nanoTime() - started) / 1_000_000);
         var teacherGap = LowerBound.gap(LowerBound.teacherCost(shape, allocation), LowerBound.teacherBound(shape));
         var schoolGap = LowerBound.gap(LowerBound.schoolCost(shape, allocation), LowerBound.schoolBound(shape));
+        var prior = season.invigilators().stream().mapToInt(ExamSeason.Invigilator::prior).sum();
         var id = duties.insertProposal(area.id(), year, (int) season.demand(), (int) allocation.unfilled(), teacherGap, schoolGap, millis,
-                me.displayName(), clock.instant());
+                prior, Rings.tally(season, allocation), me.displayName(), clock.instant());
         Map<Long, ExamSeason.Sitting> sittings = new HashMap<>();
         season.sittings().forEach(s -> sittings.put(s.id(), s));
         Map<Long, Long> districtOf = new HashMap<>();
@@ -95,7 +134,11 @@ public class Proposals {
         return proposal;
     }
 
-    /** The area's approver (or the city admin) accepts a proposal: it stands for the area and year, earlier ones no longer. */
+    /**
+     * The area's approver (or the city admin) accepts a proposal: its assignments stand, beside those of proposals accepted
+     * earlier for other sessions. Refused when one of its sessions was settled meanwhile, by another accepted proposal (the
+     * two were made side by side) or an imported list of what was done: a new proposal counts that.
+     */
     @Transactional
     public InvigilationRepository.Proposal accept(AccountPrincipal me, long id, int version) {
         var before = duties.proposal(id).orElseThrow(() -> new ExamNotFoundException("proposal " + id));
@@ -103,10 +146,12 @@ public class Proposals {
         if (before.accepted()) {
             throw new RuleViolation(null, "exam.error.already-accepted");
         }
+        if (duties.overtaken(id)) {
+            throw new RuleViolation(null, "exam.error.proposal-overtaken");
+        }
         if (!duties.accept(id, version)) {
             throw new EditConflictException("proposal " + id);
         }
-        duties.withdrawOthers(before.unitId(), before.year(), id);
         var after = duties.proposal(id).orElseThrow();
         events.publishEvent(ExamEvents.ExamChanged.of("proposal-accepted", "exam-proposal", id, before, after));
         return after;

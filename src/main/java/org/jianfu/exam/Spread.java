@@ -55,4 +55,10 @@ public record Spread(int count, double total, double max, double topShare, doubl
     public double mean() {
         return count == 0 ? 0 : total / count;
     }
+
+    /** The total as the page shows it: whole numbers (sessions) without a decimal, hours with one where fractional. */
+    public String totalText() {
+        var rounded = Math.round(total * 10) / 10.0;
+        return rounded == Math.rint(rounded) ? Long.toString((long) rounded) : Double.toString(rounded);
+    }
 }

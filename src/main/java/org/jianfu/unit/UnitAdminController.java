@@ -74,7 +74,7 @@ class UnitAdminController {
     @GetMapping("/{id}")
     String editForm(@AuthenticationPrincipal Actor actor, @PathVariable long id, Model model) {
         var unit = units.getInScope(actor, id);
-        model.addAttribute("form", UnitForm.of(unit));
+        model.addAttribute("form", UnitForm.of(unit, units.coordinatesOf(List.of(id)).get(id)));
         return editPage(unit, model);
     }
 
@@ -86,9 +86,16 @@ class UnitAdminController {
         if (!form.enabled() && unit.id() == actor.unitId()) {
             errors.rejectValue("enabled", "unit.error.disable-own");
         }
+        if (form.halfPlaced()) {
+            errors.rejectValue(form.latitude() == null ? "latitude" : "longitude", "unit.error.coordinates-both");
+        }
         if (!errors.hasErrors()) {
             try {
-                units.update(id, form.version() == null ? -1 : form.version(), new Units.UnitChange(form.name(), form.code(), form.stage(), form.enabled()));
+                var saved = units.update(id, form.version() == null ? -1 : form.version(),
+                        new Units.UnitChange(form.name(), form.code(), form.stage(), form.enabled()));
+                if (saved.type() == UnitType.SCHOOL) {
+                    units.locate(id, saved.version(), form.latitude(), form.longitude());
+                }
                 redirect.addFlashAttribute("success", "unit.saved");
                 return "redirect:/admin/units/" + id;
             }

@@ -36,4 +36,11 @@ final class UnitEvents {
         public Object before() { return java.util.Map.of("alias", alias); }
         public Object after() { return null; }
     }
+
+    /** A school placed on the map, moved, or taken off it (null). */
+    record UnitLocated(long unitId, Coordinates before, Coordinates after) implements AuditableEvent {
+        public String action() { return "unit.located"; }
+        public String objectType() { return "unit"; }
+        public String objectId() { return Long.toString(unitId); }
+    }
 }

@@ -1,5 +1,9 @@
 package org.jianfu.unit;
 
+import java.math.BigDecimal;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -13,13 +17,21 @@ record UnitForm(
         @Pattern(regexp = "^$|^[A-Za-z0-9_-]{1,32}$", message = "{unit.error.code-format}") String code,
         SchoolStage stage,
         boolean enabled,
-        Integer version) {
+        Integer version,
+        @DecimalMin(value = "-90", message = "{unit.error.coordinates-range}") @DecimalMax(value = "90", message = "{unit.error.coordinates-range}") BigDecimal latitude,
+        @DecimalMin(value = "-180", message = "{unit.error.coordinates-range}") @DecimalMax(value = "180", message = "{unit.error.coordinates-range}") BigDecimal longitude) {
 
     static UnitForm blank(Long parentId, UnitType type) {
-        return new UnitForm(parentId, type, "", "", null, true, 0);
+        return new UnitForm(parentId, type, "", "", null, true, 0, null, null);
     }
 
-    static UnitForm of(Unit unit) {
-        return new UnitForm(unit.parentId(), unit.type(), unit.name(), unit.code(), unit.stage(), unit.enabled(), unit.version());
+    static UnitForm of(Unit unit, Coordinates at) {
+        return new UnitForm(unit.parentId(), unit.type(), unit.name(), unit.code(), unit.stage(), unit.enabled(), unit.version(),
+                at == null ? null : BigDecimal.valueOf(at.latitude()), at == null ? null : BigDecimal.valueOf(at.longitude()));
+    }
+
+    /** Whether one coordinate is given without the other. */
+    boolean halfPlaced() {
+        return (latitude == null) != (longitude == null);
     }
 }

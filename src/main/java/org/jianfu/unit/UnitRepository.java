@@ -181,6 +181,23 @@ class UnitRepository {
                 .update() == 1;
     }
 
+    /** The coordinates of those of these units that have them. */
+    java.util.Map<Long, Coordinates> coordinates(java.util.Collection<Long> ids) {
+        var found = new java.util.HashMap<Long, Coordinates>();
+        jdbc.sql("select id, latitude, longitude from unit where id = any(?) and latitude is not null")
+                .param(ids.toArray(Long[]::new))
+                .query(rs -> {
+                    found.put(rs.getLong(1), new Coordinates(rs.getDouble(2), rs.getDouble(3)));
+                });
+        return found;
+    }
+
+    /** Sets or clears (null) a unit's coordinates; returns false when someone else changed the unit first. */
+    boolean locate(long id, int expectedVersion, java.math.BigDecimal latitude, java.math.BigDecimal longitude) {
+        return jdbc.sql("update unit set latitude = ?, longitude = ?, version = version + 1 where id = ? and version = ?")
+                .params(latitude, longitude, id, expectedVersion).update() == 1;
+    }
+
     /** The unit's other names, those generated from its name first, each kind alphabetically. */
     List<UnitAlias> aliases(long unitId) {
         return jdbc.sql("select id, unit_id, alias, generated from unit_alias where unit_id = ? order by generated desc, alias")

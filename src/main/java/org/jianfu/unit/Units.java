@@ -1,5 +1,7 @@
 package org.jianfu.unit;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -231,6 +233,42 @@ public class Units {
             events.publishEvent(new SchoolChanged(after.id(), after.parentId()));
         }
         return after;
+    }
+
+    /** The coordinates of those of these units that have them (schools placed on the map). */
+    @Transactional(readOnly = true)
+    public Map<Long, Coordinates> coordinatesOf(Collection<Long> unitIds) {
+        return unitIds.isEmpty() ? Map.of() : repository.coordinates(unitIds);
+    }
+
+    /**
+     * Places a school on the map (latitude and longitude in degrees, both or neither; neither clears them). Refused for a
+     * unit that is not a school, for one coordinate alone or out of range, and for a stale version; audited.
+     */
+    @Transactional
+    public Unit locate(long id, int expectedVersion, BigDecimal latitude, BigDecimal longitude) {
+        var unit = get(id);
+        if (unit.type() != UnitType.SCHOOL) {
+            throw new RuleViolation("latitude", "unit.error.coordinates-school");
+        }
+        if ((latitude == null) != (longitude == null)) {
+            throw new RuleViolation(latitude == null ? "latitude" : "longitude", "unit.error.coordinates-both");
+        }
+        if (latitude != null && (latitude.abs().compareTo(BigDecimal.valueOf(90)) > 0 || longitude.abs().compareTo(BigDecimal.valueOf(180)) > 0)) {
+            throw new RuleViolation("latitude", "unit.error.coordinates-range");
+        }
+        var lat = latitude == null ? null : latitude.setScale(6, RoundingMode.HALF_UP);
+        var lon = longitude == null ? null : longitude.setScale(6, RoundingMode.HALF_UP);
+        var before = repository.coordinates(List.of(id)).get(id);
+        var after = lat == null ? null : new Coordinates(lat.doubleValue(), lon.doubleValue());
+        if (java.util.Objects.equals(before, after)) {
+            return unit;
+        }
+        if (!repository.locate(id, expectedVersion, lat, lon)) {
+            throw new EditConflictException("unit " + id);
+        }
+        events.publishEvent(new UnitEvents.UnitLocated(id, before, after));
+        return get(id);
     }
 
     /**

@@ -147,6 +147,88 @@ class AllocatorTests {
         assertThat(LowerBound.teacherCost(shape, proposal)).isEqualTo(LowerBound.teacherBound(shape));
     }
 
+    @Test
+    void aTeacherOneBelowTheCapFromEarlierSessionsGetsAtMostOneMore() {
+        // two teachers with a cap of 3: one already carried 2 sessions this year, the other none; 5 places on 5 days
+        var teachers = List.of(new Invigilator(1, 10, 3, 2, List.of()), new Invigilator(2, 10, 3));
+        var sittings = new ArrayList<Sitting>();
+        for (var i = 0; i < 5; i++) {
+            sittings.add(new Sitting(i + 1, 10, DAY.plusDays(i), LocalTime.of(9, 0), LocalTime.of(11, 0), 1, 1));
+        }
+        var season = new ExamSeason(teachers, List.of(new Site(10, 1)), sittings);
+        var shape = new SeasonShape(season);
+        var proposal = Allocator.allocate(shape);
+
+        assertThat(proposal.sessionsByTeacher().getOrDefault(1L, 0)).isEqualTo(1);
+        assertThat(proposal.sessionsByTeacher().get(2L)).isEqualTo(3);
+        assertThat(proposal.unfilled()).isEqualTo(1);
+        assertThat(HardRules.broken(season, proposal)).isEmpty();
+        // the bound counts the earlier sessions too: 3² + 3², what the proposal reaches
+        assertThat(LowerBound.teacherBound(shape)).isEqualTo(18.0);
+        assertThat(LowerBound.teacherCost(shape, proposal)).isEqualTo(18.0);
+        assertThat(GreedyAllocation.allocate(season).sessionsByTeacher().getOrDefault(1L, 0)).isLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void withHeavyEarlierLoadsNoGeneratedSeasonBreaksAHardRuleAndNoneGoesBelowTheBound() {
+        for (var seed = 1; seed <= 10; seed++) {
+            var generated = SeasonGenerator.generate(seed, 1 + seed % 3, 3 + seed % 4, 6 + seed % 5, 20 + seed * 7, 1 + seed % 2,
+                    1 + seed % 3, 2 + seed % 3, seed % 2 == 0, seed % 3 == 0);
+            // a third of the teachers already carried part of their cap, some all of it, a few one below it
+            var random = new java.util.Random(seed);
+            var teachers = generated.invigilators().stream().map(t -> {
+                var roll = random.nextInt(9);
+                var prior = roll < 3 ? random.nextInt(t.cap() + 1) : roll == 3 ? t.cap() - 1 : 0;
+                return new Invigilator(t.id(), t.schoolId(), t.cap(), prior, t.exemptions());
+            }).toList();
+            var season = new ExamSeason(teachers, generated.schools(), generated.sittings());
+            var shape = new SeasonShape(season);
+            var proposal = Allocator.allocate(shape);
+            var greedy = GreedyAllocation.allocate(season);
+            assertThat(HardRules.broken(season, proposal)).as("seed %d", seed).isEmpty();
+            assertThat(HardRules.broken(season, greedy)).as("seed %d", seed).isEmpty();
+            var loads = proposal.sessionsByTeacher();
+            assertThat(teachers).as("seed %d", seed).allMatch(t -> t.prior() + loads.getOrDefault(t.id(), 0) <= t.cap());
+            assertThat(teachers.stream().filter(t -> t.prior() == t.cap() - 1)).allMatch(t -> loads.getOrDefault(t.id(), 0) <= 1);
+            if (proposal.unfilled() == 0) {
+                assertThat(LowerBound.teacherCost(shape, proposal)).as("seed %d", seed)
+                        .isGreaterThanOrEqualTo(LowerBound.teacherBound(shape) - 1e-9);
+                assertThat(LowerBound.teacherCost(shape, greedy)).as("seed %d", seed)
+                        .isGreaterThanOrEqualTo(LowerBound.teacherBound(shape) - 1e-9);
+            }
+        }
+    }
+
+    @Test
+    void whereFairnessLeavesAChoiceTheNearestSchoolsAreTakenRingByRingWhateverTheirDistrict() {
+        // host 10 at (0, 0); school 11 of another district 3 km away; school 12 of the host's district 30 km away; 5 teachers
+        // each, 2 places at the host: the host's own and then the school 3 km away, not the same district's far one
+        var teachers = new ArrayList<Invigilator>();
+        for (var i = 0; i < 15; i++) {
+            teachers.add(new Invigilator(i + 1, i < 5 ? 10 : i < 10 ? 11 : 12, 2));
+        }
+        var schools = List.of(new Site(10, 1, 0.0, 0.0), new Site(11, 2, 3.0, 0.0), new Site(12, 1, 0.0, 30.0));
+        var season = new ExamSeason(teachers, schools, List.of(sitting(1, 10, 9, 11, 1, 2)));
+        var proposal = Allocator.allocate(season);
+        assertThat(proposal.assignments()).extracting(a -> (a.teacherId() - 1) / 5).containsExactlyInAnyOrder(0L, 1L);
+        var rings = Rings.tally(season, proposal);
+        assertThat(rings.places()).containsExactly(1, 1, 0, 0, 0);
+        assertThat(rings.meanKilometres()).isEqualTo(1.5);
+        assertThat(rings.share(Rings.SCHOOL)).isEqualTo(50.0);
+    }
+
+    @Test
+    void ringsGoByDistanceWhereBothSchoolsArePlacedAndByDistrictOtherwise() {
+        var host = new Site(1, 1, 0.0, 0.0);
+        assertThat(Rings.of(host, host)).isEqualTo(Rings.SCHOOL);
+        assertThat(Rings.of(new Site(2, 9, 3.0, 4.0), host)).isEqualTo(Rings.WITHIN_5_KM);
+        assertThat(Rings.of(new Site(3, 9, 9.0, 12.0), host)).isEqualTo(Rings.WITHIN_15_KM);
+        assertThat(Rings.of(new Site(4, 1, 20.0, 0.0), host)).isEqualTo(Rings.DISTRICT);
+        assertThat(Rings.of(new Site(5, 9, 20.0, 0.0), host)).isEqualTo(Rings.FURTHER);
+        assertThat(Rings.of(new Site(6, 1), host)).isEqualTo(Rings.DISTRICT);
+        assertThat(Rings.of(new Site(7, 9), host)).isEqualTo(Rings.FURTHER);
+    }
+
     static Sitting sitting(long id, long school, int from, int to, int rooms, int perRoom) {
         return new Sitting(id, school, DAY, LocalTime.of(from, 0), LocalTime.of(to, 0), rooms, perRoom);
     }

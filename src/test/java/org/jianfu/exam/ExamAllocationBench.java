@@ -5,7 +5,8 @@ import java.util.Locale;
 /**
  * The allocator at city scale (issue 22, point 7) against the greedy baseline in the same run: a generated season of
  * 150,000 teachers in 1,600 schools of 16 districts, 20,000 room-sessions needing 40,000 invigilators. Prints time, the
- * gap to the teachers' and the schools' lower bounds, the spread figures and whether any hard rule broke. Run by
+ * gap to the teachers' and the schools' lower bounds, the spread figures, whether any hard rule broke, and where places were
+ * filled from (the share per ring: own school, within 5 km, within 15 km, same district, further; the mean travel). Run by
  * bench/exam-allocation.sh; sizes via -Dteachers=N -Dschools=N -Drooms=N -Ddays=N -Dhosts=N -Dseed=N.
  */
 public final class ExamAllocationBench {
@@ -40,8 +41,9 @@ public final class ExamAllocationBench {
         System.out.printf(Locale.ROOT, "blocks %d, teacher classes %,d; lower bounds: teachers %.0f, schools %.1f%n", shape.blocks.size(),
                 shape.classes.size(), teacherBound, schoolBound);
         System.out.println("| allocation | time | places filled | gap teachers | gap schools | busiest 10% of teachers | Gini teachers "
-                + "| max/mean teachers | busiest 10% of schools | hard rules broken |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+                + "| max/mean teachers | busiest 10% of schools | hard rules broken | own school | ≤5 km | ≤15 km | district | further "
+                + "| mean travel |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         row("staged flow (proposal)", allocatorSeconds, shape, proposal, teacherBound, schoolBound);
         row("greedy baseline", greedySeconds, shape, greedy, teacherBound, schoolBound);
     }
@@ -56,10 +58,14 @@ public final class ExamAllocationBench {
         allocation.assignments().forEach(a -> perSchool.merge(schoolOf.get(a.teacherId()), 1.0, Double::sum));
         var teachers = Spread.of(perTeacher);
         var schools = Spread.of(perSchool.values());
-        System.out.printf(Locale.ROOT, "| %s | %.2f s | %,d of %,d | %.2f%% | %.2f%% | %.1f%% | %.3f | %.2f | %.1f%% | %d |%n", name, time,
+        var rings = Rings.tally(shape.season, allocation);
+        System.out.printf(Locale.ROOT, "| %s | %.2f s | %,d of %,d | %.2f%% | %.2f%% | %.1f%% | %.3f | %.2f | %.1f%% | %d "
+                + "| %.1f%% | %.1f%% | %.1f%% | %.1f%% | %.1f%% | %.1f km |%n", name, time,
                 allocation.assignments().size(), shape.demand(), 100 * LowerBound.gap(LowerBound.teacherCost(shape, allocation), teacherBound),
                 100 * LowerBound.gap(LowerBound.schoolCost(shape, allocation), schoolBound), teachers.topShare(), teachers.gini(),
-                teachers.maxOverMean(), schools.topShare(), HardRules.broken(shape.season, allocation).size());
+                teachers.maxOverMean(), schools.topShare(), HardRules.broken(shape.season, allocation).size(), rings.share(Rings.SCHOOL),
+                rings.share(Rings.WITHIN_5_KM), rings.share(Rings.WITHIN_15_KM), rings.share(Rings.DISTRICT), rings.share(Rings.FURTHER),
+                rings.meanKilometres());
     }
 
     private static double seconds(long started) {

@@ -3,7 +3,9 @@ package org.jianfu.exam;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -16,6 +18,7 @@ import java.util.List;
 import org.jianfu.account.Role;
 import org.jianfu.ledger.RegisterFigures;
 import org.jianfu.platform.RuleViolation;
+import org.jianfu.platform.ToDo;
 import org.jianfu.test.JianfuIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,6 +49,7 @@ class ExamRegisterTests {
     @Autowired List<RegisterFigures> registers;
     @Autowired JdbcClient jdbc;
     @Autowired MockMvc mvc;
+    @Autowired ExamToDo toDo;
 
     ExamPlan arrangedPlan(ExamTestData.Area area, String name) {
         var department = data.person(Role.DEPARTMENT_USER, area.department());
@@ -192,6 +196,131 @@ class ExamRegisterTests {
                 .isInstanceOf(RuleViolation.class);
         assertThat(jdbc.sql("select count(*) from exam_duty_import where district_id = ?").param(area.district().id()).query(Long.class)
                 .single()).isEqualTo(1);
+    }
+
+    @Test
+    void earlierSessionsOfTheYearCountAgainstTheCapAndSettledSessionsAreLeftAlone() throws Exception {
+        jdbc.sql("update exam_settings set yearly_cap = 3 where id = 1").update();
+        var area = data.area("考务测试庚区", 1);
+        var teachers = data.teachers(area, 2);
+        var busy = teachers.get(0);
+        var reporter = data.person(Role.DISTRICT_REPORTER, area.district());
+        var approver = data.person(Role.DISTRICT_APPROVER, area.district());
+        // the exam office's sheet: the first teacher already did two sessions this year, one below the cap of 3
+        var school = area.schools().get(0).name();
+        var rows = new ArrayList<List<String>>();
+        rows.add(Arrays.asList("考试名称", "日期", "时间", "姓名", "学校"));
+        rows.add(Arrays.asList("某协会等级考试", YEAR + "-03-07", "09:00-11:00", busy.name(), school));
+        rows.add(Arrays.asList("某协会等级考试", YEAR + "-03-08", "09:00-11:00", busy.name(), school));
+        imports.importSheet(reporter, area.district().id(), "上半年.xlsx", ExamTestData.messySheet(rows));
+        var plan = arrangedPlan(area, "全国会计资格考试");
+        for (var day = 0; day < 2; day++) {
+            for (var start : new int[] { 9, 14 }) {
+                plans.addSession(reporter, plan.id(), new ExamPlans.SessionDraft(area.schools().get(0).id(), DAY.plusDays(day),
+                        LocalTime.of(start, 0), LocalTime.of(start + 2, 0), 1, 1));
+            }
+        }
+
+        var first = proposals.propose(reporter, area.district().id(), YEAR);
+        assertThat(first.priorSessions()).isEqualTo(2);
+        assertThat(first.places()).isEqualTo(4);
+        assertThat(first.unfilled()).isZero();
+        assertThat(assigned(first.id(), busy.id())).isEqualTo(1);
+        assertThat(assigned(first.id(), teachers.get(1).id())).isEqualTo(3);
+        assertThat(first.teacherGap()).isZero();
+
+        // two proposals made side by side: once one is accepted, the other is overtaken
+        var twin = proposals.propose(reporter, area.district().id(), YEAR);
+        proposals.accept(approver, twin.id(), twin.version());
+        assertThatThrownBy(() -> proposals.accept(approver, first.id(), first.version())).isInstanceOf(RuleViolation.class)
+                .extracting("messageKey").isEqualTo("exam.error.proposal-overtaken");
+
+        // a later exam: the accepted sessions stay as they are, and both teachers are at the cap with what they carried
+        var later = arrangedPlan(area, "普通话水平测试");
+        plans.addSession(reporter, later.id(), new ExamPlans.SessionDraft(area.schools().get(0).id(), DAY, LocalTime.of(17, 0),
+                LocalTime.of(18, 0), 1, 1));
+        var second = proposals.propose(reporter, area.district().id(), YEAR);
+        assertThat(second.places()).isEqualTo(1);
+        assertThat(second.priorSessions()).isEqualTo(6);
+        assertThat(second.unfilled()).isEqualTo(1);
+        // the page's "after" is the whole year: 2 done + 4 accepted, busiest tenth (1 of 2) carrying half
+        var view = spreads.view(reporter, area.district().id(), YEAR);
+        assertThat(view.after().teacherSessions().total()).isEqualTo(6.0);
+        assertThat(view.after().teacherSessions().max()).isEqualTo(3.0);
+        // the ledger reads the imported sheet where there is one
+        assertThat(figure(area.district().id(), "exam.spread").messageKey()).isEqualTo("exam.figure.spread-actual");
+
+        // with a cap of 4 the later session finds someone; then its exam's list of who did it comes in: that session is
+        // settled, the open proposal overtaken
+        jdbc.sql("update exam_settings set yearly_cap = 4 where id = 1").update();
+        var third = proposals.propose(reporter, area.district().id(), YEAR);
+        assertThat(third.unfilled()).isZero();
+        rows.add(Arrays.asList("普通话水平测试", DAY.toString(), "17:00-18:00", teachers.get(1).name(), school));
+        imports.importSheet(reporter, area.district().id(), "下半年.xlsx", ExamTestData.messySheet(rows));
+        assertThatThrownBy(() -> proposals.accept(approver, third.id(), third.version())).isInstanceOf(RuleViolation.class)
+                .extracting("messageKey").isEqualTo("exam.error.proposal-overtaken");
+        assertThatThrownBy(() -> proposals.propose(reporter, area.district().id(), YEAR)).isInstanceOf(RuleViolation.class)
+                .extracting("messageKey").isEqualTo("exam.error.no-sessions");
+    }
+
+    @Test
+    void plansWaitingToBeArrangedAreOnTheCommissionsToDoUntilDecided() {
+        var area = data.area("考务测试辛区", 1);
+        var reporter = data.person(Role.DISTRICT_REPORTER, area.district());
+        assertThat(toDo.itemsFor(reporter)).singleElement().extracting(ToDo.Item::count).isEqualTo(0);
+        var plan = plans.file(data.person(Role.DEPARTMENT_USER, area.department()),
+                new ExamPlans.PlanDraft("初级会计资格考试", "区财政局", DAY, DAY, 1, 100, 4, "第1中学"));
+        var item = toDo.itemsFor(reporter).get(0);
+        assertThat(item.count()).isEqualTo(1);
+        assertThat(item.link()).isEqualTo("/exams/plans/" + plan.id());
+        assertThat(item.menu()).isEqualTo(ToDo.Menu.EXAMS);
+        assertThat(toDo.itemsFor(data.person(Role.DEPARTMENT_USER, area.department()))).isEmpty();
+        assertThat(toDo.itemsFor(data.person(Role.SUPERVISOR, data.fixtures.city()))).isEmpty();
+        plans.decide(data.person(Role.DISTRICT_APPROVER, area.district()), plan.id(), plan.version(), ExamPlans.Decision.REFUSE, "与中考冲突");
+        assertThat(toDo.itemsFor(reporter).get(0).count()).isZero();
+        assertThat(notices(area.department().id(), "EXAM_PLAN_REFUSED")).isEqualTo(1);
+    }
+
+    @Test
+    void schoolsPlacedOnTheMapByTheSystemAdminSendTheirTeachersToNearbyHostsAndTheProposalSaysFromWhere() throws Exception {
+        var area = data.area("考务测试壬区", 3);
+        var teachers = data.teachers(area, 3);
+        var admin = data.person(Role.SYSTEM_ADMIN, data.fixtures.city());
+        var host = area.schools().get(0);
+        // one coordinate alone is refused next to the field, and nothing is stored
+        mvc.perform(post("/admin/units/" + host.id()).with(user(admin)).with(csrf()).param("type", "SCHOOL").param("name", host.name())
+                .param("stage", "JUNIOR").param("enabled", "true").param("version", "" + host.version()).param("latitude", "39.98"))
+                .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("纬度和经度须同时填写")));
+        assertThat(data.units.coordinatesOf(List.of(host.id()))).isEmpty();
+        mvc.perform(post("/admin/units/" + host.id()).with(user(admin)).with(csrf()).param("type", "SCHOOL").param("name", host.name())
+                .param("stage", "JUNIOR").param("enabled", "true").param("version", "" + host.version()).param("latitude", "39.983400")
+                .param("longitude", "116.317000")).andExpect(status().is3xxRedirection());
+        assertThat(data.units.coordinatesOf(List.of(host.id())).get(host.id())).isEqualTo(new org.jianfu.unit.Coordinates(39.9834, 116.317));
+        assertThat(audited("unit.located", host.id())).isEqualTo(1);
+        assertThatThrownBy(() -> data.units.locate(area.district().id(), area.district().version(), java.math.BigDecimal.ONE,
+                java.math.BigDecimal.ONE)).isInstanceOf(RuleViolation.class).extracting("messageKey").isEqualTo("unit.error.coordinates-school");
+        // the other school about 3.2 km away
+        var near = data.units.get(area.schools().get(1).id());
+        data.units.locate(near.id(), near.version(), new java.math.BigDecimal("39.9834"), new java.math.BigDecimal("116.3545"));
+
+        // 2 places at the host, three schools of 3 teachers (the third not placed): fairness wants one from each of two
+        // schools, and nearness says which: the host's own and the one 3.2 km away
+        var plan = arrangedPlan(area, "全国计算机等级考试");
+        var reporter = data.person(Role.DISTRICT_REPORTER, area.district());
+        plans.addSession(reporter, plan.id(), new ExamPlans.SessionDraft(host.id(), DAY, LocalTime.of(9, 0), LocalTime.of(11, 0), 1, 2));
+        var proposal = proposals.propose(reporter, area.district().id(), YEAR);
+        assertThat(proposal.ringPlaces()).containsExactly(1, 1, 0, 0, 0);
+        assertThat(proposal.measuredPlaces()).isEqualTo(2);
+        assertThat(proposal.meanKm()).isCloseTo(1.6, org.assertj.core.data.Offset.offset(0.05));
+        assertThat(teachers).hasSize(9);
+        mvc.perform(get("/exams/spread").param("district", "" + area.district().id()).with(user(reporter)))
+                .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("5 公里内")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("平均路程 1.6 公里")));
+    }
+
+    private long assigned(long proposalId, long teacherId) {
+        return jdbc.sql("select count(*) from exam_proposal_assignment where proposal_id = ? and teacher_id = ?").params(proposalId, teacherId)
+                .query(Long.class).single();
     }
 
     /** The text with its ASCII digits as full-width ones (２０２６), as Chinese keyboards type them. */

@@ -51,4 +51,20 @@ class SpreadTests {
         assertThat(Spread.of(0, 0, 0).gini()).isZero();
         assertThat(Spread.of(0, 0, 0).topShare()).isZero();
     }
+
+    @Test
+    void aWholeTotalShowsWithoutADecimalAndHoursKeepOne() {
+        assertThat(Spread.of(4, 3, 2, 1).totalText()).isEqualTo("10");
+        assertThat(Spread.of(2.5, 2).totalText()).isEqualTo("4.5");
+        assertThat(Spread.of(2.25, 2).totalText()).isEqualTo("4.3");
+        assertThat(Spread.NONE.totalText()).isEqualTo("0");
+    }
+
+    @Test
+    void theChartCarriesItsAxesTitles() {
+        var before = AreaSpread.of(java.util.Map.of(1L, new double[] { 2, 4, 10 }), java.util.Map.of(10L, 3L));
+        var chart = AreaSpread.chart(before, AreaSpread.NONE, "实际", "方案", "每位教师承担的场次", "教师\"人数");
+        assertThat(chart).contains("\"xName\":\"每位教师承担的场次\"").contains("\"yName\":\"教师人数\"")
+                .contains("\"values\":[2, 0, 1]");
+    }
 }
