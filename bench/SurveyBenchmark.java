@@ -245,8 +245,7 @@ public class SurveyBenchmark {
                         value.setArray(2, qArray);
                         value.setArray(3, vArray);
                         value.executeUpdate();
-                        var slot = ThreadLocalRandom.current().nextInt(16);
-                        if (!Boolean.getBoolean("noTally")) {
+                        var slot = ThreadLocalRandom.current().nextInt(64);
                         cell.setLong(1, wave);
                         cell.setLong(2, district);
                         cell.setInt(3, slot);
@@ -257,10 +256,6 @@ public class SurveyBenchmark {
                         sums.setArray(4, qArray);
                         sums.setArray(5, vArray);
                         sums.executeUpdate();
-                        }
-                        if (Boolean.getBoolean("async")) {
-                            try (var st = db.createStatement()) { st.execute("set local synchronous_commit = off"); }
-                        }
                         db.commit();
                         if (due >= measuredFrom) {
                             mine[measured++] = (System.nanoTime() - due) / 1_000;
@@ -307,7 +302,7 @@ public class SurveyBenchmark {
             st.execute("create temporary table bench_school as select row_number() over (order by id) - 1 as n, id, parent_id, stage"
                     + " from unit where type = 'SCHOOL' and enabled");
             st.execute("create temporary table bench_answer as select gen_random_uuid() as id, g as n, s.parent_id as district_id,"
-                    + " s.stage as school_type, (array['PRIMARY', 'JUNIOR', 'SENIOR', null])[1 + g % 4] as stage, (g * 7) % 16 as slot"
+                    + " s.stage as school_type, (array['PRIMARY', 'JUNIOR', 'SENIOR', null])[1 + g % 4] as stage, (g * 7) % 64 as slot"
                     + " from generate_series(0, " + (answers - 1) + ") g join bench_school s on s.n = g % (select count(*) from bench_school)");
             st.execute("insert into survey_answer (id, wave_id, district_id, school_type, stage) select id, " + wave
                     + ", district_id, school_type, stage from bench_answer");

@@ -3,7 +3,7 @@
 --
 -- A cell is what an answer row says about its teacher (wave, district, the school's type, the stage answered: '' when not
 -- said) and nothing more, so a cell of one answer tells no more than that answer's row does; results still read only groups
--- of at least the threshold. Each cell is split into slots (an answer adds to a random one of 16) so that answers arriving
+-- of at least the threshold. Each cell is split into slots (an answer adds to a random one of 64) so that answers arriving
 -- at the same moment from the same district seldom wait for each other's row lock; readers add the slots up.
 
 create table survey_tally (
@@ -11,7 +11,7 @@ create table survey_tally (
     district_id  bigint   not null references unit (id),
     school_type  text     not null,
     stage        text     not null,
-    slot         smallint not null check (slot between 0 and 15),
+    slot         smallint not null check (slot between 0 and 63),
     answers      bigint   not null check (answers > 0),
     primary key (wave_id, district_id, school_type, stage, slot)
 );

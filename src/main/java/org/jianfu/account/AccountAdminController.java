@@ -112,12 +112,18 @@ class AccountAdminController {
     }
 
     private void fillList(Actor admin, AccountFilter filter, Model model) {
-        fillList(accounts, units, admin, filter, model, BASE);
+        fillList(accounts, units, admin, filter, model, BASE, Role::manageableBySystemAdmin);
     }
 
-    /** The account list, for the system admin's and the security admin's pages ({@code base}, their paths). */
-    static void fillList(Accounts accounts, Units units, Actor admin, AccountFilter filter, Model model, String base) {
+    /**
+     * The account list, for the system admin's and the security admin's pages ({@code base}, their paths). Accounts of a
+     * role the page's admin may not open (another of the three duties) are listed without a link.
+     */
+    static void fillList(Accounts accounts, Units units, Actor admin, AccountFilter filter, Model model, String base,
+            java.util.function.Predicate<Role> opens) {
         var found = accounts.search(admin, filter);
+        model.addAttribute("openable", found.stream().filter(a -> a.role() == null || opens.test(a.role())).map(Account::id)
+                .collect(java.util.stream.Collectors.toSet()));
         // the units of the accounts shown, by id: never the admin's whole subtree (a country's is 200,000 units)
         Map<Long, Unit> unitsById = units.inScope(admin, found.stream().map(Account::unitId).distinct().toList());
         model.addAttribute("accounts", found);

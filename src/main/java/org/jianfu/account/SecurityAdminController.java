@@ -47,14 +47,14 @@ class SecurityAdminController {
 
     @GetMapping(BASE)
     String list(@AuthenticationPrincipal Actor admin, @ModelAttribute("filter") AccountFilter filter, Model model) {
-        AccountAdminController.fillList(accounts, units, admin, filter, model, BASE);
+        AccountAdminController.fillList(accounts, units, admin, filter, model, BASE, Role::assignableBySecurityAdmin);
         return "account/admin-list";
     }
 
     @HxRequest
     @GetMapping(BASE)
     String listRows(@AuthenticationPrincipal Actor admin, @ModelAttribute("filter") AccountFilter filter, Model model) {
-        AccountAdminController.fillList(accounts, units, admin, filter, model, BASE);
+        AccountAdminController.fillList(accounts, units, admin, filter, model, BASE, Role::assignableBySecurityAdmin);
         return "account/admin-list :: results";
     }
 

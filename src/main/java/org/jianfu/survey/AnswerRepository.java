@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 class AnswerRepository {
 
     /** How many slots a cell's counts are split into (V92). */
-    static final int SLOTS = 16;
+    static final int SLOTS = 64;
 
     private final JdbcClient jdbc;
 

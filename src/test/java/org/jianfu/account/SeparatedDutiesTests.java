@@ -55,6 +55,19 @@ class SeparatedDutiesTests {
     }
 
     @Test
+    void theAccountListsNameTheOtherDutiesAccountsWithoutALinkTheirAdminCouldNotOpen() throws Exception {
+        for (var admin : new String[][] { { "sysadmin", "/admin/accounts" }, { "security.admin", "/security/accounts" } }) {
+            var list = mvc.perform(get(admin[1]).with(as(admin[0]))).andExpect(status().isOk()).andReturn().getResponse()
+                    .getContentAsString();
+            for (var other : new String[] { "auditor", "security.admin" }) {
+                assertThat(list).contains(">" + other + "<").doesNotContain("href=\"" + admin[1] + "/" + id(other) + "\"");
+                mvc.perform(get(admin[1] + "/" + id(other)).with(as(admin[0]))).andExpect(status().isNotFound());
+            }
+            assertThat(list).contains("href=\"" + admin[1] + "/" + id("haidian.reporter") + "\"");
+        }
+    }
+
+    @Test
     void theSecurityAdminAssignsRolesButCannotCreateAccountsChangeUnitsUploadSealsOrReadTheAudit() throws Exception {
         mvc.perform(get("/security/accounts").with(as("security.admin"))).andExpect(status().isOk());
         mvc.perform(get("/security/policy").with(as("security.admin"))).andExpect(status().isOk());
