@@ -126,12 +126,16 @@ class ApiSecurityConfiguration {
                     response.setHeader("Retry-After", "60");
                     errors.write(request, response, 429, "api.error.rate");
                 }
+                else if (!HttpMethod.GET.matches(request.getMethod()) && !caller.rosterWrite()) {
+                    // refused here rather than by the authorization rule below it, so that the refusal is audited with its status
+                    errors.write(request, response, HttpServletResponse.SC_FORBIDDEN, "api.error.read-only");
+                }
                 else {
                     chain.doFilter(request, response);
                 }
-                audit(caller.kind().objectType(), caller.id(), request, response.getStatus(), Map.of());
             }
             finally {
+                audit(caller.kind().objectType(), caller.id(), request, response.getStatus(), Map.of());
                 SecurityContextHolder.clearContext();
             }
         }
