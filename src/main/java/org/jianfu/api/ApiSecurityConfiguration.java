@@ -51,6 +51,7 @@ class ApiSecurityConfiguration {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/api/**").hasRole(API_CLIENT)
+                        .requestMatchers(HttpMethod.HEAD, "/api/**").hasRole(API_CLIENT)
                         .anyRequest().hasRole(ROSTER_WRITER))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // bearer tokens, no cookies: nothing for a forged cross-site request to ride on
@@ -126,7 +127,7 @@ class ApiSecurityConfiguration {
                     response.setHeader("Retry-After", "60");
                     errors.write(request, response, 429, "api.error.rate");
                 }
-                else if (!HttpMethod.GET.matches(request.getMethod()) && !caller.rosterWrite()) {
+                else if (!reads(request) && !caller.rosterWrite()) {
                     // refused here rather than by the authorization rule below it, so that the refusal is audited with its status
                     errors.write(request, response, HttpServletResponse.SC_FORBIDDEN, "api.error.read-only");
                 }
@@ -138,6 +139,10 @@ class ApiSecurityConfiguration {
                 audit(caller.kind().objectType(), caller.id(), request, response.getStatus(), Map.of());
                 SecurityContextHolder.clearContext();
             }
+        }
+
+        private static boolean reads(HttpServletRequest request) {
+            return HttpMethod.GET.matches(request.getMethod()) || HttpMethod.HEAD.matches(request.getMethod());
         }
 
         private boolean allowed(ApiClient caller) {

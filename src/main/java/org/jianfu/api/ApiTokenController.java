@@ -57,29 +57,13 @@ class ApiTokenController {
             @RequestParam(required = false) Long unitId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validUntil,
             @RequestParam(defaultValue = "false") boolean rosterWrite, RedirectAttributes redirect) {
-        try {
-            redirect.addFlashAttribute("issuedToken", tokens.issue(admin, name, unitId, validUntil, rosterWrite));
-            redirect.addFlashAttribute("success", "api.token.issued");
-        }
-        catch (RuleViolation violation) {
-            redirect.addFlashAttribute("failure", violation.messageKey());
-        }
-        catch (org.jianfu.unit.UnitNotFoundException outOfScope) {
-            redirect.addFlashAttribute("failure", "api.error.unit-required");
-        }
-        return "redirect:" + PAGE;
+        return done(redirect, "api.token.issued",
+                () -> redirect.addFlashAttribute("issuedToken", tokens.issue(admin, name, unitId, validUntil, rosterWrite)));
     }
 
     @PostMapping(PAGE + "/{id}/revoke")
     String revoke(@AuthenticationPrincipal Actor admin, @PathVariable long id, RedirectAttributes redirect) {
-        try {
-            tokens.revoke(admin, id);
-            redirect.addFlashAttribute("success", "api.token.revoked");
-        }
-        catch (RuleViolation violation) {
-            redirect.addFlashAttribute("failure", violation.messageKey());
-        }
-        return "redirect:" + PAGE;
+        return done(redirect, "api.token.revoked", () -> tokens.revoke(admin, id));
     }
 
     @PostMapping(PAGE + "/clients")
@@ -87,27 +71,25 @@ class ApiTokenController {
             @RequestParam(required = false) String clientId, @RequestParam(required = false) String name,
             @RequestParam(required = false) Long unitId, @RequestParam(defaultValue = "false") boolean rosterWrite,
             RedirectAttributes redirect) {
+        return done(redirect, "api.client.registered", () -> clients.register(admin, provider, clientId, name, unitId, rosterWrite));
+    }
+
+    @PostMapping(PAGE + "/clients/{id}/revoke")
+    String revokeClient(@AuthenticationPrincipal Actor admin, @PathVariable long id, RedirectAttributes redirect) {
+        return done(redirect, "api.client.revoked", () -> clients.revoke(admin, id));
+    }
+
+    /** Takes a step and says how it went on the page: done, or the rule it broke (a unit outside the admin's area among them). */
+    private static String done(RedirectAttributes redirect, String success, Runnable step) {
         try {
-            clients.register(admin, provider, clientId, name, unitId, rosterWrite);
-            redirect.addFlashAttribute("success", "api.client.registered");
+            step.run();
+            redirect.addFlashAttribute("success", success);
         }
         catch (RuleViolation violation) {
             redirect.addFlashAttribute("failure", violation.messageKey());
         }
         catch (org.jianfu.unit.UnitNotFoundException outOfScope) {
             redirect.addFlashAttribute("failure", "api.error.unit-required");
-        }
-        return "redirect:" + PAGE;
-    }
-
-    @PostMapping(PAGE + "/clients/{id}/revoke")
-    String revokeClient(@AuthenticationPrincipal Actor admin, @PathVariable long id, RedirectAttributes redirect) {
-        try {
-            clients.revoke(admin, id);
-            redirect.addFlashAttribute("success", "api.client.revoked");
-        }
-        catch (RuleViolation violation) {
-            redirect.addFlashAttribute("failure", violation.messageKey());
         }
         return "redirect:" + PAGE;
     }
