@@ -66,6 +66,15 @@ class ApiSecurityConfiguration {
     }
 
     record ApiCalled(String objectType, Long id, Object after) implements AuditableEvent {
+
+        ApiCalled {
+            AuditableEvent.listed(objectType, objectTypes());
+        }
+
+        static java.util.Set<String> objectTypes() {
+            return java.util.Set.of(ApiClient.Kind.TOKEN.objectType(), ApiClient.Kind.CLIENT.objectType());
+        }
+
         public String action() { return "api.called"; }
         public String objectId() { return id == null ? null : Long.toString(id); }
         public Object before() { return null; }
@@ -110,7 +119,7 @@ class ApiSecurityConfiguration {
             }
             if (!(verdict instanceof ApiClients.Registered registered)) {
                 errors.write(request, response, HttpServletResponse.SC_UNAUTHORIZED, "api.error.unauthorized");
-                audit("api-token", null, request, response.getStatus(), Map.of());
+                audit(ApiClient.Kind.TOKEN.objectType(), null, request, response.getStatus(), Map.of());
                 return;
             }
             var caller = registered.client();

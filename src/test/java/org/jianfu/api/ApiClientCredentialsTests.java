@@ -13,7 +13,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,6 +26,7 @@ import org.jianfu.unit.SchoolStage;
 import org.jianfu.unit.Unit;
 import org.jianfu.unit.UnitType;
 import org.jianfu.unit.Units;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -77,8 +80,21 @@ class ApiClientCredentialsTests {
         return JSON.readTree(response.body()).get("access_token").asText();
     }
 
+    /** The districts this test made, disabled after it: other tests count the demo's enabled districts (a new round asks each). */
+    private final List<Unit> made = new ArrayList<>();
+
+    @AfterEach
+    void disableTheDistrictsMadeHere() {
+        for (var district : made) {
+            var now = units.get(district.id());
+            units.update(now.id(), now.version(), new Units.UnitChange(now.name(), now.code(), now.stage(), false));
+        }
+        made.clear();
+    }
+
     private Unit district(String name) {
         var district = units.create(new Units.NewUnit(fixtures.city().id(), UnitType.DISTRICT, name + System.nanoTime() % 100_000, null, null));
+        made.add(district);
         units.create(new Units.NewUnit(district.id(), UnitType.SCHOOL, district.name() + "实验小学", null, SchoolStage.PRIMARY));
         return district;
     }

@@ -34,6 +34,7 @@ import org.jianfu.test.MutableClock;
 import org.jianfu.unit.Unit;
 import org.jianfu.unit.UnitType;
 import org.jianfu.unit.Units;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
@@ -70,9 +71,22 @@ class ApiReadAndWriteTests {
     private record District(Unit district, Unit school, Unit otherSchool) {
     }
 
+    /** The districts this test made, disabled after it: other tests count the demo's enabled districts (a new round asks each). */
+    private final List<Unit> made = new ArrayList<>();
+
+    @AfterEach
+    void disableTheDistrictsMadeHere() {
+        for (var district : made) {
+            var now = units.get(district.id());
+            units.update(now.id(), now.version(), new Units.UnitChange(now.name(), now.code(), now.stage(), false));
+        }
+        made.clear();
+    }
+
     private District district() {
         var n = SEQUENCE.incrementAndGet();
         var district = units.create(new Units.NewUnit(fixtures.city().id(), UnitType.DISTRICT, "API测试区" + n, null, null));
+        made.add(district);
         var school = units.create(new Units.NewUnit(district.id(), UnitType.SCHOOL, "API测试区" + n + "第一小学", null, org.jianfu.unit.SchoolStage.PRIMARY));
         var other = units.create(new Units.NewUnit(district.id(), UnitType.SCHOOL, "API测试区" + n + "第二小学", null, org.jianfu.unit.SchoolStage.PRIMARY));
         return new District(district, school, other);
