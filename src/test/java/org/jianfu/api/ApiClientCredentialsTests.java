@@ -13,9 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -80,21 +78,18 @@ class ApiClientCredentialsTests {
         return JSON.readTree(response.body()).get("access_token").asText();
     }
 
-    /** The districts this test made, disabled after it: other tests count the demo's enabled districts (a new round asks each). */
-    private final List<Unit> made = new ArrayList<>();
+    private ApiTestDistricts districts;
 
     @AfterEach
     void disableTheDistrictsMadeHere() {
-        for (var district : made) {
-            var now = units.get(district.id());
-            units.update(now.id(), now.version(), new Units.UnitChange(now.name(), now.code(), now.stage(), false));
+        if (districts != null) {
+            districts.disableAll();
         }
-        made.clear();
     }
 
     private Unit district(String name) {
-        var district = units.create(new Units.NewUnit(fixtures.city().id(), UnitType.DISTRICT, name + System.nanoTime() % 100_000, null, null));
-        made.add(district);
+        districts = districts == null ? new ApiTestDistricts(units) : districts;
+        var district = districts.district(fixtures.city().id(), name + System.nanoTime() % 100_000);
         units.create(new Units.NewUnit(district.id(), UnitType.SCHOOL, district.name() + "实验小学", null, SchoolStage.PRIMARY));
         return district;
     }

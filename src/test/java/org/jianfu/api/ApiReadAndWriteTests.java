@@ -71,22 +71,19 @@ class ApiReadAndWriteTests {
     private record District(Unit district, Unit school, Unit otherSchool) {
     }
 
-    /** The districts this test made, disabled after it: other tests count the demo's enabled districts (a new round asks each). */
-    private final List<Unit> made = new ArrayList<>();
+    private ApiTestDistricts districts;
 
     @AfterEach
     void disableTheDistrictsMadeHere() {
-        for (var district : made) {
-            var now = units.get(district.id());
-            units.update(now.id(), now.version(), new Units.UnitChange(now.name(), now.code(), now.stage(), false));
+        if (districts != null) {
+            districts.disableAll();
         }
-        made.clear();
     }
 
     private District district() {
         var n = SEQUENCE.incrementAndGet();
-        var district = units.create(new Units.NewUnit(fixtures.city().id(), UnitType.DISTRICT, "API测试区" + n, null, null));
-        made.add(district);
+        districts = districts == null ? new ApiTestDistricts(units) : districts;
+        var district = districts.district(fixtures.city().id(), "API测试区" + n);
         var school = units.create(new Units.NewUnit(district.id(), UnitType.SCHOOL, "API测试区" + n + "第一小学", null, org.jianfu.unit.SchoolStage.PRIMARY));
         var other = units.create(new Units.NewUnit(district.id(), UnitType.SCHOOL, "API测试区" + n + "第二小学", null, org.jianfu.unit.SchoolStage.PRIMARY));
         return new District(district, school, other);
