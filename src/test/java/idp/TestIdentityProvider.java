@@ -46,7 +46,8 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
  * the application's packages and without Spring Boot's auto-configuration: discovery, the authorization endpoint with
  * its own login form, the token endpoint, the JWK set and RP-initiated logout. Its users: {@code zhang.san},
  * {@code li.si} and {@code stranger} (e-mail {@code <name>@idp.example}, verified) and {@code unverified.wang} (e-mail not
- * verified); every password is {@link #PASSWORD}. One client: {@link #CLIENT_ID}/{@link #CLIENT_SECRET}.
+ * verified); every password is {@link #PASSWORD}. One client of the login: {@link #CLIENT_ID}/{@link #CLIENT_SECRET}; three of the
+ * client-credentials grant: {@link #PLATFORM_CLIENT}, {@link #OTHER_PLATFORM_CLIENT} and {@link #ROSTER_CLIENT}, secret {@link #secretOf}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -55,6 +56,15 @@ public class TestIdentityProvider {
     public static final String CLIENT_ID = "jianfu";
     public static final String CLIENT_SECRET = "jianfu-secret";
     public static final String PASSWORD = "idp-password";
+    /** Clients of the client-credentials grant (another system calling Jianfu's API), each with its own {@link #secretOf} secret. */
+    public static final String PLATFORM_CLIENT = "data-platform";
+    public static final String OTHER_PLATFORM_CLIENT = "other-platform";
+    public static final String ROSTER_CLIENT = "roster-system";
+
+    /** The secret of a client of the client-credentials grant (the provider wants every client's secret different). */
+    public static String secretOf(String clientId) {
+        return clientId + "-secret";
+    }
 
     /** Which address the client (the application) runs on, for the registered redirect URIs. */
     private static volatile String clientBase;
@@ -111,7 +121,9 @@ public class TestIdentityProvider {
 
     @Bean
     RegisteredClientRepository clients() {
-        return new InMemoryRegisteredClientRepository(RegisteredClient.withId(UUID.randomUUID().toString())
+        return new InMemoryRegisteredClientRepository(platform(PLATFORM_CLIENT), platform(OTHER_PLATFORM_CLIENT),
+                platform(ROSTER_CLIENT),
+                RegisteredClient.withId(UUID.randomUUID().toString())
                 .clientId(CLIENT_ID).clientSecret("{noop}" + CLIENT_SECRET)
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
@@ -120,6 +132,14 @@ public class TestIdentityProvider {
                 .scope(OidcScopes.OPENID)
                 .clientSettings(ClientSettings.builder().requireAuthorizationConsent(false).build())
                 .build());
+    }
+
+    private static RegisteredClient platform(String clientId) {
+        return RegisteredClient.withId(UUID.randomUUID().toString()).clientId(clientId).clientSecret("{noop}" + secretOf(clientId))
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                .scope("jianfu.api")
+                .build();
     }
 
     /** The ID token says the user's e-mail address, verified except for {@code unverified.*}. */

@@ -46,8 +46,8 @@ class ApiTokens {
         this.clock = clock;
     }
 
-    record Token(long id, String name, long unitId, String issuedBy, Instant issuedAt, Instant expiresAt, Instant revokedAt,
-            Instant lastUsedAt) {
+    record Token(long id, String name, long unitId, boolean rosterWrite, String issuedBy, Instant issuedAt, Instant expiresAt,
+            Instant revokedAt, Instant lastUsedAt) {
         public boolean activeAt(Instant now) {
             return revokedAt == null && expiresAt.isAfter(now);
         }
@@ -67,9 +67,9 @@ class ApiTokens {
         public Object after() { return Map.of("revoked", true); }
     }
 
-    /** Issues a token; returns it in clear, to be shown once. */
+    /** Issues a token, read-only unless granted the roster write; returns it in clear, to be shown once. */
     @Transactional
-    String issue(Actor securityAdmin, String name, Long unitId, LocalDate validUntil) {
+    String issue(Actor securityAdmin, String name, Long unitId, LocalDate validUntil, boolean rosterWrite) {
         if (name == null || name.isBlank() || name.strip().length() > 100) {
             throw new RuleViolation("name", "api.error.name-required");
         }
@@ -86,11 +86,12 @@ class ApiTokens {
         var token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         var expires = validUntil.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
         var id = jdbc.sql("""
-                insert into api_token (name, token_hash, unit_id, issued_by, issued_at, expires_at) values (?, ?, ?, ?, ?, ?)
-                returning id""")
-                .params(name.strip(), hash(token), unit.id(), securityAdmin.username(), utc(clock.instant()), utc(expires))
+                insert into api_token (name, token_hash, unit_id, roster_write, issued_by, issued_at, expires_at)
+                values (?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(name.strip(), hash(token), unit.id(), rosterWrite, securityAdmin.username(), utc(clock.instant()), utc(expires))
                 .query(Long.class).single();
-        events.publishEvent(new TokenIssued(id, Map.of("name", name.strip(), "unitId", unit.id(), "expiresAt", expires.toString())));
+        events.publishEvent(new TokenIssued(id, Map.of("name", name.strip(), "unitId", unit.id(), "expiresAt", expires.toString(),
+                "rosterWrite", rosterWrite)));
         return token;
     }
 
@@ -129,12 +130,12 @@ class ApiTokens {
                 .filter(t -> t.activeAt(now))
                 .map(t -> {
                     jdbc.sql("update api_token set last_used_at = ? where id = ?").params(utc(now), t.id()).update();
-                    return new ApiClient(t.id(), t.name(), t.unitId(), units.get(t.unitId()).name());
+                    return ApiClient.token(t.id(), t.name(), t.unitId(), units.get(t.unitId()).name(), t.rosterWrite());
                 });
     }
 
     private static Token map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new Token(rs.getLong("id"), rs.getString("name"), rs.getLong("unit_id"), rs.getString("issued_by"),
+        return new Token(rs.getLong("id"), rs.getString("name"), rs.getLong("unit_id"), rs.getBoolean("roster_write"), rs.getString("issued_by"),
                 rs.getTimestamp("issued_at").toInstant(), rs.getTimestamp("expires_at").toInstant(),
                 rs.getTimestamp("revoked_at") == null ? null : rs.getTimestamp("revoked_at").toInstant(),
                 rs.getTimestamp("last_used_at") == null ? null : rs.getTimestamp("last_used_at").toInstant());

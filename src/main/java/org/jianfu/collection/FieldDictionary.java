@@ -43,6 +43,15 @@ public class FieldDictionary {
         return repository.inUse();
     }
 
+    /**
+     * The whole dictionary, by source system and code, retired fields too when asked for: for a system that reads it (the
+     * data platform's API). The dictionary is the city's and public to every reader, so there is no unit to check.
+     */
+    @Transactional(readOnly = true)
+    public List<DictionaryField> fields(boolean withRetired) {
+        return repository.page(withRetired, 0, Integer.MAX_VALUE);
+    }
+
     @Transactional(readOnly = true)
     DictionaryField get(AccountPrincipal me, long id) {
         requireReader(me);

@@ -78,7 +78,7 @@ public class RosterImports {
         var district = access.importDistrict(me, districtId);
         var upload = Uploads.accept(UploadPurpose.ROSTER_IMPORT, content);
         var rows = RosterFile.read(upload);
-        var comparison = compare(district, rows);
+        var comparison = compare(district, rows, java.util.Set.of());
         var counts = comparison.counts();
         var id = repository.insertImport(district.id(), UUID.randomUUID().toString(), name(fileName), sha256(content),
                 me.displayName(), clock.instant(), rows.size(), counts.getOrDefault(Action.ADD, 0), counts.getOrDefault(Action.UPDATE, 0),
@@ -96,7 +96,11 @@ public class RosterImports {
         }
     }
 
-    private Comparison compare(Unit district, List<RosterFile.Row> fileRows) {
+    /**
+     * Compares rows with the district's roster: the schools the rows name, and those of {@code alsoNamed} even when no row
+     * names them, are the schools whose roster the rows are (their teachers not listed are marked as left).
+     */
+    Comparison compare(Unit district, List<RosterFile.Row> fileRows, java.util.Set<Long> alsoNamed) {
         var schools = schoolsByName(district);
         var understood = new ArrayList<Read>();
         for (var row : fileRows) {
@@ -104,7 +108,9 @@ public class RosterImports {
         }
         var numbers = understood.stream().map(Read::number).filter(n -> !n.isEmpty()).collect(Collectors.toSet());
         var hashes = understood.stream().map(Read::hash).filter(Objects::nonNull).collect(Collectors.toSet());
-        var named = understood.stream().map(Read::schoolId).filter(Objects::nonNull).collect(Collectors.toSet());
+        var named = understood.stream().map(Read::schoolId).filter(Objects::nonNull)
+                .collect(Collectors.toCollection(java.util.HashSet::new));
+        named.addAll(alsoNamed);
         var stored = repository.touchedBy(numbers, hashes, named);
         var byNumber = stored.stream().collect(Collectors.toMap(s -> s.teacher().teacherNumber(), Function.identity()));
         var activeByHash = new HashMap<String, RosterRepository.Stored>();
@@ -338,7 +344,7 @@ public class RosterImports {
         return cut(name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1), 255);
     }
 
-    private static String sha256(byte[] content) {
+    static String sha256(byte[] content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         }

@@ -183,11 +183,18 @@ class AccessMatrix {
         unscoped("GET /api/v1/units", NOBODY);
         scoped("GET /api/v1/units/{id}", NOBODY, at -> ids(at.d().district().id()));
         scoped("GET /api/v1/units/{id}/figures", NOBODY, at -> ids(at.d().district().id()));
+        unscoped("GET /api/v1/rounds", NOBODY);
+        scoped("GET /api/v1/rounds/{roundId}/units/{unitId}/ledger", NOBODY, at -> ids(at.shared().round(), at.d().district().id()));
+        unscoped("GET /api/v1/field-dictionary", NOBODY);
+        scoped("PUT /api/v1/units/{id}/teachers", NOBODY, at -> ids(at.d().school().id()));
         var security = EnumSet.of(SECURITY_ADMIN);
         unscoped("GET /security/api-tokens", security);
         // nothing filled in: answered on the page; no token 0: the security admin is told it is gone
         unscoped("POST /security/api-tokens", security);
         unscoped("POST /security/api-tokens/{id}/revoke", security, at -> ids(0));
+        // the identity provider's clients, registered on the same page: nothing filled in, no client 0
+        unscoped("POST /security/api-tokens/clients", security);
+        unscoped("POST /security/api-tokens/clients/{id}/revoke", security, at -> ids(0));
         // the OpenAPI document and its reference, for whoever is signed in
         unscoped("GET /v3/api-docs", LOGGED_IN);
         unscoped("GET /v3/api-docs.yaml", LOGGED_IN);

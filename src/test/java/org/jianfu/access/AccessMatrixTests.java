@@ -142,7 +142,8 @@ class AccessMatrixTests {
         return !(status / 100 == 3 && location != null && (location.endsWith("/login") || location.contains("/error")));
     }
 
+    /** The audit trail's rows but the API's record of calls (its door records every call, refused ones too: no change). */
     private long auditRows() {
-        return objects.jdbc.sql("select count(*) from audit_event").query(Long.class).single();
+        return objects.jdbc.sql("select count(*) from audit_event where action <> 'api.called'").query(Long.class).single();
     }
 }

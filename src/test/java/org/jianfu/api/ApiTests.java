@@ -132,8 +132,13 @@ class ApiTests {
         var documented = new java.util.ArrayList<String>();
         paths.properties().forEach(p -> p.getValue().properties().forEach(m -> documented.add(m.getKey().toUpperCase() + " " + p.getKey())));
         var mapped = PageRoutes.mapped(context).stream().filter(route -> route.contains(" /api/")).toList();
-        assertThat(mapped).isNotEmpty();
+        assertThat(mapped).contains("GET /api/v1/units", "GET /api/v1/units/{id}", "GET /api/v1/units/{id}/figures", "GET /api/v1/rounds",
+                "GET /api/v1/rounds/{roundId}/units/{unitId}/ledger", "GET /api/v1/field-dictionary", "PUT /api/v1/units/{id}/teachers");
         assertThat(documented).containsExactlyInAnyOrderElementsOf(mapped);
+        // the roster's write documents the lines it takes and its refusals
+        var write = paths.get("/api/v1/units/{id}/teachers").get("put");
+        assertThat(write.get("requestBody")).isNotNull();
+        assertThat(write.get("responses").properties().stream().map(java.util.Map.Entry::getKey).toList()).contains("200", "400", "403");
         var reference = mvc.perform(get("/swagger-ui/index.html").with(user(users.loadUserByUsername("security.admin")))).andReturn()
                 .getResponse();
         assertThat(reference.getStatus()).isEqualTo(200);
