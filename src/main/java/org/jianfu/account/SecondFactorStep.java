@@ -1,5 +1,9 @@
 package org.jianfu.account;
 
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+
 import java.io.IOException;
 
 import jakarta.servlet.ServletException;
@@ -32,6 +36,22 @@ class SecondFactorStep implements AuthenticationSuccessHandler, HandlerIntercept
     SecondFactorStep(SecurityPolicies policies, SecondFactors secondFactors) {
         this.policies = policies;
         this.secondFactors = secondFactors;
+    }
+
+    private final AccessDeniedHandler denied = new AccessDeniedHandlerImpl();
+
+    /**
+     * A page refused by its role's rule: someone still to give their second factor holds no role yet, so they are sent
+     * to the second-factor page (as every page sends them) rather than told they may not; anyone else gets the 403.
+     */
+    void refused(HttpServletRequest request, HttpServletResponse response, AccessDeniedException refusal)
+            throws IOException, ServletException {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.getPrincipal() instanceof AccountPrincipal principal && principal.secondFactorPending()) {
+            response.sendRedirect(request.getContextPath() + PAGE);
+            return;
+        }
+        denied.handle(request, response, refusal);
     }
 
     /** The role needs a second factor, or its owner enrolled one of their own accord (while second factors are on). */

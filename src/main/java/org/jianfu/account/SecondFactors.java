@@ -19,7 +19,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Second factors: a TOTP secret per account ({@link Totp}) and ten one-time recovery codes, kept as SHA-256 hashes
+ * Second factors: a TOTP secret per account ({@link Totp}), encrypted ({@link SecondFactorKey}), and ten one-time
+ * recovery codes, kept as SHA-256 hashes
  * (they are random, 50 bits each, so a slow hash adds nothing). A code is accepted once: the step it belongs to is
  * recorded and no code of that step or an earlier one is taken again.
  */
@@ -34,8 +35,10 @@ class SecondFactors {
     private final AccountRepository accounts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final SecondFactorKey key;
 
-    SecondFactors(JdbcClient jdbc, AccountRepository accounts, ApplicationEventPublisher events, Clock clock) {
+    SecondFactors(JdbcClient jdbc, AccountRepository accounts, ApplicationEventPublisher events, Clock clock, SecondFactorKey key) {
+        this.key = key;
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.events = events;
@@ -62,7 +65,7 @@ class SecondFactors {
             throw new RuleViolation("code", "second-factor.error.wrong-code");
         }
         jdbc.sql("insert into account_second_factor (account_id, secret, last_step, enrolled_at) values (?, ?, ?, ?)")
-                .params(accountId, secret, step.getAsLong(), utc(clock.instant())).update();
+                .params(accountId, key.encrypt(accountId, secret), step.getAsLong(), utc(clock.instant())).update();
         var codes = new ArrayList<String>();
         for (int i = 0; i < RECOVERY_CODES; i++) {
             var recovery = newRecoveryCode();
@@ -82,10 +85,13 @@ class SecondFactors {
         if (secret.isEmpty()) {
             return false;
         }
-        var step = Totp.matchingStep((String) secret.get()[0], code, clock.instant(), (Long) secret.get()[1]);
+        var stored = (String) secret.get()[0];
+        var clear = key.decrypt(accountId, stored);
+        var step = Totp.matchingStep(clear, code, clock.instant(), (Long) secret.get()[1]);
         if (step.isPresent()) {
-            jdbc.sql("update account_second_factor set last_step = ? where account_id = ?").params(step.getAsLong(), accountId)
-                    .update();
+            // a secret stored before encryption is encrypted now
+            jdbc.sql("update account_second_factor set last_step = ?, secret = ? where account_id = ?")
+                    .params(step.getAsLong(), SecondFactorKey.encrypted(stored) ? stored : key.encrypt(accountId, clear), accountId).update();
             return true;
         }
         return useRecoveryCode(accountId, code);

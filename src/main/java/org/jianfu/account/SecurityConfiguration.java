@@ -86,6 +86,8 @@ class SecurityConfiguration {
                         .logoutUrl("/logout")
                         .logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(errors -> errors
+                        // someone still to give their second factor is sent to it, not refused
+                        .accessDeniedHandler(secondFactorStep::refused)
                         // An htmx request whose session has expired reloads the page, which then shows the
                         // login; every other request is sent to the login page.
                         .authenticationEntryPoint(new DelegatingAuthenticationEntryPoint(

@@ -76,7 +76,14 @@ class SecondFactorTests {
         return jdbc.sql("select id from account where username = ?").param(username).query(Long.class).single();
     }
 
+    @Autowired SecondFactorKey secondFactorKey;
+
+    /** The account's TOTP secret in clear, decrypted as the application does. */
     private String secretOf(String username) {
+        return secondFactorKey.decrypt(id(username), storedSecretOf(username));
+    }
+
+    private String storedSecretOf(String username) {
         return jdbc.sql("select secret from account_second_factor where account_id = ?").param(id(username)).query(String.class).single();
     }
 
@@ -92,7 +99,8 @@ class SecondFactorTests {
 
         assertThat(browser.get("/").getRedirectedUrl()).isEqualTo("/account/second-factor");
         assertThat(browser.get("/account/password").getRedirectedUrl()).isEqualTo("/account/second-factor");
-        assertThat(browser.get("/admin/accounts").getStatus()).isEqualTo(403);
+        // a page of the role's own, refused while the role is not yet given, sends there too
+        assertThat(browser.get("/admin/accounts").getRedirectedUrl()).isEqualTo("/account/second-factor");
         var page = browser.get("/account/second-factor");
         assertThat(page.getStatus()).isEqualTo(200);
         assertThat(page.getContentAsString()).contains("<svg").contains("启用双因素认证").doesNotContain("src=\"http");
@@ -134,7 +142,8 @@ class SecondFactorTests {
         var wrong = codeNow(secret).equals("000000") ? "000001" : "000000";
         assertThat(browser.post("/account/second-factor", "code", wrong).getResponse().getRedirectedUrl())
                 .isEqualTo("/account/second-factor");
-        assertThat(browser.get("/admin/accounts").getStatus()).isEqualTo(403);
+        // a page of the role's own, refused while the role is not yet given, sends there too
+        assertThat(browser.get("/admin/accounts").getRedirectedUrl()).isEqualTo("/account/second-factor");
         // the code used at enrolment, in the same 30 seconds: refused
         assertThat(browser.post("/account/second-factor", "code", codeNow(secret)).getResponse().getRedirectedUrl())
                 .isEqualTo("/account/second-factor");
@@ -148,7 +157,7 @@ class SecondFactorTests {
         again.logIn(username);
         assertThat(again.post("/account/second-factor", "code", code).getResponse().getRedirectedUrl())
                 .as("the same code a second time").isEqualTo("/account/second-factor");
-        assertThat(again.get("/admin/accounts").getStatus()).isEqualTo(403);
+        assertThat(again.get("/admin/accounts").getRedirectedUrl()).isEqualTo("/account/second-factor");
     }
 
     @Test
@@ -171,7 +180,7 @@ class SecondFactorTests {
         second.logIn(username);
         assertThat(second.post("/account/second-factor", "code", codes.get(3)).getResponse().getRedirectedUrl())
                 .isEqualTo("/account/second-factor");
-        assertThat(second.get("/admin/accounts").getStatus()).isEqualTo(403);
+        assertThat(second.get("/admin/accounts").getRedirectedUrl()).isEqualTo("/account/second-factor");
         assertThat(jdbc.sql("select after->>'recoveryCodesLeft' from audit_event where action = 'account.recovery-code-used' and object_id = ?")
                 .param(Long.toString(id(username))).query(String.class).single()).isEqualTo("9");
     }
@@ -222,6 +231,27 @@ class SecondFactorTests {
             assertThat(policies.needsSecondFactor(role)).as(role.name()).isTrue();
         }
         assertThat(policies.needsSecondFactor(Role.SCHOOL_USER)).isFalse();
+    }
+
+    @Test
+    void theSecretIsStoredEncryptedBoundToItsAccountAndOneStoredInClearBeforeIsEncryptedAtItsNextUse() throws Exception {
+        var username = enrol();
+        var secret = secretOf(username);
+        var stored = storedSecretOf(username);
+        assertThat(stored).startsWith("v1:").doesNotContain(secret);
+        // copied onto another account's row, it does not decrypt: the account's id is bound to it
+        var other = enrol();
+        jdbc.sql("update account_second_factor set secret = ? where account_id = ?").params(stored, id(other)).update();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> secretOf(other)).isInstanceOf(IllegalStateException.class);
+
+        // a secret stored in clear (before encryption) still checks, and is encrypted when it is used
+        jdbc.sql("update account_second_factor set secret = ?, last_step = 0 where account_id = ?").params(secret, id(username)).update();
+        clock.advance(Duration.ofSeconds(60));
+        var browser = new Browser();
+        browser.logIn(username);
+        assertThat(browser.post("/account/second-factor", "code", codeNow(secret)).getResponse().getRedirectedUrl()).isEqualTo("/");
+        assertThat(storedSecretOf(username)).startsWith("v1:");
+        assertThat(secretOf(username)).isEqualTo(secret);
     }
 
     /** A fresh system admin enrolled through the pages; returns its username. */

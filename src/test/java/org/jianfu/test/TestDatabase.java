@@ -77,7 +77,8 @@ public final class TestDatabase {
         var directory = auditFilesOfTheirOwn();
         return new String[] { "--jianfu.audit.key-file=" + directory.resolve("audit.key"),
                 "--jianfu.audit.checkpoint-file=" + directory.resolve("audit-checkpoints.log"),
-                "--jianfu.roster.key-file=" + directory.resolve("roster.key"), "--jianfu.seal.authority-password=" + SEAL_AUTHORITY_PASSWORD };
+                "--jianfu.roster.key-file=" + directory.resolve("roster.key"),
+                "--jianfu.second-factor.key-file=" + directory.resolve("second-factor.key"), "--jianfu.seal.authority-password=" + SEAL_AUTHORITY_PASSWORD };
     }
 
     /** The password of the test database's seal authority (the embedded test server is thrown away after the run). */
@@ -99,6 +100,7 @@ public final class TestDatabase {
                     "jianfu.audit.key-file=" + auditFiles().resolve("audit.key"),
                     "jianfu.audit.checkpoint-file=" + auditFiles().resolve("audit-checkpoints.log"),
                     "jianfu.roster.key-file=" + auditFiles().resolve("roster.key"),
+                    "jianfu.second-factor.key-file=" + auditFiles().resolve("second-factor.key"),
                     "jianfu.seal.authority-password=" + SEAL_AUTHORITY_PASSWORD,
                     "jianfu.audit.checkpoint-interval=PT24H").applyTo(context);
         }
