@@ -40,7 +40,7 @@ java -Djarmode=tools -jar "$JAR" extract --destination "$WORK/app" > /dev/null
 survey() { java -cp "$WORK/app/lib/*" bench/SurveyBenchmark.java "$@"; }
 survey count "$WORK/pg" > /dev/null # waits for the demo's open wave
 sleep 15 # the rest of the demo data
-COUNT=$((ANSWER_WARMUP * 600 + (WARMUP + MEASURE) * RATE + 10))
+COUNT=$(((ANSWER_WARMUP + 1) * 600 + (WARMUP + MEASURE) * RATE + 10))
 survey seed "$WORK/pg" "$COUNT" "$WORK/codes" "$WORK/body"
 
 # The public pages' CSRF token lives in a cookie (no session): one form page gives the cookie and the form's masked token.
@@ -59,8 +59,8 @@ curl -sf -b "XSRF-TOKEN=$XSRF" -H 'Accept-Language: zh-CN' -H 'Content-Type: app
 grep -q '谢谢您的参与' "$WORK/www/page.html" || { echo "the answer was not accepted:"; sed -n '1,80p' "$WORK/www/page.html"; exit 1; } >&2
 echo "thank-you page: $(stat -c %s "$WORK/www/page.html") bytes; form: $(stat -c %s "$WORK/form") bytes"
 tail -n +2 "$WORK/codes" > "$WORK/codes-rest"
-head -n $((ANSWER_WARMUP * 600)) "$WORK/codes-rest" > "$WORK/codes-warmup"
-tail -n +$((ANSWER_WARMUP * 600 + 1)) "$WORK/codes-rest" > "$WORK/codes-measured"
+head -n $(((ANSWER_WARMUP + 1) * 600)) "$WORK/codes-rest" > "$WORK/codes-warmup"
+tail -n +$(((ANSWER_WARMUP + 1) * 600 + 1)) "$WORK/codes-rest" > "$WORK/codes-measured"
 
 cat > "$WORK/nginx.conf" <<CONF
 worker_processes auto;
