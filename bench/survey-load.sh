@@ -93,7 +93,7 @@ load -Dcodes="$WORK/codes-warmup" bench/WhitelistVerifyBenchmark.java rate "http
 BEFORE=$(survey count "$WORK/pg")
 load -Dcodes="$WORK/codes-measured" bench/WhitelistVerifyBenchmark.java rate "http://127.0.0.1:$PORT/public/survey/_TOKEN_" "$RATE" "$WARMUP" "$MEASURE"
 AFTER=$(survey count "$WORK/pg")
-echo "answers recorded by the open wave during that run: $((AFTER - BEFORE)) of $(( (WARMUP + MEASURE) * RATE )) sent"
+echo "answers recorded by the open wave during that run: $((AFTER - BEFORE)) of $(( RATE * (WARMUP + MEASURE) / 32 * 32 )) sent"
 java bench/WhitelistVerifyBenchmark.java rate "http://127.0.0.1:$NGINX_PORT/public/survey/thanks" "$RATE" "$WARMUP" "$MEASURE"
 survey sql "$WORK/pg" "$RATE" 16 "$WARMUP" "$MEASURE"
 echo "load after the answers: $(uptime)"

@@ -109,9 +109,11 @@ public class DutyImports {
         var name = fileName == null || fileName.isBlank() ? "sheet" : fileName.strip();
         var id = duties.insertImport(district.id(), year, name.length() > 200 ? name.substring(0, 200) : name, rows.size(), unplanned,
                 me.displayName(), clock.instant());
+        var replaced = duties.deleteDutiesOfTheSameExamDays(district.id(), rows);
         duties.insertDuties(id, district.id(), year, rows);
         var imported = duties.imports(district.id(), year).stream().filter(i -> i.id() == id).findFirst().orElseThrow();
-        events.publishEvent(ExamEvents.ExamChanged.of("duties-imported", "exam-duty-import", id, null, imported));
+        events.publishEvent(ExamEvents.ExamChanged.of("duties-imported", "exam-duty-import", id,
+                replaced == 0 ? null : Map.of("rowsReplaced", replaced), imported));
         return imported;
     }
 

@@ -142,6 +142,21 @@ class InvigilationRepository {
                 .query(Long.class).single();
     }
 
+    /**
+     * Deletes the district's rows imported earlier for the exams and days of these rows: a sheet imported again, or
+     * corrected, replaces what an earlier import said of the same exam on the same day instead of counting it twice.
+     *
+     * @return how many earlier rows were replaced
+     */
+    int deleteDutiesOfTheSameExamDays(long districtId, List<DutyRow> rows) {
+        return jdbc.sql("""
+                delete from exam_duty d using unnest(?::text[], ?::date[]) as x(exam_name, held_on)
+                where d.district_id = ? and d.exam_name = x.exam_name and d.held_on = x.held_on""")
+                .params(rows.stream().map(DutyRow::examName).toArray(String[]::new),
+                        rows.stream().map(DutyRow::heldOn).map(java.sql.Date::valueOf).toArray(java.sql.Date[]::new), districtId)
+                .update();
+    }
+
     void insertDuties(long importId, long districtId, int year, List<DutyRow> rows) {
         for (var from = 0; from < rows.size(); from += 500) {
             var part = rows.subList(from, Math.min(rows.size(), from + 500));

@@ -196,6 +196,16 @@ class ExamRegisterTests {
                 .isInstanceOf(RuleViolation.class);
         assertThat(jdbc.sql("select count(*) from exam_duty_import where district_id = ?").param(area.district().id()).query(Long.class)
                 .single()).isEqualTo(1);
+
+        // the same sheet imported again replaces what it said of the same exams and days: nothing counted twice
+        var again = imports.importSheet(reporter, area.district().id(), "监考名单（再次）.xlsx", sheet);
+        assertThat(again.rows()).isEqualTo(4);
+        assertThat(jdbc.sql("select count(*) from exam_duty where district_id = ?").param(area.district().id()).query(Long.class).single())
+                .isEqualTo(4);
+        assertThat(((Number) figure(area.district().id(), "exam.spread").arguments()[0]).doubleValue()).isEqualTo(75.0);
+        var audited = jdbc.sql("select before::text from audit_event where action = 'exam.duties-imported' and object_id = ?")
+                .param(Long.toString(again.id())).query(String.class).single();
+        assertThat(audited.replaceAll("\\s", "")).contains("\"rowsReplaced\":4");
     }
 
     @Test
