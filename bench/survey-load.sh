@@ -13,6 +13,7 @@
 # (needs nginx: apt-get install nginx-light; ANSWERS=N sets the results wave's size)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/nginx-page.sh
 PORT=${1:-8084}
 WARMUP=${2:-10}
 MEASURE=${3:-15}
@@ -62,30 +63,7 @@ tail -n +2 "$WORK/codes" > "$WORK/codes-rest"
 head -n $(((ANSWER_WARMUP + 1) * 600)) "$WORK/codes-rest" > "$WORK/codes-warmup"
 tail -n +$(((ANSWER_WARMUP + 1) * 600 + 1)) "$WORK/codes-rest" > "$WORK/codes-measured"
 
-cat > "$WORK/nginx.conf" <<CONF
-worker_processes auto;
-daemon off;
-pid $WORK/nginx.pid;
-error_log $WORK/nginx-error.log;
-events { worker_connections 1024; }
-http {
-    access_log off;
-    keepalive_requests 1000000;
-    client_body_temp_path $WORK/nginx-tmp/body;
-    proxy_temp_path $WORK/nginx-tmp/proxy;
-    fastcgi_temp_path $WORK/nginx-tmp/fastcgi;
-    uwsgi_temp_path $WORK/nginx-tmp/uwsgi;
-    scgi_temp_path $WORK/nginx-tmp/scgi;
-    server {
-        listen 127.0.0.1:$NGINX_PORT;
-        root $WORK/www;
-        location / { default_type "text/html;charset=UTF-8"; try_files /page.html =404; }
-    }
-}
-CONF
-nginx -c "$WORK/nginx.conf" -p "$WORK" &
-NGINX=$!
-sleep 1
+serve_page_with_nginx
 
 load() { java -Dbody="$WORK/form" -Dcookie="XSRF-TOKEN=$XSRF" "$@"; }
 echo "load before: $(uptime)"

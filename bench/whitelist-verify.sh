@@ -15,6 +15,7 @@
 # APP_JAVA_OPTS adds options to the application's JVM, e.g. -Xlog:gc:file=/tmp/gc.log)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/nginx-page.sh
 PORT=${1:-8083}
 WARMUP=${2:-10}
 MEASURE=${3:-15}
@@ -52,31 +53,7 @@ FIRST=$(head -1 "$WORK/codes")
 echo "rendered: /public/whitelist/$FIRST and $((COUNT - 1)) more ($(curl -s -o /dev/null -w '%{http_code}, %{size_download} bytes' \
      -H 'Accept-Language: zh-CN' "http://127.0.0.1:$PORT/public/whitelist/$(sed -n 2p "$WORK/codes")"))"
 
-cat > "$WORK/nginx.conf" <<CONF
-worker_processes auto;
-daemon off;
-pid $WORK/nginx.pid;
-error_log $WORK/nginx-error.log;
-events { worker_connections 1024; }
-http {
-    access_log off;
-    keepalive_requests 1000000;
-    client_body_temp_path $WORK/nginx-tmp/body;
-    proxy_temp_path $WORK/nginx-tmp/proxy;
-    fastcgi_temp_path $WORK/nginx-tmp/fastcgi;
-    uwsgi_temp_path $WORK/nginx-tmp/uwsgi;
-    scgi_temp_path $WORK/nginx-tmp/scgi;
-    server {
-        listen 127.0.0.1:$NGINX_PORT;
-        root $WORK/www;
-        location / { default_type "text/html;charset=UTF-8"; try_files /page.html =404; }
-    }
-}
-CONF
-nginx -c "$WORK/nginx.conf" -p "$WORK" &
-NGINX=$!
-sleep 1
-echo "nginx: $(nginx -v 2>&1), $(curl -s -o /dev/null -w '%{http_code}, %{size_download} bytes' "http://127.0.0.1:$NGINX_PORT$CODE")"
+serve_page_with_nginx
 
 bench() { java bench/WhitelistVerifyBenchmark.java "$@"; }
 echo "load before: $(uptime)"
