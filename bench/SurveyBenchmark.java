@@ -336,7 +336,7 @@ public class SurveyBenchmark {
         var http = login(base, "city.admin", "Jianfu@Demo2026");
         var pages = List.of("/survey/waves/" + wave + "/results", "/survey/waves/" + wave + "/results?by=SCHOOL_TYPE",
                 "/survey/waves/" + wave + "/results?by=STAGE", "/survey/waves/" + wave + "/results.csv?by=DISTRICT");
-        System.out.println("| read (1,000,000 answers) | median ms | p95 ms | size |");
+        System.out.printf(Locale.ROOT, "| read (%,d answers) | median ms | p95 ms | size |%n", answers);
         System.out.println("|---|---|---|---|");
         for (var page : pages) {
             var size = new long[1];
