@@ -58,11 +58,6 @@ class CollectionFigures implements RegisterFigures {
         this.reports = reports;
     }
 
-    @Override
-    public List<Figure> figuresFor(long unitId, int year) {
-        return figuresFor(List.of(unitId), year).get(unitId);
-    }
-
     /** The figures of several districts from five queries, whatever their number. */
     @Override
     public Map<Long, List<Figure>> figuresFor(Collection<Long> unitIds, int year) {

@@ -44,11 +44,6 @@ class DutyFigures implements RegisterFigures {
         this.clock = clock;
     }
 
-    @Override
-    public List<Figure> figuresFor(long unitId, int year) {
-        return figuresFor(List.of(unitId), year).get(unitId);
-    }
-
     /** A district's counts for a year: duties recorded and refused, teachers above the standard today, competitions repeated. */
     record DistrictCounts(long recorded, long refused, long withLessons, long above, long competitions, long repeated) {
 

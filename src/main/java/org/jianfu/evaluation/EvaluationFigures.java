@@ -25,11 +25,6 @@ class EvaluationFigures implements RegisterFigures {
     }
 
     @Override
-    public List<Figure> figuresFor(long unitId, int year) {
-        return figuresFor(List.of(unitId), year).get(unitId);
-    }
-
-    @Override
     @Transactional(readOnly = true)
     public Map<Long, List<Figure>> figuresFor(Collection<Long> unitIds, int year) {
         var counts = evaluations.counts(unitIds, year);

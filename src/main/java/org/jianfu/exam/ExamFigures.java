@@ -35,11 +35,6 @@ class ExamFigures implements RegisterFigures {
     }
 
     @Override
-    public List<Figure> figuresFor(long unitId, int year) {
-        return figuresFor(List.of(unitId), year).get(unitId);
-    }
-
-    @Override
     @Transactional(readOnly = true)
     public Map<Long, List<Figure>> figuresFor(Collection<Long> unitIds, int year) {
         var tally = exams.tally(unitIds, year);

@@ -69,11 +69,6 @@ class InspectionRegisterFigures implements RegisterFigures {
         this.clock = clock;
     }
 
-    @Override
-    public List<Figure> figuresFor(long unitId, int year) {
-        return figuresFor(List.of(unitId), year).get(unitId);
-    }
-
     /**
      * Several districts' figures in a few reads, whatever their number: the units, the plans' tallies, filings, cleanups
      * and the kept findings of the counted kinds (recomputed first for the districts whose inputs changed).
@@ -164,7 +159,6 @@ class InspectionRegisterFigures implements RegisterFigures {
                 .contradicting(when(proof > 0, NO_PROOF_DEMANDED)));
         return figures;
     }
-
 
     private static long count(List<Finding> findings, RuleKind kind) {
         return findings.stream().filter(f -> f.rule().kind() == kind).count();

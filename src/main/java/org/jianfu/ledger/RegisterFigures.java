@@ -1,7 +1,6 @@
 package org.jianfu.ledger;
 
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,17 +11,15 @@ import java.util.Map;
  */
 public interface RegisterFigures {
 
-    /** The figures for one reporting unit and the year of a round. */
-    List<Figure> figuresFor(long unitId, int year);
-
     /**
-     * The figures for several reporting units and the year of a round, by unit id in the order given. A page
-     * showing many districts asks once; a register overrides this to read them in batches.
+     * The figures for several reporting units and the year of a round, by unit id in the order given. A page showing many
+     * districts asks once, and each register reads them in batches.
      */
-    default Map<Long, List<Figure>> figuresFor(Collection<Long> unitIds, int year) {
-        var figures = new LinkedHashMap<Long, List<Figure>>();
-        unitIds.forEach(id -> figures.put(id, figuresFor(id, year)));
-        return figures;
+    Map<Long, List<Figure>> figuresFor(Collection<Long> unitIds, int year);
+
+    /** The figures for one reporting unit and the year of a round. */
+    default List<Figure> figuresFor(long unitId, int year) {
+        return figuresFor(List.of(unitId), year).get(unitId);
     }
 
     /**

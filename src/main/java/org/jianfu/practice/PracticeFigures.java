@@ -22,11 +22,6 @@ class PracticeFigures implements RegisterFigures {
     }
 
     @Override
-    public List<Figure> figuresFor(long unitId, int year) {
-        return figuresFor(List.of(unitId), year).get(unitId);
-    }
-
-    @Override
     @Transactional(readOnly = true)
     public Map<Long, List<Figure>> figuresFor(Collection<Long> unitIds, int year) {
         var tally = practices.tally(unitIds, year);

@@ -49,11 +49,6 @@ class StaffingFigures implements RegisterFigures {
         this.clock = clock;
     }
 
-    @Override
-    public List<Figure> figuresFor(long unitId, int year) {
-        return figuresFor(List.of(unitId), year).get(unitId);
-    }
-
     /**
      * Seven queries whatever the number of districts: the settings, secondments, cleanups, dispatches, plans, hours and the
      * reports of unapproved trainings.

@@ -33,11 +33,6 @@ class SurveyFigures implements RegisterFigures {
     }
 
     @Override
-    public List<Figure> figuresFor(long unitId, int year) {
-        return figuresFor(List.of(unitId), year).get(unitId);
-    }
-
-    @Override
     @Transactional(readOnly = true)
     public Map<Long, List<Figure>> figuresFor(Collection<Long> unitIds, int year) {
         var figures = new LinkedHashMap<Long, List<Figure>>();

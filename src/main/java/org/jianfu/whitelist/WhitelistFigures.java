@@ -42,11 +42,6 @@ class WhitelistFigures implements RegisterFigures {
         this.reports = reports;
     }
 
-    @Override
-    public List<Figure> figuresFor(long unitId, int year) {
-        return figuresFor(List.of(unitId), year).get(unitId);
-    }
-
     /** The figures of several districts from two queries, whatever their number: the tallies and the reports. */
     @Override
     public Map<Long, List<Figure>> figuresFor(Collection<Long> unitIds, int year) {
