@@ -4,11 +4,14 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jianfu.platform.RuleViolation;
+import org.jianfu.unit.SchoolChanged;
 import org.jianfu.unit.Units;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Teachers' answers, given without an account on a school's link with one of the school's single-use codes. The code's hash
@@ -19,13 +22,18 @@ import org.springframework.transaction.annotation.Transactional;
 public class Answers {
 
     private final SurveyRepository surveys;
-    private final AnswerRepository answers;
     private final Units units;
+    private final AnswerWriter writer;
+    private final Map<String, Place> places = new ConcurrentHashMap<>();
+    private final Map<Long, List<SurveyQuestion>> openWaveQuestions = new ConcurrentHashMap<>();
 
-    Answers(SurveyRepository surveys, AnswerRepository answers, Units units) {
+    /** Links whose places are kept: one for each school of a large province, and then they are read afresh. */
+    static final int MOST_PLACES_KEPT = 100_000;
+
+    Answers(SurveyRepository surveys, Units units, AnswerWriter writer) {
         this.surveys = surveys;
-        this.answers = answers;
         this.units = units;
+        this.writer = writer;
     }
 
     /** What the public answer page shows: the wave, its questions and the school's name. */
@@ -40,24 +48,30 @@ public class Answers {
     }
 
     /**
-     * Records one answer with a code of the link's school. The values are read by question as typed ({@code q<id>}); a blank
-     * number of hours counts as none. Refused, with nothing written and the code still unused, when a value is out of range,
-     * the wave is not open, or the code is unknown or used already.
+     * Records one answer with a code of the link's school, and returns once it is committed. The values are read by question
+     * as typed ({@code q<id>}); a blank number of hours counts as none. Refused, with nothing written and the code still
+     * unused, when a value is out of range, the wave is not open, or the code is unknown or used already.
      *
-     * <p>Not in a transaction of its own: the reads each take a connection for a moment, and the one statement that writes
-     * (code, answer, values, counts; it checks again that the wave is open) is atomic by itself. So a connection is held only
-     * while PostgreSQL works and commits, not while this thread checks the form, which is what limits answers a second.
+     * <p>The busiest public route, so it reads nothing from the database when it can help it: a link's school, district and
+     * type are kept by token (a link never changes; a school's type may, and {@link #schoolChanged} then forgets them), and
+     * a wave's questions once it is seen open (an open wave's questions are fixed). Whether the wave is still open is
+     * checked by the statement that writes, which {@link AnswerWriter} runs for the answers arriving together.
      */
     public void submit(String token, String code, Map<String, String> typed) {
-        var link = surveys.linkByToken(token).orElseThrow(() -> new SurveyNotFoundException("link"));
-        var wave = surveys.wave(link.waveId()).orElseThrow();
-        if (wave.state() != SurveyWave.State.OPEN) {
-            throw new RuleViolation(null, "survey.error.closed");
+        var place = place(token);
+        var questions = openWaveQuestions.get(place.waveId());
+        if (questions == null) {
+            var wave = surveys.wave(place.waveId()).orElseThrow();
+            if (wave.state() != SurveyWave.State.OPEN) {
+                throw new RuleViolation(null, "survey.error.closed");
+            }
+            questions = List.copyOf(surveys.questions(wave.id()));
+            openWaveQuestions.put(wave.id(), questions);
         }
         var values = new ArrayList<AnswerRepository.Value>();
         String stage = null;
         var total = BigDecimal.ZERO;
-        for (var q : surveys.questions(wave.id())) {
+        for (var q : questions) {
             var text = typed.get("q" + q.id());
             text = text == null ? "" : text.strip();
             var field = "q" + q.id();
@@ -101,11 +115,39 @@ public class Answers {
         if (total.compareTo(BigDecimal.valueOf(SurveyQuestion.MAX_TOTAL_HOURS)) > 0) {
             throw new RuleViolation(null, "survey.error.total", SurveyQuestion.MAX_TOTAL_HOURS);
         }
-        var school = units.get(link.schoolId());
-        var cell = new AnswerRepository.Cell(wave.id(), school.parentId(), school.stage().name(), stage);
-        if (code == null || code.isBlank() || !answers.record(school.id(), Surveys.hash(code), cell, values)) {
+        if (code == null || code.isBlank()) {
             throw new RuleViolation("code", "survey.error.code");
         }
+        var cell = new AnswerRepository.Cell(place.waveId(), place.districtId(), place.schoolType(), stage);
+        if (!writer.write(new AnswerRepository.Answer(place.schoolId(), Surveys.hash(code), cell, values))) {
+            // Refused by the statement: the wave closed since its questions were kept, or the code is not an unused one.
+            var open = surveys.wave(place.waveId()).map(w -> w.state() == SurveyWave.State.OPEN).orElse(false);
+            throw open ? new RuleViolation("code", "survey.error.code") : new RuleViolation(null, "survey.error.closed");
+        }
+    }
+
+    /** The school a link is for, and where its answers count. */
+    private record Place(long waveId, long schoolId, long districtId, String schoolType) {
+    }
+
+    private Place place(String token) {
+        var place = places.get(token);
+        if (place == null) {
+            var link = surveys.linkByToken(token).orElseThrow(() -> new SurveyNotFoundException("link"));
+            var school = units.get(link.schoolId());
+            place = new Place(link.waveId(), school.id(), school.parentId(), school.stage().name());
+            if (places.size() >= MOST_PLACES_KEPT) {
+                places.clear();
+            }
+            places.put(token, place);
+        }
+        return place;
+    }
+
+    /** A school's type may have changed: its links' places are read again (after the commit, so not the old ones). */
+    @TransactionalEventListener(fallbackExecution = true)
+    void schoolChanged(SchoolChanged changed) {
+        places.clear();
     }
 
     private static BigDecimal number(String text, String field, String messageKey) {
