@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
  *   school of 海淀区 and 朝阳区 (one "token code" a line, inserted as hashes as the app keeps them), and the answer form's
  *   body with _CODE_ where each request's code goes (the CSRF token is added by the script);
  * - count <data-dir>: the answers of the open wave;
+ * - commits <data-dir>: the transactions committed in the cluster so far (PostgreSQL's statistics, a second behind);
  * - sql <data-dir> <rate> <connections> <warmup-s> <measure-s>: the baseline, the same writes an answer makes (the code's
  *   hash deleted, the answer and its values inserted, its cell's running counts added to) in plain JDBC transactions, open
  *   loop at the rate, latency from when each was due;
@@ -46,6 +47,7 @@ public class SurveyBenchmark {
             switch (args[0]) {
                 case "seed" -> seed(db, Integer.parseInt(args[2]), Path.of(args[3]), Path.of(args[4]));
                 case "count" -> System.out.println(count(db, openWave(db)));
+                case "commits" -> System.out.println(commits(db));
                 case "sql" -> sql(data, Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]), Integer.parseInt(args[5]));
                 case "aggregate" -> aggregate(db, args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]));
                 default -> throw new IllegalArgumentException(args[0]);
@@ -71,6 +73,14 @@ public class SurveyBenchmark {
             LockSupport.parkNanos(1_000_000_000L);
         }
         throw new IllegalStateException("no open survey wave");
+    }
+
+    static long commits(Connection db) throws Exception {
+        Thread.sleep(1_500); // each backend sends its counts at most once a second
+        try (var st = db.createStatement(); var rs = st.executeQuery("select sum(xact_commit) from pg_stat_database")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     static long count(Connection db, long wave) throws SQLException {

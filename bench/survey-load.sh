@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # The burden survey under load (issue 20, point 7), against the running jar on loopback with the demo data:
 #   answers:  teachers' answers POSTed to /public/survey/{token} (each with its own single-use code, over every school link
-#             of 海淀区 and 朝阳区) at a fixed 1,000 a second, open loop over 32 keep-alive connections, latency from when each
-#             was due (bench/WhitelistVerifyBenchmark.java in its POST mode); then checked: the open wave gained exactly one
-#             answer per request;
-#   baselines in the same run: nginx on loopback serving the thank-you page's bytes at the same rate, and the same writes
-#             an answer makes in plain JDBC transactions at the same rate (bench/SurveyBenchmark.java sql);
+#             of 海淀区 and 朝阳区) at a fixed RATE a second (1,000), open loop over 32 keep-alive connections, latency from
+#             when each was due (bench/WhitelistVerifyBenchmark.java in its POST mode); then checked: the open wave gained
+#             exactly one answer per request;
+#   baselines in the same run: nginx on loopback serving the thank-you page's bytes at the same rate; for comparison, the
+#             same writes an answer makes in plain JDBC, one transaction per answer, at the same rate
+#             (bench/SurveyBenchmark.java sql);
 #   results:  a closed wave of 1,000,000 answers made by set-based SQL, its results pages as the city admin by HTTP, against
 #             the same reads in plain SQL and GET /login (bench/SurveyBenchmark.java aggregate).
 # The answer path is warmed up first for ANSWER_WARMUP seconds (60) at 600 a second: on two cores the JIT compiler is still
 # at work a minute into the load. Usage: bench/survey-load.sh [port] [warmup-s] [measure-s]
-# (needs nginx: apt-get install nginx-light; ANSWERS=N sets the results wave's size)
+# (needs nginx: apt-get install nginx-light; RATE=N sets the answers' rate, ANSWERS=N the results wave's size)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/nginx-page.sh
@@ -19,7 +20,7 @@ WARMUP=${2:-10}
 MEASURE=${3:-15}
 ANSWER_WARMUP=${ANSWER_WARMUP:-60}
 ANSWERS=${ANSWERS:-1000000}
-RATE=1000
+RATE=${RATE:-1000}
 NGINX_PORT=$((PORT + 10000))
 command -v nginx > /dev/null || { echo "nginx is not installed (apt-get install nginx-light)" >&2; exit 1; }
 JAR=$(ls target/jianfu-*.jar 2>/dev/null | grep -v original | head -1 || true)
@@ -69,9 +70,12 @@ load() { java -Dbody="$WORK/form" -Dcookie="XSRF-TOKEN=$XSRF" "$@"; }
 echo "load before: $(uptime)"
 load -Dcodes="$WORK/codes-warmup" bench/WhitelistVerifyBenchmark.java rate "http://127.0.0.1:$PORT/public/survey/_TOKEN_" 600 "$ANSWER_WARMUP" 1 > /dev/null
 BEFORE=$(survey count "$WORK/pg")
+COMMITS_BEFORE=$(survey commits "$WORK/pg")
 load -Dcodes="$WORK/codes-measured" bench/WhitelistVerifyBenchmark.java rate "http://127.0.0.1:$PORT/public/survey/_TOKEN_" "$RATE" "$WARMUP" "$MEASURE"
 AFTER=$(survey count "$WORK/pg")
+COMMITS=$(( $(survey commits "$WORK/pg") - COMMITS_BEFORE ))
 echo "answers recorded by the open wave during that run: $((AFTER - BEFORE)) of $(( RATE * (WARMUP + MEASURE) / 32 * 32 )) sent"
+echo "transactions committed in the database meanwhile (every kind, the count queries' included): $COMMITS, $(( (AFTER - BEFORE) / (COMMITS > 0 ? COMMITS : 1) )) answers each on average"
 java bench/WhitelistVerifyBenchmark.java rate "http://127.0.0.1:$NGINX_PORT/public/survey/thanks" "$RATE" "$WARMUP" "$MEASURE"
 survey sql "$WORK/pg" "$RATE" 16 "$WARMUP" "$MEASURE"
 echo "load after the answers: $(uptime)"
