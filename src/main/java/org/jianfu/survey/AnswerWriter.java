@@ -149,6 +149,12 @@ class AnswerWriter implements SmartLifecycle {
         }
     }
 
+    /** Started before the web server takes requests, stopped after it has stopped taking them. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
+    }
+
     @Override
     public boolean isRunning() {
         return running;
