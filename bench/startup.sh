@@ -15,9 +15,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-5}
 PORT=18080
-JAR=$(ls target/jianfu-*.jar 2>/dev/null | grep -v original | head -1 || true)
-if [ -z "$JAR" ]; then ./mvnw -B -q package -DskipTests; JAR=$(ls target/jianfu-*.jar | grep -v original | head -1); fi
-JAR=$(realpath "$JAR")
+. bench/demo-app.sh
+bench_jar
 WORK=$(mktemp -d)
 trap 'pkill -f "$WORK" 2>/dev/null || true; rm -rf "$WORK"' EXIT
 

@@ -14,6 +14,7 @@
 # (needs nginx: apt-get install nginx-light; RATE=N sets the answers' rate, ANSWERS=N the results wave's size)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/demo-app.sh
 . bench/nginx-page.sh
 PORT=${1:-8084}
 WARMUP=${2:-10}
@@ -23,17 +24,7 @@ ANSWERS=${ANSWERS:-1000000}
 RATE=${RATE:-1000}
 NGINX_PORT=$((PORT + 10000))
 command -v nginx > /dev/null || { echo "nginx is not installed (apt-get install nginx-light)" >&2; exit 1; }
-JAR=$(ls target/jianfu-*.jar 2>/dev/null | grep -v original | head -1 || true)
-if [ -z "$JAR" ]; then ./mvnw -B -q package -DskipTests; JAR=$(ls target/jianfu-*.jar | grep -v original | head -1); fi
-JAR=$(realpath "$JAR")
-WORK=$(mktemp -d)
-chmod 755 "$WORK"
-java -Xmx512m ${APP_JAVA_OPTS:-} -jar "$JAR" --spring.profiles.active=demo --server.port="$PORT" \
-     --jianfu.database.embedded.data-directory="$WORK/pg" --jianfu.audit.key-file="$WORK/audit.key" \
-     --jianfu.audit.checkpoint-file="$WORK/audit-checkpoints.log" --jianfu.roster.key-file="$WORK/roster.key" > "$WORK/app.log" 2>&1 &
-APP=$!
-NGINX=
-trap '[ -n "$NGINX" ] && kill $NGINX 2>/dev/null; kill $APP 2>/dev/null; wait 2>/dev/null; rm -rf "$WORK"' EXIT
+start_demo_app "$PORT"
 for _ in $(seq 1 180); do
   curl -sf -o /dev/null "http://127.0.0.1:$PORT/login" && break
   sleep 1

@@ -15,6 +15,7 @@
 # APP_JAVA_OPTS adds options to the application's JVM, e.g. -Xlog:gc:file=/tmp/gc.log)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/demo-app.sh
 . bench/nginx-page.sh
 PORT=${1:-8083}
 WARMUP=${2:-10}
@@ -22,17 +23,7 @@ MEASURE=${3:-15}
 RENDER_WARMUP=${RENDER_WARMUP:-60}
 NGINX_PORT=$((PORT + 10000))
 command -v nginx > /dev/null || { echo "nginx is not installed (apt-get install nginx-light)" >&2; exit 1; }
-JAR=$(ls target/jianfu-*.jar 2>/dev/null | grep -v original | head -1 || true)
-if [ -z "$JAR" ]; then ./mvnw -B -q package -DskipTests; JAR=$(ls target/jianfu-*.jar | grep -v original | head -1); fi
-JAR=$(realpath "$JAR")
-WORK=$(mktemp -d)
-chmod 755 "$WORK"
-java -Xmx512m ${APP_JAVA_OPTS:-} -jar "$JAR" --spring.profiles.active=demo --server.port="$PORT" \
-     --jianfu.database.embedded.data-directory="$WORK/pg" --jianfu.audit.key-file="$WORK/audit.key" \
-     --jianfu.audit.checkpoint-file="$WORK/audit-checkpoints.log" > "$WORK/app.log" 2>&1 &
-APP=$!
-NGINX=
-trap '[ -n "$NGINX" ] && kill $NGINX 2>/dev/null; kill $APP 2>/dev/null; wait 2>/dev/null; rm -rf "$WORK"' EXIT
+start_demo_app "$PORT"
 CODE=
 for _ in $(seq 1 180); do # the server answers before the demo data are in: wait for a listed item
   CODE=$(curl -sf "http://127.0.0.1:$PORT/public/whitelist" | grep -o '/public/whitelist/[A-Z0-9]\{4\}-[A-Z0-9]\{4\}' | head -1 || true)
